@@ -1,0 +1,146 @@
+"""Command line: python -m companion generate | check | show | print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from companion.config import SHARED_GLOSSARY, content_dir
+from companion.errors import CompanionError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except CompanionError as exc:
+        print(f"companion: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="companion", description="Turn articles into reading lessons."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    gen = sub.add_parser("generate", help="generate a lesson file from an article")
+    gen.add_argument("source", nargs="?", help="article: .txt, .md or .html")
+    gen.add_argument("--out", help="lesson file to write (default: content/<slug>.md)")
+    gen.add_argument("--force", action="store_true", help="overwrite (keeps a backup)")
+    gen.add_argument("--json", action="store_true", help="print the lesson as JSON instead")
+    gen.add_argument(
+        "--update", metavar="LESSON", help="regenerate LESSON, keeping the teacher's edits"
+    )
+    gen.add_argument("--grade", type=int, help="grade level of the readers (default 8)")
+    gen.add_argument("--glossary-per-passage", type=int, default=5)
+    gen.add_argument("--questions-per-passage", type=int, default=4)
+    gen.set_defaults(run=cmd_generate)
+
+    check = sub.add_parser("check", help="validate lesson files")
+    check.add_argument("paths", nargs="*", help="lesson files (default: all of content/)")
+    check.set_defaults(run=cmd_check)
+
+    show = sub.add_parser("show", help="print a lesson file")
+    show.add_argument("path")
+    show.add_argument("--json", action="store_true", help="as JSON (the default)")
+    show.set_defaults(run=cmd_show)
+    return parser
+
+
+def _options(args: argparse.Namespace, grade: int | None = None):
+    from companion.generate import Options
+    from companion.glossary_file import load_shared_glossary
+
+    for name in ("glossary_per_passage", "questions_per_passage"):
+        if getattr(args, name) < 0:
+            raise CompanionError(f"--{name.replace('_', '-')} must be 0 or more")
+    if args.grade is not None and not 1 <= args.grade <= 12:
+        raise CompanionError("--grade must be between 1 and 12")
+    return Options(
+        grade=args.grade or grade or 8,
+        glossary_per_passage=args.glossary_per_passage,
+        questions_per_passage=args.questions_per_passage,
+        shared_glossary=load_shared_glossary(content_dir() / SHARED_GLOSSARY),
+    )
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from companion.generate import lesson_from_article, regenerate
+    from companion.importing import read_article
+    from companion.lessonfile import write_lesson
+    from companion.store import backup, load_lesson, write_atomic
+    from companion.textutil import slugify
+
+    if args.update:
+        path = Path(args.update)
+        current = load_lesson(path)
+        lesson = regenerate(current, _options(args, current.grade))
+        if args.json:
+            print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
+            return 0
+        saved = backup(path)
+        write_atomic(path, write_lesson(lesson))
+        print(f"updated {path} (backup: {saved})")
+        return 0
+    if not args.source:
+        raise CompanionError("generate needs an article file, or --update LESSON")
+    article = read_article(args.source)
+    slug = slugify(Path(args.source).stem)
+    lesson = lesson_from_article(article, _options(args), slug=slug)
+    if args.json:
+        print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    out = Path(args.out) if args.out else content_dir() / f"{slug}.md"
+    if out.exists():
+        if not args.force:
+            raise CompanionError(
+                "already exists: use --update to regenerate it keeping edits, "
+                "or --force to replace it (a backup is kept)",
+                str(out),
+            )
+        saved = backup(out)
+        print(f"backup: {saved}")
+    write_atomic(out, write_lesson(lesson))
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from companion.check import check_file
+
+    paths = [Path(p) for p in args.paths]
+    if not paths:
+        folder = content_dir()
+        paths = sorted(p for p in folder.glob("*.md") if p.name != SHARED_GLOSSARY)
+        shared = folder / SHARED_GLOSSARY
+        if shared.exists():
+            paths.append(shared)
+    problems = []
+    for path in paths:
+        problems += check_file(path)
+    for problem in problems:
+        print(problem)
+    count = len(paths)
+    summary = (
+        f"{len(problems)} problem(s) in {count} file(s)" if problems else f"{count} file(s) OK"
+    )
+    print(summary, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from companion.store import load_lesson
+
+    lesson = load_lesson(Path(args.path))
+    print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Small text helpers shared by the importer, the lesson file and the generators."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])|(&)|(<)")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
+_UNESCAPE = re.compile(r"\\([\\`*_\[\]#>+\-.)])|&amp;|&lt;")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def markdown_escape(text: str) -> str:
+    """Turn plain text into one line of Markdown that renders as that same text.
+
+    ``markdown_unescape`` reverses it exactly, so analysis can work on plain text while
+    the lesson file holds Markdown a teacher can edit.
+    """
+    text = _INLINE_SPECIALS.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else ("&amp;" if m.group(2) else "&lt;"),
+        text,
+    )
+    match = _LINE_START.match(text)
+    if match:
+        lead, marker = match.group(1), match.group(2)
+        if marker.isdigit():
+            # "1989. The year..." would start an ordered list: escape the dot.
+            rest = text[match.end() :]
+            return f"{lead}{marker}\\{rest}"
+        text = f"{lead}\\{marker}{text[match.end() :]}"
+    return text
+
+
+def markdown_unescape(text: str) -> str:
+    """Plain text of a paragraph: undo backslash escapes and the two entities we write."""
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return m.group(1)
+        return "&" if m.group(0) == "&amp;" else "<"
+
+    return _UNESCAPE.sub(repl, text)
+
+
+_MD_INLINE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1|!?\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_text(markdown: str) -> str:
+    """Readable text of one Markdown paragraph (emphasis and links reduced to their words)."""
+    text = _MD_INLINE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), markdown)
+    return markdown_unescape(text)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of spaces (including non-breaking ones) and trim."""
+    return _WS.sub(" ", text.replace("\u200b", "")).strip()
+
+
+def one_line(text: str) -> str:
+    """All whitespace, newlines included, folded to single spaces."""
+    return " ".join(text.split())
+
+
+def slugify(text: str, fallback: str = "lesson") -> str:
+    """A lowercase ASCII slug made of letters, digits and hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:80].strip("-") or fallback
+
+
+WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)

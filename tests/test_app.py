@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from companion.lesson import Lesson, Passage
+from companion.lessonfile import write_lesson
+from companion.textutil import markdown_escape
+
+
+def test_index_lists_lessons_with_facts(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "Panjshir Valley: Taliban and anti-Taliban groups clash" in page
+    assert "min read" in page and "grade level" in page
+
+
+def test_lesson_page_and_json(client):
+    page = client.get("/lessons/panjshir-valley")
+    assert page.status_code == 200
+    assert "Heavy clashes broke out" in page.get_data(as_text=True)
+    data = client.get("/lessons/panjshir-valley.json").get_json()
+    assert data["slug"] == "panjshir-valley" and data["passages"][0]["id"] == "p1"
+    assert data["word_count"] > 500 and 5 <= data["grade_level"] <= 16
+
+
+def test_healthz_and_security_headers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "ok"
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_unknown_and_traversal_slugs_are_404(client):
+    for url in (
+        "/lessons/nope",
+        "/lessons/..%2Fsecret",
+        "/lessons/%2e%2e",
+        "/lessons/glossary",
+        "/lessons/../app.py",
+        "/lessons/Panjshir-Valley",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_broken_lesson_is_listed_and_others_work(client, content: Path):
+    (content / "broken.md").write_text("---\ntitle: [oops\n---\n", encoding="utf-8")
+    index = client.get("/").get_data(as_text=True)
+    assert "broken.md:2: front matter" in index
+    assert "Panjshir Valley" in index
+    page = client.get("/lessons/broken")
+    assert page.status_code == 503 and "can’t be shown" in page.get_data(as_text=True)
+    assert client.get("/lessons/panjshir-valley").status_code == 200
+
+
+def test_script_in_article_never_reaches_the_page(client, content: Path):
+    lesson = Lesson(
+        slug="xss",
+        title="<script>alert(1)</script>",
+        passages=[
+            Passage(
+                id="",
+                heading="<img src=x onerror=alert(1)>",
+                paragraphs=[
+                    markdown_escape("Text <script>alert('x')</script> here."),
+                    "A [link](javascript:alert(1)) and <b onclick='x()'>bold</b>.",
+                    "<script>alert(2)</script>",
+                ],
+            )
+        ],
+    )
+    (content / "xss.md").write_text(write_lesson(lesson), encoding="utf-8")
+    page = client.get("/lessons/xss").get_data(as_text=True)
+    assert "<script>" not in page.split("</header>")[1]
+    assert "javascript:" not in page
+    assert not re.search(r"<[a-z][^>]*\son\w+\s*=", page), "no event handler attributes"
+    assert "<img" not in page
+    assert (
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+        or "&lt;script&gt;alert('x')" in page
+    )
+
+
+def test_lesson_is_reread_when_its_file_changes(client, content: Path):
+    path = content / "panjshir-valley.md"
+    assert "Heavy clashes" in client.get("/lessons/panjshir-valley").get_data(as_text=True)
+    path.write_text(path.read_text().replace("Heavy clashes", "Fierce clashes"), encoding="utf-8")
+    assert "Fierce clashes" in client.get("/lessons/panjshir-valley").get_data(as_text=True)

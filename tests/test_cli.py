@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from companion.cli import main
+from tests.conftest import ROOT, SEED
+
+
+@pytest.fixture(autouse=True)
+def content_env(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    monkeypatch.setenv("COMPANION_CONTENT", str(folder))
+    return folder
+
+
+def test_generate_writes_then_refuses_then_force_keeps_backup(content_env: Path, capsys):
+    assert main(["generate", str(SEED)]) == 0
+    out = content_env / "panjshir-valley.md"
+    first = out.read_text()
+    assert first.startswith("---\ntitle: 'Panjshir Valley")
+    assert main(["generate", str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err and err.count("\n") == 1
+    out.write_text(first + "\n<!-- teacher note -->\n")
+    assert main(["generate", str(SEED), "--force"]) == 0
+    backups = list((content_env / ".backup").glob("panjshir-valley.*.md"))
+    assert len(backups) == 1 and backups[0].read_text().endswith("<!-- teacher note -->\n")
+    assert out.read_text() == first
+    assert not list(content_env.glob(".*.tmp"))
+
+
+def test_generate_json(capsys):
+    assert main(["generate", str(SEED), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["slug"] == "panjshir-valley"
+    assert data["passages"][0]["paragraphs"][0].startswith("Heavy clashes broke out")
+    assert set(data) >= {
+        "slug",
+        "title",
+        "source",
+        "word_count",
+        "grade_level",
+        "reading_minutes",
+        "passages",
+    }
+
+
+def test_check_reports_path_line_and_exit_codes(content_env: Path, capsys):
+    good = content_env / "good.md"
+    good.write_text("---\ntitle: Good\n---\n\n## A\n\nBees fly.\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    bad = content_env / "bad.md"
+    bad.write_text(
+        "---\ntitle: Bad\n---\n\n## A\n\nBees fly.\n\n### Glossary\n\nwasp\n:   an insect\n\n"
+        "### Questions\n\n1. Which?\n    - [ ] a\n    - [ ] b\n",
+        encoding="utf-8",
+    )
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert f"{bad}:11: glossary term 'wasp' does not appear in this passage" in out
+    assert f"{bad}:16: no choice is marked correct ('- [x]')" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x00", "binary"), (b"\xff\xfe\x00bad", "binary")],
+)
+def test_bad_article_files_one_line_exit_2(tmp_path: Path, capsys, content: bytes, message: str):
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    assert main(["generate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and str(path) in err and err.count("\n") == 1
+
+
+def test_show_json_and_missing_file(capsys, tmp_path: Path):
+    assert main(["show", str(ROOT / "content" / "panjshir-valley.md"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"].startswith("Panjshir Valley")
+    assert main(["show", str(tmp_path / "missing.md")]) == 2
+    assert "file not found" in capsys.readouterr().err
+
+
+def test_no_traceback_from_the_real_command(tmp_path: Path):
+    path = tmp_path / "undecodable.txt"
+    path.write_bytes(b"Title\n\n\x81\x8d\x8f\x90\x9d odd bytes")
+    result = subprocess.run(
+        [sys.executable, "-m", "companion", "generate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ},
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "cannot decode" in result.stderr and str(path) in result.stderr

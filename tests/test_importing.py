@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from companion.errors import ImportError_
+from companion.importing import clean_paragraph, read_article, strip_repeated_prefix
+from tests.conftest import SEED
+
+
+def test_seed_title_and_first_paragraph():
+    article = read_article(SEED)
+    assert article.title == "Panjshir Valley: Taliban and anti-Taliban groups clash in Afghanistan"
+    assert article.paragraphs[0].startswith("Heavy clashes broke out")
+
+
+def test_seed_boilerplate_removed_and_article_kept():
+    article = read_article(SEED)
+    text = "\n".join(article.paragraphs)
+    assert "Please enter" not in text
+    raw_blocks = [b for b in SEED.read_text().split("\n\n") if b.strip()][1:-1]
+    # every article paragraph of the seed survives (its sentences are all there)
+    for block in raw_blocks:
+        last_words = " ".join(block.split()[-4:])
+        assert last_words in text, last_words
+    assert article.paragraphs[-1].endswith("we will have to start a resistance.”")
+
+
+def test_keeps_curly_quotes_and_dashes():
+    text = "\n".join(read_article(SEED).paragraphs)
+    assert "“They (Taliban)" in text and "Mujahideen – or Islamic" in text
+
+
+def test_html_page_main_content(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        """<!doctype html><html><head><title>Volcano erupts | Daily Site</title>
+        <script>var tracking = 1;</script></head><body>
+        <nav><a href="/">Home</a><a href="/world">World</a><a href="/sport">Sport</a></nav>
+        <div class="ad">Advertisement: buy shoes now</div>
+        <article><h1>Volcano erupts in Iceland</h1>
+        <p>A volcano erupted on Monday near the town of Grindavik, forcing hundreds of
+        residents to leave their homes as lava flowed toward the coast.</p>
+        <h2>Residents evacuated</h2>
+        <p>Officials said the eruption was the fifth since December. Scientists from the
+        Icelandic Meteorological Office watched the fissure through the night.</p>
+        <p>&ldquo;It is a dangerous situation,&rdquo; said one geologist. Lava &amp; ash
+        reached the main road by morning.</p></article>
+        <aside>Share this article on social media</aside>
+        <footer>Copyright 2024 Daily Site. Subscribe to our newsletter.</footer>
+        <script>alert("x")</script></body></html>""",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.title == "Volcano erupts in Iceland"
+    text = "\n".join(article.paragraphs)
+    assert article.paragraphs[0].startswith("A volcano erupted on Monday")
+    assert "Lava & ash" in text and "“It is a dangerous situation,”" in text
+    for junk in ("Home", "Advertisement", "alert", "tracking", "Copyright", "Share this"):
+        assert junk not in text
+    assert "Residents evacuated" in article.headings.values()
+
+
+def test_markdown_article(tmp_path: Path):
+    source = tmp_path / "a.md"
+    source.write_text(
+        "# Bees in winter\n\nBees *cluster* together to stay warm.\n\n"
+        "## Food\n\nThey eat honey stored in the comb.\n",
+        encoding="utf-8",
+    )
+    article = read_article(source)
+    assert article.title == "Bees in winter"
+    assert article.paragraphs == [
+        "Bees cluster together to stay warm.",
+        "They eat honey stored in the comb.",
+    ]
+    assert article.headings == {1: "Food"}
+
+
+def test_windows_1252_and_bom(tmp_path: Path):
+    cp = tmp_path / "cp.txt"
+    cp.write_bytes(
+        "Title here\n\nThe caf\xe9 sold \x93fresh\x94 bread \x96 daily.".encode("latin-1")
+    )
+    assert read_article(cp).paragraphs == ["The café sold “fresh” bread – daily."]
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffA title\n\nBody text here.".encode())
+    assert read_article(bom).title == "A title"
+
+
+def test_entities_doubled_quotes_and_spaces():
+    assert clean_paragraph('He said ""hello""  to&nbsp;them &amp; left.') == (
+        'He said "hello" to them & left.'
+    )
+    assert clean_paragraph("It&rsquo;s   fine") == "It’s fine"
+
+
+def test_prefix_only_stripped_when_repeated():
+    assert strip_repeated_prefix("panjshir valley: Heavy clashes", "Panjshir Valley: x") == (
+        "Heavy clashes"
+    )
+    assert (
+        strip_repeated_prefix("Note: The vote failed.", "Budget news") == "Note: The vote failed."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"   \n\n ", "empty")],
+)
+def test_bad_files(tmp_path: Path, content: bytes, message: str):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ImportError_, match=message) as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_and_huge_files(tmp_path: Path):
+    with pytest.raises(ImportError_, match="not found"):
+        read_article(tmp_path / "nope.txt")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (1024 * 1024 + 10))
+    with pytest.raises(ImportError_, match="too large"):
+        read_article(big)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_clean_paragraph_is_idempotent_and_trimmed(text: str):
+    once = clean_paragraph(text)
+    assert once == once.strip()
+    assert "  " not in once
