@@ -50,7 +50,7 @@ lint: install ## ruff
 	$(VENV)/bin/ruff check .
 
 bench: install ## speed and memory measurements
-	$(PY) bench/bench.py
+	$(PY) bench/bench.py $(ONLY)
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
