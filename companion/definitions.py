@@ -28,16 +28,88 @@ from companion.wordnet import Synset, WordNet
 
 MAX_WORDS = 25
 DASHES = {"–", "—", "-", "--"}
-PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
-            "these", "those", "we", "our", "you", "your", "i", "me", "my"}
-RELATIONAL_START = ("now ", "currently ", "then ", "later ", "formerly ", "once ", "still ",
-                    "also ")
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+}
+RELATIONAL_START = (
+    "now ",
+    "currently ",
+    "then ",
+    "later ",
+    "formerly ",
+    "once ",
+    "still ",
+    "also ",
+)
 LEADING_DETERMINERS = re.compile(r"^(?:a|an|the|another|one|some)\s+", re.IGNORECASE)
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
-STOP = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "with", "by", "as",
-        "at", "from", "that", "which", "who", "is", "are", "was", "were", "be", "been", "it",
-        "its", "their", "his", "her", "this", "these", "those", "into", "than", "not", "no",
-        "any", "all", "some", "one", "such", "used", "especially", "etc", "usually", "often"}
+STOP = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "to",
+    "and",
+    "or",
+    "for",
+    "with",
+    "by",
+    "as",
+    "at",
+    "from",
+    "that",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "into",
+    "than",
+    "not",
+    "no",
+    "any",
+    "all",
+    "some",
+    "one",
+    "such",
+    "used",
+    "especially",
+    "etc",
+    "usually",
+    "often",
+}
 
 
 @dataclass
@@ -96,7 +168,11 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
 
 def repeats_term(text: str, thing: Thing) -> bool:
     lowered = f" {normal_key(text)} "
-    forms = {normal_key(f) for f in thing.forms} | {thing.lemma, thing.acronym.lower()}
+    names = thing.forms
+    if thing.kind == "person":
+        # "son of Ahmed Shah Masood" does not repeat "Ahmed Masood": only full names count
+        names = {f for f in names if len(f.split()) > 1} or names
+    forms = {normal_key(f) for f in names} | {thing.lemma, thing.acronym.lower()}
     for form in filter(None, forms):
         if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", lowered):
             return True
@@ -120,13 +196,13 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
 
 
 def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
-    """"X – or Y –", "X (Y)", "X, or Y,": Y glosses X. An acronym in brackets is not a gloss."""
+    """ "X – or Y –", "X (Y)", "X, or Y,": Y glosses X. An acronym in brackets is not a gloss."""
     doc, i = mention.doc, mention.end
     if i >= len(doc):
         return ""
     opener = doc[i].text
     if opener in DASHES or opener == "(":
-        closer = {"(": ")"}.get(opener, None)
+        closer = {"(": ")"}.get(opener)
         tokens = []
         for token in doc[i + 1 :]:
             if (closer and token.text == closer) or (not closer and token.text in DASHES):
@@ -153,19 +229,22 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     return ""
 
 
-def _subtree_text(token: Token, skip: Token | None = None, stop_deps=("relcl", "acl", "appos")) -> str:
-    """A phrase: the token and its dependents, leaving out clauses and the term itself."""
-    keep = []
-    skipped = set()
-    for child in token.children:
-        if child.dep_ in stop_deps and child.i > token.i or (skip is not None and child == skip):
-            skipped.update(t.i for t in child.subtree)
-        if child.dep_ == "punct" and child.i > token.i:
-            skipped.update(t.i for t in child.subtree)
+def _subtree_text(
+    token: Token, skip: Token | None = None, stop_deps=("relcl", "acl", "appos")
+) -> str:
+    """A phrase: the token and its dependents, leaving out clauses (at any depth), the
+    commas around them, and `skip` (the term itself)."""
+    skipped: set[int] = set()
     for t in token.subtree:
-        if t.i not in skipped:
-            keep.append(t)
-    if not keep:
+        if t is not token and t.dep_ in stop_deps and t.i > token.i:
+            skipped.update(x.i for x in t.subtree)
+    if skip is not None:
+        skipped.update(t.i for t in skip.subtree)
+    for t in token.subtree:
+        if t.dep_ == "punct" and t.i > token.i and (t.i + 1 in skipped or t.text in ",;"):
+            skipped.add(t.i)
+    keep = [t for t in token.subtree if t.i not in skipped]
+    if token not in keep:
         return ""
     # only the contiguous run around the head
     start = end = keep.index(token)
@@ -182,7 +261,12 @@ def _appositive(mention: Mention, resolve) -> str:
         if child.dep_ == "appos" and child.i >= mention.end:
             return _subtree_text(child)
     in_brackets = mention.start > 0 and mention.doc[mention.start - 1].text == "("
-    if root.dep_ == "appos" and root.head.i < mention.start and root.head.pos_ == "NOUN" and not in_brackets:
+    if (
+        root.dep_ == "appos"
+        and root.head.i < mention.start
+        and root.head.pos_ == "NOUN"
+        and not in_brackets
+    ):
         # "Masood's son, Ahmed Masood": the head describes the mention.
         head = root.head
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -241,7 +325,9 @@ class SenseChooser:
 
     def define_word(self, thing: Thing, passage_lemmas: set[str]) -> Definition | None:
         mention = thing.first
-        sentence = {_stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop}
+        sentence = {
+            _stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop
+        }
         passage = {_stem(w) for w in passage_lemmas}
         senses: list[Synset] = []
         for form in self.wordnet.base_forms(thing.lemma, thing.pos):
@@ -252,9 +338,14 @@ class SenseChooser:
             return None
         scored = []
         for rank, sense in enumerate(senses[:10]):
-            signature = {_stem(w) for w in _content_lemmas(sense.gloss + " " + " ".join(sense.lemmas))}
+            signature = {
+                _stem(w) for w in _content_lemmas(sense.gloss + " " + " ".join(sense.lemmas))
+            }
             for hyper in sense.hypernyms[:2]:
-                signature |= {_stem(w) for w in _content_lemmas(self.wordnet.synset(hyper, sense.pos).definition)}
+                signature |= {
+                    _stem(w)
+                    for w in _content_lemmas(self.wordnet.synset(hyper, sense.pos).definition)
+                }
             signature -= {_stem(thing.lemma)}
             local = 2 * len(signature & sentence) + 0.5 * len(signature & passage)
             overlap = local + 0.5 * len(signature & self.article)
@@ -333,7 +424,14 @@ def _vowel_variants(name: str, limit: int = 400):
 def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     """A sense's gloss as a short definition that does not repeat the term."""
     segments = [s.strip() for s in sense.definition.split(";") if s.strip()]
-    years = next((s for s in segments if re.fullmatch(r"\(?\d{3,4}\s*-\s*\d{3,4}\)?", s.split()[-1] if s.split() else "")), "")
+    years = next(
+        (
+            s
+            for s in segments
+            if re.fullmatch(r"\(?\d{3,4}\s*-\s*\d{3,4}\)?", s.split()[-1] if s.split() else "")
+        ),
+        "",
+    )
     segments = [s for s in segments if not repeats_term(s, thing)]
     if not segments:
         return ""
@@ -372,12 +470,15 @@ def context_line(thing: Thing, resolve) -> Definition | None:
 
 
 def _title_before_name(mention: Mention, _resolve) -> str:
-    """"NRF spokesman Fahim Dasti", "former Afghan Vice President Amrullah Saleh"."""
+    """ "NRF spokesman Fahim Dasti", "former Afghan Vice President Amrullah Saleh"."""
     root = mention.span.root
     words = [
-        t for t in root.subtree
-        if t.i < mention.start and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
-        and not t.ent_type_ in ("DATE", "TIME") and t.pos_ != "DET"
+        t
+        for t in root.subtree
+        if t.i < mention.start
+        and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.pos_ != "DET"
     ]
     if len(words) < 1 or not any(t.pos_ == "NOUN" or t.text[:1].isupper() for t in words):
         return ""
@@ -391,7 +492,7 @@ def _title_before_name(mention: Mention, _resolve) -> str:
 
 
 def _place_line(mention: Mention, resolve) -> str:
-    """"Afghanistan's northern Panjshir Valley" -> "valley in northern Afghanistan";
+    """ "Afghanistan's northern Panjshir Valley" -> "valley in northern Afghanistan";
     "Dara district in Panjshir valley" -> "district in Panjshir valley"."""
     span = mention.span
     last = span[-1]
@@ -402,18 +503,58 @@ def _place_line(mention: Mention, resolve) -> str:
         adjectives = [c.text for c in root.children if c.dep_ == "amod" and c.i < span.start]
         where = " ".join([*adjectives, resolve(owner)])
         return f"{kind_word} in {where}"
-    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "of") and c.i >= span.end), None)
+    prep = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "of") and c.i >= span.end
+        ),
+        None,
+    )
     if prep is not None and kind_word:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") or (obj is not None and obj.text[:1].isupper()):
+        if (
+            obj is not None
+            and obj.ent_type_ in ("GPE", "LOC", "FAC")
+            or (obj is not None and obj.text[:1].isupper())
+        ):
             return f"{kind_word} {prep.lower_} {_subtree_text(obj)}"
     return ""
 
 
-PLACE_WORDS = {"valley", "province", "district", "river", "mountains", "mountain", "lake",
-               "island", "islands", "county", "state", "city", "region", "desert", "sea",
-               "bay", "park", "forest", "peninsula", "canal", "coast", "basin", "plateau",
-               "village", "town", "area", "strait", "gulf", "falls", "glacier", "volcano"}
+PLACE_WORDS = {
+    "valley",
+    "province",
+    "district",
+    "river",
+    "mountains",
+    "mountain",
+    "lake",
+    "island",
+    "islands",
+    "county",
+    "state",
+    "city",
+    "region",
+    "desert",
+    "sea",
+    "bay",
+    "park",
+    "forest",
+    "peninsula",
+    "canal",
+    "coast",
+    "basin",
+    "plateau",
+    "village",
+    "town",
+    "area",
+    "strait",
+    "gulf",
+    "falls",
+    "glacier",
+    "volcano",
+}
 
 
 def _predicate(mention: Mention, resolve) -> str:
@@ -503,7 +644,10 @@ def display_name(thing: Thing) -> str:
 
 
 def shared_definition(thing: Thing, shared: list[GlossaryEntry]) -> Definition | None:
-    keys = {normal_key(f) for f in thing.forms} | {normal_key(thing.expansion), thing.acronym.lower()}
+    keys = {normal_key(f) for f in thing.forms} | {
+        normal_key(thing.expansion),
+        thing.acronym.lower(),
+    }
     if thing.lemma:
         keys.add(thing.lemma)
     keys.discard("")

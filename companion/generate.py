@@ -33,6 +33,8 @@ class Context:
     drafts: list[Draft]
     options: Options
     title: str = ""
+    things: list = field(default_factory=list)  # companion.terms.Thing, set by the glossary
+    warnings: list[str] = field(default_factory=list)
 
     def passage_of(self, paragraph: int) -> int:
         for index, draft in enumerate(self.drafts):

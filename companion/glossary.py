@@ -31,14 +31,22 @@ from companion.wordnet import get_wordnet
 if TYPE_CHECKING:
     from companion.generate import Context
 
-NAME_WEIGHT = {"person": 0.35, "group": 0.35, "place": 0.25, "event": 0.3, "work": 0.2,
-               "name": 0.2, "acronym": 0.25}
+NAME_WEIGHT = {
+    "person": 0.35,
+    "group": 0.35,
+    "place": 0.25,
+    "event": 0.3,
+    "work": 0.2,
+    "name": 0.2,
+    "acronym": 0.25,
+}
 
 
 def build_glossary(context: Context) -> list[list[GlossaryEntry]]:
     """Glossary entries for each passage of the lesson."""
     analysis = context.analysis
     things = find_things(analysis, context.options.grade)
+    context.things = things
     resolve = resolver_for(things)
     article_lemmas = {
         t.lemma_.lower() for doc in analysis.docs for t in doc if t.is_alpha and not t.is_stop
@@ -109,7 +117,9 @@ def _combine(first: Definition, second: Definition, source: str) -> Definition:
     head = shorten(first.text, room) if room >= 3 else ""
     if not head:
         return second
-    return Definition(f"{head}; {second.text}", source, second.evidence, max(first.confidence, second.confidence))
+    return Definition(
+        f"{head}; {second.text}", source, second.evidence, max(first.confidence, second.confidence)
+    )
 
 
 def _passage_lemmas(context: Context, passage: int) -> set[str]:
@@ -173,13 +183,27 @@ def add_shared_terms(
             text = " ".join(context.analysis.paragraphs[i] for i in draft.paragraphs)
             if term_in_text(entry.term, text.lower()):
                 sentence = next(
-                    (s.text for i in draft.paragraphs for s in context.analysis.sentences_in(i)
-                     if term_in_text(entry.term, s.text.lower())),
+                    (
+                        s.text
+                        for i in draft.paragraphs
+                        for s in context.analysis.sentences_in(i)
+                        if term_in_text(entry.term, s.text.lower())
+                    ),
                     "",
                 )
-                per_passage[index].append((10.0, False, GlossaryEntry(
-                    term=entry.term, definition=entry.definition, source="shared glossary",
-                    evidence=sentence, status="generated")))
+                per_passage[index].append(
+                    (
+                        10.0,
+                        False,
+                        GlossaryEntry(
+                            term=entry.term,
+                            definition=entry.definition,
+                            source="shared glossary",
+                            evidence=sentence,
+                            status="generated",
+                        ),
+                    )
+                )
                 present.add(entry.term.lower())
                 break
 

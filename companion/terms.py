@@ -30,26 +30,89 @@ NAME_KINDS = {
     "PRODUCT": "work",
 }
 WEEKDAYS_MONTHS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "today", "yesterday", "tomorrow", "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
 }
 # News outlets and wire services: named in bylines and "X could not verify", never
 # glossed as part of the story.
 NEWS_OUTLETS = {
-    "cnn", "bbc", "reuters", "ap", "associated press", "afp", "agence france-presse", "npr",
-    "voa", "voice of america", "al jazeera", "new york times", "the new york times",
-    "washington post", "the washington post", "guardian", "the guardian", "nbc", "abc",
-    "cbs", "fox news", "msnbc", "bloomberg", "upi", "pbs", "sky news", "the times",
-    "wall street journal", "the wall street journal", "usa today", "dpa", "xinhua", "tass",
+    "cnn",
+    "bbc",
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "npr",
+    "voa",
+    "voice of america",
+    "al jazeera",
+    "new york times",
+    "the new york times",
+    "washington post",
+    "the washington post",
+    "guardian",
+    "the guardian",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox news",
+    "msnbc",
+    "bloomberg",
+    "upi",
+    "pbs",
+    "sky news",
+    "the times",
+    "wall street journal",
+    "the wall street journal",
+    "usa today",
+    "dpa",
+    "xinhua",
+    "tass",
 }
 OUTLET_VERBS = {"confirm", "verify", "report", "contact", "reach", "obtain", "review", "see"}
-NAME_PARTICLES = {"al", "el", "ad", "as", "bin", "ibn", "de", "da", "di", "du", "van", "von",
-                  "der", "la", "le"}
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "bin",
+    "ibn",
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "la",
+    "le",
+}
 SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "state", "claim", "announce", "write"}
 DEMONYM_SUFFIXES = ("is", "i", "ans", "an", "ians", "ian", "ese", "ites", "ite")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
-_SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in", "to", "&", "for"}
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in", "to", "&"}
 
 
 @dataclass
@@ -77,12 +140,18 @@ class Thing:
     acronym: str = ""
     expansion: str = ""
     pos: str = "n"  # WordNet part of speech of a word or phrase
+    labels: list[str] = field(default_factory=list)  # spaCy entity labels of the mentions
     lemma: str = ""
     rarity: float = 7.0  # wordfreq Zipf of the term: lower is rarer
 
     @property
     def first(self) -> Mention:
         return min(self.mentions, key=lambda m: (m.paragraph, m.start))
+
+    @property
+    def label(self) -> str:
+        """The most frequent entity label (ORG, GPE, PERSON...), or '' for words."""
+        return max(sorted(set(self.labels)), key=self.labels.count) if self.labels else ""
 
     @property
     def forms(self) -> set[str]:
@@ -120,9 +189,9 @@ def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
 # ---------------------------------------------------------------------------- names
 
 
-def _named_mentions(analysis: Analysis) -> list[tuple[str, Mention]]:
+def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
     """(kind, mention) for named entities and for rare capitalised words spaCy missed."""
-    found: list[tuple[str, Mention]] = []
+    found: list[tuple[str, str, Mention]] = []
     for index, doc in enumerate(analysis.docs):
         if is_boilerplate(doc.text):
             continue
@@ -135,12 +204,17 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, Mention]]:
             if ent.label_ == "NORP" and zipf(mention.text.lower()) >= 3.5:
                 continue  # Afghan, Soviet, Islamic: words students know
             covered.update(range(ent.start, ent.end))
-            found.append((kind, mention))
+            found.append((kind, ent.label_, mention))
         for token in doc:
             if token.i in covered or not _acronym_or_proper(token):
                 continue
-            found.append(("acronym" if _ACRONYM.match(token.text) else "name",
-                          Mention(index, doc, token.i, token.i + 1, token.text)))
+            found.append(
+                (
+                    "acronym" if _ACRONYM.match(token.text) else "name",
+                    "",
+                    Mention(index, doc, token.i, token.i + 1, token.text),
+                )
+            )
     return found
 
 
@@ -154,7 +228,6 @@ def _acronym_or_proper(token) -> bool:
         and len(token.text) >= 4
         and token.text.lower() not in WEEKDAYS_MONTHS
         and zipf(token.text.lower()) < 3.0
-        and not (token.is_sent_start and zipf(token.text.lower()) > 2.0)
     )
 
 
@@ -170,7 +243,9 @@ def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None
     particle = doc[start].lower_ in NAME_PARTICLES and end - start > 1
     if not (text[:1].isupper() or particle) or not re.search(r"[A-Za-z]{2}", text):
         return None  # "anti-Taliban", "the 1980s"
-    if text.lower() in WEEKDAYS_MONTHS or any(t.like_num or t.ent_type_ == "DATE" for t in doc[start:end]):
+    if text.lower() in WEEKDAYS_MONTHS or any(
+        t.like_num or t.ent_type_ == "DATE" for t in doc[start:end]
+    ):
         return None  # dates and numbers are never glossed
     return Mention(index, doc, start, end, text)
 
@@ -195,7 +270,9 @@ def _expansion_before(doc: Doc, paren: int, acronym: str) -> str:
     """The capitalised words before '(' whose initials spell the acronym."""
     words: list[str] = []
     i = paren - 1
-    while i >= 0 and (doc[i].text[:1].isupper() or doc[i].lower_ in _SMALL_WORDS) and len(words) < 10:
+    while (
+        i >= 0 and (doc[i].text[:1].isupper() or doc[i].lower_ in _SMALL_WORDS) and len(words) < 10
+    ):
         words.insert(0, doc[i].text)
         i -= 1
     while words and words[0].lower() in _SMALL_WORDS:
@@ -211,10 +288,10 @@ def _expansion_before(doc: Doc, paren: int, acronym: str) -> str:
     return ""
 
 
-def _group_names(found: list[tuple[str, Mention]], acronyms: dict[str, str]) -> list[Thing]:
+def _group_names(found: list[tuple[str, str, Mention]], acronyms: dict[str, str]) -> list[Thing]:
     things: dict[str, Thing] = {}
     expansions = {v: k for k, v in acronyms.items()}
-    for kind, mention in found:
+    for kind, label, mention in found:
         key = normal_key(mention.text)
         acronym = mention.text.rstrip("s") if _ACRONYM.match(mention.text) else ""
         if acronym and acronym in acronyms:
@@ -234,6 +311,8 @@ def _group_names(found: list[tuple[str, Mention]], acronyms: dict[str, str]) -> 
         if key in expansions:
             thing.acronym, thing.expansion = expansions[key], key
         thing.mentions.append(mention)
+        if label:
+            thing.labels.append(label)
     for thing in things.values():
         thing.rarity = min(zipf(f.lower()) for f in thing.forms)
         if thing.kind == "acronym" and not thing.expansion:
@@ -277,7 +356,7 @@ def spelling_variants(a: str, b: str) -> bool:
 
 def _demonym_of(word: str, place: str) -> bool:
     """Panjshiri(s) is of Panjshir."""
-    return word.startswith(place) and word[len(place):] in DEMONYM_SUFFIXES and len(place) >= 4
+    return word.startswith(place) and word[len(place) :] in DEMONYM_SUFFIXES and len(place) >= 4
 
 
 def _merge_variants(things: list[Thing]) -> list[Thing]:
@@ -289,6 +368,7 @@ def _merge_variants(things: list[Thing]) -> list[Thing]:
             merged.append(thing)
         else:
             target.mentions += thing.mentions
+            target.labels += thing.labels
             if target.kind in ("name", "acronym") and thing.kind not in ("name", "acronym"):
                 target.kind = thing.kind
             target.rarity = min(target.rarity, thing.rarity)
@@ -400,8 +480,11 @@ def _is_outlet(thing: Thing) -> bool:
     for mention in thing.mentions:
         head = mention.span.root
         verb = head.head
-        if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in OUTLET_VERBS:
-            outlet_uses += 1
-        elif head.dep_ in ("dobj", "dative", "pobj") and verb.lemma_ in ("tell", "to"):
+        if (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and verb.lemma_ in OUTLET_VERBS
+            or head.dep_ in ("dobj", "dative", "pobj")
+            and verb.lemma_ in ("tell", "to")
+        ):
             outlet_uses += 1
     return outlet_uses > 0 and outlet_uses * 2 >= len(thing.mentions)

@@ -85,7 +85,12 @@ class WordNet:
         if not self.available or pos not in POS_FILES:
             return []
         lemma = "_".join(word.lower().replace("-", " ").split())
-        variants = [lemma, word.lower().replace(" ", "_"), lemma.replace("_", "-"), lemma.replace("_", "")]
+        variants = [
+            lemma,
+            word.lower().replace(" ", "_"),
+            lemma.replace("_", "-"),
+            lemma.replace("_", ""),
+        ]
         for candidate in dict.fromkeys(variants):
             line = self._index_line(candidate, pos)
             if line is not None:
@@ -115,7 +120,9 @@ class WordNet:
                 for line in path.read_text(encoding="utf-8").splitlines():
                     key, number, count = line.split()
                     word = key.split("%", 1)[0]
-                    self._counts[(word, int(number))] = max(int(count), self._counts.get((word, int(number)), 0))
+                    self._counts[(word, int(number))] = max(
+                        int(count), self._counts.get((word, int(number)), 0)
+                    )
         return self._counts.get((lemma.lower().replace(" ", "_"), sense_number), 0)
 
     def _exception_map(self, pos: str) -> dict[str, str]:
@@ -152,10 +159,26 @@ class WordNet:
 
 
 _SUFFIXES = {
-    "n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
-          ("men", "man"), ("ies", "y")],
-    "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
-          ("ing", "e"), ("ing", "")],
+    "n": [
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
+    ],
+    "v": [
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ],
     "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
     "r": [],
 }
