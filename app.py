@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     Flask,
+    Response,
     abort,
     current_app,
     get_template_attribute,
@@ -30,9 +31,18 @@ from companion.grading import Result, grade_form, summarize
 from companion.lesson import KIND_LABELS
 from companion.marking import prompt_html
 from companion.page import LessonPage, build_page, highlight, sequence_order
+from companion.pdf import Links, document_context, render_pdf
 from companion.readability import lesson_stats
 from companion.render import render_markdown
 from companion.store import Entry, LessonStore
+from companion.worksheet import (
+    OptionsError,
+    Worksheet,
+    build_worksheet,
+    default_paper,
+    page_css,
+    parse_options,
+)
 
 bp = Blueprint("lessons", __name__)
 
@@ -322,3 +332,97 @@ def csrf_failed(slug: str):
         "error.html", title="Please reload the lesson", message=message
     )
     return page, 400
+
+
+# --------------------------------------------------------------------------- worksheets
+# Printable worksheets and answer keys (docs/worksheets.md). The options and the model
+# live in companion.worksheet, the PDF rendering in companion.pdf.
+
+
+def worksheet_for(slug: str) -> Worksheet:
+    """The worksheet of a lesson with the request's options: 404, 503, or 400 naming the
+    bad option."""
+    entry = lesson_or_404(slug)
+    if entry.lesson is None:
+        abort(make_response(render_template("broken.html", entry=entry), 503))
+    paper = current_app.config.get("WORKSHEET_PAPER") or default_paper()
+    try:
+        options = parse_options(request.args.to_dict(flat=False), paper)
+    except OptionsError as exc:
+        page = render_template("error.html", title="Bad worksheet option", message=str(exc))
+        abort(make_response(page, 400))
+    return build_worksheet(entry.lesson, options)
+
+
+def worksheet_links(slug: str, worksheet: Worksheet, answer_key: bool) -> Links:
+    query = worksheet.options.query()
+    view = "lessons.answer_key" if answer_key else "lessons.worksheet"
+    return Links(
+        lesson=url_for("lessons.lesson_page", slug=slug),
+        index=url_for("lessons.index"),
+        worksheet=url_for("lessons.worksheet", slug=slug, **query),
+        answer_key=url_for("lessons.answer_key", slug=slug, **query),
+        worksheet_pdf=url_for("lessons.worksheet_pdf", slug=slug, **query),
+        answer_key_pdf=url_for("lessons.answer_key_pdf", slug=slug, **query),
+        form_action=url_for(view, slug=slug),
+        page_css=url_for(f"{view}_css", slug=slug, **query),
+    )
+
+
+def print_view(slug: str, answer_key: bool):
+    worksheet = worksheet_for(slug)
+    context = document_context(
+        worksheet,
+        answer_key,
+        print_css_url=url_for("static", filename="css/print.css"),
+        links=worksheet_links(slug, worksheet, answer_key),
+    )
+    return render_template("answer_key.html" if answer_key else "worksheet.html", **context)
+
+
+def print_pdf(slug: str, answer_key: bool) -> Response:
+    worksheet = worksheet_for(slug)
+    pdf = render_pdf(worksheet, answer_key)
+    name = f"{slug}-{'answer-key' if answer_key else 'worksheet'}"
+    if worksheet.options.version:
+        name += f"-{worksheet.options.version}"
+    disposition = f'inline; filename="{name}.pdf"'
+    return Response(
+        pdf.data, mimetype="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
+def print_page_css(slug: str, answer_key: bool) -> Response:
+    css = page_css(worksheet_for(slug), answer_key)
+    return Response(css, mimetype="text/css")
+
+
+@bp.get("/lessons/<slug>/worksheet")
+def worksheet(slug: str):
+    return print_view(slug, answer_key=False)
+
+
+@bp.get("/lessons/<slug>/answer-key")
+def answer_key(slug: str):
+    return print_view(slug, answer_key=True)
+
+
+@bp.get("/lessons/<slug>/worksheet.pdf")
+def worksheet_pdf(slug: str):
+    return print_pdf(slug, answer_key=False)
+
+
+@bp.get("/lessons/<slug>/answer-key.pdf")
+def answer_key_pdf(slug: str):
+    return print_pdf(slug, answer_key=True)
+
+
+@bp.get("/lessons/<slug>/worksheet.css")
+def worksheet_css(slug: str):
+    """The worksheet's @page rule (paper size, footer title): see worksheet.page_css."""
+    return print_page_css(slug, answer_key=False)
+
+
+@bp.get("/lessons/<slug>/answer-key.css")
+def answer_key_css(slug: str):
+    return print_page_css(slug, answer_key=True)

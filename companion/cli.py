@@ -50,7 +50,39 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("path")
     show.add_argument("--json", action="store_true", help="as JSON (the default)")
     show.set_defaults(run=cmd_show)
+
+    add_print_parser(sub)
     return parser
+
+
+def add_print_parser(sub: argparse._SubParsersAction) -> None:
+    pr = sub.add_parser(
+        "print",
+        help="write a worksheet or answer key as PDF",
+        description="Write a lesson's printable worksheet (or its answer key) as PDF. "
+        "See docs/worksheets.md.",
+    )
+    pr.add_argument("path", help="the lesson file")
+    pr.add_argument(
+        "--out", help="PDF to write (default: <lesson>-worksheet.pdf or <lesson>-answer-key.pdf)"
+    )
+    pr.add_argument("--answer-key", action="store_true", help="the answer key, not the worksheet")
+    pr.add_argument(
+        "--versions",
+        metavar="N",
+        help="N shuffled versions (1-3): one PDF each, OUT-A.pdf, OUT-B.pdf, ...",
+    )
+    pr.add_argument("--version", metavar="LETTER", help="one shuffled version: A, B or C")
+    pr.add_argument("--paper", help="letter or a4 (default: $COMPANION_PAPER, else letter)")
+    pr.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        help="only questions of this kind (repeat it, or separate kinds with commas)",
+    )
+    pr.add_argument("--questions-only", action="store_true", help="leave out the passages")
+    pr.add_argument("--large-print", action="store_true", help="large print")
+    pr.set_defaults(run=cmd_print)
 
 
 def _options(args: argparse.Namespace, grade: int | None = None):
@@ -139,6 +171,43 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     lesson = load_lesson(Path(args.path))
     print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from companion.pdf import render_pdf
+    from companion.store import load_lesson
+    from companion.worksheet import (
+        build_worksheet,
+        default_paper,
+        parse_options,
+        parse_version_count,
+    )
+
+    if args.version and args.versions:
+        raise CompanionError("use --version or --versions, not both")
+    params = {
+        "paper": [args.paper or ""],
+        "kind": list(args.kind),
+        "questions_only": ["1" if args.questions_only else ""],
+        "large_print": ["1" if args.large_print else ""],
+    }
+    paper = default_paper()
+    versions = parse_version_count(args.versions) if args.versions else [args.version or ""]
+    plans = [parse_options({**params, "version": [v]}, paper) for v in versions]
+    lesson = load_lesson(Path(args.path))
+    copy = "answer-key" if args.answer_key else "worksheet"
+    out = Path(args.out) if args.out else Path(f"{lesson.slug}-{copy}.pdf")
+    for options in plans:
+        target = out
+        if args.versions:
+            target = out.with_name(f"{out.stem}-{options.version}{out.suffix or '.pdf'}")
+        pdf = render_pdf(build_worksheet(lesson, options), args.answer_key)
+        try:
+            target.write_bytes(pdf.data)
+        except OSError as exc:
+            raise CompanionError(f"cannot write the PDF: {exc.strerror}", str(target)) from None
+        print(f"wrote {target} ({pdf.pages} page{'' if pdf.pages == 1 else 's'})")
     return 0
 
 
