@@ -1,0 +1,233 @@
+"""companion.grading: reading, validating and grading answers, and the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion.grading import (
+    MAX_TEXT_ANSWER,
+    AnswerError,
+    grade,
+    grade_form,
+    normalise_answer,
+    question_slots,
+    read_answer,
+    summarize,
+    text_matches,
+)
+from companion.lesson import Lesson, Passage, Question
+from companion.lessonfile import parse_lesson
+
+FIXTURE = Path(__file__).parent / "data" / "lessons" / "page-all-kinds.md"
+
+
+@pytest.fixture(scope="module")
+def lesson() -> Lesson:
+    return parse_lesson(FIXTURE.read_text(encoding="utf-8"), slug="page-all-kinds")
+
+
+@pytest.fixture(scope="module")
+def slots(lesson):
+    return {s.question.kind + str(i): s for i, s in enumerate(question_slots(lesson))}
+
+
+def by_id(lesson: Lesson, qid: str):
+    return next(s for s in question_slots(lesson) if s.question.id == qid)
+
+
+def first_of_kind(lesson: Lesson, kind: str):
+    return next(s for s in question_slots(lesson) if s.question.kind == kind)
+
+
+def grade_fields(slot, fields: dict[str, str]):
+    return grade_form([slot], fields.get)[slot.key]
+
+
+# ----------------------------------------------------------------- normalising
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("  The Cluster. ", "cluster"),
+        ("MUJAHIDÉEN", "mujahideen"),
+        ("forty", "40"),
+        ("Forty-two", "42"),
+        ("1,000 fighters", "1000 fighters"),
+        ("Masood’s son", "masood son"),
+        ("a", "a"),  # a lone article stays: it is the whole answer
+        ("“Kabul”", "kabul"),
+    ],
+)
+def test_normalise_answer(given, expected):
+    assert normalise_answer(given) == expected
+
+
+def test_text_matches_answer_accept_and_one_typo():
+    q = Question(id="q", kind="short_answer", prompt="?", answer="Mujahideen", accept=["holy warriors"])
+    assert text_matches("the mujahideen", q)
+    assert text_matches("Holy Warriors!", q)
+    assert text_matches("mujahedeen", q)  # one letter changed
+    assert not text_matches("mujahedin", q)  # two letters off
+    assert text_matches("mujahiden", q)  # one letter missing
+    assert not text_matches("warriors", q)
+    assert not text_matches("", q)
+
+
+def test_numbers_must_be_exact():
+    q = Question(id="q", kind="short_answer", prompt="When?", answer="1952")
+    assert text_matches("1952", q)
+    assert not text_matches("1953", q)
+    assert not text_matches("19522", q)
+
+
+# ----------------------------------------------------------------- slots
+
+
+def test_question_keys_are_safe_and_unique():
+    questions = [
+        Question(id="q-1", kind="open", prompt="a"),
+        Question(id="q-1", kind="open", prompt="b"),
+        Question(id='7 "x" <y>', kind="open", prompt="c"),
+        Question(id="", kind="open", prompt="d"),
+    ]
+    lesson = Lesson(slug="s", title="t", passages=[Passage(id="p1", heading="h", questions=questions)])
+    keys = [s.key for s in question_slots(lesson)]
+    assert keys == ["q-1", "q-1-2", "q-7-x-y", "q"]
+    assert [s.number for s in question_slots(lesson)] == [1, 2, 3, 4]
+
+
+# ----------------------------------------------------------------- reading answers
+
+
+def test_read_choice_validates_the_index(lesson):
+    slot = by_id(lesson, "q-3f2a19c0")
+    assert read_answer(slot, {slot.field: "1"}.get) == 1
+    assert read_answer(slot, {}.get) is None
+    assert read_answer(slot, {slot.field: "  "}.get) is None
+    for bad in ("4", "-1", "one", "1.0", "99999999999999999999"):
+        with pytest.raises(AnswerError):
+            read_answer(slot, {slot.field: bad}.get)
+
+
+def test_read_text_is_size_limited(lesson):
+    slot = first_of_kind(lesson, "short_answer")
+    assert read_answer(slot, {slot.field: "  1952 "}.get) == "1952"
+    with pytest.raises(AnswerError, match="too long"):
+        read_answer(slot, {slot.field: "x" * (MAX_TEXT_ANSWER + 1)}.get)
+    result = grade_fields(slot, {slot.field: "x" * (MAX_TEXT_ANSWER + 1)})
+    assert result.status == "invalid" and "too long" in result.message
+
+
+def test_read_sequence_positions(lesson):
+    slot = first_of_kind(lesson, "sequence")
+    f = slot.item_field
+    assert read_answer(slot, {f(0): "2", f(1): "1", f(2): "3"}.get) == [1, 0, 2]
+    assert read_answer(slot, {}.get) is None
+    for bad in ({f(0): "1", f(1): "1", f(2): "3"}, {f(0): "1", f(1): "2"}, {f(0): "0", f(1): "1", f(2): "2"}):
+        with pytest.raises(AnswerError, match="different position"):
+            read_answer(slot, bad.get)
+
+
+# ----------------------------------------------------------------- grading each kind
+
+
+def test_multiple_choice(lesson):
+    slot = by_id(lesson, "q-3f2a19c0")
+    assert grade_fields(slot, {slot.field: "1"}).status == "correct"
+    wrong = grade_fields(slot, {slot.field: "2"})
+    assert wrong.status == "incorrect" and wrong.correct is False
+    assert wrong.expected == ("They shiver their wing muscles",)
+    assert wrong.evidence.startswith("They cluster together") and wrong.paragraph == 1
+
+
+def test_true_false(lesson):
+    slot = first_of_kind(lesson, "true_false")  # the answer is False (index 1)
+    assert grade_fields(slot, {slot.field: "1"}).status == "correct"
+    result = grade_fields(slot, {slot.field: "0"})
+    assert result.status == "incorrect" and result.expected == ("False",)
+
+
+def test_cloze_typed_and_word_bank(lesson):
+    typed = by_id(lesson, "q-c1020304")
+    assert not typed.uses_choices
+    assert grade_fields(typed, {typed.field: "Cluster"}).status == "correct"
+    assert grade_fields(typed, {typed.field: "hive"}).status == "incorrect"
+    bank = next(s for s in question_slots(lesson) if s.question.kind == "cloze" and s.question.choices)
+    assert bank.uses_choices
+    assert grade_fields(bank, {bank.field: "1"}).status == "correct"  # winter
+    assert grade_fields(bank, {bank.field: "0"}).status == "incorrect"
+    assert grade_fields(bank, {bank.field: "3"}).status == "invalid"
+
+
+def test_short_answer_uses_accept(lesson):
+    slot = by_id(lesson, "q-5e6f7a8b")
+    for given in ("1952", "in 1952", "In 1952."):
+        assert grade_fields(slot, {slot.field: given}).status == "correct", given
+    assert grade_fields(slot, {slot.field: "in 1953"}).status == "incorrect"
+    who = by_id(lesson, "q-9a9b9c9d")
+    for given in ("the workers", "Workers", "worker bees"):
+        assert grade_fields(who, {who.field: given}).status == "correct", given
+
+
+def test_sequence(lesson):
+    slot = first_of_kind(lesson, "sequence")
+    f = slot.item_field
+    right = grade_fields(slot, {f(0): "2", f(1): "1", f(2): "3"})
+    assert right.status == "correct"
+    wrong = grade_fields(slot, {f(0): "1", f(1): "2", f(2): "3"})
+    assert wrong.status == "incorrect"
+    assert wrong.expected == (
+        "Bees cluster in the hive",
+        "Bees shiver their wing muscles",
+        "The middle of the cluster warms up",
+    )
+
+
+def test_open_shows_the_sample_answer(lesson):
+    slot = first_of_kind(lesson, "open")
+    result = grade_fields(slot, {slot.field: "Because they shiver."})
+    assert result.status == "sample" and result.correct is None
+    assert result.expected[0].startswith("They make their own heat")
+    assert grade_fields(slot, {}).status == "unanswered"
+
+
+def test_question_without_a_key_is_never_right():
+    q = Question(id="q", kind="multiple_choice", prompt="?", choices=["a", "b"], answer="")
+    assert grade(q, 0).status == "no_key"
+
+
+def test_grade_form_only_grades_the_named_questions(lesson):
+    slots = question_slots(lesson)
+    first = slots[0]
+    results = grade_form(slots, {first.field: "1"}.get, [first.key, "nope"])
+    assert list(results) == [first.key]
+    everything = grade_form(slots, {first.field: "1"}.get)
+    assert len(everything) == len(slots)
+    assert sum(r.status == "unanswered" for r in everything.values()) == len(slots) - 1
+
+
+# ----------------------------------------------------------------- summary
+
+
+def test_summary_by_kind_and_review_list(lesson):
+    slots = question_slots(lesson)
+    fields = {}
+    mc = by_id(lesson, "q-3f2a19c0")
+    tf = first_of_kind(lesson, "true_false")
+    open_ = first_of_kind(lesson, "open")
+    fields[mc.field] = "1"  # right
+    fields[tf.field] = "0"  # wrong
+    fields[open_.field] = "my answer"
+    summary = summarize(slots, grade_form(slots, fields.get))
+    assert (summary.correct, summary.checked, summary.scored) == (1, 2, 7)
+    kinds = {k.kind: k for k in summary.kinds}
+    assert (kinds["multiple_choice"].correct, kinds["multiple_choice"].checked) == (1, 1)
+    assert (kinds["true_false"].correct, kinds["true_false"].checked) == (0, 1)
+    assert kinds["cloze"].total == 2 and kinds["open"].checked == 1
+    review = [s.key for s in summary.review]
+    assert mc.key not in review and open_.key not in review
+    assert tf.key in review and len(review) == len(slots) - 2
+    assert not summary.done
