@@ -62,6 +62,17 @@ RELATIONAL_START = (
 )
 LEADING_DETERMINERS = re.compile(r"^(?:a|an|the|another|one|some)\s+", re.IGNORECASE)
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
+# Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
+# 14 group, 15 location, 18 person).
+LABEL_LEXNAMES = {
+    "PERSON": {18},
+    "GPE": {15},
+    "LOC": {15, 17},
+    "FAC": {6, 15},
+    "ORG": {14},
+    "NORP": {14, 18},
+    "EVENT": {7, 11},
+}
 STOP = {
     "a",
     "an",
@@ -166,6 +177,16 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
     return not repeats_term(text, thing)
 
 
+def _same_root(a: str, b: str) -> bool:
+    """'intensely' and 'intense', 'uninvolved' and 'involved'."""
+    if len(a) < 5 or len(b) < 5:
+        return a == b
+    if a in b or b in a:
+        return True
+    n = max(5, min(len(a), len(b)) - 2)
+    return a[:n] == b[:n]
+
+
 def repeats_term(text: str, thing: Thing) -> bool:
     lowered = f" {normal_key(text)} "
     names = thing.forms
@@ -173,6 +194,10 @@ def repeats_term(text: str, thing: Thing) -> bool:
         # "son of Ahmed Shah Masood" does not repeat "Ahmed Masood": only full names count
         names = {f for f in names if len(f.split()) > 1} or names
     forms = {normal_key(f) for f in names} | {thing.lemma, thing.acronym.lower()}
+    if not thing.is_name:
+        words = re.findall(r"[a-z]+", text.lower())
+        if any(_same_root(w, form) for w in words for form in forms if form and " " not in form):
+            return True
     for form in filter(None, forms):
         if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", lowered):
             return True
@@ -218,6 +243,8 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
             return ""
         if closer is None and not re.match(r"(?:or|i\.e\.|that is|meaning|now|the|a|an)\b", text):
             return ""  # a dash that opens an aside, not a gloss
+        if closer and not _noun_phrase_like(tokens):
+            return ""  # "(all of the time)", "(see below)": not a gloss
         return re.sub(r"^(?:or|i\.e\.,?|that is,?|meaning)\s+", "", text)
     if opener == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "or":
         tokens = []
@@ -227,6 +254,18 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
             tokens.append(token)
         return "".join(t.text_with_ws for t in tokens).strip()
     return ""
+
+
+def _noun_phrase_like(tokens: list[Token]) -> bool:
+    first = tokens[0]
+    if first.lower_ in ("or", "i.e.", "that"):
+        return True
+    return (
+        first.pos_ in ("DET", "ADJ", "NOUN")
+        and first.lower_ not in ("all", "each", "every", "some", "any", "no", "this", "that")
+        and any(t.pos_ == "NOUN" for t in tokens)
+        and not any(t.like_num for t in tokens)
+    )
 
 
 def _subtree_text(
@@ -246,20 +285,23 @@ def _subtree_text(
     keep = [t for t in token.subtree if t.i not in skipped]
     if token not in keep:
         return ""
-    # only the contiguous run around the head
-    start = end = keep.index(token)
-    while start > 0 and keep[start - 1].i == keep[start].i - 1:
-        start -= 1
-    while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
-        end += 1
-    return "".join(t.text_with_ws for t in keep[start : end + 1]).strip()
+    from companion.clauses import span_text
+
+    return span_text(keep)
 
 
 def _appositive(mention: Mention, resolve) -> str:
     root = mention.span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= mention.end:
-            return _subtree_text(child)
+            if child.pos_ == "NOUN":
+                return _subtree_text(child)
+            if child.ent_type_ in ("GPE", "LOC") and mention.doc[mention.start].ent_type_ in (
+                "GPE",
+                "LOC",
+            ):
+                return f"place in {_subtree_text(child)}"  # "Laurel, Maryland"
+            return ""
     in_brackets = mention.start > 0 and mention.doc[mention.start - 1].text == "("
     if (
         root.dep_ == "appos"
@@ -281,10 +323,18 @@ def _appositive(mention: Mention, resolve) -> str:
 def _copula(mention: Mention, _resolve) -> str:
     root = mention.span.root
     verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_ != "be":
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or root.pos_ != "PROPN":
+        return ""  # "Ejections are a direct hazard" is a claim, not a definition
+    if any(c.dep_ == "neg" for c in verb.children):
         return ""
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
     if attr is None or attr.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    if any(
+        t.lower_ in ("such", "so", "one", "very", "most", "best")
+        for t in attr.subtree
+        if t.i < attr.i
+    ):
         return ""
     if attr.pos_ == "PROPN" and not any(c.dep_ == "det" for c in attr.children):
         return ""
@@ -313,7 +363,13 @@ def _content_lemmas(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    return word[:5]
+    """A crude stem, enough to match 'minerals' with 'mineral' but not 'waterproof'
+    with 'water'."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 class SenseChooser:
@@ -348,8 +404,13 @@ class SenseChooser:
                 }
             signature -= {_stem(thing.lemma)}
             local = 2 * len(signature & sentence) + 0.5 * len(signature & passage)
+            qualifier = re.match(r"\(([^)]*)\)", sense.definition)
+            if qualifier and not (
+                {_stem(w) for w in _content_lemmas(qualifier.group(1))} & (sentence | passage)
+            ):
+                local -= 3  # a sense for another field ("(electronics)", "(of a leaf shape)")
             overlap = local + 0.5 * len(signature & self.article)
-            scored.append((overlap + 1.5 / (rank + 1), local, rank, sense))
+            scored.append((overlap + 2.5 / (rank + 1), local, rank, sense))
         scored.sort(key=lambda s: (-s[0], s[2]))
         _, overlap, rank, sense = scored[0]
         if len(senses) > 2 and overlap < 2:
@@ -378,6 +439,10 @@ class SenseChooser:
             for sense, exact in self._name_senses(form, fuzzy=thing.kind == "person"):
                 if not (sense.instance or sense.lexname in WORDNET_NAME_LEXNAMES):
                     continue
+                if thing.label and sense.lexname not in LABEL_LEXNAMES.get(
+                    thing.label, {sense.lexname}
+                ):
+                    continue  # "Artemis" the program is not the Greek goddess
                 stems = {_stem(w) for w in _content_lemmas(sense.definition)}
                 if not exact and not (stems & self.article):
                     continue
@@ -456,9 +521,13 @@ def context_line(thing: Thing, resolve) -> Definition | None:
     """For a person, place or group with no other definition: a short line from the
     article about it, e.g. "NRF spokesman" or "valley in northern Afghanistan"."""
     finders = {
-        "person": (_title_before_name, _predicate),
-        "place": (_place_line,),
-        "group": (_title_before_name, _group_predicate),
+        "person": (_title_before_name,),
+        "place": (_place_line, _name_as_modifier, _generic_head),
+        "name": (_name_as_modifier, _generic_head),
+        "event": (_name_as_modifier,),
+        "work": (_name_as_modifier,),
+        "group": (_title_before_name, _name_as_modifier)
+        + ((_group_predicate,) if _may_describe_group(thing) else ()),
     }.get(thing.kind, ())
     for finder in finders:
         for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
@@ -467,6 +536,154 @@ def context_line(thing: Thing, resolve) -> Definition | None:
             if text and usable(text, thing):
                 return Definition(text, "context", mention, 0.4)
     return None
+
+
+def _name_as_modifier(mention: Mention, resolve) -> str:
+    """ "NASA’s Curiosity rover" -> "NASA rover"; "the Europa Clipper spacecraft" ->
+    "spacecraft": the common noun a name modifies says what it is."""
+    root = mention.span.root
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i != mention.end:
+        return ""
+    if not _is_category(head):
+        return ""  # "Media Fusion employee", "Boeing team": the noun is not what it is
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    words = [resolve(owner)] if owner is not None and owner.pos_ == "PROPN" else []
+    words += [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= mention.end]
+    words.append(head.text if head.tag_ != "NNS" else head.lemma_)
+    return " ".join(words)
+
+
+CATEGORY_NOUNS = {
+    "mission",
+    "program",
+    "programme",
+    "project",
+    "spacecraft",
+    "rover",
+    "rocket",
+    "satellite",
+    "telescope",
+    "vehicle",
+    "ship",
+    "aircraft",
+    "airplane",
+    "app",
+    "website",
+    "software",
+    "vaccine",
+    "drug",
+    "virus",
+    "disease",
+    "pandemic",
+    "storm",
+    "hurricane",
+    "law",
+    "treaty",
+    "festival",
+    "game",
+    "book",
+    "film",
+    "movie",
+    "album",
+    "song",
+    "channel",
+    "probe",
+    "lander",
+    "orbiter",
+    "capsule",
+    "exhibit",
+    "exhibition",
+    "competition",
+    "challenge",
+    "campaign",
+    "initiative",
+    "system",
+    "network",
+    "instrument",
+    "camera",
+    "model",
+}
+
+
+def _is_category(noun: Token) -> bool:
+    """A noun that says what a named thing is: a rover, a mission, a law."""
+    if noun.tag_ == "NNS":
+        return False
+    if noun.lemma_.lower() in CATEGORY_NOUNS:
+        return True
+    from companion.wordnet import get_wordnet
+
+    senses = get_wordnet().synsets(noun.lemma_.lower(), "n")
+    return bool(senses) and senses[0].lexname == 6  # noun.artifact: rocket, telescope
+
+
+GENERIC_HEADS = {
+    "mount": "mountain",
+    "mountains": "mountain range",
+    "lake": "lake",
+    "river": "river",
+    "crater": "crater",
+    "valley": "valley",
+    "island": "island",
+    "bay": "bay",
+    "sea": "sea",
+    "ocean": "ocean",
+    "desert": "desert",
+    "university": "university",
+    "college": "college",
+    "hospital": "hospital",
+    "museum": "museum",
+    "park": "park",
+    "bridge": "bridge",
+    "airport": "airport",
+    "center": "center",
+    "laboratory": "laboratory",
+    "institute": "institute",
+    "company": "company",
+    "corporation": "company",
+    "program": "program",
+    "mission": "mission",
+    "telescope": "telescope",
+    "festival": "festival",
+    "party": "political party",
+    "council": "council",
+    "court": "court",
+}
+
+
+def _generic_head(mention: Mention, resolve) -> str:
+    """ "Mount Sharp, which stands 3 miles above the floor of Gale Crater" -> "mountain
+    that stands 3 miles above the floor of Gale Crater"; "Gale Crater" -> "crater"."""
+    words = mention.text.split()
+    category = GENERIC_HEADS.get(words[0].lower()) if words[0].lower() == "mount" else None
+    category = category or GENERIC_HEADS.get(words[-1].lower())
+    if not category or len(words) < 2:
+        return ""
+    root = mention.span.root
+    clause = next((c for c in root.children if c.dep_ == "relcl" and c.i > mention.end), None)
+    if clause is not None:
+        relative = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if relative is not None and relative.lower_ in ("which", "that"):
+            text = _subtree_text(clause)
+            text = re.sub(r"^(?:which|that)\s+", "", text)
+            if text and len(text.split()) <= 18:
+                return f"{category} that {text}"
+    return ""
+
+
+def _may_describe_group(thing: Thing) -> bool:
+    """Say "group that ..." only of an organisation the article names often, whose name
+    is not an ordinary word or a model number (a rover called Curiosity, the DC-8)."""
+    from companion.analysis import zipf
+
+    name = thing.first.text
+    return (
+        thing.label in ("ORG", "NORP")
+        and len(thing.mentions) >= 3
+        and not re.search(r"\d", name)
+        and (len(name.split()) > 1 or zipf(name.lower()) < 3.5)
+    )
 
 
 def _title_before_name(mention: Mention, _resolve) -> str:
@@ -484,11 +701,10 @@ def _title_before_name(mention: Mention, _resolve) -> str:
         return ""
     if words[-1].i != mention.start - 1 or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return ""
+    if words[-1].pos_ != "NOUN":
+        return ""  # "Florida-based", "Northrup Grumman": not a title
     first = words[0].i
-    text = mention.doc[first : mention.start].text
-    if not any(t.pos_ == "NOUN" for t in words) and len(words) == 1:
-        return ""
-    return text
+    return mention.doc[first : mention.start].text
 
 
 def _place_line(mention: Mention, resolve) -> str:

@@ -93,6 +93,13 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     shared = shared_definition(thing, context.options.shared_glossary)
     if shared:
         return shared
+    definition = _define(thing, context, chooser, resolve)
+    if definition and definition.text.startswith("place in ") and len(thing.mentions) < 2:
+        return None  # "Laurel, Maryland" named once in passing: not worth an entry
+    return definition
+
+
+def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> Definition | None:
     article = article_explanation(thing, resolve)
     if article and not article.text.lower().startswith(RELATIONAL_START):
         if thing.kind == "place":

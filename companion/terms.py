@@ -181,8 +181,13 @@ def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
     acronyms = _acronym_links(analysis)
     things = _group_names(names, acronyms)
     things = _merge_variants(things)
+    _merge_acronyms_by_initials(things)
     _attribute_bare_names(things)
     words = _rare_words(analysis, grade, things)
+    words += _compound_terms(analysis, things, words)
+    for thing in things:
+        if thing.kind == "person" and len(thing.key.split()) == 1 and zipf(thing.key) >= 4.0:
+            thing.kind = "name"  # "Moon", "Marshall": an ordinary word, not a person
     return [t for t in things + words if t.mentions and not _excluded(t)]
 
 
@@ -205,6 +210,11 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
                 continue  # Afghan, Soviet, Islamic: words students know
             covered.update(range(ent.start, ent.end))
             found.append((kind, ent.label_, mention))
+        for start, end in _proper_runs(doc, covered):
+            mention = _clean_mention(index, doc, start, end)
+            if mention is not None:
+                covered.update(range(start, end))
+                found.append(("name", "", mention))
         for token in doc:
             if token.i in covered or not _acronym_or_proper(token):
                 continue
@@ -216,6 +226,28 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
                 )
             )
     return found
+
+
+def _proper_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised proper nouns the entity recogniser missed
+    ("Jet Propulsion Laboratory")."""
+    runs, start = [], None
+    for token in [*doc, None]:
+        inside = (
+            token is not None
+            and token.i not in covered
+            and token.tag_ in ("NNP", "NNPS")
+            and token.text[:1].isupper()
+            and token.is_alpha
+        )
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else len(doc)
+            if end - start >= 2:
+                runs.append((start, end))
+            start = None
+    return runs
 
 
 def _acronym_or_proper(token) -> bool:
@@ -237,6 +269,9 @@ def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    owner = [t.i for t in doc[start:end] if t.tag_ == "POS"]
+    if owner and owner[-1] + 1 < end:
+        start = owner[-1] + 1  # "NASA’s Jet Propulsion Laboratory" -> the laboratory
     if start >= end:
         return None
     text = doc[start:end].text
@@ -375,6 +410,27 @@ def _merge_variants(things: list[Thing]) -> list[Thing]:
     return merged
 
 
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper()
+
+
+def _merge_acronyms_by_initials(things: list[Thing]) -> None:
+    """ "JPL" and "Jet Propulsion Laboratory" are one thing even when the article never
+    writes "Jet Propulsion Laboratory (JPL)": the initials match exactly."""
+    names = [t for t in things if len(t.key.split()) >= 2 and t.kind not in ("person",)]
+    for thing in things:
+        if not _ACRONYM.match(thing.first.text) or thing.expansion or not thing.mentions:
+            continue
+        acronym = thing.first.text.rstrip("s")
+        matches = [n for n in names if n.mentions and acronym in {initials(f) for f in n.forms}]
+        if len(matches) == 1:
+            target = matches[0]
+            target.mentions += thing.mentions
+            target.labels += thing.labels
+            target.acronym, target.expansion = acronym, target.key
+            thing.mentions = []
+
+
 def _same_thing(a: Thing, b: Thing) -> bool:
     if len(a.key.split()) == 1 and len(b.key.split()) > 1:
         a, b = b, a
@@ -439,8 +495,8 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
             rarity = max(zipf(token.lower_), zipf(lemma))
             if rarity >= threshold:
                 continue
-            pos = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}[token.pos_]
-            key = f"{lemma}/{pos}"
+            pos = {"NOUN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
+            key = lemma  # one entry per word, whatever the tagger said of each use
             thing = words.setdefault(
                 key, Thing(key=key, kind="word", pos=pos, lemma=lemma, rarity=rarity)
             )
@@ -448,10 +504,49 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
     return list(words.values())
 
 
+def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) -> list[Thing]:
+    """Two-word terms that WordNet knows as one entry: "clean room", "solar array",
+    "gas giant". Their single words are then not glossed on their own."""
+    from companion.wordnet import get_wordnet
+
+    wordnet = get_wordnet()
+    named = {(m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)}
+    found: dict[str, Thing] = {}
+    for index, doc in enumerate(analysis.docs):
+        for token in doc:
+            head = token.head
+            if (
+                token.dep_ not in ("compound", "amod")
+                or head.i != token.i + 1
+                or head.pos_ != "NOUN"
+                or not token.is_alpha
+                or not token.text.islower()
+                or (index, token.i) in named
+                or token.is_stop
+            ):
+                continue
+            lemma = f"{token.lower_} {head.lemma_.lower()}"
+            if zipf(lemma) >= 4.0 or not wordnet.synsets(lemma, "n"):
+                continue
+            thing = found.setdefault(
+                lemma, Thing(key=lemma, kind="phrase", pos="n", lemma=lemma, rarity=zipf(lemma))
+            )
+            thing.mentions.append(
+                Mention(index, doc, token.i, head.i + 1, doc[token.i : head.i + 1].text)
+            )
+    covered = {
+        (m.paragraph, i) for t in found.values() for m in t.mentions for i in range(m.start, m.end)
+    }
+    for word in words:
+        if all((m.paragraph, m.start) in covered for m in word.mentions):
+            word.mentions = []
+    return list(found.values())
+
+
 def _word_candidate(token) -> bool:
     return (
         token.is_alpha
-        and token.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
+        and token.pos_ in ("NOUN", "VERB", "ADJ")
         and not token.is_stop
         and len(token.text) >= 4
         and (token.text.islower() or (token.is_sent_start and token.text[1:].islower()))
@@ -469,6 +564,8 @@ def _excluded(thing: Thing) -> bool:
         return True
     if thing.is_name and _is_outlet(thing):
         return True
+    if thing.is_name and len(key.split()) == 1 and thing.rarity >= 4.2:
+        return True  # NASA, Google, Mars: names every student knows
     return thing.kind == "place" and len(key.split()) == 1 and thing.rarity >= 4.0
 
 

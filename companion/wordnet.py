@@ -17,7 +17,7 @@ from companion.config import wordnet_dir
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SPACY_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
-_QUOTED = re.compile(r';?\s*"[^"]*"')
+_QUOTED = re.compile(r';?\s*"[^"]*"(?:\s*-+\s*[A-Z][\w. ]*)?')
 
 
 @dataclass(frozen=True)
