@@ -8,9 +8,10 @@ PORT   ?= 5000
 HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed
 # Debian packages: Chromium for browser tests, WordNet for definitions, poppler for PDF
-# tests, Pango for WeasyPrint, python3-venv for the virtual environment.
+# tests, Pango for WeasyPrint, Liberation fonts for worksheets (PDFs use local fonts only),
+# python3-venv for the virtual environment.
 DEB_PACKAGES := chromium wordnet-base poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-                fonts-dejavu-core python3-venv
+                fonts-dejavu-core fonts-liberation python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help install system run serve test lint bench clean

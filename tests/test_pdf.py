@@ -333,6 +333,15 @@ def test_seed_worksheet_fits_in_a_sensible_number_of_pages(pdfs, lessons):
         assert normalize(passage.heading) in seed.text
 
 
+def test_pdfs_embed_the_liberation_fonts(pdfs):
+    """Fonts come from the system (fonts-liberation), never from a fallback or the web."""
+    result = subprocess.run(
+        ["pdffonts", str(pdfs["all"].path)], capture_output=True, text=True, check=True
+    )
+    assert "Liberation-Serif" in result.stdout and "Liberation-Sans" in result.stdout
+    assert "DejaVu" not in result.stdout
+
+
 # --------------------------------------------------------------------------- web + fetcher
 
 

@@ -286,7 +286,7 @@ def test_worksheet_page_shows_the_student_copy(ws_client, lesson: Lesson):
     assert html.count('class="ws-bubble"') == 4 + 2 + 5  # two multiple choice, one true/false
     assert html.count('class="ws-box"') == 3  # the sequence
     assert html.count('class="ws-blank"') == 3  # the three cloze prompts
-    assert "Word bank:" in text and html.count('class="ws-line"') == 2 + 5 + 2
+    assert "Word bank:" in text and html.count('class="ws-line"') == 2 + 4 + 2
     assert html.count('class="ws-glossary"') == 2 and "<dt>forager</dt> <dd>a worker bee" in html
     assert '<span class="ws-para-num">5</span>On the first warm afternoon' in html
 
