@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from string import ascii_uppercase
@@ -27,7 +26,7 @@ from string import ascii_uppercase
 from companion.errors import CompanionError
 from companion.lesson import KINDS, GlossaryEntry, Lesson, Passage, Question
 from companion.lessonfile import BLANK_RE
-from companion.textutil import normalize_space, plain_text
+from companion.textutil import plain_text
 
 PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
 PAPER_LABELS = {"letter": "Letter", "a4": "A4"}
@@ -350,11 +349,8 @@ def _sequence_items(q: Question, version: str) -> list[Choice]:
     return items
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def _comparable(text: str) -> str:
-    return normalize_space(_SPACE.sub(" ", text)).casefold()
+    return " ".join(text.split()).casefold()
 
 
 def evidence_paragraph(lesson: Lesson, evidence: str) -> int | None:
