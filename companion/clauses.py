@@ -100,6 +100,7 @@ def span_text(tokens: Iterable[Token], replacements: dict[int, str] | None = Non
 
 
 def tidy(text: str) -> str:
+    text = re.sub(r"\(\s*\)|\s[–—]\s*[–—](?=\s)", " ", text)  # brackets or dashes left empty
     text = re.sub(r"\s+([,.;:!?)’”])", r"\1", text)
     text = re.sub(r"([(“‘])\s+", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
@@ -113,9 +114,10 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
     participle phrase and appositive, for short event descriptions."""
     drop = set(exclude)
     for child in verb.children:
-        if child.dep_ in ("advcl", "ccomp", "parataxis", "conj", "cc", "mark", "relcl") or (
-            child.dep_ == "punct" and child.text in QUOTES
-        ):
+        clausal = ("advcl", "parataxis", "conj", "cc", "mark", "relcl")
+        if verb.lemma_ in SPEECH_VERBS:
+            clausal += ("ccomp",)
+        if child.dep_ in clausal or (child.dep_ == "punct" and child.text in QUOTES):
             drop |= subtree_ids(child)
         if child.dep_ == "advmod" and child.lower_ in DISCOURSE_OPENERS and child.i < verb.i:
             drop |= subtree_ids(child)
@@ -172,18 +174,21 @@ def lower_first(tokens: list[Token], text: str) -> str:
 def wh_question(
     verb: Token, wh: str, answer_ids: set[int], subject_question: bool, prefix: str = ""
 ) -> str:
-    """Build a wh-question from a clause: remove the answer, invert, add do-support."""
-    tokens = clause_tokens(verb, answer_ids)
+    """Build a wh-question from a clause: remove the answer, invert, add do-support.
+    Words fronted before the subject ("On Monday, ...") move to the end."""
+    tokens = clause_tokens(verb, answer_ids, compact=True)
     if not tokens:
         return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return ""
+    subject_ids = subtree_ids(subject)
+    front = [t for t in tokens if t.i < min(subject_ids)]
+    tokens = [t for t in tokens if t.i >= min(subject_ids)]
+    moved = _moved(front)
     if subject_question:
-        body = span_text(tokens)
-        question = f"{wh} {body}"
+        question = f"{wh} {span_text(tokens)} {moved}"
     else:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        if subject is None:
-            return ""
-        subject_ids = subtree_ids(subject)
         subject_tokens = [t for t in tokens if t.i in subject_ids]
         rest = [t for t in tokens if t.i not in subject_ids]
         auxes = [
@@ -206,10 +211,22 @@ def wh_question(
             after = span_text([t for t in others if t.i > verb.i])
             before = span_text([t for t in others if t.i < verb.i])
             question = f"{wh} {do_support(verb)} {subject_text} {before} {base_form(verb)} {after}"
+        question = f"{question} {moved}"
     question = tidy(question)
     if prefix:
         question = f"{prefix}, {question[:1].lower()}{question[1:]}"
     return finish_question(question)
+
+
+def _moved(front: list[Token]) -> str:
+    """Fronted words ("Since 2014,") as they read at the end of a question."""
+    text = span_text(front).strip(" ,")
+    if not text:
+        return ""
+    first = front[0]
+    if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP")):
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 def finish_question(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from companion.analysis import zipf
 from companion.clauses import (
     PRONOUN_SUBJECTS,
     attribution,
@@ -72,6 +73,7 @@ class Candidate:
     score: float
     answer_key: str
     sentence_key: tuple[int, int]
+    short_form: Question | None = None  # a literal question asked without choices
 
 
 class Builder:
@@ -170,8 +172,8 @@ class Builder:
     def antecedent(self, pronoun: Token) -> str:
         """The one person (for he/she) or group or place (for it/they) that a pronoun can
         refer to: named earlier in the same sentence, else in the sentence before."""
-        if pronoun.lower_ not in ("he", "she", "they", "it", "his", "her", "its", "their"):
-            return ""
+        if pronoun.lower_ not in ("he", "she", "they", "his", "her", "their"):
+            return ""  # "it" is too often an expletive ("it became apparent that ...")
         kinds = PERSONISH if pronoun.lower_ in ("he", "she", "his", "her") else GROUPISH | PLACEISH
         sentence = pronoun.sent
         earlier = self._named_in([t for t in sentence if t.i < pronoun.i], kinds)
@@ -409,7 +411,21 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Masood and the NRF": a two-part answer
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
         return None
-    wh = "Who" if thing.kind == "person" else "Which group"
+    wh = (
+        "Who"
+        if thing.kind == "person"
+        else (
+            "Which group"
+            if thing.label == "NORP"
+            or (
+                thing.label == "ORG"
+                and thing.kind == "group"
+                and len(thing.mentions) >= 2
+                and zipf(thing.first.text.lower()) < 3.5
+            )
+            else "What"
+        )
+    )
     prompt = wh_question(verb, wh, ids, True, prefix)
     answer = builder.name_of(thing)
     kinds = PERSONISH if thing.kind == "person" else GROUPISH
@@ -455,17 +471,15 @@ def literal_candidate(
         return None
     distractors = pick(answer, pool, 3)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
-    if len(distractors) >= 2:
-        question = builder.make(
-            "multiple_choice", prompt, sentence, answer, [answer, *distractors], source
-        )
-        bonus = 0.3
-    else:
-        question = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
-        bonus = 0.1
-    return candidate(
-        builder, question, sentence, "literal", 1.0 + bonus + sentence_quality(sentence), answer
-    )
+    short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
+    quality = sentence_quality(sentence)
+    if len(distractors) < 2:
+        return candidate(builder, short, sentence, "literal", 1.1 + quality, answer)
+    choices = [answer, *distractors]
+    question = builder.make("multiple_choice", prompt, sentence, answer, choices, source)
+    found = candidate(builder, question, sentence, "literal", 1.3 + quality, answer)
+    found.short_form = short
+    return found
 
 
 def _leaks(prompt: str, answer: str) -> bool:
@@ -677,7 +691,15 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
     replacements = {subject.i: resolved} if resolved else {}
+    if subject is None or _inverted(verb, subject):
+        return []  # "Could the channel have been carved ...": not a statement
     true_text = statement(verb, replacements)
+    if len(true_text.split()) < 0.6 * sum(1 for t in sentence if not t.is_punct):
+        return []  # too much of the sentence left out: the statement could mislead
+    if re.match(r"(?:its|this|these|those|it)\b", true_text, re.IGNORECASE) or re.search(
+        r"\b(?:he|him|his|she|her|they|them|their)\b", true_text, re.IGNORECASE
+    ):
+        return []  # a statement must stand on its own: no pronoun left to guess
     if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
         return []
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
@@ -688,7 +710,7 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         versions.append((false, "false", 0.15 if prefer_false else 0.0))
     out = []
     for text, answer, bonus in versions:
-        body = text if _starts_with_name(verb) else text[:1].lower() + text[1:]
+        body = text if _starts_with_name(builder, verb) else text[:1].lower() + text[1:]
         prompt = f"Does {speaker} say that {body}?" if speaker else f"Is it true that {body}?"
         question = builder.make(
             "true_false",
@@ -711,17 +733,22 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out
 
 
-def _starts_with_name(verb: Token) -> bool:
+def _inverted(verb: Token, subject: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i]
+    return bool(auxes) or (verb.i < subject.i and verb.lemma_ == "be")
+
+
+def _starts_with_name(builder: Builder, verb: Token) -> bool:
+    """Whether the statement's first word keeps its capital inside a question."""
     tokens = clause_tokens(verb, set())
     first = tokens[0] if tokens else verb
-    return first.pos_ == "PROPN" or first.ent_type_ in (
-        "PERSON",
-        "ORG",
-        "GPE",
-        "LOC",
-        "NORP",
-        "FAC",
-        "EVENT",
+    if first.lower_ in ("the", "a", "an"):
+        return False
+    return (
+        first.pos_ == "PROPN"
+        or builder.thing_of(first) is not None
+        or first.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+        or any(ch.isupper() for ch in first.text[1:])
     )
 
 
@@ -731,6 +758,8 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
     tokens = clause_tokens(verb, set())
     for token in tokens:
         digits = token.text.replace(",", "")
+        if token.ent_type_ in ("DATE", "TIME") and not YEAR.match(digits):
+            continue  # "September 2" must not become "September 40"
         if token.like_num and digits.isdigit() and token.i not in replacements:
             pool = number_pool(digits, builder.numbers)
             if YEAR.match(digits):
@@ -745,11 +774,22 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
         mention = next(
             m for m in thing.mentions if m.doc is token.doc and m.start <= token.i < m.end
         )
-        pool = thing_pool(thing, builder.things, {thing.kind}, builder.name_of)
+        if not _swappable(mention) or sum(1 for t in tokens if builder.thing_of(t) is thing) > len(
+            mention.span
+        ):
+            continue  # the thing is named twice in the clause: one swap would contradict itself
         pool = [
-            p for p in pool if not _also_does(builder, p, verb) and not _co_occurs(builder, p, verb)
+            t
+            for t in builder.things
+            if t is not thing and t.kind == thing.kind and t.label == thing.label and t.mentions
         ]
-        choice = pick(mention.text, pool, 1)
+        names = [builder.name_of(t) for t in sorted(pool, key=lambda t: (-len(t.mentions), t.key))]
+        names = [
+            n
+            for n in names
+            if not _also_does(builder, n, verb) and not _co_occurs(builder, n, verb)
+        ]
+        choice = pick(mention.text, builder.prefer_glossed(names), 1)
         if choice:
             swap = {i: "" for i in range(mention.start, mention.end)}
             swap[mention.start] = choice[0]
@@ -758,6 +798,18 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
                 swap[before.i] = ""
             return statement(verb, {**replacements, **swap})
     return None
+
+
+def _swappable(mention) -> bool:
+    """Only a whole subject or object is swapped: never a modifier ("NASA’s ... center"),
+    a possessive, or a name in brackets."""
+    root = mention.span.root
+    doc = mention.doc
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"):
+        return False
+    if mention.start > 0 and doc[mention.start - 1].text == "(":
+        return False
+    return not (mention.end < len(doc) and doc[mention.end].tag_ == "POS")
 
 
 def _takes_the(builder: Builder, name: str) -> bool:
@@ -1133,7 +1185,7 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
     and at least one open question are kept where there is one."""
     used_answers: set[str] = set()
     used_sentences: set[tuple[int, int]] = set()
-    result: list[list[Question]] = []
+    result: list[list[Candidate]] = []
     open_seen = False
     truth = {"true": 0, "false": 0}
     for index, candidates in enumerate(per_passage):
@@ -1199,8 +1251,27 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
             )
         }
         chosen.sort(key=lambda c: (order[c.family], c.question.paragraph or 0))
-        result.append([c.question for c in chosen])
-    return result
+        result.append(chosen)
+    return _with_short_answer([[c.question for c in chosen] for chosen in result], result)
+
+
+def _with_short_answer(
+    questions: list[list[Question]], chosen: list[list[Candidate]]
+) -> list[list[Question]]:
+    """Ask one literal question without choices when the lesson has no short answer yet:
+    recall without the help of choices is a level of its own."""
+    if any(q.kind == "short_answer" for passage in questions for q in passage):
+        return questions
+    literal = [
+        (i, j, c)
+        for i, passage in enumerate(chosen)
+        for j, c in enumerate(passage)
+        if c.short_form is not None
+    ]
+    if len(literal) >= 2:
+        i, j, c = literal[-1]
+        questions[i][j] = c.short_form
+    return questions
 
 
 def _fits(
