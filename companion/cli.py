@@ -124,7 +124,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
         raise CompanionError("generate needs an article file, or --update LESSON")
     article = read_article(args.source)
     slug = slugify(Path(args.source).stem)
-    lesson = lesson_from_article(article, _options(args), slug=slug)
+    options = _options(args)
+    lesson = lesson_from_article(article, options, slug=slug)
+    for warning in options.warnings:
+        print(f"companion: warning: {args.source}: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
         return 0

@@ -23,6 +23,7 @@ class Options:
     questions_per_passage: int = 4
     min_questions_per_passage: int = 2
     shared_glossary: list[GlossaryEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # filled in by generation, for the CLI
 
 
 @dataclass
@@ -47,6 +48,9 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
     """Generate a whole lesson from an imported article."""
     options = options or Options()
     analysis = analyse(article.paragraphs)
+    warning = language_warning(analysis)
+    if warning:
+        options.warnings.append(warning)
     analysis, headings = split_long_paragraphs(analysis, article.headings)
     drafts = make_drafts(analysis, headings)
     lesson = Lesson(
@@ -67,6 +71,21 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
     fill(lesson, Context(analysis, drafts, options, article.title))
     record_generated(lesson)
     return lesson
+
+
+def language_warning(analysis: Analysis) -> str:
+    """A warning when the text does not look like English: in English prose about 40% of
+    the words are function words ("the", "of", "and"...); in other languages few are."""
+    words = [t for doc in analysis.docs for t in doc if t.is_alpha]
+    if len(words) < 20:
+        return ""
+    share = sum(1 for t in words if t.is_stop) / len(words)
+    if share < 0.15:
+        return (
+            "the article does not look like English text; the glossary and questions "
+            "are made for English and may be poor"
+        )
+    return ""
 
 
 def fill(lesson: Lesson, context: Context) -> None:

@@ -135,7 +135,10 @@ def _comment(meta: dict[str, Any]) -> str:
 
 
 def _dump_yaml(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=2**31)
+    # Lists stay on one line ("generated: [a, b]"): the front matter stays short.
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=2**31, default_flow_style=None
+    )
 
 
 def _load_yaml_quietly(text: str) -> Any:

@@ -143,7 +143,7 @@ class Builder:
         evidence = self.evidence(sentence)
         qid = "q-" + fingerprint(kind, evidence, answer, prompt)
         choices = list(choices or [])
-        if choices and kind != "sequence":
+        if choices and kind not in ("sequence", "true_false"):
             random.Random(qid).shuffle(choices)
         return Question(
             id=qid,
@@ -427,7 +427,8 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         )
     )
     prompt = wh_question(verb, wh, ids, True, prefix)
-    answer = builder.name_of(thing)
+    mention_text = span_text([t for t in subject.subtree if builder.thing_of(t) is thing])
+    answer = builder.name_of(thing) if thing.kind == "person" or not mention_text else mention_text
     kinds = PERSONISH if thing.kind == "person" else GROUPISH
     pool = thing_pool(thing, builder.things, kinds, builder.name_of)
     pool = [p for p in pool if not _also_does(builder, p, verb)]
@@ -624,6 +625,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         start = mention.doc[mention.start].idx - offset
         end = mention.doc[mention.end - 1].idx + len(mention.doc[mention.end - 1].text) - offset
         prompt = " ".join((text[:start] + BLANK + text[end:]).split())
+        if prompt.startswith(BLANK):
+            continue  # a sentence should not open with its gap
         if (
             thing.acronym
             and thing.acronym in prompt

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from companion.check import term_in_text
+from companion.definitions import repeats_term, shorten
+from companion.lesson import GlossaryEntry
+from companion.terms import normal_key, spelling_variants
+from companion.textutil import plain_text
+from companion.wordnet import get_wordnet
+from tests.generated import all_lessons, lesson_from_text, seed_lesson
+
+SOURCES = {"article", "wordnet", "shared glossary", "context"}
+
+
+def seed_glossary() -> dict[str, GlossaryEntry]:
+    return {e.term: e for e in seed_lesson().glossary}
+
+
+@pytest.mark.parametrize(
+    ("term", "words"),
+    [
+        ("Mujahideen", ["holy warriors"]),
+        ("Northern Alliance", ["alliance", "main body of the NRF"]),
+        ("National Resistance Front (NRF)", ["group", "Taliban"]),
+        ("Taliban", ["militia"]),
+        ("al Qaeda", ["terrorist network"]),
+        ("Panjshir Valley", ["valley in northern Afghanistan"]),
+        ("Ahmed Shah Masood", ["Afghan leader", "Taliban"]),
+        ("Ahmed Masood", ["son of Ahmed Shah Masood"]),
+        ("Charika", ["capital of neighboring Parwan province"]),
+    ],
+)
+def test_seed_glosses_the_key_terms_correctly(term: str, words: list[str]):
+    glossary = seed_glossary()
+    assert term in glossary, sorted(glossary)
+    for word in words:
+        assert word in glossary[term].definition
+
+
+def test_seed_has_no_weekdays_boilerplate_or_outlet():
+    terms = {normal_key(t) for t in seed_glossary()}
+    for banned in ("thursday", "monday", "please", "cnn", "comment", "september"):
+        assert not any(banned in t for t in terms), banned
+
+
+def test_father_and_son_are_two_entries_and_spellings_are_one():
+    glossary = seed_glossary()
+    assert "Ahmed Shah Masood" in glossary and "Ahmed Masood" in glossary
+    assert not any(t in glossary for t in ("Masood", "Masoud", "Panjshir", "Panjshiris", "NRF"))
+
+
+@pytest.mark.parametrize("name_and_lesson", all_lessons(), ids=lambda x: x[0])
+def test_glossary_properties(name_and_lesson):
+    _, lesson = name_and_lesson
+    keys: set[str] = set()
+    for passage in lesson.passages:
+        text = " ".join(plain_text(p) for p in passage.paragraphs)
+        for entry in passage.glossary:
+            term = entry.term.split(" (")[0]
+            assert term_in_text(term, text.lower()), f"{entry.term} not in its passage"
+            key = normal_key(term)
+            assert not any(spelling_variants(key, k) for k in keys), f"{entry.term} twice"
+            keys.add(key)
+            assert entry.definition and len(entry.definition.split()) <= 25
+            assert entry.source in SOURCES
+            assert entry.term.lower() not in entry.definition.lower()
+            assert entry.evidence and entry.evidence in " ".join(text.split()).replace("-->", "–>")
+        assert len(passage.glossary) <= 5
+
+
+def test_shared_glossary_wins(tmp_path: Path):
+    shared = [GlossaryEntry("Taliban", "the group that now rules Afghanistan", "shared glossary")]
+    lesson = lesson_from_text(
+        tmp_path,
+        "Talks\n\nThe Taliban met officials in Doha on Monday. The Taliban said the talks "
+        "went well, and the officials agreed to meet again in the spring.",
+        shared_glossary=shared,
+    )
+    entry = next(e for e in lesson.glossary if e.term == "Taliban")
+    assert (entry.definition, entry.source) == (
+        "the group that now rules Afghanistan",
+        "shared glossary",
+    )
+
+
+def test_plain_article_gives_a_valid_lesson_with_an_empty_glossary(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "A day out\n\nWe went to the park. It was a good day "
+        "and we had fun. Then we went home for tea.",
+    )
+    assert lesson.glossary == []
+    assert lesson.passages and lesson.passages[0].paragraphs
+
+
+def test_article_explanations_are_used(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Science news\n\nResearchers studied the axolotl – or Mexican walking fish – in "
+        "lakes near the city. They also counted the ocelots, wild cats that live in the "
+        "forest. The study was paid for by the National Science Foundation (NSF), and the "
+        "NSF said it would publish the results in the spring of next year.",
+    )
+    glossary = {e.term: e for e in lesson.glossary}
+    assert glossary["axolotl"].definition == "Mexican walking fish"
+    assert glossary["axolotl"].source == "article"
+
+
+def test_wordnet_index_lookup_and_sense_trim():
+    wordnet = get_wordnet()
+    senses = wordnet.synsets("remnant", "n")
+    assert senses and "remains" in senses[0].definition
+    assert wordnet.synsets("al qaeda", "n")[0].instance
+    assert wordnet.synsets("zzzz-not-a-word", "n") == []
+
+
+def test_shorten_cuts_at_clause_boundaries():
+    long = (
+        "terrorist network intensely opposed to the United States that dispenses money "
+        "and logistical support and training to a wide variety of radical groups"
+    )
+    assert shorten(long, 18) == "terrorist network intensely opposed to the United States"
+    assert shorten("short one", 18) == "short one"
+
+
+def test_spelling_variants_and_circular_definitions():
+    assert spelling_variants("Ahmed Masood", "Ahmad Masoud")
+    assert not spelling_variants("Ahmed Shah Masood", "Ahmed Masood")
+    assert not spelling_variants("Austria", "Australia")
+    from companion.terms import Thing
+
+    word = Thing(key="intensely", kind="word", lemma="intensely", pos="r")
+    assert repeats_term("in an intense manner", word)
+    assert not repeats_term("very strongly", word)
+
+
+def test_definitions_have_no_leading_article_or_debris():
+    for _, lesson in all_lessons():
+        for entry in lesson.glossary:
+            assert not re.match(r"(?i)(a|an|the)\s", entry.definition), entry
+            assert not entry.definition.endswith((",", ";", " and", " or")), entry

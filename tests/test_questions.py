@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from companion.analysis import load_nlp
+from companion.clauses import wh_question
+from companion.distractors import same_thing
+from companion.lesson import KINDS
+from companion.lessonfile import BLANK_RE
+from companion.textutil import plain_text
+from tests.generated import all_lessons, seed_lesson
+
+
+def test_every_kind_appears_in_the_seed_lesson():
+    kinds = {q.kind for q in seed_lesson().questions}
+    assert kinds == set(KINDS)
+
+
+def test_seed_has_the_dated_sequence_in_order():
+    sequence = next(q for q in seed_lesson().questions if q.kind == "sequence")
+    assert sequence.answer[0].startswith("The USSR controlled Kabul")
+    assert "withdrew from Afghanistan" in sequence.answer[1]
+    assert "assassinated" in sequence.answer[2]
+    assert sequence.choices != sequence.answer and sorted(sequence.choices) == sorted(
+        sequence.answer
+    )
+
+
+def test_seed_literal_when_question_uses_do_support():
+    prompts = {q.prompt: q for q in seed_lesson().questions}
+    question = prompts["When did the USSR withdraw from Afghanistan?"]
+    assert question.answer == "1989"
+    assert len(set(question.choices)) == len(question.choices) >= 3
+    assert all(re.fullmatch(r"\d{4}", c) for c in question.choices)
+
+
+def test_two_passes_give_the_same_lesson():
+    from companion.generate import lesson_from_article
+    from companion.importing import read_article
+    from tests.conftest import SEED
+
+    assert lesson_from_article(read_article(SEED)) == seed_lesson()
+
+
+@pytest.mark.parametrize("name_and_lesson", all_lessons(), ids=lambda x: x[0])
+def test_question_properties(name_and_lesson):
+    _, lesson = name_and_lesson
+    seen_answers: set[str] = set()
+    for passage in lesson.passages:
+        text = " ".join(" ".join(plain_text(p).split()) for p in passage.paragraphs)
+        questions = passage.questions
+        assert len(questions) <= 5
+        for q in questions:
+            assert q.prompt[:1].isupper(), q.prompt
+            if q.kind == "cloze":
+                assert BLANK_RE.search(q.prompt)
+            else:
+                assert q.prompt.endswith("?"), q.prompt
+            assert q.evidence, q
+            if q.kind != "sequence":
+                assert q.evidence in text.replace("-->", "–>"), q.evidence
+            assert q.paragraph is not None
+            answer = q.answer if isinstance(q.answer, str) else ""
+            if (
+                q.kind in ("multiple_choice", "cloze", "short_answer")
+                and q.source != "rule:vocabulary"
+            ):
+                said = (
+                    answer.lower() in q.evidence.lower()
+                    or answer.split()[-1].lower() in q.evidence.lower()
+                )
+                assert said, (answer, q.evidence)  # a full name may stand for the surname used
+                assert answer.lower() not in q.prompt.lower().replace("_____", ""), q.prompt
+            if q.kind == "true_false":
+                assert q.choices == ["True", "False"] and q.answer in ("true", "false")
+                if q.answer == "true" and not q.prompt.startswith("Does "):
+                    body = q.prompt.removeprefix("Is it true that ").rstrip("?")
+                    assert (
+                        body.lower()[:20] in q.evidence.lower()
+                        or body.split()[-1].lower() in q.evidence.lower()
+                    )
+            if q.choices and q.kind in ("multiple_choice", "cloze"):
+                assert q.choices.count(q.answer) == 1
+                assert 3 <= len(q.choices) <= 4
+                assert len({c.lower() for c in q.choices}) == len(q.choices)
+                if q.source != "rule:vocabulary":
+                    for wrong in q.choices:
+                        if wrong != q.answer:
+                            assert not same_thing(wrong, q.answer), (wrong, q.answer)
+            if q.kind == "sequence":
+                assert 3 <= len(q.choices) <= 4 and sorted(q.choices) == sorted(q.answer)
+            key = f"{q.kind}:{answer.lower()}"
+            if q.kind in ("multiple_choice", "cloze", "short_answer"):
+                assert key not in seen_answers, f"two questions with the answer {answer}"
+                seen_answers.add(key)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "wh", "expected"),
+    [
+        (
+            "The USSR withdrew from Afghanistan in 1989.",
+            "in 1989",
+            "When",
+            "When did the USSR withdraw from Afghanistan?",
+        ),
+        (
+            "The alliance was formed in 1996 by several groups.",
+            "in 1996",
+            "When",
+            "When was the alliance formed by several groups?",
+        ),
+        (
+            "The rangers have counted the wolves in the park since 2014.",
+            "since 2014",
+            "When",
+            "When have the rangers counted the wolves in the park?",
+        ),
+        (
+            "Scientists study the volcano every summer.",
+            "every summer",
+            "When",
+            "When do scientists study the volcano?",
+        ),
+    ],
+)
+def test_wh_questions_invert_and_add_do_support(nlp, sentence, answer, wh, expected):
+    doc = nlp(sentence)
+    start = doc.text.index(answer)
+    span = doc.char_span(start, start + len(answer))
+    answer_ids = {t.i for t in span}
+    assert wh_question(doc[:].root, wh, answer_ids, subject_question=False) == expected
+
+
+def test_subject_question_moves_fronted_words(nlp):
+    doc = nlp("Since 2014, the rover has climbed the mountain.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    ids = {t.i for t in subject.subtree}
+    assert wh_question(doc[:].root, "What", ids, subject_question=True) == (
+        "What has climbed the mountain since 2014?"
+    )
