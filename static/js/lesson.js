@@ -11,6 +11,7 @@
 
   var PREFS_KEY = "companion:prefs";
   var STORE_KEY = "companion:lesson:" + lesson.getAttribute("data-slug");
+  var CONTROLS = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   function $(selector, root) { return (root || document).querySelector(selector); }
@@ -134,17 +135,20 @@
         return;
       }
       if (current && !pop.contains(event.target)) {
-        var focusable = event.target.closest("a, button, input, select, textarea, label");
-        close(!focusable);
+        close(!event.target.closest(CONTROLS + ", label"));
       }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && current) { event.preventDefault(); close(true); }
     });
     $(".pop-close", pop).addEventListener("click", function () { close(true); });
+    // Tabbing out of the popover to another control closes it (a click elsewhere is
+    // handled above, so that focus can return to the term).
     pop.addEventListener("focusout", function (event) {
       var next = event.relatedTarget;
-      if (current && next && !pop.contains(next) && next !== current) close(false);
+      if (current && next && !pop.contains(next) && next !== current && next.matches(CONTROLS)) {
+        close(false);
+      }
     });
     window.addEventListener("resize", function () { if (current) place(current); });
   }

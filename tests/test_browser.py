@@ -1,0 +1,695 @@
+"""The lesson page in a real browser: Playwright driving Debian's Chromium against a live
+server started here (werkzeug, in a thread, on a free port of 127.0.0.1).
+
+Most tests use tests/data/lessons/page-all-kinds.md (every question kind, tricky glossary
+marks). Tests on the seed lesson read its items from the JSON endpoint, so they keep
+passing whatever the generators put in it. Screenshots go to screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from app import create_app  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "lessons" / "page-all-kinds.md"
+SEED = ROOT / "content" / "panjshir-valley.md"
+SHOTS = ROOT / "screenshots"
+CHROMIUM = os.environ.get("COMPANION_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 360, "height": 740}
+LESSON = "/lessons/page-all-kinds"
+SEED_URL = "/lessons/panjshir-valley"
+MC = "#q-3f2a19c0"  # "What do honeybees do to make heat?" right: index 1
+
+
+# ----------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("content")
+    shutil.copy(FIXTURE, folder / FIXTURE.name)
+    shutil.copy(SEED, folder / SEED.name)
+    app = create_app({"CONTENT_DIR": str(folder), "SECRET_KEY": "browser-tests-" + "k" * 32})
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (set COMPANION_CHROMIUM)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a browser context did that it should not: requests leaving the server,
+    script errors and console errors (CSP violations are console errors)."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.external: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.origin + "/") or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def page(self, page: Page) -> Page:
+        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+        page.on(
+            "console",
+            lambda msg: self.errors.append(f"console: {msg.text}") if msg.type == "error" else None,
+        )
+        return page
+
+
+def open_context(browser, server, watch: Watch, **options):
+    options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(base_url=server, **options)
+    context.route("**/*", watch.route)
+    return context
+
+
+@pytest.fixture
+def watch(server):
+    watch = Watch(server)
+    yield watch
+    assert not watch.external, f"requests outside the app: {watch.external}"
+    assert not watch.errors, watch.errors
+
+
+@pytest.fixture
+def context(browser, server, watch):
+    context = open_context(browser, server, watch)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context, watch) -> Page:
+    return watch.page(context.new_page())
+
+
+def shot(page: Page, name: str, full: bool = False) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"lesson-{name}.png"), full_page=full)
+
+
+def no_horizontal_scroll(page: Page) -> None:
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+        " document.body.scrollWidth]"
+    )
+    assert widths[0] <= widths[1] and widths[2] <= widths[1], widths
+
+
+def focused(page: Page) -> str:
+    """A short description of the focused element: tag#id.class[name=value]."""
+    return page.evaluate(
+        """() => { const e = document.activeElement; if (!e) return '';
+        return e.tagName.toLowerCase() + '#' + e.id + '.' + e.className +
+               (e.name ? '[' + e.name + '=' + e.value + ']' : '') + ' ' +
+               (e.textContent || '').trim().slice(0, 40); }"""
+    )
+
+
+def tab_until(page: Page, test, limit: int = 120) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(test):
+            return
+    raise AssertionError(f"never reached: {test}; focus is on {focused(page)}")
+
+
+def highlighted_text(page: Page) -> str:
+    return "".join(page.locator(".passage-text .s.hl").all_text_contents())
+
+
+def in_viewport(page: Page, selector: str) -> bool:
+    return page.evaluate(
+        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        selector,
+    )
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+# ----------------------------------------------------------------- glossary
+
+
+def test_glossary_term_opens_a_popover_that_closes_and_returns_focus(page: Page):
+    page.goto(LESSON)
+    term = page.locator("button.term", has_text="hive").first
+    assert term.evaluate("e => e.tagName") == "BUTTON"
+    expect(term).to_have_attribute("aria-expanded", "false")
+    expect(term).to_have_attribute("aria-haspopup", "dialog")
+    term.click()
+    popover = page.get_by_role("dialog", name="hive")
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("the box or hollow where a colony of bees lives")
+    expect(term).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate("document.activeElement.id") == "gloss-pop"
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "t-p1-2"
+    expect(term).to_have_attribute("aria-expanded", "false")
+    # a click outside closes it too, and focus goes back to the term
+    term.click()
+    expect(popover).to_be_visible()
+    page.locator("h1").click()
+    expect(popover).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "t-p1-2"
+    # the close button
+    page.locator("button.term", has_text="wing muscles").click()
+    expect(page.get_by_role("dialog", name="wing muscles")).to_contain_text("move a bee's wings")
+    page.get_by_role("button", name="Close").click()
+    expect(popover).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "t-p1-3"
+
+
+def test_glossary_marks_keep_inline_markup(page: Page):
+    page.goto(LESSON)
+    # "cluster" is bold in the file: the button sits inside <strong>
+    assert page.locator("strong > button.term").text_content() == "cluster"
+    # the link and the code span that contain "cluster" hold no button
+    assert page.locator(".passage-text a button, .passage-text code button").count() == 0
+    expect(page.locator(".passage-text a[href='https://example.org/cluster']")).to_have_text("cluster of bees")
+    expect(page.locator("#para-3 em button.term")).to_have_text("National Resistance Front")
+
+
+def test_seed_lesson_glossary_popover(page: Page):
+    page.goto(SEED_URL)
+    terms = page.locator("button.term")
+    if terms.count() == 0:
+        pytest.skip("the seed lesson has no glossary marks yet")
+    for index in range(min(terms.count(), 3)):
+        term = terms.nth(index)
+        entry = term.get_attribute("data-entry")
+        definition = page.locator(f"#{entry} .def").text_content().strip()
+        name = page.locator(f"#{entry} dt").text_content().strip()
+        term.click()
+        popover = page.locator("#gloss-pop")
+        expect(popover).to_be_visible()
+        expect(page.locator("#gloss-pop-term")).to_have_text(name)
+        expect(page.locator("#gloss-pop-def")).to_have_text(definition)
+        page.keyboard.press("Escape")
+        expect(popover).to_be_hidden()
+
+
+# ----------------------------------------------------------------- questions and feedback
+
+
+def test_wrong_then_right_shows_feedback_and_evidence(page: Page):
+    page.goto(LESSON)
+    question = page.locator(MC)
+    question.get_by_label("They fly south").check()
+    question.get_by_role("button", name="Check question 1").click()
+    feedback = question.locator(".feedback")
+    expect(feedback).to_contain_text("Not quite.")
+    expect(feedback).to_contain_text("The answer: They shiver their wing muscles")
+    expect(feedback).to_contain_text("paragraph 1")
+    expect(question).to_have_class(re.compile(r"\bis-incorrect\b"))
+    evidence = "They cluster together in the hive and shiver their wing muscles to make heat."
+    assert highlighted_text(page) == evidence
+    page.wait_for_function("() => { const r = document.querySelector('.s.hl').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= innerHeight; }")
+    expect(page.locator(".back-to-question")).to_have_attribute("href", "#q-3f2a19c0")
+    question.get_by_label("They shiver their wing muscles").check()
+    question.get_by_role("button", name="Check question 1").click()
+    expect(feedback).to_contain_text("Right!")
+    expect(feedback).not_to_contain_text("Not quite")
+    expect(question).to_have_class(re.compile(r"\bis-correct\b"))
+    assert highlighted_text(page) == evidence
+    expect(page.locator("#summary-body")).to_contain_text("You got 1 of 7")
+
+
+def test_every_kind_is_checked_in_the_browser(page: Page):
+    page.goto(LESSON)
+    page.locator("#q-77ab01d2").get_by_label("False").check()
+    page.locator("#q-77ab01d2 button.check").click()
+    expect(page.locator("#q-77ab01d2 .feedback")).to_contain_text("Right!")
+    assert highlighted_text(page) == "Honeybees do not sleep through the winter."
+    # cloze typed, Enter checks it
+    page.fill("#in-q-c1020304", "CLUSTER")
+    page.press("#in-q-c1020304", "Enter")
+    expect(page.locator("#q-c1020304 .feedback")).to_contain_text("Right!")
+    # cloze word bank
+    bank = page.locator("li.question[data-kind=cloze] select")
+    bank.select_option(label="summer")
+    bank.locator("xpath=ancestor::li[contains(@class,'question')]").locator("button.check").click()
+    expect(bank.locator("xpath=ancestor::li[contains(@class,'question')]").locator(".feedback")).to_contain_text(
+        "The answer: winter"
+    )
+    # short answer, through Question.accept
+    page.fill("#in-q-9a9b9c9d", "worker bees")
+    page.locator("#q-9a9b9c9d button.check").click()
+    expect(page.locator("#q-9a9b9c9d .feedback")).to_contain_text("Right!")
+    assert highlighted_text(page) == "The workers – National Resistance Front of the hive – guard the door."
+    # sequence: wrong as shown, then right after moving the second item up
+    seq = page.locator("li.question[data-kind=sequence]")
+    seq.locator("button.check").click()
+    expect(seq.locator(".feedback")).to_contain_text("The right order:")
+    seq.locator(".seq-item").nth(1).get_by_role("button", name=re.compile("Up")).click()
+    expect(seq.locator(".seq-text")).to_have_text(
+        ["Bees cluster in the hive", "Bees shiver their wing muscles", "The middle of the cluster warms up"]
+    )
+    seq.locator("button.check").click()
+    expect(seq.locator(".feedback")).to_contain_text("Right!")
+    # open: the sample answer is revealed only after writing and comparing
+    open_q = page.locator("li.question[data-kind=open]")
+    expect(open_q).not_to_contain_text("They make their own heat")
+    open_q.locator("button.check").click()
+    expect(open_q.locator(".feedback")).to_contain_text("Write your answer first")
+    open_q.locator("textarea").fill("They shiver to keep warm.")
+    open_q.locator("button.check").click()
+    expect(open_q.locator(".feedback")).to_contain_text("They make their own heat")
+
+
+def test_seed_lesson_wrong_then_right(page: Page):
+    page.goto(SEED_URL)
+    data = page.request.get(SEED_URL + ".json").json()
+    questions = [q for p in data["passages"] for q in p["questions"]]
+    items = page.locator("li.question")
+    assert items.count() == len(questions)
+    for index, q in enumerate(questions):
+        li = items.nth(index)
+        if q["kind"] in ("multiple_choice", "true_false") and li.get_attribute("data-evidence"):
+            break
+    else:
+        pytest.skip("the seed lesson has no choice question with evidence yet")
+    choices = ["True", "False"] if q["kind"] == "true_false" else q["choices"]
+    right = next(i for i, c in enumerate(choices) if c.lower() == str(q["answer"]).lower())
+    wrong = next(i for i in range(len(choices)) if i != right)
+    li.locator("input[type=radio]").nth(wrong).check()
+    li.locator("button.check").click()
+    expect(li.locator(".feedback")).to_contain_text("Not quite.")
+    expect(li.locator(".feedback")).to_contain_text(choices[right] if q["kind"] != "true_false" else choices[right])
+    assert page.locator(".passage-text .s.hl").count() > 0
+    norm = lambda s: re.sub(r"\W+", "", s.lower())  # noqa: E731
+    assert norm(q["evidence"]) in norm(highlighted_text(page))
+    li.locator("input[type=radio]").nth(right).check()
+    li.locator("button.check").click()
+    expect(li.locator(".feedback")).to_contain_text("Right!")
+    shot(page, "seed-desktop-feedback")
+
+
+# ----------------------------------------------------------------- progress
+
+
+def test_answers_and_feedback_are_restored_after_reload(page: Page):
+    page.goto(LESSON)
+    page.locator(MC).get_by_label("They fly south").check()
+    page.locator(f"{MC} button.check").click()
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Not quite.")
+    page.fill("#in-q-5e6f7a8b", "in 1952")  # typed, not checked
+    page.locator("li.question[data-kind=open] textarea").fill("Because of shivering.")
+    seq = page.locator("li.question[data-kind=sequence]")
+    seq.locator(".seq-item").nth(2).get_by_role("button", name=re.compile("Up")).click()
+    order = seq.locator(".seq-text").all_text_contents()
+    page.reload()
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Not quite.")
+    expect(page.locator(MC).get_by_label("They fly south")).to_be_checked()
+    expect(page.locator("#in-q-5e6f7a8b")).to_have_value("in 1952")
+    expect(page.locator("#q-5e6f7a8b .feedback")).to_be_empty()
+    expect(page.locator("li.question[data-kind=open] textarea")).to_have_value("Because of shivering.")
+    assert seq.locator(".seq-text").all_text_contents() == order
+    expect(page.locator("#summary-body")).to_contain_text("You got 0 of 7")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('companion:lesson:page-all-kinds'))")
+    assert stored["checked"] == ["q-3f2a19c0"] and stored["answers"]["a-q-5e6f7a8b"] == "in 1952"
+
+
+def test_summary_and_reset(page: Page):
+    page.goto(LESSON)
+    page.locator(MC).get_by_label("They shiver their wing muscles").check()
+    page.locator("#q-77ab01d2").get_by_label("False").check()
+    page.fill("#in-q-c1020304", "cluster")
+    page.locator("li.question[data-kind=cloze] select").select_option(label="winter")
+    page.fill("#in-q-5e6f7a8b", "1952")
+    seq = page.locator("li.question[data-kind=sequence]")
+    seq.locator(".seq-item").nth(1).get_by_role("button", name=re.compile("Up")).click()
+    page.locator("li.question[data-kind=open] textarea").fill("They shiver.")
+    page.fill("#in-q-9a9b9c9d", "the workers")
+    for button in page.locator("button.check").all():
+        button.click()
+        expect(button.locator("xpath=ancestor::li[1]").locator(".feedback")).not_to_be_empty()
+    summary = page.locator("#summary-body")
+    expect(summary).to_contain_text("You got 7 of 7")
+    expect(summary).to_contain_text("Well done")
+    expect(summary.locator("tbody tr")).to_have_count(6)
+    expect(summary.locator("tr", has_text="Fill in the blank")).to_contain_text("2 of 2")
+    shot(page, "desktop-summary")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("link", name="Start again").click()
+    expect(page.locator(".feedback .fb")).to_have_count(0)
+    expect(page.locator("#in-q-c1020304")).to_have_value("")
+    expect(page.locator(f"{MC} input:checked")).to_have_count(0)
+    assert page.evaluate("localStorage.getItem('companion:lesson:page-all-kinds')") is None
+    page.reload()
+    expect(page.locator("#in-q-5e6f7a8b")).to_have_value("")
+    expect(summary).to_contain_text("your results show up here")
+
+
+def test_review_links_lead_back_to_the_questions(page: Page):
+    page.goto(LESSON)
+    page.locator(MC).get_by_label("They eat snow").check()
+    page.locator(f"{MC} button.check").click()
+    link = page.locator("#summary-body .review a", has_text="Question 1")
+    expect(link).to_have_attribute("href", "#q-3f2a19c0")
+    link.click()
+    page.wait_for_function("location.hash === '#q-3f2a19c0'")
+
+
+# ----------------------------------------------------------------- keyboard only
+
+
+def test_keyboard_only(page: Page):
+    page.goto(LESSON)
+    tab_until(page, "document.activeElement.id === 't-p1-1'")  # the term "cluster"
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog", name="cluster")).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "gloss-pop"
+    page.keyboard.press("Escape")
+    expect(page.locator("#gloss-pop")).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "t-p1-1"
+    # Q1: first choice (wrong) with Space, Check with Enter
+    tab_until(page, "document.activeElement.name === 'a-q-3f2a19c0'")
+    page.keyboard.press("Space")
+    tab_until(page, "document.activeElement.value === 'q-3f2a19c0'")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Not quite.")
+    assert highlighted_text(page).startswith("They cluster together")
+    # back to the choices, arrow to the right one, check again
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(MC).get_by_label("They shiver their wing muscles")).to_be_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Right!")
+    # short answer: type and press Enter
+    tab_until(page, "document.activeElement.id === 'in-q-5e6f7a8b'")
+    page.keyboard.type("in 1952")
+    page.keyboard.press("Enter")
+    expect(page.locator("#q-5e6f7a8b .feedback")).to_contain_text("Right!")
+    # sequence: move the second item up with the keyboard; focus stays on the button
+    tab_until(
+        page,
+        "document.activeElement.classList.contains('seq-up') &&"
+        " document.activeElement.closest('.seq-item') === document.querySelectorAll('.seq-item')[1]",
+    )
+    page.keyboard.press("Enter")
+    seq = page.locator("li.question[data-kind=sequence]")
+    expect(seq.locator(".seq-text").first).to_have_text("Bees cluster in the hive")
+    assert page.evaluate("document.activeElement.classList.contains('seq-up')")
+    expect(seq.locator(".seq-status")).to_have_text(re.compile("now number 1 of 3"))
+    page.keyboard.press("Enter")  # already first: nothing moves, and it says so
+    expect(seq.locator(".seq-status")).to_have_text(re.compile("already first"))
+    tab_until(page, "document.activeElement.matches('li[data-kind=sequence] button.check')")
+    page.keyboard.press("Enter")
+    expect(seq.locator(".feedback")).to_contain_text("Right!")
+    # reload: restored
+    page.reload()
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Right!")
+    expect(seq.locator(".seq-text").first).to_have_text("Bees cluster in the hive")
+
+
+def test_focus_is_always_visible(page: Page):
+    page.goto(LESSON)
+    tab_until(page, "document.activeElement.id === 't-p1-1'")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+# ----------------------------------------------------------------- settings
+
+
+def test_preferences_are_remembered(page: Page):
+    page.goto(LESSON)
+    settings = page.get_by_role("button", name="Reading settings")
+    settings.click()
+    expect(settings).to_have_attribute("aria-expanded", "true")
+    page.get_by_label("Colours").select_option("dark")
+    page.get_by_label("Text size").select_option("xl")
+    page.get_by_label("Easy-to-read font (Atkinson Hyperlegible)").check()
+    page.reload()
+    html = page.locator("html")
+    expect(html).to_have_attribute("data-theme", "dark")
+    expect(html).to_have_attribute("data-size", "xl")
+    expect(html).to_have_attribute("data-font", "easy")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(21, 23, 26)"
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "23px"
+    assert "Atkinson Hyperlegible" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Atkinson Hyperlegible\"')")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    assert any("Atkinson" in f for f in loaded)
+    page.get_by_role("button", name="Reading settings").click()
+    expect(page.get_by_label("Colours")).to_have_value("dark")
+    page.get_by_label("Colours").select_option("contrast")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    shot(page, "desktop-contrast-xl-font")
+
+
+def test_theme_follows_the_device_by_default(browser, server, watch):
+    context = open_context(browser, server, watch, color_scheme="dark")
+    page = watch.page(context.new_page())
+    page.goto(LESSON)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(21, 23, 26)"
+    shot(page, "desktop-dark")
+    page.set_viewport_size(MOBILE)
+    shot(page, "mobile-dark")
+    context.close()
+
+
+# ----------------------------------------------------------------- read aloud
+
+FAKE_SPEECH = """
+window.__spoken = [];
+const synth = {
+  current: null,
+  speak(u) { window.__spoken.push(u.text); this.current = u; },
+  cancel() { const u = this.current; this.current = null; if (u && u.onerror) u.onerror({error: 'interrupted'}); },
+  getVoices() { return []; },
+};
+Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
+window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+window.__finish = () => { const u = synth.current; synth.current = null; if (u && u.onend) u.onend({}); };
+"""
+
+
+def test_read_aloud_highlights_the_sentence_being_read(context, watch):
+    context.add_init_script(FAKE_SPEECH)
+    page = watch.page(context.new_page())
+    page.goto(LESSON)
+    listen = page.locator("#p1 .listen")
+    expect(listen).to_be_visible()
+    listen.click()
+    expect(listen).to_have_attribute("aria-pressed", "true")
+    expect(listen).to_contain_text("Stop")
+    speaking = page.locator(".s.speaking")
+    assert "".join(speaking.all_text_contents()) == "Honeybees do not sleep through the winter."
+    assert page.evaluate("window.__spoken") == ["Honeybees do not sleep through the winter."]
+    page.evaluate("window.__finish()")
+    assert "".join(speaking.all_text_contents()).startswith("They cluster together")
+    assert page.evaluate("window.__spoken.length") == 2
+    listen.click()  # stop
+    expect(listen).to_have_attribute("aria-pressed", "false")
+    expect(speaking).to_have_count(0)
+    # reading to the end releases the button
+    listen.click()
+    for _ in range(4):
+        page.evaluate("window.__finish()")
+    expect(listen).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate("window.__spoken").count("In 1952, scientists measured the middle of a cluster at 35 °C.") == 1
+
+
+def test_read_aloud_hidden_without_speech_synthesis(context, watch):
+    context.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;")
+    page = watch.page(context.new_page())
+    page.goto(LESSON)
+    assert page.evaluate("'speechSynthesis' in window") is False
+    expect(page.locator(".listen").first).to_be_hidden()
+    expect(page.locator("button.term").first).to_be_visible()  # the rest still works
+
+
+# ----------------------------------------------------------------- small screens
+
+
+@pytest.mark.parametrize("url", [LESSON, SEED_URL])
+def test_360px_wide_has_no_horizontal_scroll(browser, server, watch, url):
+    context = open_context(browser, server, watch, viewport=MOBILE, is_mobile=True, has_touch=True)
+    page = watch.page(context.new_page())
+    page.goto(url)
+    no_horizontal_scroll(page)
+    name = "mobile" if url == LESSON else "seed-mobile"
+    shot(page, name)
+    shot(page, name + "-full", full=True)
+    if page.locator("button.term").count():
+        term = page.locator("button.term").first
+        term.tap()
+        popover = page.locator("#gloss-pop")
+        expect(popover).to_be_visible()
+        box = popover.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
+        no_horizontal_scroll(page)
+        shot(page, name + "-popover")
+        page.keyboard.press("Escape")
+    # the largest text size still fits
+    page.evaluate("localStorage.setItem('companion:prefs', JSON.stringify({size: 'xl'}))")
+    page.reload()
+    no_horizontal_scroll(page)
+    if url == LESSON:
+        page.locator(MC).get_by_label("They fly south").check()
+        page.locator(f"{MC} button.check").click()
+        expect(page.locator(f"{MC} .feedback")).to_contain_text("Not quite.")
+        no_horizontal_scroll(page)
+        page.locator(MC).scroll_into_view_if_needed()
+        shot(page, "mobile-xl-feedback")
+    context.close()
+
+
+# ----------------------------------------------------------------- accessibility
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+@pytest.mark.parametrize("url", [LESSON, SEED_URL])
+def test_axe_finds_no_serious_violations(context, watch, url, theme):
+    context.add_init_script(f"localStorage.setItem('companion:prefs', JSON.stringify({{theme: '{theme}'}}))")
+    page = watch.page(context.new_page())
+    page.goto(url)
+    expect(page.locator("html")).to_have_attribute("data-theme", theme)
+    assert serious_violations(page) == []
+    # with feedback shown, evidence highlighted and a popover open
+    first = page.locator("li.question").first
+    if first.count():
+        first.locator("input, select, textarea").first.focus()
+        first.locator("button.check").click()
+        expect(first.locator(".feedback")).not_to_be_empty()
+    radios = page.locator(f"{MC} input[type=radio]")
+    if url == LESSON:
+        radios.nth(2).check()
+        page.locator(f"{MC} button.check").click()
+        expect(page.locator(".s.hl").first).to_be_visible()
+    if page.locator("button.term").count():
+        page.locator("button.term").first.click()
+    page.locator("#settings-toggle").click()
+    assert serious_violations(page) == []
+    if url == LESSON and theme != "light":
+        shot(page, f"desktop-{theme}-feedback")
+
+
+def test_index_page_is_accessible(page: Page):
+    page.goto("/")
+    expect(page.get_by_role("link", name=re.compile("Bees in winter"))).to_be_visible()
+    assert serious_violations(page) == []
+
+
+# ----------------------------------------------------------------- without JavaScript
+
+
+def test_without_javascript_the_server_checks_answers(browser, server, watch):
+    context = open_context(browser, server, watch, java_script_enabled=False)
+    page = watch.page(context.new_page())
+    page.goto(LESSON)
+    # glossary marks are links to the passage's glossary list
+    term = page.locator("a.term", has_text="hive").first
+    expect(term).to_have_attribute("href", "#g-p1-2")
+    term.click()
+    page.wait_for_function("location.hash === '#g-p1-2'")
+    expect(page.locator("#g-p1-2")).to_contain_text("the box or hollow")
+    # the sequence is ordered with selects
+    seq = page.locator("li.question[data-kind=sequence]")
+    expect(seq.locator("select").first).to_be_visible()
+    expect(seq.get_by_role("button", name=re.compile("Up"))).to_have_count(0)
+    # a wrong answer, checked by the server
+    page.locator(MC).get_by_label("They fly south").check()
+    page.fill("#in-q-5e6f7a8b", "in 1952")
+    page.locator(f"{MC} button.check").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/lessons/page-all-kinds#q-3f2a19c0")
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Not quite.")
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("The answer: They shiver their wing muscles")
+    assert highlighted_text(page).startswith("They cluster together in the hive")
+    expect(page.locator("#q-5e6f7a8b .feedback")).to_contain_text("Right!")
+    expect(page.locator(MC).get_by_label("They fly south")).to_be_checked()
+    assert in_viewport(page, MC + " .q-prompt")
+    shot(page, "nojs-feedback")
+    # then right, and a sequence in the right order
+    page.locator(MC).get_by_label("They shiver their wing muscles").check()
+    seq = page.locator("li.question[data-kind=sequence]")
+    seq.get_by_label("Place of: Bees shiver their wing muscles").select_option("2")
+    seq.get_by_label("Place of: Bees cluster in the hive").select_option("1")
+    seq.locator("button.check").click()
+    page.wait_for_load_state()
+    expect(page.locator(f"{MC} .feedback")).to_contain_text("Right!")
+    expect(seq.locator(".feedback")).to_contain_text("Right!")
+    expect(seq.locator(".seq-text").first).to_have_text("Bees cluster in the hive")
+    expect(page.locator("#summary-body")).to_contain_text("You got 3 of 7")
+    # Enter in a text field checks everything and shows the results
+    page.fill("#in-q-c1020304", "cluster")
+    page.press("#in-q-c1020304", "Enter")
+    page.wait_for_function("location.hash === '#summary'")
+    expect(page.locator("#summary-body")).to_contain_text("You got 4 of 7")
+    context.close()
+
+
+# ----------------------------------------------------------------- screenshots
+
+
+def test_screenshots(browser, server, watch):
+    """Desktop and mobile views of both lessons, for a person to look at."""
+    for name, viewport, url in (
+        ("desktop", DESKTOP, LESSON),
+        ("seed-desktop", DESKTOP, SEED_URL),
+    ):
+        context = open_context(browser, server, watch, viewport=viewport)
+        page = watch.page(context.new_page())
+        page.goto(url)
+        shot(page, name)
+        shot(page, name + "-full", full=True)
+        if page.locator("button.term").count():
+            page.locator("button.term").first.click()
+            shot(page, name + "-popover")
+        context.close()
+    assert (SHOTS / "lesson-desktop.png").stat().st_size > 10_000
