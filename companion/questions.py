@@ -96,6 +96,21 @@ class Builder:
             if t.like_num and t.text.replace(",", "").isdigit()
         ]
         self.glossed = {normal_key(e.term.split(" (")[0]) for p in glossary for e in p}
+        # Indexes, so that every look-up is cheap on a long article.
+        self.doc_index = {id(doc): i for i, doc in enumerate(self.analysis.docs)}
+        self.sentence_positions = {
+            (id(s.span.doc), s.span.start): i for i, s in enumerate(self.analysis.sentences)
+        }
+        self.mentions_in_doc: dict[int, list[tuple[Thing, object]]] = {}
+        for thing in self.things:
+            for m in thing.mentions:
+                self.mentions_in_doc.setdefault(id(m.doc), []).append((thing, m))
+        self.by_name = {display_name(t): t for t in self.things}
+        self.sentences_with_lemma: dict[str, list[str]] = {}
+        for item in self.analysis.sentences:
+            lowered = item.span.text.lower()
+            for lemma in {t.lemma_ for t in item.span}:
+                self.sentences_with_lemma.setdefault(lemma, []).append(lowered)
 
     # ------------------------------------------------------------------ helpers
     def thing_of(self, token: Token) -> Thing | None:
@@ -112,10 +127,10 @@ class Builder:
         return sorted(pool, key=lambda p: normal_key(p) not in self.glossed)
 
     def paragraph_of(self, sentence: Span) -> int:
-        for index, doc in enumerate(self.analysis.docs):
-            if sentence.doc is doc:
-                return index
-        raise ValueError("sentence not in the article")
+        return self.doc_index[id(sentence.doc)]
+
+    def sentence_index(self, sentence: Span) -> int:
+        return self.sentence_positions[(id(sentence.doc), sentence.start)]
 
     def passage_of(self, paragraph: int) -> int:
         return self.context.passage_of(paragraph)
@@ -195,11 +210,8 @@ class Builder:
         return display_name(next(iter(found.values()))) if found else ""
 
     def previous_sentence(self, sentence: Span) -> Span | None:
-        sentences = self.analysis.sentences
-        for index, item in enumerate(sentences):
-            if item.span.doc is sentence.doc and item.span.start == sentence.start:
-                return sentences[index - 1].span if index > 0 else None
-        return None
+        index = self.sentence_positions.get((id(sentence.doc), sentence.start), 0)
+        return self.analysis.sentences[index - 1].span if index > 0 else None
 
 
 # ---------------------------------------------------------------------- filters
@@ -445,15 +457,13 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
 
 def _also_does(builder: Builder, name: str, verb: Token) -> bool:
     """A distractor that the article also says did this would be a second right answer."""
-    for thing in builder.things:
-        if display_name(thing) != name:
-            continue
-        for m in thing.mentions:
-            head = m.span.root
-            while head.dep_ == "conj":
-                head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == verb.lemma_:
-                return True
+    thing = builder.by_name.get(name)
+    for m in thing.mentions if thing is not None else []:
+        head = m.span.root
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == verb.lemma_:
+            return True
     return False
 
 
@@ -667,15 +677,10 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
 
 def _term_mentions(builder: Builder, sentence: Span):
     seen = set()
-    for thing in builder.things:
-        for mention in thing.mentions:
-            if (
-                mention.doc is sentence.doc
-                and sentence.start <= mention.start < sentence.end
-                and id(thing) not in seen
-            ):
-                seen.add(id(thing))
-                yield thing, mention
+    for thing, mention in builder.mentions_in_doc.get(id(sentence.doc), []):
+        if sentence.start <= mention.start < sentence.end and id(thing) not in seen:
+            seen.add(id(thing))
+            yield thing, mention
 
 
 # ---------------------------------------------------------------------- true / false
@@ -825,12 +830,8 @@ def _takes_the(builder: Builder, name: str) -> bool:
 
 def _co_occurs(builder: Builder, name: str, verb: Token) -> bool:
     """The replacement already appears with this verb somewhere: the swap might be true."""
-    for sentence in builder.analysis.sentences:
-        if name.lower() in sentence.text.lower() and any(
-            t.lemma_ == verb.lemma_ for t in sentence.span
-        ):
-            return True
-    return False
+    lowered = name.lower()
+    return any(lowered in text for text in builder.sentences_with_lemma.get(verb.lemma_, []))
 
 
 # ---------------------------------------------------------------------- sequence
@@ -1065,11 +1066,7 @@ def _quote_speaker(builder: Builder, sentence: Span) -> str:
 def _recent_person(builder: Builder, sentence: Span) -> str:
     """The person most recently quoted or named in the two sentences before."""
     sentences = builder.analysis.sentences
-    index = next(
-        i
-        for i, s in enumerate(sentences)
-        if s.span.doc is sentence.doc and s.span.start == sentence.start
-    )
+    index = builder.sentence_index(sentence)
     for item in reversed(sentences[max(0, index - 4) : index]):
         people = [
             builder.thing_of(t)

@@ -1,0 +1,111 @@
+"""Generation speed: glossary and questions beside the bare spaCy parse of the same text.
+
+Targets (issue 3 and 4): whole generation at most 1.5x the bare parse (model load
+excluded); questions add at most 0.5x the parse; a 50,000-word article in under a minute
+and under 1 GB of memory.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def article_of(words: int):
+    """A real-text article of about `words` words, made from the evaluation articles."""
+    from companion.importing import Article, read_article
+
+    paragraphs: list[str] = []
+    sources = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    while sum(len(p.split()) for p in paragraphs) < words:
+        for path in sources:
+            paragraphs += read_article(path).paragraphs
+            if sum(len(p.split()) for p in paragraphs) >= words:
+                break
+    return Article(title=f"{words} words", paragraphs=paragraphs, source="bench")
+
+
+def timings(article) -> dict[str, float]:
+    from companion.analysis import analyse, load_nlp
+    from companion.generate import Context, Options
+    from companion.glossary import build_glossary
+    from companion.passages import make_drafts, split_long_paragraphs
+    from companion.questions import build_questions
+
+    nlp = load_nlp()
+    start = time.perf_counter()
+    list(nlp.pipe(article.paragraphs, batch_size=64))
+    parse = time.perf_counter() - start
+
+    start = time.perf_counter()
+    analysis = analyse(article.paragraphs)
+    analysis, headings = split_long_paragraphs(analysis, article.headings)
+    drafts = make_drafts(analysis, headings)
+    context = Context(analysis, drafts, Options(), article.title)
+    analysed = time.perf_counter()
+    glossary = build_glossary(context)
+    glossed = time.perf_counter()
+    build_questions(context, glossary)
+    done = time.perf_counter()
+    return {
+        "parse": parse,
+        "analysis": analysed - start,
+        "glossary": glossed - analysed,
+        "questions": done - glossed,
+        "total": done - start,
+    }
+
+
+def report(name: str, article) -> None:
+    t = timings(article)
+    words = sum(len(p.split()) for p in article.paragraphs)
+    print(
+        f"{name:>14} {words:6} words: bare parse {t['parse']:.2f}s | generation {t['total']:.2f}s "
+        f"({t['total'] / t['parse']:.2f}x parse; target <= 1.5x) = analysis {t['analysis']:.2f}s "
+        f"+ glossary {t['glossary']:.2f}s + questions {t['questions']:.2f}s "
+        f"({t['questions'] / t['parse']:.2f}x parse; target <= 0.5x)"
+    )
+
+
+def big_run() -> None:
+    """50,000 words in a fresh process, so its peak memory is its own."""
+    code = (
+        "import sys, time, resource; sys.path.insert(0, %r); sys.path.insert(0, %r);"
+        "from bench_generation import article_of;"
+        "from companion.generate import lesson_from_article;"
+        "a = article_of(50000); t = time.perf_counter(); lesson_from_article(a);"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    ) % (str(ROOT), str(Path(__file__).parent))
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    seconds, peak_kb = out.stdout.split()
+    print(
+        f"{'50,000 words':>14}: generation {float(seconds):.1f}s (whole process {wall:.1f}s, "
+        f"model load included; target < 60s), peak memory {int(peak_kb) / 1024:.0f} MB "
+        "(target < 1024 MB)"
+    )
+
+
+def run() -> None:
+    from companion.analysis import load_nlp
+    from companion.importing import read_article
+
+    start = time.perf_counter()
+    load_nlp()
+    print(f"model load: {time.perf_counter() - start:.2f}s (once per process, excluded below)")
+    seed = read_article(ROOT / "seeds" / "panjshir-valley.txt")
+    report("seed", seed)  # the first run warms caches (WordNet, wordfreq)
+    report("seed (warm)", seed)
+    report("5,000 words", article_of(5000))
+    big_run()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    run()
