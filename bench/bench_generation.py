@@ -75,12 +75,12 @@ def report(name: str, article) -> None:
 def big_run() -> None:
     """50,000 words in a fresh process, so its peak memory is its own."""
     code = (
-        "import sys, time, resource; sys.path.insert(0, %r); sys.path.insert(0, %r);"
+        f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(Path(__file__).parent)!r});"
         "from bench_generation import article_of;"
         "from companion.generate import lesson_from_article;"
         "a = article_of(50000); t = time.perf_counter(); lesson_from_article(a);"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % (str(ROOT), str(Path(__file__).parent))
+    )
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     wall = time.perf_counter() - start
