@@ -74,8 +74,10 @@ def report(name: str, article) -> None:
 
 def big_run() -> None:
     """50,000 words in a fresh process, so its peak memory is its own."""
+    here = str(Path(__file__).parent)
     code = (
-        f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(Path(__file__).parent)!r});"
+        f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r});"
+        f"sys.path.insert(0, {here!r});"
         "from bench_generation import article_of;"
         "from companion.generate import lesson_from_article;"
         "a = article_of(50000); t = time.perf_counter(); lesson_from_article(a);"
