@@ -9,7 +9,7 @@ from pathlib import Path
 from companion.analysis import Analysis, analyse
 from companion.importing import Article
 from companion.lesson import GlossaryEntry, Lesson, Passage, Question
-from companion.passages import Draft, make_drafts, split_long_paragraphs
+from companion.passages import Draft, make_drafts, name_drafts, split_long_paragraphs
 from companion.textutil import markdown_escape, plain_text, slugify
 
 GENERATED_KEY = "generated"  # front matter: what generation wrote, to notice deletions
@@ -68,7 +68,12 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
         ],
     )
     lesson.renumber()
-    fill(lesson, Context(analysis, drafts, options, article.title))
+    context = Context(analysis, drafts, options, article.title)
+    fill(lesson, context)
+    # Now that the article's named things are known, name the passages after them.
+    named = name_drafts(analysis, [d.paragraphs for d in drafts], headings, context.things)
+    for passage, draft in zip(lesson.passages, named, strict=True):
+        passage.heading = draft.heading
     record_generated(lesson)
     return lesson
 

@@ -94,10 +94,19 @@ def _best_grouping(sizes: list[int]) -> list[list[int]]:
     return groups[::-1]
 
 
-def make_drafts(analysis: Analysis, headings: dict[int, str]) -> list[Draft]:
+def make_drafts(analysis: Analysis, headings: dict[int, str], things=None) -> list[Draft]:
     sizes = [_word_count(doc) for doc in analysis.docs]
     groups = group_paragraphs(sizes, set(headings))
-    phrases = [_phrases(analysis, group) for group in groups]
+    return name_drafts(analysis, groups, headings, things)
+
+
+def name_drafts(
+    analysis: Analysis, groups: list[list[int]], headings: dict[int, str], things=None
+) -> list[Draft]:
+    """Headings for groups of paragraphs: the source's own, else the passage's topic.
+    With the article's named things (companion.terms), a name counts under its full form
+    ("Ahmed Shah Masood", never "Masood") and news outlets never make a heading."""
+    phrases = [_phrases(analysis, group, things) for group in groups]
     document_frequency: Counter[str] = Counter()
     for counts in phrases:
         document_frequency.update(set(counts))
@@ -109,16 +118,34 @@ def make_drafts(analysis: Analysis, headings: dict[int, str]) -> list[Draft]:
     return drafts
 
 
-def _phrases(analysis: Analysis, group: list[int]) -> Counter[str]:
+def _phrases(analysis: Analysis, group: list[int], things=None) -> Counter[str]:
     """Candidate heading phrases of a passage with weighted counts."""
     counts: Counter[str] = Counter()
+    named: dict[tuple[int, int], str] = {}
+    for thing in things or []:
+        if thing.is_name:
+            name = max((m.text for m in thing.mentions), key=lambda t: (len(t.split()), t))
+            if "(" in name or "," in name or len(name.split()) > 5 or re.search(r"\d", name):
+                continue
+            for m in thing.mentions:
+                for i in range(m.start, m.end):
+                    named[(m.paragraph, i)] = name
     for index in group:
         doc = analysis.docs[index]
-        for ent in doc.ents:
+        if things is not None:
+            seen: set[int] = set()
+            for token in doc:
+                name = named.get((index, token.i))
+                if name and token.i not in seen:
+                    counts[name] += 1.0
+                    seen.update(range(token.i, token.i + len(name.split())))
+        for ent in doc.ents if things is None else []:
             if ent.label_ in HEADING_ENTITIES:
                 counts[_clean_phrase(ent)] += 1.0
         for chunk in doc.noun_chunks:
-            if chunk.root.pos_ in ("NOUN", "PROPN") and len(chunk) <= 5:
+            if things is not None and any((index, t.i) in named for t in chunk):
+                continue
+            if chunk.root.pos_ in ("NOUN", "PROPN") and len(chunk) <= 5 and _topical(chunk.root):
                 phrase = _clean_phrase(chunk)
                 # Count a phrase's head word too, so "the valley" and "the Panjshir Valley"
                 # both make the topic "valley" more salient.
@@ -132,6 +159,19 @@ def _phrases(analysis: Analysis, group: list[int]) -> Counter[str]:
 _LEADING = {"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "PUNCT"}
 
 
+def _topical(noun) -> bool:
+    """A noun that can name a topic: not a time ("weeks", "a.m."), not an everyday word
+    ("country", "people")."""
+    from companion.analysis import zipf
+
+    return (
+        noun.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT")
+        and noun.is_alpha
+        and len(noun.text) >= 4
+        and zipf(noun.lemma_.lower()) < 5.0
+    )
+
+
 def _clean_phrase(span) -> str:
     tokens = list(span)
     while tokens and (tokens[0].pos_ in _LEADING or tokens[0].is_stop):
@@ -140,6 +180,8 @@ def _clean_phrase(span) -> str:
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).strip()
     if not tokens or len(text) < 3 or not re.search(r"[A-Za-z]", text):
+        return ""
+    if text.count("(") != text.count(")") or re.search(r"\d", text):
         return ""
     return text
 
