@@ -310,7 +310,13 @@
     save();
     send().then(function (data) {
       applyResults(data, false);
-      showEvidence(key);
+      var result = data.results[key];
+      if (result && result.status === "unanswered") {
+        progress.checked.splice(progress.checked.indexOf(key), 1);  // nothing to restore
+        save();
+      } else {
+        showEvidence(key);
+      }
     }, function (error) { showError(key, error.message); });
   }
 
