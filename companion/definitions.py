@@ -430,6 +430,12 @@ class SenseChooser:
         return thing.pos in ("a", "v") or self.wordnet.tag_count(thing.lemma, 1) >= 2
 
     def define_name(self, thing: Thing) -> Definition | None:
+        if thing.label == "NORP" and thing.first.span.root.dep_ in ("amod", "compound"):
+            # "a Prussian general", "the Martian surface": the adjective's sense
+            for sense in self.wordnet.synsets(thing.first.text, "a")[:1]:
+                text = wordnet_text(sense, thing)
+                if text:
+                    return Definition(text, "wordnet", thing.first, 0.7)
         forms = sorted(thing.forms, key=lambda f: -len(f))
         if thing.expansion:
             forms.insert(0, thing.expansion)
@@ -444,8 +450,14 @@ class SenseChooser:
                 ):
                     continue  # "Artemis" the program is not the Greek goddess
                 stems = {_stem(w) for w in _content_lemmas(sense.definition)}
-                if not exact and not (stems & self.article):
-                    continue
+                agrees = thing.label in LABEL_LEXNAMES  # checked just above
+                if (not exact or not agrees) and not (stems & self.article):
+                    continue  # nothing in the article bears this sense out
+                qualifier = re.match(r"\(([^)]*)\)", sense.definition)
+                if qualifier and not (
+                    {_stem(w) for w in _content_lemmas(qualifier.group(1))} & self.article
+                ):
+                    continue  # "(Greek mythology) ...": a sense from another field
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
                 if text:
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
