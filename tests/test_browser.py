@@ -165,12 +165,12 @@ def in_viewport(page: Page, selector: str) -> bool:
     )
 
 
-def serious_violations(page: Page) -> list[str]:
+def serious_violations(page: Page, impacts=("serious", "critical")) -> list[str]:
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
+        if v["impact"] in impacts
     ]
 
 
@@ -599,7 +599,9 @@ def test_axe_finds_no_serious_violations(context, watch, url, theme):
     page = watch.page(context.new_page())
     page.goto(url)
     expect(page.locator("html")).to_have_attribute("data-theme", theme)
-    assert serious_violations(page) == []
+    # the fixture is held to moderate issues too; the seed's generated text to the issue's bar
+    impacts = ("serious", "critical") + (("moderate",) if url == LESSON else ())
+    assert serious_violations(page, impacts) == []
     # with feedback shown, evidence highlighted and a popover open
     first = page.locator("li.question").first
     if first.count():
@@ -614,7 +616,7 @@ def test_axe_finds_no_serious_violations(context, watch, url, theme):
     if page.locator("button.term").count():
         page.locator("button.term").first.click()
     page.locator("#settings-toggle").click()
-    assert serious_violations(page) == []
+    assert serious_violations(page, impacts) == []
     if url == LESSON and theme != "light":
         shot(page, f"desktop-{theme}-feedback")
 

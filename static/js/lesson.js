@@ -288,7 +288,12 @@
     box.appendChild(p);
   }
 
+  var lastRequest = 0;
+
+  // Every request carries all checked answers, so only the newest answer matters: an
+  // older one arriving late must not overwrite it.
   function send() {
+    var mine = ++lastRequest;
     return window.fetch(checkUrl, {
       method: "POST",
       body: requestBody(),
@@ -299,6 +304,7 @@
         if (!response.ok || !data.results) {
           throw new Error(data.error || "Your answer could not be checked. Try again.");
         }
+        if (mine !== lastRequest) throw new Error("stale");
         return data;
       });
     });
@@ -317,7 +323,7 @@
       } else {
         showEvidence(key);
       }
-    }, function (error) { showError(key, error.message); });
+    }, function (error) { if (error.message !== "stale") showError(key, error.message); });
   }
 
   function clearEvidence() {
