@@ -305,8 +305,9 @@ def test_every_kind_is_checked_in_the_browser(page: Page):
     expect(open_q.locator(".feedback")).to_contain_text("They make their own heat")
 
 
-def test_seed_lesson_wrong_then_right(page: Page):
-    page.goto(SEED_URL)
+def seed_choice_question(page: Page):
+    """The seed lesson's first choice question whose evidence is found in the text:
+    (its <li>, the index of its right choice, the index of a wrong one, its evidence)."""
     data = page.request.get(SEED_URL + ".json").json()
     questions = [q for p in data["passages"] for q in p["questions"]]
     items = page.locator("li.question")
@@ -314,23 +315,63 @@ def test_seed_lesson_wrong_then_right(page: Page):
     for index, q in enumerate(questions):
         li = items.nth(index)
         if q["kind"] in ("multiple_choice", "true_false") and li.get_attribute("data-evidence"):
-            break
-    else:
-        pytest.skip("the seed lesson has no choice question with evidence yet")
-    choices = ["True", "False"] if q["kind"] == "true_false" else q["choices"]
-    right = next(i for i, c in enumerate(choices) if c.lower() == str(q["answer"]).lower())
-    wrong = next(i for i in range(len(choices)) if i != right)
+            choices = ["True", "False"] if q["kind"] == "true_false" else q["choices"]
+            right = next(i for i, c in enumerate(choices) if c.lower() == str(q["answer"]).lower())
+            wrong = next(i for i in range(len(choices)) if i != right)
+            return li, right, wrong, choices, q["evidence"]
+    pytest.skip("the seed lesson has no choice question with evidence yet")
+
+
+def same_words(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a.lower()) in re.sub(r"\W+", "", b.lower())
+
+
+def test_seed_lesson_wrong_then_right_then_reload(page: Page):
+    page.goto(SEED_URL)
+    li, right, wrong, choices, evidence = seed_choice_question(page)
     li.locator("input[type=radio]").nth(wrong).check()
     li.locator("button.check").click()
     expect(li.locator(".feedback")).to_contain_text("Not quite.")
-    expect(li.locator(".feedback")).to_contain_text(choices[right] if q["kind"] != "true_false" else choices[right])
-    assert page.locator(".passage-text .s.hl").count() > 0
-    norm = lambda s: re.sub(r"\W+", "", s.lower())  # noqa: E731
-    assert norm(q["evidence"]) in norm(highlighted_text(page))
+    expect(li.locator(".feedback .fb-answer")).to_contain_text(choices[right])
+    assert same_words(evidence, highlighted_text(page))
     li.locator("input[type=radio]").nth(right).check()
     li.locator("button.check").click()
     expect(li.locator(".feedback")).to_contain_text("Right!")
+    assert same_words(evidence, highlighted_text(page))
     shot(page, "seed-desktop-feedback")
+    page.reload()
+    expect(li.locator(".feedback")).to_contain_text("Right!")
+    expect(li.locator("input[type=radio]").nth(right)).to_be_checked()
+
+
+def test_seed_lesson_with_the_keyboard_alone(page: Page):
+    page.goto(SEED_URL)
+    li, right, wrong, _choices, evidence = seed_choice_question(page)
+    key = li.get_attribute("data-key")
+    if page.locator("button.term").count():
+        first = page.locator("button.term").first.get_attribute("id")
+        tab_until(page, f"document.activeElement.id === '{first}'", limit=400)
+        page.keyboard.press("Enter")
+        expect(page.locator("#gloss-pop")).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(page.locator("#gloss-pop")).to_be_hidden()
+        assert page.evaluate("document.activeElement.id") == first
+    radios = li.locator("input[type=radio]")
+    tab_until(page, f"document.activeElement.name === 'a-{key}'", limit=400)
+    for choice, verdict in ((wrong, "Not quite."), (right, "Right!")):
+        page.keyboard.press("Space")  # check the focused choice, then arrow to ours
+        current = radios.evaluate_all("rs => rs.indexOf(document.activeElement)")
+        for _ in range(abs(choice - current)):
+            page.keyboard.press("ArrowDown" if choice > current else "ArrowUp")
+        expect(radios.nth(choice)).to_be_checked()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.value") == key
+        page.keyboard.press("Enter")
+        expect(li.locator(".feedback")).to_contain_text(verdict)
+        page.keyboard.press("Shift+Tab")  # back to the choices
+    assert same_words(evidence, highlighted_text(page))
+    page.reload()
+    expect(li.locator(".feedback")).to_contain_text("Right!")
 
 
 # ----------------------------------------------------------------- progress

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -314,3 +315,23 @@ def test_bundled_font_files_and_license_exist(client):
         assert response.status_code == 200 and response.get_data()[:4] == b"wOF2"
     license_text = client.get("/static/fonts/OFL-Atkinson-Hyperlegible.txt").get_data(as_text=True)
     assert "SIL OPEN FONT LICENSE Version 1.1" in license_text
+
+
+def test_every_seed_evidence_sentence_can_be_highlighted(client):
+    """Generated evidence is verbatim article text, so the page finds each one in its
+    passage and can highlight it."""
+    html = client.get("/lessons/panjshir-valley").get_data(as_text=True)
+    data = client.get("/lessons/panjshir-valley.json").get_json()
+    questions = [q for p in data["passages"] for q in p["questions"]]
+    evidence = re.findall(r'<li class="question[^"]*" id="[^"]+" data-key="[^"]+" data-kind="[a-z_]+" data-evidence="([^"]*)"', html)
+    assert len(evidence) == len(questions)
+    for question, ids in zip(questions, evidence, strict=True):
+        if question["evidence"]:
+            assert ids, f"evidence not found in the text: {question['evidence']}"
+            pieces = [
+                piece
+                for i in ids.split()
+                for piece in re.findall(rf'data-s="{re.escape(i)}"[^>]*>(.*?)</span>', html)
+            ]
+            shown = re.sub(r"\W+", "", unescape("".join(pieces)).lower())
+            assert re.sub(r"\W+", "", question["evidence"].lower()) in shown
