@@ -139,6 +139,11 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
     tokens = [t for t in verb.subtree if t.i not in drop]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in DISCOURSE_OPENERS):
         tokens.pop(0)
+    opener = " ".join(t.lower_ for t in tokens[:2])
+    if opener in ("for example", "for instance", "as always", "in addition", "of course"):
+        tokens = tokens[2:]  # "For example, ..." leans on the sentence before
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from companion.analysis import zipf
 from companion.clauses import (
     PRONOUN_SUBJECTS,
     attribution,
@@ -106,6 +105,12 @@ class Builder:
             for m in thing.mentions:
                 self.mentions_in_doc.setdefault(id(m.doc), []).append((thing, m))
         self.by_name = {display_name(t): t for t in self.things}
+        self.capitalised_inside = {
+            t.text
+            for doc in self.analysis.docs
+            for t in doc
+            if t.text[:1].isupper() and not t.is_sent_start and t.is_alpha
+        }
         self.sentences_with_lemma: dict[str, list[str]] = {}
         for item in self.analysis.sentences:
             lowered = item.span.text.lower()
@@ -381,17 +386,20 @@ def _how_many(builder: Builder, sentence, verb, prefix, subject, resolved) -> Ca
             or noun.head != verb
         ):
             continue
+        if noun.tag_ != "NNS" or noun.i - token.i > 2:
+            continue  # "how many" needs a plural count noun: troops, districts
         phrase = [
             t
             for t in noun.subtree
             if t.i != token.i
-            and t.dep_ not in ("relcl", "acl", "prep")
+            and t.dep_ not in ("relcl", "acl", "prep", "det", "poss", "case")
             and not any(
                 a.dep_ in ("relcl", "acl", "prep") and a.i in subtree_ids(noun) and a != noun
                 for a in t.ancestors
             )
         ]
-        wh = "How many " + span_text(phrase).lower()
+        words = span_text(phrase)
+        wh = "How many " + (words if any(t.pos_ == "PROPN" for t in phrase) else words.lower())
         subject_question = noun.dep_ in ("nsubj", "nsubjpass")
         ids = subtree_ids(noun) if not subject_question else {t.i for t in phrase} | {token.i}
         if subject_question:
@@ -400,6 +408,8 @@ def _how_many(builder: Builder, sentence, verb, prefix, subject, resolved) -> Ca
         else:
             prompt = _question_with(builder, verb, wh, ids, False, prefix, subject, resolved)
         answer = token.text
+        if prompt and re.search(r"\d", prompt):
+            return None  # another number in the question would confuse it
         return literal_candidate(
             builder,
             sentence,
@@ -423,21 +433,9 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Masood and the NRF": a two-part answer
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
         return None
-    wh = (
-        "Who"
-        if thing.kind == "person"
-        else (
-            "Which group"
-            if thing.label == "NORP"
-            or (
-                thing.label == "ORG"
-                and thing.kind == "group"
-                and len(thing.mentions) >= 2
-                and zipf(thing.first.text.lower()) < 3.5
-            )
-            else "What"
-        )
-    )
+    if thing.kind == "person" and len(display_name(thing).split()) < 2:
+        return None  # a one-word "person" is as likely a mislabelled place or object
+    wh = "Who" if thing.kind == "person" else ("Which group" if thing.label == "NORP" else "What")
     prompt = wh_question(verb, wh, ids, True, prefix)
     mention_text = span_text([t for t in subject.subtree if builder.thing_of(t) is thing])
     answer = builder.name_of(thing) if thing.kind == "person" or not mention_text else mention_text
@@ -480,6 +478,9 @@ def literal_candidate(
         return None
     if len(prompt.split()) > 30 or len(prompt.split()) < 4:
         return None
+    body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
+    if re.search(r"[:;]", prompt) or "," in body or re.match(r"When (?:is|are|was|were) ", body):
+        return None  # a list, an aside or a copula: the question would read badly
     distractors = pick(answer, pool, 3)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
@@ -646,7 +647,10 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         answer = mention.text
         kinds = {thing.kind} | ({"group", "name", "acronym"} if thing.kind in GROUPISH else set())
         if thing.is_name:
-            pool = thing_pool(thing, builder.things, kinds, lambda t: t.first.text)
+            others = [t for t in builder.things if not _named_in_prompt(t, prompt)]
+            pool = thing_pool(thing, others, kinds, lambda t: t.first.text)
+        elif thing.pos == "a":
+            pool = []  # "secure, _____, and reliable": other adjectives could fit too
         else:
             tag = mention.doc[mention.start].tag_
             pool = [
@@ -673,6 +677,13 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         )
         out.append(candidate(builder, question, sentence, "cloze", score, answer))
     return out
+
+
+def _named_in_prompt(thing: Thing, prompt: str) -> bool:
+    """A thing the prompt already names, under any of its names or its acronym."""
+    lowered = prompt.lower()
+    names = {f.lower() for f in thing.forms} | ({thing.acronym.lower()} if thing.acronym else set())
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names if n)
 
 
 def _term_mentions(builder: Builder, sentence: Span):
@@ -752,6 +763,8 @@ def _starts_with_name(builder: Builder, verb: Token) -> bool:
     first = tokens[0] if tokens else verb
     if first.lower_ in ("the", "a", "an"):
         return False
+    if first.text in builder.capitalised_inside or "." in first.text:
+        return True  # a name or an abbreviation ("U.S.")
     return (
         first.pos_ == "PROPN"
         or builder.thing_of(first) is not None
@@ -938,7 +951,11 @@ def _event_text(builder: Builder, verb: Token, date: Span | None) -> str:
     exclude: set[int] = set()
     if date is not None:
         branch = next((c for c in verb.children if date.root.i in subtree_ids(c)), None)
+        if branch is not None and branch.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "acomp"):
+            return ""  # "recalled his 2009 flight": removing the date would remove the event
         exclude = subtree_ids(branch) if branch is not None else set()
+    if verb.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return ""
     for child in verb.children:
         if child.lower_ == "now" or (
             child.dep_ == "advmod" and child.lower_ in ("still", "also", "soon")
@@ -1007,6 +1024,10 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             cause = token.head
             effect = cause.head
             prompt = wh_question(effect, "Why", subtree_ids(cause), False)
+            if prompt and re.search(
+                r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", prompt, re.I
+            ):
+                prompt = ""  # a pronoun the student cannot resolve from the question
             if prompt:
                 prompt = f"{FOLLOW_UP}, {prompt[:1].lower()}{prompt[1:]}"
                 sample = span_text(list(cause.subtree))
@@ -1111,7 +1132,7 @@ def main_idea_question(builder: Builder, passage: int) -> Candidate | None:
         s.span
         for i in paragraphs
         for s in builder.analysis.sentences_in(i)
-        if not is_quote(s.span) and len(s.span) >= 8
+        if _summary_sentence(s.span)
     ]
     if len(sentences) < 2:
         return None
@@ -1130,6 +1151,25 @@ def main_idea_question(builder: Builder, passage: int) -> Candidate | None:
     return _open(
         builder, sentences[best], prompt, sentences[best].text.strip(), "rule:open-main-idea", 1.0
     )
+
+
+def _summary_sentence(sentence: Span) -> bool:
+    """A sentence that can stand as a sample main idea: a full statement, not speech, not
+    an instruction, not leaning on the sentence before."""
+    text = sentence.text.strip()
+    first = sentence[0]
+    return (
+        len(sentence) >= 8
+        and not is_quote(sentence)
+        and text.endswith(".")
+        and not text.endswith(("include.", "following."))
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in sentence.root.children)
+        and first.lower_ not in DISCOURSE_START
+        and first.lower_ not in PRONOUN_SUBJECTS
+    )
+
+
+DISCOURSE_START = {"then", "however", "but", "and", "so", "also", "please", "meanwhile", "still"}
 
 
 def _open(
