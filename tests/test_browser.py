@@ -541,6 +541,11 @@ def test_theme_follows_the_device_by_default(browser, server, watch):
     page.set_viewport_size(MOBILE)
     shot(page, "mobile-dark")
     context.close()
+    context = open_context(browser, server, watch, contrast="more")
+    page = watch.page(context.new_page())
+    page.goto(LESSON)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    context.close()
 
 
 # ----------------------------------------------------------------- read aloud
