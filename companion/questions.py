@@ -729,7 +729,11 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         versions.append((false, "false", 0.15 if prefer_false else 0.0))
     out = []
     for text, answer, bonus in versions:
-        body = text if _starts_with_name(builder, verb) else text[:1].lower() + text[1:]
+        first_word = text.split()[0] if text.split() else ""
+        keep = _starts_with_name(builder, verb) or "." in first_word or any(
+            c.isupper() for c in first_word[1:]
+        )
+        body = text if keep else text[:1].lower() + text[1:]
         prompt = f"Does {speaker} say that {body}?" if speaker else f"Is it true that {body}?"
         question = builder.make(
             "true_false",
