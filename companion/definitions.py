@@ -181,8 +181,9 @@ def _same_root(a: str, b: str) -> bool:
     """'intensely' and 'intense', 'uninvolved' and 'involved'."""
     if len(a) < 5 or len(b) < 5:
         return a == b
-    if a in b or b in a:
-        return True
+    short, long_ = sorted((a, b), key=len)
+    if short in long_ and len(short) >= 0.6 * len(long_):
+        return True  # "involved" in "uninvolved"; but a spacecraft may be a "craft"
     n = max(5, min(len(a), len(b)) - 2)
     return a[:n] == b[:n]
 
@@ -512,7 +513,7 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     segments = [s for s in segments if not repeats_term(s, thing)]
     if not segments:
         return ""
-    text = segments[0]
+    text = re.sub(r"^\([^)]*\)\s*", "", segments[0])  # "(of a path e.g.) having bends"
     if len(text.split()) < 3 and len(segments) > 1:
         text = f"{text}, {segments[1]}"
     text = LEADING_DETERMINERS.sub("", text)
