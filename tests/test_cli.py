@@ -101,3 +101,33 @@ def test_no_traceback_from_the_real_command(tmp_path: Path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "cannot decode" in result.stderr and str(path) in result.stderr
+
+
+def test_non_english_article_warns_but_still_makes_a_lesson(tmp_path: Path, capsys):
+    article = tmp_path / "noticias.txt"
+    article.write_text(
+        "Noticias del día\n\nEl gobierno de la ciudad anunció hoy un nuevo plan para mejorar "
+        "el transporte público. Los autobuses tendrán nuevas rutas y horarios más frecuentes "
+        "durante la semana. Según el alcalde, la inversión será de varios millones de euros.",
+        encoding="utf-8",
+    )
+    assert main(["generate", str(article), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "does not look like English" in captured.err
+    assert json.loads(captured.out)["passages"][0]["paragraphs"]
+
+
+def test_shared_glossary_file_is_checked_and_used(content_env: Path, capsys):
+    (content_env / "glossary.md").write_text(
+        "# Our class glossary\n\nTaliban\n:   the group that rules Afghanistan now\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(content_env / "glossary.md")]) == 0
+    assert main(["generate", str(SEED), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    entry = next(g for p in data["passages"] for g in p["glossary"] if g["term"] == "Taliban")
+    assert entry["definition"] == "the group that rules Afghanistan now"
+    assert entry["source"] == "shared glossary"
+    (content_env / "glossary.md").write_text("Taliban\nno definition line\n", encoding="utf-8")
+    assert main(["check", str(content_env / "glossary.md")]) == 1
+    assert "glossary.md:1: glossary term 'Taliban' has no definition" in capsys.readouterr().out
