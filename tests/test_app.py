@@ -87,3 +87,12 @@ def test_lesson_is_reread_when_its_file_changes(client, content: Path):
     assert "Heavy clashes" in client.get("/lessons/panjshir-valley").get_data(as_text=True)
     path.write_text(path.read_text().replace("Heavy clashes", "Fierce clashes"), encoding="utf-8")
     assert "Fierce clashes" in client.get("/lessons/panjshir-valley").get_data(as_text=True)
+
+
+def test_index_and_lesson_link_to_the_printable_copies(client):
+    index = client.get("/").get_data(as_text=True)
+    assert 'href="/lessons/panjshir-valley/worksheet"' in index
+    assert 'href="/lessons/panjshir-valley/answer-key"' in index
+    page = client.get("/lessons/panjshir-valley").get_data(as_text=True)
+    assert 'href="/lessons/panjshir-valley/worksheet"' in page
+    assert "/answer-key" not in page  # students are not pointed at the answers
