@@ -13,19 +13,17 @@ import re
 from typing import TYPE_CHECKING
 
 from companion.check import term_in_text
+from companion.context_lines import context_line
 from companion.definitions import (
     RELATIONAL_START,
     Definition,
-    SenseChooser,
     article_explanation,
-    context_line,
-    display_name,
-    resolver_for,
     shared_definition,
     shorten,
 )
 from companion.lesson import GlossaryEntry
-from companion.terms import Thing, find_things, zipf_threshold
+from companion.senses import SenseChooser
+from companion.terms import Thing, display_name, find_things, resolver_for, zipf_threshold
 from companion.wordnet import get_wordnet
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from companion.analysis import Analysis, zipf
 from companion.importing import is_boilerplate
@@ -585,3 +585,28 @@ def _is_outlet(thing: Thing) -> bool:
         ):
             outlet_uses += 1
     return outlet_uses > 0 and outlet_uses * 2 >= len(thing.mentions)
+
+
+def display_name(thing: Thing) -> str:
+    """The fullest form of a name the article uses (its first full mention)."""
+    forms = [m.text for m in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start))]
+    longest = max(len(f.split()) for f in forms)
+    return next(f for f in forms if len(f.split()) == longest)
+
+
+def resolver_for(things: list[Thing]):
+    """A function naming the Thing a token belongs to ("Masood" -> "Ahmed Shah Masood")."""
+    owner: dict[tuple[int, int], Thing] = {}
+    for thing in things:
+        for m in thing.mentions:
+            for i in range(m.start, m.end):
+                owner[(id(m.doc), i)] = thing
+
+    def resolve(token: Token | Span) -> str:
+        first = token[0] if isinstance(token, Span) else token
+        thing = owner.get((id(first.doc), first.i))
+        if thing is not None and thing.is_name:
+            return display_name(thing)
+        return token.text if isinstance(token, Span) else first.text
+
+    return resolve

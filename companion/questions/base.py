@@ -14,9 +14,8 @@ from companion.clauses import (
     PRONOUN_SUBJECTS,
     is_quote,
 )
-from companion.definitions import display_name
 from companion.lesson import GlossaryEntry, Question, fingerprint
-from companion.terms import Thing, normal_key
+from companion.terms import Thing, display_name, normal_key
 
 if TYPE_CHECKING:
     from companion.generate import Context

@@ -18,13 +18,13 @@ from companion.clauses import (
     tidy,
     wh_question,
 )
-from companion.definitions import display_name
 from companion.distractors import (
     decade_pool,
     number_pool,
     pick,
     thing_pool,
 )
+from companion.terms import display_name
 
 if TYPE_CHECKING:
     pass

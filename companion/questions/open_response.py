@@ -16,7 +16,7 @@ from companion.clauses import (
     tidy,
     wh_question,
 )
-from companion.definitions import display_name
+from companion.terms import display_name
 
 if TYPE_CHECKING:
     pass

@@ -16,11 +16,11 @@ from companion.clauses import (
     statement,
     subtree_ids,
 )
-from companion.definitions import display_name
 from companion.distractors import (
     same_thing,
 )
 from companion.lesson import fingerprint
+from companion.terms import display_name
 
 if TYPE_CHECKING:
     pass

@@ -16,13 +16,13 @@ from companion.clauses import (
     speaker_phrase,
     statement,
 )
-from companion.definitions import display_name
 from companion.distractors import (
     YEAR,
     number_pool,
     pick,
 )
 from companion.lesson import fingerprint
+from companion.terms import display_name
 
 if TYPE_CHECKING:
     pass

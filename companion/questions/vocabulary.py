@@ -91,7 +91,7 @@ def _definition_pool(builder: Builder) -> list[tuple[str, str, str]]:
             if thing is not None and not thing.is_name:
                 pool.append((thing.pos, entry.definition, thing.lemma))
     wordnet = get_wordnet()
-    from companion.definitions import wordnet_text
+    from companion.senses import wordnet_text
 
     for thing in builder.things:
         if thing.is_name or any(lemma == thing.lemma for _, _, lemma in pool):
