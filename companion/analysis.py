@@ -31,6 +31,7 @@ def load_nlp() -> Language:
         except OSError:
             continue
         nlp.max_length = 2_000_000
+        zipf("the")  # load the word-frequency table with the model: both are per process
         return nlp
     raise RuntimeError(
         "the spaCy English model is not installed: run 'make install' "
