@@ -54,9 +54,19 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         answer = mention.text
         kinds = {thing.kind} | ({"group", "name", "acronym"} if thing.kind in GROUPISH else set())
         if thing.is_name:
-            others = [t for t in builder.things if not _named_in_prompt(t, prompt)]
+            # A word bank only of things of the very same sort (the same entity label),
+            # named in a usual way; otherwise the blank is left without a bank.
+            others = [
+                t
+                for t in builder.things
+                if not _named_in_prompt(t, prompt)
+                and t.label == thing.label
+                and thing.label  # an unlabelled name could be anything: no bank
+                and "(" not in t.first.text
+                and "," not in t.first.text
+            ]
             pool = thing_pool(thing, others, kinds, lambda t: t.first.text)
-        elif thing.pos == "a":
+        elif thing.pos == "a" or mention.doc[mention.start].tag_.startswith("JJ"):
             pool = []  # "secure, _____, and reliable": other adjectives could fit too
         else:
             tag = mention.doc[mention.start].tag_

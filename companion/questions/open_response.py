@@ -187,7 +187,22 @@ def _summary_sentence(sentence: Span) -> bool:
     )
 
 
-DISCOURSE_START = {"then", "however", "but", "and", "so", "also", "please", "meanwhile", "still"}
+DISCOURSE_START = {
+    "then",
+    "however",
+    "but",
+    "and",
+    "so",
+    "also",
+    "please",
+    "meanwhile",
+    "still",
+    "for",
+    "similarly",
+    "likewise",
+    "instead",
+    "finally",
+}
 
 
 def _open(
