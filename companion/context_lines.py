@@ -207,6 +207,11 @@ def _title_before_name(mention: Mention, _resolve) -> str:
         return ""
     if words[-1].pos_ != "NOUN":
         return ""  # "Florida-based", "Northrup Grumman": not a title
+    from companion.wordnet import get_wordnet
+
+    senses = get_wordnet().synsets(words[-1].lemma_.lower(), "n")
+    if not senses or senses[0].lexname not in (14, 18):
+        return ""  # a title names a person or a group ("spokesman"), not "downtown"
     first = words[0].i
     return mention.doc[first : mention.start].text
 
