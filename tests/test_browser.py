@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,9 @@ import pytest
 pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
 
 from app import create_app  # noqa: E402
+from tests.conftest import serving  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "data" / "lessons" / "page-all-kinds.md"
@@ -51,12 +50,8 @@ def server(tmp_path_factory) -> str:
     shutil.copy(FIXTURE, folder / FIXTURE.name)
     shutil.copy(SEED, folder / SEED.name)
     app = create_app({"CONTENT_DIR": str(folder), "SECRET_KEY": "browser-tests-" + "k" * 32})
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(5)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

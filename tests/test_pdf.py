@@ -10,20 +10,18 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from app import create_app
 from companion.lesson import GlossaryEntry, Lesson, Passage, Question
 from companion.pdf import BASE_URL, layout, static_path
 from companion.store import load_lesson
 from companion.worksheet import Worksheet, WorksheetOptions, WorksheetQuestion, build_worksheet
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, serving
 from tests.test_worksheet import ALL_KINDS, LONG, written_answers
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -379,12 +377,8 @@ def live_server(tmp_path_factory):
     for path in (ALL_KINDS, LONG, SAMPLE):
         shutil.copy(path, content / path.name)
     app = create_app({"TESTING": True, "CONTENT_DIR": str(content)})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with serving(app) as url:
+        yield url
 
 
 def chromium_pdf(url: str, out: Path) -> list[str]:
