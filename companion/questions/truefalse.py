@@ -145,10 +145,15 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
             mention.span
         ):
             continue  # the thing is named twice in the clause: one swap would contradict itself
+        if thing.label not in SWAP_LABELS:
+            continue  # only well-typed names are swapped: a person for a person...
         pool = [
             t
             for t in builder.things
-            if t is not thing and t.kind == thing.kind and t.label == thing.label and t.mentions
+            if t is not thing
+            and t.kind == thing.kind
+            and t.label == thing.label
+            and len(t.mentions) >= 2  # a name the article returns to, not a one-off
         ]
         names = [builder.name_of(t) for t in sorted(pool, key=lambda t: (-len(t.mentions), t.key))]
         names = [
@@ -165,6 +170,9 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
                 swap[before.i] = ""
             return statement(verb, {**replacements, **swap})
     return None
+
+
+SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 
 
 def _swappable(mention) -> bool:
