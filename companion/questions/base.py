@@ -10,16 +10,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from companion.clauses import (
-    PRONOUN_SUBJECTS,
-    is_quote,
-)
+from companion.clauses import PRONOUN_SUBJECTS, is_quote
 from companion.lesson import GlossaryEntry, Question, fingerprint
 from companion.terms import Thing, display_name, normal_key
-
-if TYPE_CHECKING:
-    from companion.generate import Context
-
 
 if TYPE_CHECKING:
     from companion.generate import Context
@@ -239,7 +232,7 @@ def candidate(
     )
 
 
-def _also_does(builder: Builder, name: str, verb: Token) -> bool:
+def also_does(builder: Builder, name: str, verb: Token) -> bool:
     """A distractor that the article also says did this would be a second right answer."""
     thing = builder.by_name.get(name)
     for m in thing.mentions if thing is not None else []:
@@ -251,7 +244,7 @@ def _also_does(builder: Builder, name: str, verb: Token) -> bool:
     return False
 
 
-def _leaks(prompt: str, answer: str) -> bool:
+def leaks_answer(prompt: str, answer: str) -> bool:
     """The answer (or its last word, for a name) appears in the prompt."""
     lowered = prompt.lower()
     key = answer.lower().strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
@@ -15,10 +14,6 @@ from companion.distractors import (
     thing_pool,
 )
 from companion.lessonfile import BLANK
-from companion.terms import Thing, normal_key
-
-if TYPE_CHECKING:
-    pass
 from companion.questions.base import (
     GROUPISH,
     Builder,
@@ -27,6 +22,7 @@ from companion.questions.base import (
     sentence_quality,
     usable_sentence,
 )
+from companion.terms import Thing, normal_key
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:

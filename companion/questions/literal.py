@@ -4,7 +4,6 @@ clause with its dependency parse."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -24,10 +23,6 @@ from companion.distractors import (
     pick,
     thing_pool,
 )
-from companion.terms import display_name
-
-if TYPE_CHECKING:
-    pass
 from companion.questions.base import (
     GROUPISH,
     PERSONISH,
@@ -37,13 +32,14 @@ from companion.questions.base import (
     TIME_PREPS,
     Builder,
     Candidate,
-    _also_does,
-    _leaks,
+    also_does,
     candidate,
+    leaks_answer,
     sentence_quality,
     starts_with_unresolved_pronoun,
     usable_sentence,
 )
+from companion.terms import display_name
 
 
 def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
@@ -229,7 +225,7 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
     answer = builder.name_of(thing) if thing.kind == "person" or not mention_text else mention_text
     kinds = PERSONISH if thing.kind == "person" else GROUPISH
     pool = thing_pool(thing, builder.things, kinds, builder.name_of)
-    pool = [p for p in pool if not _also_does(builder, p, verb)]
+    pool = [p for p in pool if not also_does(builder, p, verb)]
     return literal_candidate(
         builder,
         sentence,
@@ -250,7 +246,7 @@ def literal_candidate(
     pool: list[str],
     accept: list[str],
 ) -> Candidate | None:
-    if not prompt or not answer or _leaks(prompt, answer):
+    if not prompt or not answer or leaks_answer(prompt, answer):
         return None
     if len(prompt.split()) > 30 or len(prompt.split()) < 4:
         return None

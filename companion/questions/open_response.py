@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
@@ -16,10 +15,6 @@ from companion.clauses import (
     tidy,
     wh_question,
 )
-from companion.terms import display_name
-
-if TYPE_CHECKING:
-    pass
 from companion.questions.base import (
     FOLLOW_UP,
     Builder,
@@ -29,6 +24,7 @@ from companion.questions.base import (
     starts_with_unresolved_pronoun,
     usable_sentence,
 )
+from companion.terms import display_name
 
 CAUSAL_MARKS = {"because", "since", "as"}
 

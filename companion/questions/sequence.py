@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -20,11 +19,8 @@ from companion.distractors import (
     same_thing,
 )
 from companion.lesson import fingerprint
-from companion.terms import display_name
-
-if TYPE_CHECKING:
-    pass
 from companion.questions.base import Builder, Candidate, candidate
+from companion.terms import display_name
 
 
 @dataclass

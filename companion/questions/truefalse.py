@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -22,19 +21,16 @@ from companion.distractors import (
     pick,
 )
 from companion.lesson import fingerprint
-from companion.terms import display_name
-
-if TYPE_CHECKING:
-    pass
 from companion.questions.base import (
     Builder,
     Candidate,
-    _also_does,
+    also_does,
     candidate,
     sentence_quality,
     starts_with_unresolved_pronoun,
     usable_sentence,
 )
+from companion.terms import Thing, display_name, normal_key
 
 
 def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
@@ -55,6 +51,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     true_text = statement(verb, replacements)
     if len(true_text.split()) < 0.6 * sum(1 for t in sentence if not t.is_punct):
         return []  # too much of the sentence left out: the statement could mislead
+    if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
+        return []  # ends in "a.m.": a clock time cut from its clause
     if re.match(r"(?:its|this|these|those|it)\b", true_text, re.IGNORECASE) or re.search(
         r"\b(?:he|him|his|she|her|they|them|their)\b", true_text, re.IGNORECASE
     ):
@@ -145,8 +143,8 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
             mention.span
         ):
             continue  # the thing is named twice in the clause: one swap would contradict itself
-        if thing.label not in SWAP_LABELS:
-            continue  # only well-typed names are swapped: a person for a person...
+        if thing.label not in SWAP_LABELS or not _glossed(builder, thing):
+            continue  # only well-typed, glossed names are swapped: a person for a person...
         pool = [
             t
             for t in builder.things
@@ -154,12 +152,11 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
             and t.kind == thing.kind
             and t.label == thing.label
             and len(t.mentions) >= 2  # a name the article returns to, not a one-off
+            and _glossed(builder, t)
         ]
         names = [builder.name_of(t) for t in sorted(pool, key=lambda t: (-len(t.mentions), t.key))]
         names = [
-            n
-            for n in names
-            if not _also_does(builder, n, verb) and not _co_occurs(builder, n, verb)
+            n for n in names if not also_does(builder, n, verb) and not _co_occurs(builder, n, verb)
         ]
         choice = pick(mention.text, builder.prefer_glossed(names), 1)
         if choice:
@@ -173,6 +170,11 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
 
 
 SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+
+
+def _glossed(builder: Builder, thing: Thing) -> bool:
+    """Whether the lesson glosses the thing: its name and kind are then trustworthy."""
+    return any(normal_key(f) in builder.glossed for f in thing.forms)
 
 
 def _swappable(mention) -> bool:

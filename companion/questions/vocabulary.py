@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from companion.questions.base import Builder, Candidate, candidate
 from companion.terms import Thing, normal_key
 from companion.wordnet import get_wordnet
-
-if TYPE_CHECKING:
-    pass
-from companion.questions.base import Builder, Candidate, candidate
 
 
 def vocabulary_questions(builder: Builder, passage: int) -> list[Candidate]:
