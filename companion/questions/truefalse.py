@@ -15,11 +15,7 @@ from companion.clauses import (
     speaker_phrase,
     statement,
 )
-from companion.distractors import (
-    YEAR,
-    number_pool,
-    pick,
-)
+from companion.distractors import YEAR, number_pool, same_thing
 from companion.lesson import fingerprint
 from companion.questions.base import (
     Builder,
@@ -158,10 +154,13 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
         names = [
             n for n in names if not also_does(builder, n, verb) and not _co_occurs(builder, n, verb)
         ]
-        choice = pick(mention.text, builder.prefer_glossed(names), 1)
+        # Any other name of the same sort will do: length does not matter in a statement.
+        choice = [n for n in names if not same_thing(n, mention.text)][:1]
         if choice:
             swap = {i: "" for i in range(mention.start, mention.end)}
-            swap[mention.start] = choice[0]
+            swap[mention.start] = (
+                _short_form(builder, choice[0]) if _is_modifier(mention) else choice[0]
+            )
             before = mention.doc[mention.start - 1] if mention.start > 0 else None
             if before is not None and before.lower_ == "the" and not _takes_the(builder, choice[0]):
                 swap[before.i] = ""
@@ -178,15 +177,33 @@ def _glossed(builder: Builder, thing: Thing) -> bool:
 
 
 def _swappable(mention) -> bool:
-    """Only a whole subject or object is swapped: never a modifier ("NASA’s ... center"),
-    a possessive, or a name in brackets."""
+    """Only a whole subject or object is swapped, or a name before a common noun
+    ("Taliban fighters"); never part of a longer name, a possessive, or a name in
+    brackets."""
     root = mention.span.root
     doc = mention.doc
-    if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"):
+    modifier = _is_modifier(mention) and root.head.i == mention.end
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") and not modifier:
         return False
     if mention.start > 0 and doc[mention.start - 1].text == "(":
         return False
     return not (mention.end < len(doc) and doc[mention.end].tag_ == "POS")
+
+
+def _is_modifier(mention) -> bool:
+    root = mention.span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN"
+
+
+def _short_form(builder: Builder, name: str) -> str:
+    """A name as it reads before a noun: "NRF fighters", not "National Resistance Front of
+    Afghanistan fighters"."""
+    thing = builder.by_name.get(name)
+    if thing is None:
+        return name
+    if thing.acronym:
+        return thing.acronym
+    return min(thing.forms, key=lambda f: (len(f.split()), len(f)))
 
 
 def _takes_the(builder: Builder, name: str) -> bool:
