@@ -29,7 +29,6 @@ from companion.lessonfile import BLANK_RE
 from companion.textutil import plain_text
 
 PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
-PAPER_LABELS = {"letter": "Letter", "a4": "A4"}
 VERSIONS = "ABC"
 OPTION_NAMES = ("paper", "version", "kind", "questions_only", "large_print")
 ANSWER_LINES = {"short_answer": 2, "open": 4}  # ruled lines to write on
@@ -262,10 +261,6 @@ class Worksheet:
     @property
     def questions(self) -> list[WorksheetQuestion]:
         return [q for s in self.sections for q in s.questions]
-
-    @property
-    def paper_label(self) -> str:
-        return PAPER_LABELS[self.options.paper]
 
 
 def build_worksheet(lesson: Lesson, options: WorksheetOptions) -> Worksheet:
