@@ -18,7 +18,7 @@ ARTICLES = ROOT / "tests" / "data" / "articles"
 
 def article_of(words: int):
     """A real-text article of about `words` words, made from the evaluation articles."""
-    from companion.importing import Article, read_article
+    from companion.generation.importing import Article, read_article
 
     paragraphs: list[str] = []
     sources = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
@@ -31,11 +31,11 @@ def article_of(words: int):
 
 
 def timings(article) -> dict[str, float]:
-    from companion.analysis import analyse, load_nlp
-    from companion.generate import Context, Options
-    from companion.glossary import build_glossary
-    from companion.passages import make_drafts, split_long_paragraphs
-    from companion.questions import build_questions
+    from companion.generation.analysis import analyse, load_nlp
+    from companion.generation.glossary import build_glossary
+    from companion.generation.passages import make_drafts, split_long_paragraphs
+    from companion.generation.pipeline import Context, Options
+    from companion.generation.questions import build_questions
 
     nlp = load_nlp()
     start = time.perf_counter()
@@ -79,7 +79,7 @@ def big_run() -> None:
         f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r});"
         f"sys.path.insert(0, {here!r});"
         "from bench_generation import article_of;"
-        "from companion.generate import lesson_from_article;"
+        "from companion.generation.pipeline import lesson_from_article;"
         "a = article_of(50000); t = time.perf_counter(); lesson_from_article(a);"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
@@ -95,8 +95,8 @@ def big_run() -> None:
 
 
 def run() -> None:
-    from companion.analysis import load_nlp
-    from companion.importing import read_article
+    from companion.generation.analysis import load_nlp
+    from companion.generation.importing import read_article
 
     start = time.perf_counter()
     load_nlp()

@@ -10,9 +10,9 @@ import statistics
 import time
 from pathlib import Path
 
-from companion.pdf import render_pdf
-from companion.store import load_lesson
-from companion.worksheet import WorksheetOptions, build_worksheet
+from companion.lesson.store import load_lesson
+from companion.views.pdf import render_pdf
+from companion.views.worksheet import WorksheetOptions, build_worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "panjshir-valley.md"

@@ -20,9 +20,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from companion.generate import lesson_from_article  # noqa: E402
-from companion.importing import read_article  # noqa: E402
-from companion.terms import normal_key  # noqa: E402
+from companion.generation.importing import read_article  # noqa: E402
+from companion.generation.pipeline import lesson_from_article  # noqa: E402
+from companion.generation.terms import normal_key  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "data" / "articles"
 

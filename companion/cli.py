@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from companion.config import SHARED_GLOSSARY, content_dir
-from companion.errors import CompanionError
+from companion.common.errors import CompanionError
+from companion.common.settings import SHARED_GLOSSARY, content_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,8 +86,8 @@ def add_print_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _options(args: argparse.Namespace, grade: int | None = None):
-    from companion.generate import Options
-    from companion.glossary_file import load_shared_glossary
+    from companion.generation.pipeline import Options
+    from companion.lesson.shared_glossary import load_shared_glossary
 
     for name in ("glossary_per_passage", "questions_per_passage"):
         if getattr(args, name) < 0:
@@ -103,11 +103,12 @@ def _options(args: argparse.Namespace, grade: int | None = None):
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from companion.generate import lesson_from_article, regenerate
-    from companion.importing import read_article
-    from companion.lessonfile import write_lesson
-    from companion.store import backup, load_lesson, write_atomic
-    from companion.textutil import slugify
+    from companion.common.files import backup, write_atomic
+    from companion.common.textutil import slugify
+    from companion.generation.importing import read_article
+    from companion.generation.pipeline import lesson_from_article, regenerate
+    from companion.lesson.fileformat import write_lesson
+    from companion.lesson.store import load_lesson
 
     if args.update:
         path = Path(args.update)
@@ -147,7 +148,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from companion.check import check_file
+    from companion.lesson.check import check_file
 
     paths = [Path(p) for p in args.paths]
     if not paths:
@@ -170,7 +171,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from companion.store import load_lesson
+    from companion.lesson.store import load_lesson
 
     lesson = load_lesson(Path(args.path))
     print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
@@ -178,9 +179,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from companion.pdf import render_pdf
-    from companion.store import load_lesson
-    from companion.worksheet import (
+    from companion.lesson.store import load_lesson
+    from companion.views.pdf import render_pdf
+    from companion.views.worksheet import (
         build_worksheet,
         default_paper,
         parse_options,

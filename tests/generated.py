@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from companion.generate import Options, lesson_from_article
-from companion.importing import read_article
-from companion.lesson import Lesson
+from companion.generation.importing import read_article
+from companion.generation.pipeline import Options, lesson_from_article
+from companion.lesson.model import Lesson
 from tests.conftest import ROOT, SEED
 
 ARTICLES = ROOT / "tests" / "data" / "articles"

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from companion.lesson import Lesson, Passage
-from companion.lessonfile import write_lesson
-from companion.textutil import markdown_escape
+from companion.common.textutil import markdown_escape
+from companion.lesson.fileformat import write_lesson
+from companion.lesson.model import Lesson, Passage
 
 
 def test_index_lists_lessons_with_facts(client):

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from companion.check import term_in_text
-from companion.definitions import repeats_term, shorten
-from companion.lesson import GlossaryEntry
-from companion.terms import normal_key, spelling_variants
-from companion.textutil import plain_text
-from companion.wordnet import get_wordnet
+from companion.common.textutil import plain_text
+from companion.generation.definitions import repeats_term, shorten
+from companion.generation.terms import normal_key, spelling_variants
+from companion.generation.wordnet import get_wordnet
+from companion.lesson.check import term_in_text
+from companion.lesson.model import GlossaryEntry
 from tests.generated import all_lessons, lesson_from_text, seed_lesson
 
 SOURCES = {"article", "wordnet", "shared glossary", "context"}
@@ -131,7 +131,7 @@ def test_spelling_variants_and_circular_definitions():
     assert spelling_variants("Ahmed Masood", "Ahmad Masoud")
     assert not spelling_variants("Ahmed Shah Masood", "Ahmed Masood")
     assert not spelling_variants("Austria", "Australia")
-    from companion.terms import Thing
+    from companion.generation.terms import Thing
 
     word = Thing(key="intensely", kind="word", lemma="intensely", pos="r")
     assert repeats_term("in an intense manner", word)

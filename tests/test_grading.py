@@ -1,4 +1,4 @@
-"""companion.grading: reading, validating and grading answers, and the summary."""
+"""companion.views.grading: reading, validating and grading answers, and the summary."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.grading import (
+from companion.lesson.fileformat import parse_lesson
+from companion.lesson.model import Lesson, Passage, Question
+from companion.views.grading import (
     MAX_TEXT_ANSWER,
     AnswerError,
     grade,
@@ -17,8 +19,6 @@ from companion.grading import (
     summarize,
     text_matches,
 )
-from companion.lesson import Lesson, Passage, Question
-from companion.lessonfile import parse_lesson
 
 FIXTURE = Path(__file__).parent / "data" / "lessons" / "page-all-kinds.md"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion.errors import ImportError_
-from companion.importing import clean_paragraph, read_article, strip_repeated_prefix
+from companion.common.errors import InputFileError
+from companion.generation.importing import clean_paragraph, read_article, strip_repeated_prefix
 from tests.conftest import SEED
 
 
@@ -114,17 +114,17 @@ def test_prefix_only_stripped_when_repeated():
 def test_bad_files(tmp_path: Path, content: bytes, message: str):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    with pytest.raises(ImportError_, match=message) as info:
+    with pytest.raises(InputFileError, match=message) as info:
         read_article(path)
     assert str(path) in str(info.value)
 
 
 def test_missing_and_huge_files(tmp_path: Path):
-    with pytest.raises(ImportError_, match="not found"):
+    with pytest.raises(InputFileError, match="not found"):
         read_article(tmp_path / "nope.txt")
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * (1024 * 1024 + 10))
-    with pytest.raises(ImportError_, match="too large"):
+    with pytest.raises(InputFileError, match="too large"):
         read_article(big)
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import app as web
 from app import create_app
+from companion.common.settings import PROJECT_ROOT
+from companion.web import lessons as web
 
 DATA = Path(__file__).parent / "data" / "lessons"
 FIXTURE = DATA / "page-all-kinds.md"
@@ -277,7 +278,7 @@ def test_static_files_have_hashed_urls_and_long_cache(client):
     }
     for url in assets:
         path, version = url.split("?v=")
-        body = (Path(web.__file__).parent / path.lstrip("/")).read_bytes()
+        body = (PROJECT_ROOT / path.lstrip("/")).read_bytes()
         assert version == hashlib.sha256(body).hexdigest()[:10]
         response = client.get(url)
         assert response.status_code == 200

@@ -4,10 +4,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.errors import LessonFileError
-from companion.lesson import GlossaryEntry, Lesson, Passage, Question
-from companion.lessonfile import BLANK, parse_lesson, parse_lesson_with_problems, write_lesson
-from companion.textutil import markdown_escape, markdown_unescape
+from companion.common.errors import LessonFileError
+from companion.common.textutil import markdown_escape, markdown_unescape
+from companion.lesson.fileformat import (
+    BLANK,
+    parse_lesson,
+    parse_lesson_with_problems,
+    write_lesson,
+)
+from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
 
 CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85")
 MD_SPECIALS = st.sampled_from(

@@ -1,4 +1,4 @@
-"""companion.marking: glossary marks and sentence spans on sanitised HTML."""
+"""companion.views.marking: glossary marks and sentence spans on sanitised HTML."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.lesson import GlossaryEntry, Passage, Question
-from companion.marking import (
+from companion.lesson.model import GlossaryEntry, Passage, Question
+from companion.views.marking import (
     find_text,
     mark_passage,
     prompt_html,
     sentence_ranges,
     tokenize,
 )
-from companion.render import render_markdown
+from companion.views.render import render_markdown
 
 MARK = re.compile(r'<a class="term" href="#(g-p\d+-\d+)" id="t-p\d+-\d+" data-entry="g-p\d+-\d+">')
 

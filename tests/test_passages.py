@@ -5,10 +5,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion.generate import lesson_from_article
-from companion.importing import read_article
-from companion.passages import MAX_PARAGRAPHS, group_paragraphs
-from companion.textutil import plain_text
+from companion.common.textutil import plain_text
+from companion.generation.importing import read_article
+from companion.generation.passages import MAX_PARAGRAPHS, group_paragraphs
+from companion.generation.pipeline import lesson_from_article
 
 
 @given(

@@ -17,10 +17,15 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from companion.lesson import GlossaryEntry, Lesson, Passage, Question
-from companion.pdf import BASE_URL, layout, static_path
-from companion.store import load_lesson
-from companion.worksheet import Worksheet, WorksheetOptions, WorksheetQuestion, build_worksheet
+from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
+from companion.lesson.store import load_lesson
+from companion.views.pdf import BASE_URL, layout, static_path
+from companion.views.worksheet import (
+    Worksheet,
+    WorksheetOptions,
+    WorksheetQuestion,
+    build_worksheet,
+)
 from tests.conftest import SAMPLE, serving
 from tests.test_worksheet import ALL_KINDS, LONG, written_answers
 

@@ -4,12 +4,12 @@ import re
 
 import pytest
 
-from companion.analysis import load_nlp
-from companion.clauses import wh_question
-from companion.distractors import same_thing
-from companion.lesson import KINDS
-from companion.lessonfile import BLANK_RE
-from companion.textutil import plain_text
+from companion.common.textutil import plain_text
+from companion.generation.analysis import load_nlp
+from companion.generation.clauses import wh_question
+from companion.generation.distractors import same_thing
+from companion.lesson.fileformat import BLANK_RE
+from companion.lesson.model import KINDS
 from tests.generated import all_lessons, seed_lesson
 
 
@@ -37,8 +37,8 @@ def test_seed_literal_when_question_uses_do_support():
 
 
 def test_two_passes_give_the_same_lesson():
-    from companion.generate import lesson_from_article
-    from companion.importing import read_article
+    from companion.generation.importing import read_article
+    from companion.generation.pipeline import lesson_from_article
     from tests.conftest import SEED
 
     assert lesson_from_article(read_article(SEED)) == seed_lesson()

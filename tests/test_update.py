@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from companion.store import load_lesson
+from companion.lesson.store import load_lesson
 from tests.conftest import SEED
 
 

@@ -18,10 +18,10 @@ from markupsafe import escape
 
 from app import create_app
 from companion.cli import main
-from companion.lesson import KINDS, Lesson, Passage, Question
-from companion.lessonfile import write_lesson
-from companion.store import load_lesson
-from companion.worksheet import (
+from companion.lesson.fileformat import write_lesson
+from companion.lesson.model import KINDS, Lesson, Passage, Question
+from companion.lesson.store import load_lesson
+from companion.views.worksheet import (
     VERSIONS,
     OptionsError,
     WorksheetOptions,
@@ -234,7 +234,7 @@ def test_versions_put_the_answer_in_different_places(lesson: Lesson):
 
 def test_shuffled_order_is_stable_across_processes():
     script = (
-        "from companion.worksheet import shuffled_order as s;"
+        "from companion.views.worksheet import shuffled_order as s;"
         "print([s('q-x', 5, v, answer=2) for v in 'ABC'])"
     )
     outputs = set()

@@ -1,0 +1,93 @@
+"""Settings, read and checked in one place.
+
+Every setting follows one precedence rule: an explicit value (the app factory's
+``config``, a command-line option) wins over the environment, which wins over the
+default. ``load_settings`` validates them all at start, so a bad value stops the app with
+one line instead of failing on every request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.common.errors import SettingsError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SHARED_GLOSSARY = "glossary.md"
+PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
+
+
+@dataclass(frozen=True)
+class Setting:
+    config_key: str  # the key in the app factory's config
+    env: str  # the environment variable
+    default: str
+
+
+SETTINGS = {
+    "content_dir": Setting("CONTENT_DIR", "COMPANION_CONTENT", "content"),
+    "wordnet_dir": Setting("WORDNET_DIR", "COMPANION_WORDNET", "/usr/share/wordnet"),
+    "paper": Setting("WORKSHEET_PAPER", "COMPANION_PAPER", "letter"),
+    "secret_key": Setting("SECRET_KEY", "COMPANION_SECRET_KEY", ""),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: Path
+    wordnet_dir: Path
+    paper: str
+    secret_key: str  # "" means: make one in instance/secret_key on first start
+
+
+def setting(
+    name: str, explicit: Mapping | None = None, environ: Mapping[str, str] | None = None
+) -> str:
+    """One setting's raw value: explicit config, else the environment, else the default."""
+    spec = SETTINGS[name]
+    environ = os.environ if environ is None else environ
+    if explicit and explicit.get(spec.config_key) not in (None, ""):
+        return str(explicit[spec.config_key])
+    value = environ.get(spec.env, "")
+    return value if value.strip() else spec.default
+
+
+def check_paper(value: str, source: str = "COMPANION_PAPER") -> str:
+    paper = value.strip().lower()
+    if paper not in PAPERS:
+        raise SettingsError(f"{source} must be 'letter' or 'a4' (it is '{value}')")
+    return paper
+
+
+def load_settings(
+    explicit: Mapping | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """All settings, validated; raises SettingsError naming the bad one."""
+
+    def get(name: str) -> str:
+        return setting(name, explicit, environ)
+
+    return Settings(
+        content_dir=Path(get("content_dir")),
+        wordnet_dir=Path(get("wordnet_dir")),
+        paper=check_paper(get("paper")),
+        secret_key=get("secret_key"),
+    )
+
+
+def content_dir() -> Path:
+    """Where lesson files live: $COMPANION_CONTENT, default ./content."""
+    return Path(setting("content_dir"))
+
+
+def wordnet_dir() -> Path:
+    """WordNet 3.0 database files: $COMPANION_WORDNET, default Debian's wordnet-base."""
+    return Path(setting("wordnet_dir"))
+
+
+def default_paper() -> str:
+    """The paper size used when none is asked for: $COMPANION_PAPER, default letter."""
+    return check_paper(setting("paper"))

@@ -1,0 +1,253 @@
+"""Sentence surgery on spaCy parses: clauses, attributions and wh-questions.
+
+"The USSR withdrew from Afghanistan in 1989" -> "When did the USSR withdraw from
+Afghanistan?": the answer phrase is removed, the first auxiliary is moved before the
+subject (or "do" is added: do-support), and the verb goes back to its base form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Span, Token
+
+from companion.generation.terms import SPEECH_VERBS
+
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "this", "that", "these", "those", "we", "i", "you"}
+DISCOURSE_OPENERS = {
+    "separately",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "instead",
+    "nevertheless",
+    "indeed",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "now",
+    "overall",
+    "finally",
+}
+QUOTES = "\"“”‘’'"
+IRREGULAR_BASE = {"was": "be", "were": "be", "is": "be", "are": "be", "has": "have", "had": "have"}
+
+
+def is_quote(sentence: Span) -> bool:
+    """Direct speech: a sentence that is mostly inside quotation marks."""
+    text = sentence.text.strip()
+    if text[:1] in '“"':
+        return True
+    quoted = sum(len(q) for q in re.findall(r"“[^”]*”?|\"[^\"]*\"?", text))
+    return quoted > len(text) / 2
+
+
+def has_quote(sentence: Span) -> bool:
+    return any(ch in sentence.text for ch in '“”"')
+
+
+def attribution(sentence: Span) -> tuple[Token | None, Token | None]:
+    """(speech verb, reported clause verb) for "X said (that) CLAUSE" or "CLAUSE, X said"."""
+    root = sentence.root
+    if root.lemma_ not in SPEECH_VERBS:
+        return None, None
+    clause = next(
+        (c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None
+    )
+    return root, clause
+
+
+def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
+    """The named speaker of a speech verb ("an NRF source", "Fahim Dasti"), or ''."""
+    subject = next((c for c in speech_verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return ""
+    if subject.lower_ in PRONOUN_SUBJECTS:
+        return ""
+    name = resolve(subject)
+    if name != subject.text:
+        return name
+    words = [t for t in subject.subtree if t.dep_ != "punct" and t.dep_ != "appos"]
+    keep = [t for t in words if not any(a.dep_ == "appos" for a in t.ancestors if a in words)]
+    text = " ".join(t.text for t in keep)
+    if text.lower() in ("the sources", "sources", "the source", "officials"):
+        return ""
+    return text
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def span_text(tokens: Iterable[Token], replacements: dict[int, str] | None = None) -> str:
+    """Tokens joined with their original spacing (a token can be replaced by other text)."""
+    replacements = replacements or {}
+    ordered = sorted(tokens, key=lambda t: t.i)
+    out = ""
+    for index, token in enumerate(ordered):
+        out += replacements.get(token.i, token.text)
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is not None and (following.i != token.i + 1 or token.whitespace_):
+            out += " "
+    return tidy(out)
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\(\s*\)|\s[–—]\s*[–—](?=\s)", " ", text)  # brackets or dashes left empty
+    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", text)
+    text = re.sub(r"([(“‘])\s+", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    return text
+
+
+def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list[Token]:
+    """The clause of a verb, without subordinate/adverbial clauses, quotes, the excluded
+    token ids, and leading discourse markers. `compact` also drops every relative clause,
+    participle phrase and appositive, for short event descriptions."""
+    drop = set(exclude)
+    for child in verb.children:
+        clausal = ("advcl", "parataxis", "conj", "cc", "mark", "relcl")
+        if verb.lemma_ in SPEECH_VERBS:
+            clausal += ("ccomp",)
+        if child.dep_ in clausal or (child.dep_ == "punct" and child.text in QUOTES):
+            drop |= subtree_ids(child)
+        if child.dep_ == "advmod" and child.lower_ in DISCOURSE_OPENERS and child.i < verb.i:
+            drop |= subtree_ids(child)
+        if child.dep_ in ("npadvmod", "dep") and any(t.pos_ == "VERB" for t in child.subtree):
+            drop |= subtree_ids(child)  # a misparsed clause hanging off the verb
+    for token in verb.subtree:
+        if token == verb:
+            continue
+        if token.dep_ in ("relcl", "acl", "appos") and (
+            compact or token.head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            drop |= subtree_ids(
+                token
+            )  # "the USSR, which controlled Kabul, withdrew" -> keep it short
+    # commas left beside something dropped
+    for token in verb.subtree:
+        if token.text == "," and (token.i - 1 in drop or token.i + 1 in drop):
+            drop.add(token.i)
+    tokens = [t for t in verb.subtree if t.i not in drop]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in DISCOURSE_OPENERS):
+        tokens.pop(0)
+    opener = " ".join(t.lower_ for t in tokens[:2])
+    if opener in ("for example", "for instance", "as always", "in addition", "of course"):
+        tokens = tokens[2:]  # "For example, ..." leans on the sentence before
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def base_form(verb: Token) -> str:
+    if verb.lemma_ == "be":
+        return "be"
+    return verb.lemma_.lower() if verb.lemma_ else verb.text
+
+
+def do_support(verb: Token) -> str:
+    if verb.tag_ == "VBD" or verb.tag_ == "VBN":
+        return "did"
+    if verb.tag_ == "VBZ":
+        return "does"
+    return "do"
+
+
+def lower_first(tokens: list[Token], text: str) -> str:
+    """Lower-case a sentence-initial common word when it moves inside a question."""
+    if (
+        tokens
+        and tokens[0].is_sent_start
+        and tokens[0].pos_ not in ("PROPN",)
+        and not tokens[0].ent_type_
+        and tokens[0].text != "I"
+    ):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def wh_question(
+    verb: Token, wh: str, answer_ids: set[int], subject_question: bool, prefix: str = ""
+) -> str:
+    """Build a wh-question from a clause: remove the answer, invert, add do-support.
+    Words fronted before the subject ("On Monday, ...") move to the end."""
+    tokens = clause_tokens(verb, answer_ids, compact=True)
+    if not tokens:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return ""
+    subject_ids = subtree_ids(subject)
+    front = [t for t in tokens if t.i < min(subject_ids)]
+    tokens = [t for t in tokens if t.i >= min(subject_ids)]
+    moved = _moved(front)
+    if subject_question:
+        question = f"{wh} {span_text(tokens)} {moved}"
+    else:
+        subject_tokens = [t for t in tokens if t.i in subject_ids]
+        rest = [t for t in tokens if t.i not in subject_ids]
+        auxes = [
+            c
+            for c in verb.children
+            if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i not in answer_ids
+        ]
+        subject_text = lower_first(subject_tokens, span_text(subject_tokens))
+        if not subject_text:
+            return ""
+        if auxes:
+            first_aux = auxes[0]
+            others = [t for t in rest if t.i != first_aux.i]
+            question = f"{wh} {first_aux.text.lower()} {subject_text} {span_text(others)}"
+        elif verb.lemma_ == "be":
+            others = [t for t in rest if t.i != verb.i]
+            question = f"{wh} {verb.text.lower()} {subject_text} {span_text(others)}"
+        else:
+            others = [t for t in rest if t.i != verb.i]
+            after = span_text([t for t in others if t.i > verb.i])
+            before = span_text([t for t in others if t.i < verb.i])
+            question = f"{wh} {do_support(verb)} {subject_text} {before} {base_form(verb)} {after}"
+        question = f"{question} {moved}"
+    question = tidy(question)
+    if prefix:
+        question = f"{prefix}, {question[:1].lower()}{question[1:]}"
+    return finish_question(question)
+
+
+def _moved(front: list[Token]) -> str:
+    """Fronted words ("Since 2014,") as they read at the end of a question."""
+    text = span_text(front).strip(" ,")
+    if not text:
+        return ""
+    first = front[0]
+    if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP")):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def finish_question(text: str) -> str:
+    text = tidy(text).rstrip(".!?,;: ")
+    return (text[:1].upper() + text[1:] + "?") if text else ""
+
+
+def statement(
+    verb: Token,
+    replacements: dict[int, str] | None = None,
+    exclude: set[int] | None = None,
+    compact: bool = False,
+) -> str:
+    """A clause as a standalone sentence, some tokens replaced by other text."""
+    tokens = clause_tokens(verb, exclude or set(), compact)
+    text = span_text(tokens, replacements)
+    if tokens and text:
+        text = text[:1].upper() + text[1:]
+    return text

@@ -1,0 +1,332 @@
+"""Context lines: for a person, place or group with no other definition, a short line
+from the article ("NRF spokesman", "valley in northern Afghanistan")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from companion.generation.definitions import (
+    PRONOUNS,
+    Definition,
+    _subtree_text,
+    clean_phrase,
+    usable,
+)
+from companion.generation.terms import (
+    SPEECH_VERBS,
+    Mention,
+    Thing,
+)
+
+
+def context_line(thing: Thing, resolve) -> Definition | None:
+    """For a person, place or group with no other definition: a short line from the
+    article about it, e.g. "NRF spokesman" or "valley in northern Afghanistan"."""
+    finders = {
+        "person": (_title_before_name,),
+        "place": (_place_line, _name_as_modifier, _generic_head),
+        "name": (_name_as_modifier, _generic_head),
+        "event": (_name_as_modifier,),
+        "work": (_name_as_modifier,),
+        "group": (_title_before_name, _name_as_modifier)
+        + ((_group_predicate,) if _may_describe_group(thing) else ()),
+    }.get(thing.kind, ())
+    for finder in finders:
+        for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
+            text = finder(mention, resolve)
+            text = clean_phrase(text) if text else ""
+            if text and usable(text, thing):
+                return Definition(text, "context", mention, 0.4)
+    return None
+
+
+def _name_as_modifier(mention: Mention, resolve) -> str:
+    """ "NASA’s Curiosity rover" -> "NASA rover"; "the Europa Clipper spacecraft" ->
+    "spacecraft": the common noun a name modifies says what it is."""
+    root = mention.span.root
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i != mention.end:
+        return ""
+    if not _is_category(head):
+        return ""  # "Media Fusion employee", "Boeing team": the noun is not what it is
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    words = [resolve(owner)] if owner is not None and owner.pos_ == "PROPN" else []
+    words += [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= mention.end]
+    words.append(head.text if head.tag_ != "NNS" else head.lemma_)
+    return " ".join(words)
+
+
+CATEGORY_NOUNS = {
+    "mission",
+    "program",
+    "programme",
+    "project",
+    "spacecraft",
+    "rover",
+    "rocket",
+    "satellite",
+    "telescope",
+    "vehicle",
+    "ship",
+    "aircraft",
+    "airplane",
+    "app",
+    "website",
+    "software",
+    "vaccine",
+    "drug",
+    "virus",
+    "disease",
+    "pandemic",
+    "storm",
+    "hurricane",
+    "law",
+    "treaty",
+    "festival",
+    "game",
+    "book",
+    "film",
+    "movie",
+    "album",
+    "song",
+    "channel",
+    "probe",
+    "lander",
+    "orbiter",
+    "capsule",
+    "exhibit",
+    "exhibition",
+    "competition",
+    "challenge",
+    "campaign",
+    "initiative",
+    "system",
+    "network",
+    "instrument",
+    "camera",
+    "model",
+}
+
+
+def _is_category(noun: Token) -> bool:
+    """A noun that says what a named thing is: a rover, a mission, a law."""
+    if noun.tag_ == "NNS":
+        return False
+    if noun.lemma_.lower() in CATEGORY_NOUNS:
+        return True
+    from companion.generation.wordnet import get_wordnet
+
+    senses = get_wordnet().synsets(noun.lemma_.lower(), "n")
+    return bool(senses) and senses[0].lexname == 6  # noun.artifact: rocket, telescope
+
+
+GENERIC_HEADS = {
+    "mount": "mountain",
+    "mountains": "mountain range",
+    "lake": "lake",
+    "river": "river",
+    "crater": "crater",
+    "valley": "valley",
+    "island": "island",
+    "bay": "bay",
+    "sea": "sea",
+    "ocean": "ocean",
+    "desert": "desert",
+    "university": "university",
+    "college": "college",
+    "hospital": "hospital",
+    "museum": "museum",
+    "park": "park",
+    "bridge": "bridge",
+    "airport": "airport",
+    "center": "center",
+    "laboratory": "laboratory",
+    "institute": "institute",
+    "company": "company",
+    "corporation": "company",
+    "program": "program",
+    "mission": "mission",
+    "telescope": "telescope",
+    "festival": "festival",
+    "party": "political party",
+    "council": "council",
+    "court": "court",
+}
+
+
+def _generic_head(mention: Mention, resolve) -> str:
+    """ "Mount Sharp, which stands 3 miles above the floor of Gale Crater" -> "mountain
+    that stands 3 miles above the floor of Gale Crater"; "Gale Crater" -> "crater"."""
+    words = mention.text.split()
+    category = GENERIC_HEADS.get(words[0].lower()) if words[0].lower() == "mount" else None
+    category = category or GENERIC_HEADS.get(words[-1].lower())
+    if not category or len(words) < 2:
+        return ""
+    root = mention.span.root
+    clause = next((c for c in root.children if c.dep_ == "relcl" and c.i > mention.end), None)
+    if clause is not None:
+        relative = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if relative is not None and relative.lower_ in ("which", "that"):
+            text = _subtree_text(clause)
+            text = re.sub(r"^(?:which|that)\s+", "", text)
+            if text and len(text.split()) <= 18:
+                return f"{category} that {text}"
+    return ""
+
+
+def _may_describe_group(thing: Thing) -> bool:
+    """Say "group that ..." only of an organisation the article names often, whose name
+    is not an ordinary word or a model number (a rover called Curiosity, the DC-8)."""
+    from companion.generation.analysis import zipf
+
+    name = thing.first.text
+    return (
+        thing.label in ("ORG", "NORP")
+        and len(thing.mentions) >= 3
+        and not re.search(r"\d", name)
+        and (len(name.split()) > 1 or zipf(name.lower()) < 3.5)
+    )
+
+
+def _title_before_name(mention: Mention, _resolve) -> str:
+    """ "NRF spokesman Fahim Dasti", "former Afghan Vice President Amrullah Saleh"."""
+    root = mention.span.root
+    words = [
+        t
+        for t in root.subtree
+        if t.i < mention.start
+        and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.pos_ != "DET"
+    ]
+    if len(words) < 1 or not any(t.pos_ == "NOUN" or t.text[:1].isupper() for t in words):
+        return ""
+    if words[-1].i != mention.start - 1 or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return ""
+    if words[-1].pos_ != "NOUN":
+        return ""  # "Florida-based", "Northrup Grumman": not a title
+    from companion.generation.wordnet import get_wordnet
+
+    senses = get_wordnet().synsets(words[-1].lemma_.lower(), "n")
+    if not senses or senses[0].lexname not in (14, 18):
+        return ""  # a title names a person or a group ("spokesman"), not "downtown"
+    first = words[0].i
+    return mention.doc[first : mention.start].text
+
+
+def _place_line(mention: Mention, resolve) -> str:
+    """ "Afghanistan's northern Panjshir Valley" -> "valley in northern Afghanistan";
+    "Dara district in Panjshir valley" -> "district in Panjshir valley"."""
+    span = mention.span
+    last = span[-1]
+    kind_word = last.text.lower() if last.text.lower() in PLACE_WORDS else ""
+    root = span.root
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.i < span.start), None)
+    if owner is not None and kind_word:
+        adjectives = [c.text for c in root.children if c.dep_ == "amod" and c.i < span.start]
+        where = " ".join([*adjectives, resolve(owner)])
+        return f"{kind_word} in {where}"
+    prep = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "of") and c.i >= span.end
+        ),
+        None,
+    )
+    if prep is not None and kind_word:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            obj is not None
+            and obj.ent_type_ in ("GPE", "LOC", "FAC")
+            or (obj is not None and obj.text[:1].isupper())
+        ):
+            return f"{kind_word} {prep.lower_} {_subtree_text(obj)}"
+    return ""
+
+
+PLACE_WORDS = {
+    "valley",
+    "province",
+    "district",
+    "river",
+    "mountains",
+    "mountain",
+    "lake",
+    "island",
+    "islands",
+    "county",
+    "state",
+    "city",
+    "region",
+    "desert",
+    "sea",
+    "bay",
+    "park",
+    "forest",
+    "peninsula",
+    "canal",
+    "coast",
+    "basin",
+    "plateau",
+    "village",
+    "town",
+    "area",
+    "strait",
+    "gulf",
+    "falls",
+    "glacier",
+    "volcano",
+}
+
+
+def _group_predicate(mention: Mention, resolve) -> str:
+    verb = _verb_of_subject(mention)
+    if verb is None:
+        return ""
+    phrase = _verb_phrase(verb, resolve)
+    if not phrase:
+        return ""
+    noun = "group"
+    return f"{noun} that {phrase}"
+
+
+def _verb_of_subject(mention: Mention) -> Token | None:
+    root = mention.span.root
+    subject = root
+    while subject.dep_ == "conj":
+        subject = subject.head
+    if subject.dep_ not in ("nsubj",) or subject.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = subject.head
+    if verb.lemma_ in SPEECH_VERBS or verb.lemma_ == "be":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return verb
+
+
+def _verb_phrase(verb: Token, resolve) -> str:
+    """The verb with its particles, infinitive complement and object; no clauses."""
+    parts: list[Token] = [verb]
+    current = verb
+    for _ in range(2):
+        xcomp = next((c for c in current.children if c.dep_ == "xcomp" and c.i > current.i), None)
+        if xcomp is None:
+            break
+        parts += [c for c in xcomp.children if c.dep_ == "aux"] + [xcomp]
+        current = xcomp
+    obj = next((c for c in current.children if c.dep_ in ("dobj", "attr")), None)
+    particles = [c for c in current.children if c.dep_ == "prt"]
+    tokens = sorted({*parts, *particles}, key=lambda t: t.i)
+    text = " ".join(t.text for t in tokens)
+    if obj is None:
+        return ""
+    obj_text = _subtree_text(obj)
+    if not obj_text or any(t.lower_ in PRONOUNS for t in obj.subtree):
+        return ""
+    if verb.tag_ == "VBG":
+        pass
+    return f"{text} {obj_text}"

@@ -1,0 +1,316 @@
+"""Definitions for glossary terms, right for the article's sense of the word.
+
+In order of preference (each definition records its source):
+
+1. the teacher's shared glossary (``shared glossary``);
+2. the article's own explanation (``article``): a dash or parenthesis gloss ("the
+   Mujahideen – or Islamic holy warriors –"), an appositive ("Charika, the capital of
+   neighboring Parwan province"), "X is/was/has been a Y", "a Y known as / called X";
+3. WordNet 3.0 (``wordnet``): for a word, the sense whose gloss best overlaps the
+   sentence and the passage (simplified Lesk with WordNet's sense order as the prior); a
+   sense is dropped when the fit is weak; for a name, an instance sense;
+4. for a person, place or group, a short line from the article (``context``): a title
+   ("NRF spokesman"), a location ("valley in northern Afghanistan"), or what a group did;
+5. otherwise nothing: no entry is better than a wrong one.
+
+This module holds 1, 2 and the shaping every definition goes through (length, no
+repetition of the term, no leading article); 3 is in companion.generation.senses and 4 in
+companion.generation.context_lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from companion.generation.terms import (
+    Mention,
+    Thing,
+    normal_key,
+    spelling_variants,
+)
+from companion.lesson.model import GlossaryEntry
+
+MAX_WORDS = 25
+DASHES = {"–", "—", "-", "--"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+}
+RELATIONAL_START = (
+    "now ",
+    "currently ",
+    "then ",
+    "later ",
+    "formerly ",
+    "once ",
+    "still ",
+    "also ",
+)
+LEADING_DETERMINERS = re.compile(r"^(?:a|an|the|another|one|some)\s+", re.IGNORECASE)
+
+
+# 14 group, 15 location, 18 person).
+@dataclass
+class Definition:
+    text: str
+    source: str
+    evidence: Mention | None  # the mention whose sentence supports the definition
+    confidence: float
+
+
+def shorten(text: str, limit: int = MAX_WORDS) -> str:
+    """At most `limit` words, cut at a clause boundary; '' if no clean cut exists.
+
+    Cuts before a relative clause or at a comma are preferred to cuts at "and"/"or",
+    which can leave half of a list."""
+    text = " ".join(text.split()).strip(" ,;:")
+    if len(text.split()) <= limit:
+        return text
+    for boundary in (r",\s|;\s|\s(?:that|which|who|whose|where)\s|\s\(", r"\s(?:and|but|or)\s"):
+        best = ""
+        for match in re.finditer(boundary, text):
+            prefix = text[: match.start()].strip(" ,;")
+            if 3 <= len(prefix.split()) <= limit:
+                best = prefix
+        if best:
+            return best
+    return ""
+
+
+def clean_phrase(text: str) -> str:
+    """An explanation from the article as a definition phrase: no leading article, no
+    trailing punctuation or dangling conjunction, balanced quotes and brackets."""
+    text = " ".join(text.split()).strip(" ,;:.–—-")
+    text = LEADING_DETERMINERS.sub("", text)
+    text = re.sub(r"\s+(?:and|or|but|as|of|to|the|a|an)$", "", text)
+    for open_, close in (("(", ")"), ("“", "”"), ("[", "]")):
+        if text.count(open_) != text.count(close):
+            return ""
+    if text.count('"') % 2:
+        return ""
+    return text
+
+
+def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
+    """A definition that is short, not empty, and does not repeat the term."""
+    words = re.findall(r"[\w’'-]+", text.lower())
+    if len(words) < 1 or len(words) > MAX_WORDS or not re.search(r"[a-z]{3}", text):
+        return False
+    if not allow_pronouns and PRONOUNS & set(words):
+        return False
+    return not repeats_term(text, thing)
+
+
+def _same_root(a: str, b: str) -> bool:
+    """'intensely' and 'intense', 'uninvolved' and 'involved'."""
+    if len(a) < 5 or len(b) < 5:
+        return a == b
+    short, long_ = sorted((a, b), key=len)
+    if short in long_ and len(short) >= 0.6 * len(long_):
+        return True  # "involved" in "uninvolved"; but a spacecraft may be a "craft"
+    n = max(5, min(len(a), len(b)) - 2)
+    return a[:n] == b[:n]
+
+
+def repeats_term(text: str, thing: Thing) -> bool:
+    lowered = f" {normal_key(text)} "
+    names = thing.forms
+    if thing.kind == "person":
+        # "son of Ahmed Shah Masood" does not repeat "Ahmed Masood": only full names count
+        names = {f for f in names if len(f.split()) > 1} or names
+    forms = {normal_key(f) for f in names} | {thing.lemma, thing.acronym.lower()}
+    if not thing.is_name:
+        words = re.findall(r"[a-z]+", text.lower())
+        if any(_same_root(w, form) for w in words for form in forms if form and " " not in form):
+            return True
+    for form in filter(None, forms):
+        if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", lowered):
+            return True
+    return False
+
+
+def article_explanation(thing: Thing, resolve) -> Definition | None:
+    """The article's own explanation of a term, from the first mention that has one."""
+    for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
+        for finder in (_dash_or_paren_gloss, _appositive, _copula, _known_as):
+            text = finder(mention, resolve)
+            text = clean_phrase(text) if text else ""
+            if text and len(text.split()) > MAX_WORDS:
+                text = shorten(text)
+            if text and usable(text, thing):
+                return Definition(text, "article", mention, 0.9)
+    return None
+
+
+def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
+    """ "X – or Y –", "X (Y)", "X, or Y,": Y glosses X. An acronym in brackets is not a gloss."""
+    doc, i = mention.doc, mention.end
+    if i >= len(doc):
+        return ""
+    opener = doc[i].text
+    if opener in DASHES or opener == "(":
+        closer = {"(": ")"}.get(opener)
+        tokens = []
+        for token in doc[i + 1 :]:
+            if (closer and token.text == closer) or (not closer and token.text in DASHES):
+                break
+            if token.sent != doc[i].sent:
+                break
+            tokens.append(token)
+        else:
+            if closer:
+                return ""
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        if re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}s?", text) or not tokens:
+            return ""
+        if closer is None and not re.match(r"(?:or|i\.e\.|that is|meaning|now|the|a|an)\b", text):
+            return ""  # a dash that opens an aside, not a gloss
+        if closer and not _noun_phrase_like(tokens):
+            return ""  # "(all of the time)", "(see below)": not a gloss
+        return re.sub(r"^(?:or|i\.e\.,?|that is,?|meaning)\s+", "", text)
+    if opener == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "or":
+        tokens = []
+        for token in doc[i + 2 :]:
+            if token.text == "," or token.is_sent_end or token.text in DASHES:
+                break
+            tokens.append(token)
+        return "".join(t.text_with_ws for t in tokens).strip()
+    return ""
+
+
+def _noun_phrase_like(tokens: list[Token]) -> bool:
+    first = tokens[0]
+    if first.lower_ in ("or", "i.e.", "that"):
+        return True
+    return (
+        first.pos_ in ("DET", "ADJ", "NOUN")
+        and first.lower_ not in ("all", "each", "every", "some", "any", "no", "this", "that")
+        and any(t.pos_ == "NOUN" for t in tokens)
+        and not any(t.like_num for t in tokens)
+    )
+
+
+def _subtree_text(
+    token: Token, skip: Token | None = None, stop_deps=("relcl", "acl", "appos")
+) -> str:
+    """A phrase: the token and its dependents, leaving out clauses (at any depth), the
+    commas around them, and `skip` (the term itself)."""
+    skipped: set[int] = set()
+    for t in token.subtree:
+        if t is not token and t.dep_ in stop_deps and t.i > token.i:
+            skipped.update(x.i for x in t.subtree)
+    if skip is not None:
+        skipped.update(t.i for t in skip.subtree)
+    for t in token.subtree:
+        if t.dep_ == "punct" and t.i > token.i and (t.i + 1 in skipped or t.text in ",;"):
+            skipped.add(t.i)
+    keep = [t for t in token.subtree if t.i not in skipped]
+    if token not in keep:
+        return ""
+    from companion.generation.clauses import span_text
+
+    return span_text(keep)
+
+
+def _appositive(mention: Mention, resolve) -> str:
+    root = mention.span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= mention.end:
+            if child.pos_ == "NOUN":
+                return _subtree_text(child)
+            if child.ent_type_ in ("GPE", "LOC") and mention.doc[mention.start].ent_type_ in (
+                "GPE",
+                "LOC",
+            ):
+                return f"place in {_subtree_text(child)}"  # "Laurel, Maryland"
+            return ""
+    in_brackets = mention.start > 0 and mention.doc[mention.start - 1].text == "("
+    if (
+        root.dep_ == "appos"
+        and root.head.i < mention.start
+        and root.head.pos_ == "NOUN"
+        and not in_brackets
+    ):
+        # "Masood's son, Ahmed Masood": the head describes the mention.
+        head = root.head
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        noun = _subtree_text(head, skip=owner)
+        if owner is not None and noun:
+            noun = LEADING_DETERMINERS.sub("", noun)
+            return f"{noun} of {resolve(owner)}"
+        return noun
+    return ""
+
+
+def _copula(mention: Mention, _resolve) -> str:
+    root = mention.span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or root.pos_ != "PROPN":
+        return ""  # "Ejections are a direct hazard" is a claim, not a definition
+    if any(c.dep_ == "neg" for c in verb.children):
+        return ""
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
+    if attr is None or attr.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    if any(
+        t.lower_ in ("such", "so", "one", "very", "most", "best")
+        for t in attr.subtree
+        if t.i < attr.i
+    ):
+        return ""
+    if attr.pos_ == "PROPN" and not any(c.dep_ == "det" for c in attr.children):
+        return ""
+    return _subtree_text(attr)
+
+
+def _known_as(mention: Mention, _resolve) -> str:
+    root = mention.span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ == "know":
+        verb = head.head
+    elif root.dep_ in ("oprd", "dobj") and head.lemma_ in ("call", "name") and head.dep_ == "acl":
+        verb = head
+    else:
+        return ""
+    if verb.dep_ != "acl":
+        return ""
+    return _subtree_text(verb.head)
+
+
+def shared_definition(thing: Thing, shared: list[GlossaryEntry]) -> Definition | None:
+    keys = {normal_key(f) for f in thing.forms} | {
+        normal_key(thing.expansion),
+        thing.acronym.lower(),
+    }
+    if thing.lemma:
+        keys.add(thing.lemma)
+    keys.discard("")
+    for entry in shared:
+        entry_keys = {normal_key(entry.term)}
+        match = re.match(r"^(.*?)\s*\(([^)]+)\)$", entry.term)
+        if match:
+            entry_keys |= {normal_key(match.group(1)), normal_key(match.group(2))}
+        if any(spelling_variants(a, b) for a in keys for b in entry_keys):
+            return Definition(entry.definition, "shared glossary", thing.first, 1.0)
+    return None

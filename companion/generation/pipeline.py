@@ -1,0 +1,182 @@
+"""The generation pipeline: article -> analysis -> passages -> glossary -> questions -> Lesson,
+and the merge that keeps a teacher's edits when a lesson is regenerated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from companion.common.textutil import markdown_escape, plain_text, slugify
+from companion.generation.analysis import Analysis, analyse
+from companion.generation.importing import Article
+from companion.generation.passages import Draft, make_drafts, name_drafts, split_long_paragraphs
+from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
+
+GENERATED_KEY = "generated"  # front matter: what generation wrote, to notice deletions
+DELETED_KEY = "deleted"  # front matter: generated items the teacher deleted
+
+
+@dataclass
+class Options:
+    grade: int = 8
+    glossary_per_passage: int = 5
+    questions_per_passage: int = 4
+    min_questions_per_passage: int = 2
+    shared_glossary: list[GlossaryEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # filled in by generation, for the CLI
+
+
+@dataclass
+class Context:
+    """What the generators read: the analysis and which paragraphs make each passage."""
+
+    analysis: Analysis
+    drafts: list[Draft]
+    options: Options
+    title: str = ""
+    things: list = field(default_factory=list)  # companion.generation.terms.Thing, set by the glossary
+    warnings: list[str] = field(default_factory=list)
+
+    def passage_of(self, paragraph: int) -> int:
+        for index, draft in enumerate(self.drafts):
+            if paragraph in draft.paragraphs:
+                return index
+        raise ValueError(paragraph)
+
+
+def lesson_from_article(article: Article, options: Options | None = None, slug: str = "") -> Lesson:
+    """Generate a whole lesson from an imported article."""
+    options = options or Options()
+    analysis = analyse(article.paragraphs)
+    warning = language_warning(analysis)
+    if warning:
+        options.warnings.append(warning)
+    analysis, headings = split_long_paragraphs(analysis, article.headings)
+    drafts = make_drafts(analysis, headings)
+    lesson = Lesson(
+        slug=slug or slugify(Path(article.source).stem if article.source else article.title),
+        title=article.title,
+        source=article.source,
+        meta={"grade": options.grade},
+        passages=[
+            Passage(
+                id="",
+                heading=draft.heading,
+                paragraphs=[markdown_escape(analysis.paragraphs[i]) for i in draft.paragraphs],
+            )
+            for draft in drafts
+        ],
+    )
+    lesson.renumber()
+    context = Context(analysis, drafts, options, article.title)
+    fill(lesson, context)
+    # Now that the article's named things are known, name the passages after them.
+    named = name_drafts(analysis, [d.paragraphs for d in drafts], headings, context.things)
+    for passage, draft in zip(lesson.passages, named, strict=True):
+        passage.heading = draft.heading
+    record_generated(lesson)
+    return lesson
+
+
+def language_warning(analysis: Analysis) -> str:
+    """A warning when the text does not look like English: in English prose about 40% of
+    the words are function words ("the", "of", "and"...); in other languages few are."""
+    words = [t for doc in analysis.docs for t in doc if t.is_alpha]
+    if len(words) < 20:
+        return ""
+    share = sum(1 for t in words if t.is_stop) / len(words)
+    if share < 0.15:
+        return (
+            "the article does not look like English text; the glossary and questions "
+            "are made for English and may be poor"
+        )
+    return ""
+
+
+def fill(lesson: Lesson, context: Context) -> None:
+    """Run the glossary and question generators over a lesson's passages."""
+    from companion.generation.glossary import build_glossary
+    from companion.generation.questions import build_questions
+
+    glossary = build_glossary(context)
+    for passage, entries in zip(lesson.passages, glossary, strict=True):
+        passage.glossary = entries
+    questions = build_questions(context, glossary)
+    for passage, items in zip(lesson.passages, questions, strict=True):
+        passage.questions = items
+
+
+def regenerate(current: Lesson, options: Options | None = None) -> Lesson:
+    """Generate items afresh for a lesson's own (possibly edited) text and merge them in:
+    teacher-written, edited, reviewed and locked items stay exactly as they are; generated
+    items the teacher deleted stay deleted."""
+    options = options or Options(grade=current.grade)
+    paragraphs = [plain_text(p) for passage in current.passages for p in passage.paragraphs]
+    analysis = analyse(paragraphs)
+    drafts, index = [], 0
+    for passage in current.passages:
+        drafts.append(Draft(list(range(index, index + len(passage.paragraphs))), passage.heading))
+        index += len(passage.paragraphs)
+    fresh = Lesson(
+        slug=current.slug,
+        title=current.title,
+        source=current.source,
+        meta=dict(current.meta),
+        passages=[
+            Passage(id=p.id, heading=p.heading, paragraphs=list(p.paragraphs))
+            for p in current.passages
+        ],
+    )
+    fresh.renumber()
+    fill(fresh, Context(analysis, drafts, options, current.title))
+    return merge(current, fresh)
+
+
+def item_key(item: GlossaryEntry | Question) -> str:
+    if isinstance(item, GlossaryEntry):
+        return "term:" + item.term.lower()
+    return item.id
+
+
+def merge(current: Lesson, fresh: Lesson) -> Lesson:
+    previously = set(current.meta.get(GENERATED_KEY) or [])
+    present = {item_key(i) for p in current.passages for i in [*p.glossary, *p.questions]}
+    deleted = set(current.meta.get(DELETED_KEY) or []) | (previously - present)
+    kept = {
+        item_key(i)
+        for p in current.passages
+        for i in [*p.glossary, *p.questions]
+        if i.teacher_owned
+    }
+    kept_terms = {k for k in kept if k.startswith("term:")}
+    merged = Lesson(current.slug, current.title, current.source, dict(current.meta), [])
+    for old, new in zip(current.passages, fresh.passages, strict=True):
+        passage = Passage(
+            id=old.id, heading=old.heading, paragraphs=list(old.paragraphs), line=old.line
+        )
+        passage.glossary = [g for g in old.glossary if g.teacher_owned] + [
+            g for g in new.glossary if item_key(g) not in deleted and item_key(g) not in kept_terms
+        ]
+        passage.questions = [q for q in old.questions if q.teacher_owned] + [
+            q for q in new.questions if q.id not in deleted and q.id not in kept
+        ]
+        merged.passages.append(passage)
+    merged.renumber()
+    merged.meta[DELETED_KEY] = sorted(deleted)
+    if not merged.meta[DELETED_KEY]:
+        merged.meta.pop(DELETED_KEY)
+    record_generated(merged)
+    return merged
+
+
+def record_generated(lesson: Lesson) -> None:
+    """Remember which items generation wrote, so a later update can tell deletions."""
+    keys = [
+        item_key(i)
+        for p in lesson.passages
+        for i in [*p.glossary, *p.questions]
+        if i.source != "teacher"
+    ]
+    lesson.meta.pop(GENERATED_KEY, None)
+    if keys:
+        lesson.meta[GENERATED_KEY] = keys

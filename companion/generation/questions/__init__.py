@@ -1,0 +1,175 @@
+"""Comprehension questions with answer keys and evidence, generated from the analysis.
+
+Kinds (see docs/questions.md): vocabulary in context and literal recall (multiple choice,
+or short answer when there are not enough good distractors), cloze with a word bank,
+true/false, sequence of dated events, and open why/how prompts with a sample answer.
+Every question stores its answer, its evidence sentence verbatim and its paragraph.
+Candidates are scored, and each passage keeps the best few of different kinds, never two
+with the same answer or the same source sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
+from companion.generation.questions.cloze import cloze_questions
+from companion.generation.questions.literal import literal_questions
+from companion.generation.questions.open_response import (
+    main_idea_question,
+    open_questions,
+    quotation_question,
+)
+from companion.generation.questions.sequence import sequence_question
+from companion.generation.questions.truefalse import true_false_questions
+from companion.generation.questions.vocabulary import vocabulary_questions
+from companion.lesson.model import GlossaryEntry, Question
+
+if TYPE_CHECKING:
+    from companion.generation.pipeline import Context
+
+
+def build_questions(context: Context, glossary: list[list[GlossaryEntry]]) -> list[list[Question]]:
+    """Questions for each passage."""
+    builder = Builder(context, glossary)
+    per_passage: list[list[Candidate]] = [[] for _ in context.drafts]
+    for index, draft in enumerate(context.drafts):
+        for paragraph in draft.paragraphs:
+            for item in context.analysis.sentences_in(paragraph):
+                sentence = item.span
+                for rule in (
+                    literal_questions,
+                    cloze_questions,
+                    true_false_questions,
+                    open_questions,
+                    quotation_question,
+                ):
+                    per_passage[index] += rule(builder, sentence)
+        per_passage[index] += vocabulary_questions(builder, index)
+        idea = main_idea_question(builder, index)
+        if idea is not None:
+            per_passage[index].append(idea)
+    sequence = sequence_question(builder)
+    if sequence is not None:
+        per_passage[sequence.passage].append(sequence)
+    return select(per_passage, context.options.questions_per_passage)
+
+
+def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question]]:
+    """Each passage keeps up to `limit` questions: the best of each kind in turn, never two
+    with the same answer or the same source sentence in the lesson; a sequence question
+    and at least one open question are kept where there is one."""
+    used_answers: set[str] = set()
+    used_sentences: set[tuple[int, int]] = set()
+    result: list[list[Candidate]] = []
+    open_seen = False
+    truth = {"true": 0, "false": 0}
+    for index, candidates in enumerate(per_passage):
+        # True/false answers alternate through the lesson: the less used answer first.
+        rarer = "false" if truth["false"] <= truth["true"] else "true"
+        ranked = sorted(
+            candidates,
+            key=lambda c: (
+                c.family == "true_false" and c.question.answer != rarer,
+                -c.score,
+                c.question.id,
+            ),
+        )
+        chosen: list[Candidate] = []
+        families = list(KIND_ORDER)
+        must = [c for c in ranked if c.family == "sequence"][:1]
+        last_passage = index == len(per_passage) - 1
+        if not open_seen and (last_passage or index % 2 == 1):
+            must += [c for c in ranked if c.family == "open"][:1]
+        for c in must:
+            if _fits(c, used_answers, used_sentences):
+                _take(c, chosen, used_answers, used_sentences)
+        while len(chosen) < limit:
+            progress = False
+            for family in families:
+                if len(chosen) >= limit:
+                    break
+                if any(c.family == family for c in chosen) and len(chosen) < len(families):
+                    continue
+                pick_ = next(
+                    (
+                        c
+                        for c in ranked
+                        if c.family == family
+                        and c not in chosen
+                        and _fits(c, used_answers, used_sentences, chosen)
+                    ),
+                    None,
+                )
+                if pick_ is not None:
+                    _take(pick_, chosen, used_answers, used_sentences)
+                    progress = True
+            if not progress:
+                extra = next(
+                    (
+                        c
+                        for c in ranked
+                        if c not in chosen and _fits(c, used_answers, used_sentences, chosen)
+                    ),
+                    None,
+                )
+                if extra is None:
+                    break
+                _take(extra, chosen, used_answers, used_sentences)
+        open_seen = open_seen or any(c.family == "open" for c in chosen)
+        for c in chosen:
+            if c.family == "true_false":
+                truth[str(c.question.answer)] += 1
+        order = {
+            family: i
+            for i, family in enumerate(
+                ("vocabulary", "literal", "cloze", "true_false", "sequence", "open")
+            )
+        }
+        chosen.sort(key=lambda c: (order[c.family], c.question.paragraph or 0))
+        result.append(chosen)
+    return _with_short_answer([[c.question for c in chosen] for chosen in result], result)
+
+
+def _with_short_answer(
+    questions: list[list[Question]], chosen: list[list[Candidate]]
+) -> list[list[Question]]:
+    """Ask one literal question without choices when the lesson has no short answer yet:
+    recall without the help of choices is a level of its own."""
+    if any(q.kind == "short_answer" for passage in questions for q in passage):
+        return questions
+    literal = [
+        (i, j, c)
+        for i, passage in enumerate(chosen)
+        for j, c in enumerate(passage)
+        if c.short_form is not None
+    ]
+    if len(literal) >= 2:
+        i, j, c = literal[-1]
+        questions[i][j] = c.short_form
+    return questions
+
+
+def _fits(
+    c: Candidate,
+    answers: set[str],
+    sentences: set[tuple[int, int]],
+    chosen: list[Candidate] | None = None,
+) -> bool:
+    if c.answer_key in answers:
+        return False
+    if chosen is not None and sum(1 for x in chosen if x.family == c.family) >= 2:
+        return False  # at most two of one kind in a passage
+    return (
+        c.family in ("open", "sequence")
+        and c.question.source == "rule:open-main-idea"
+        or c.sentence_key not in sentences
+    )
+
+
+def _take(
+    c: Candidate, chosen: list[Candidate], answers: set[str], sentences: set[tuple[int, int]]
+) -> None:
+    chosen.append(c)
+    answers.add(c.answer_key)
+    sentences.add(c.sentence_key)

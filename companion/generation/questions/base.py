@@ -1,0 +1,259 @@
+"""What every question rule shares: the Builder (indexes over the analysis), the
+Candidate, and the sentence filters."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from companion.generation.clauses import PRONOUN_SUBJECTS, is_quote
+from companion.generation.terms import Thing, display_name, normal_key
+from companion.lesson.model import GlossaryEntry, Question, fingerprint
+
+if TYPE_CHECKING:
+    from companion.generation.pipeline import Context
+
+
+MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 6, 40
+KIND_ORDER = ("literal", "vocabulary", "cloze", "true_false", "open", "sequence")
+TIME_PREPS = {"in", "on", "during", "since", "until", "by", "after", "before", "at"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
+PERSONISH = {"person"}
+GROUPISH = {"group", "name", "acronym"}
+PLACEISH = {"place"}
+RELATIVE_DATES = re.compile(
+    r"^(?:(?:late|early|last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|tomorrow|tonight|recent\s+\w+|\w+\s+(?:days?|weeks?|"
+    r"months?|years?)(?:\s+ago)?)$",
+    re.IGNORECASE,
+)
+FOLLOW_UP = "Using evidence from the passage"
+
+
+@dataclass
+class Candidate:
+    question: Question
+    passage: int
+    family: str  # literal, vocabulary, cloze, true_false, open, sequence
+    score: float
+    answer_key: str
+    sentence_key: tuple[int, int]
+    short_form: Question | None = None  # a literal question asked without choices
+
+
+class Builder:
+    """Everything the question rules share for one lesson."""
+
+    def __init__(self, context: Context, glossary: list[list[GlossaryEntry]]):
+        self.context = context
+        self.analysis = context.analysis
+        self.glossary = glossary
+        self.things: list[Thing] = [t for t in context.things if t.mentions]
+        self.owner: dict[tuple[int, int], Thing] = {}
+        for thing in self.things:
+            for m in thing.mentions:
+                for i in range(m.start, m.end):
+                    self.owner[(id(m.doc), i)] = thing
+        self.numbers = [
+            t.text.replace(",", "")
+            for doc in self.analysis.docs
+            for t in doc
+            if t.like_num and t.text.replace(",", "").isdigit()
+        ]
+        self.glossed = {normal_key(e.term.split(" (")[0]) for p in glossary for e in p}
+        # Indexes, so that every look-up is cheap on a long article.
+        self.doc_index = {id(doc): i for i, doc in enumerate(self.analysis.docs)}
+        self.sentence_positions = {
+            (id(s.span.doc), s.span.start): i for i, s in enumerate(self.analysis.sentences)
+        }
+        self.mentions_in_doc: dict[int, list[tuple[Thing, object]]] = {}
+        for thing in self.things:
+            for m in thing.mentions:
+                self.mentions_in_doc.setdefault(id(m.doc), []).append((thing, m))
+        self.by_name = {display_name(t): t for t in self.things}
+        self.capitalised_inside = {
+            t.text
+            for doc in self.analysis.docs
+            for t in doc
+            if t.text[:1].isupper() and not t.is_sent_start and t.is_alpha
+        }
+        self.sentences_with_lemma: dict[str, list[str]] = {}
+        for item in self.analysis.sentences:
+            lowered = item.span.text.lower()
+            for lemma in {t.lemma_ for t in item.span}:
+                self.sentences_with_lemma.setdefault(lemma, []).append(lowered)
+
+    # ------------------------------------------------------------------ helpers
+    def thing_of(self, token: Token) -> Thing | None:
+        return self.owner.get((id(token.doc), token.i))
+
+    def resolve(self, token: Token) -> str:
+        thing = self.thing_of(token)
+        if thing is not None and thing.is_name:
+            return display_name(thing)
+        return token.text
+
+    def prefer_glossed(self, pool: list[str]) -> list[str]:
+        """Glossed terms first: they are the ones students have met and can weigh."""
+        return sorted(pool, key=lambda p: normal_key(p) not in self.glossed)
+
+    def paragraph_of(self, sentence: Span) -> int:
+        return self.doc_index[id(sentence.doc)]
+
+    def sentence_index(self, sentence: Span) -> int:
+        return self.sentence_positions[(id(sentence.doc), sentence.start)]
+
+    def passage_of(self, paragraph: int) -> int:
+        return self.context.passage_of(paragraph)
+
+    def paragraph_number(self, paragraph: int) -> int:
+        return paragraph + 1
+
+    def name_of(self, thing: Thing) -> str:
+        return display_name(thing)
+
+    def evidence(self, sentence: Span) -> str:
+        return " ".join(sentence.text.split()).replace("-->", "–>")
+
+    def make(
+        self,
+        kind: str,
+        prompt: str,
+        sentence: Span,
+        answer,
+        choices=None,
+        source: str = "",
+        accept=None,
+    ) -> Question:
+        paragraph = self.paragraph_of(sentence)
+        evidence = self.evidence(sentence)
+        qid = "q-" + fingerprint(kind, evidence, answer, prompt)
+        choices = list(choices or [])
+        if choices and kind not in ("sequence", "true_false"):
+            random.Random(qid).shuffle(choices)
+        return Question(
+            id=qid,
+            kind=kind,
+            prompt=prompt,
+            choices=choices,
+            answer=answer,
+            evidence=evidence,
+            paragraph=self.paragraph_number(paragraph),
+            source=source,
+            status="generated",
+            accept=list(accept or []),
+        )
+
+    def resolved_subject(self, verb: Token) -> tuple[Token | None, str]:
+        """The verb's subject and its name; a pronoun subject is resolved only where the
+        previous sentence names exactly one person or group."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None, ""
+        if subject.lower_ in PRONOUN_SUBJECTS:
+            antecedent = self.antecedent(subject)
+            return (subject, antecedent) if antecedent else (subject, "")
+        return subject, ""
+
+    def antecedent(self, pronoun: Token) -> str:
+        """The one person (for he/she) or group or place (for it/they) that a pronoun can
+        refer to: named earlier in the same sentence, else in the sentence before."""
+        if pronoun.lower_ not in ("he", "she", "they", "his", "her", "their"):
+            return ""  # "it" is too often an expletive ("it became apparent that ...")
+        kinds = PERSONISH if pronoun.lower_ in ("he", "she", "his", "her") else GROUPISH | PLACEISH
+        sentence = pronoun.sent
+        earlier = self._named_in([t for t in sentence if t.i < pronoun.i], kinds)
+        if earlier:
+            return earlier if earlier != "?" else ""
+        previous = self.previous_sentence(sentence)
+        named = self._named_in(list(previous), kinds) if previous is not None else ""
+        return named if named != "?" else ""
+
+    def _named_in(self, tokens: list[Token], kinds: set[str]) -> str:
+        """The single thing of these kinds named in the tokens, '?' if several, '' if none."""
+        found = {
+            id(thing): thing
+            for token in tokens
+            if (thing := self.thing_of(token)) is not None and thing.kind in kinds
+        }
+        if len(found) > 1:
+            return "?"
+        return display_name(next(iter(found.values()))) if found else ""
+
+    def previous_sentence(self, sentence: Span) -> Span | None:
+        index = self.sentence_positions.get((id(sentence.doc), sentence.start), 0)
+        return self.analysis.sentences[index - 1].span if index > 0 else None
+
+
+def usable_sentence(sentence: Span) -> bool:
+    """Long enough, short enough, a real clause, not a quotation, not garbled."""
+    words = [t for t in sentence if not t.is_punct]
+    if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+        return False
+    if is_quote(sentence) or sentence.text.strip()[-1:] not in ".!":
+        return False
+    if sentence.root.pos_ not in ("VERB", "AUX"):
+        return False
+    if sum(1 for t in sentence if t.dep_ == "dep") > 1:
+        return False  # the parser could not make sense of it: likely garbled
+    return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+def starts_with_unresolved_pronoun(builder: Builder, sentence: Span) -> bool:
+    first = next((t for t in sentence if not t.is_punct), None)
+    if first is None or first.lower_ not in PRONOUN_SUBJECTS:
+        return False
+    return not builder.antecedent(first)
+
+
+def sentence_quality(sentence: Span) -> float:
+    """Prefer 10-28 word sentences rich in named things and numbers."""
+    words = sum(1 for t in sentence if not t.is_punct)
+    length = 1.0 - min(abs(words - 18), 18) / 24
+    content = min(len(sentence.ents), 4) * 0.08
+    return length + content
+
+
+def candidate(
+    builder: Builder, question: Question, sentence: Span, family: str, score: float, answer: str
+) -> Candidate:
+    paragraph = builder.paragraph_of(sentence)
+    return Candidate(
+        question,
+        builder.passage_of(paragraph),
+        family,
+        score,
+        normal_key(str(answer)),
+        (paragraph, sentence.start),
+    )
+
+
+def also_does(builder: Builder, name: str, verb: Token) -> bool:
+    """A distractor that the article also says did this would be a second right answer."""
+    thing = builder.by_name.get(name)
+    for m in thing.mentions if thing is not None else []:
+        head = m.span.root
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == verb.lemma_:
+            return True
+    return False
+
+
+def leaks_answer(prompt: str, answer: str) -> bool:
+    """The answer (or its last word, for a name) appears in the prompt."""
+    lowered = prompt.lower()
+    key = answer.lower().strip()
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", lowered):
+        return True
+    last = key.split()[-1] if key.split() else ""
+    return (
+        len(last) > 3
+        and last[:1].isalpha()
+        and answer[:1].isupper()
+        and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", lowered) is not None
+    )

@@ -1,0 +1,107 @@
+"""Cloze: a key term or named thing blanked in its sentence, with a word bank."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from companion.generation.clauses import (
+    has_quote,
+)
+from companion.generation.distractors import (
+    pick,
+    thing_pool,
+)
+from companion.generation.questions.base import (
+    GROUPISH,
+    Builder,
+    Candidate,
+    candidate,
+    sentence_quality,
+    usable_sentence,
+)
+from companion.generation.terms import Thing, normal_key
+from companion.lesson.fileformat import BLANK
+
+
+def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
+    if not usable_sentence(sentence) or has_quote(sentence):
+        return []
+    out = []
+    for thing, mention in _term_mentions(builder, sentence):
+        if len(thing.mentions) and sum(1 for t in sentence if builder.thing_of(t) is thing) > (
+            mention.end - mention.start
+        ):
+            continue  # the answer would still be in the sentence
+        text = sentence.text.strip()
+        offset = sentence.start_char
+        start = mention.doc[mention.start].idx - offset
+        end = mention.doc[mention.end - 1].idx + len(mention.doc[mention.end - 1].text) - offset
+        prompt = " ".join((text[:start] + BLANK + text[end:]).split())
+        if prompt.startswith(BLANK):
+            continue  # a sentence should not open with its gap
+        if (
+            thing.acronym
+            and thing.acronym in prompt
+            or any(f.lower() in prompt.lower() for f in thing.forms if len(f) > 3)
+        ):
+            continue
+        answer = mention.text
+        kinds = {thing.kind} | ({"group", "name", "acronym"} if thing.kind in GROUPISH else set())
+        if thing.is_name:
+            # A word bank only of things of the very same sort (the same entity label),
+            # named in a usual way; otherwise the blank is left without a bank.
+            others = [
+                t
+                for t in builder.things
+                if not _named_in_prompt(t, prompt)
+                and t.label == thing.label
+                and thing.label  # an unlabelled name could be anything: no bank
+                and "(" not in t.first.text
+                and "," not in t.first.text
+            ]
+            pool = thing_pool(thing, others, kinds, lambda t: t.first.text)
+        elif thing.pos == "a" or mention.doc[mention.start].tag_.startswith("JJ"):
+            pool = []  # "secure, _____, and reliable": other adjectives could fit too
+        else:
+            tag = mention.doc[mention.start].tag_
+            pool = [
+                m.text
+                for t in builder.things
+                if not t.is_name and t.pos == thing.pos and t is not thing
+                for m in t.mentions[:1]
+                if m.doc[m.start].tag_ == tag
+            ]
+        pool = [p for p in pool if p.lower() not in prompt.lower()]
+        bank = pick(answer, builder.prefer_glossed(pool), 3)
+        glossed = normal_key(answer) in builder.glossed
+        if len(bank) >= 2:
+            question = builder.make(
+                "cloze", prompt, sentence, answer, [answer, *bank], "rule:cloze"
+            )
+        else:
+            question = builder.make("cloze", prompt, sentence, answer, None, "rule:cloze")
+        score = (
+            0.9
+            + (0.4 if glossed else 0.0)
+            + sentence_quality(sentence)
+            + (0.1 if len(bank) >= 2 else 0)
+        )
+        out.append(candidate(builder, question, sentence, "cloze", score, answer))
+    return out
+
+
+def _named_in_prompt(thing: Thing, prompt: str) -> bool:
+    """A thing the prompt already names, under any of its names or its acronym."""
+    lowered = prompt.lower()
+    names = {f.lower() for f in thing.forms} | ({thing.acronym.lower()} if thing.acronym else set())
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names if n)
+
+
+def _term_mentions(builder: Builder, sentence: Span):
+    seen = set()
+    for thing, mention in builder.mentions_in_doc.get(id(sentence.doc), []):
+        if sentence.start <= mention.start < sentence.end and id(thing) not in seen:
+            seen.add(id(thing))
+            yield thing, mention

@@ -1,0 +1,266 @@
+"""Literal recall: who / what / when / where / how many questions made by transforming a
+clause with its dependency parse."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from companion.generation.clauses import (
+    PRONOUN_SUBJECTS,
+    attribution,
+    has_quote,
+    span_text,
+    speaker_phrase,
+    subtree_ids,
+    tidy,
+    wh_question,
+)
+from companion.generation.distractors import (
+    decade_pool,
+    number_pool,
+    pick,
+    thing_pool,
+)
+from companion.generation.questions.base import (
+    GROUPISH,
+    PERSONISH,
+    PLACE_PREPS,
+    PLACEISH,
+    RELATIVE_DATES,
+    TIME_PREPS,
+    Builder,
+    Candidate,
+    also_does,
+    candidate,
+    leaks_answer,
+    sentence_quality,
+    starts_with_unresolved_pronoun,
+    usable_sentence,
+)
+from companion.generation.terms import display_name
+
+
+def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
+    if not usable_sentence(sentence) or has_quote(sentence):
+        return []
+    if starts_with_unresolved_pronoun(builder, sentence):
+        return []
+    out: list[Candidate] = []
+    for verb, prefix in clause_verbs(builder, sentence):
+        subject, resolved = builder.resolved_subject(verb)
+        if subject is None or (subject.lower_ in PRONOUN_SUBJECTS and not resolved):
+            continue
+        for rule in (_when, _where, _how_many, _who):
+            found = rule(builder, sentence, verb, prefix, subject, resolved)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def clause_verbs(builder: Builder, sentence: Span) -> list[tuple[Token, str]]:
+    """The clauses a question can be made from, each with its "According to X" prefix:
+    the main clause (the reported clause of "X said ..."), and adverbial clauses with a
+    subject of their own ("After the USSR withdrew from Afghanistan in 1989, ...")."""
+    speech, clause = attribution(sentence)
+    prefix = ""
+    main = sentence.root
+    if speech is not None:
+        if clause is None:
+            return []
+        speaker = speaker_phrase(speech, builder.resolve)
+        prefix = f"According to {speaker}" if speaker else ""
+        main = clause
+    verbs = [] if main.lemma_ in ("say", "tell") else [(main, prefix)]
+    for token in main.subtree:
+        if (
+            token.dep_ == "advcl"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            verbs.append((token, prefix))
+    return verbs
+
+
+def _question_with(builder, verb, wh, answer_ids, subject_question, prefix, subject, resolved):
+    if resolved and not subject_question:
+        # Put the resolved name in place of the pronoun: build the question, then swap.
+        question = wh_question(verb, wh, answer_ids, subject_question, prefix)
+        return (
+            re.sub(rf"\b{re.escape(subject.text.lower())}\b", resolved, question, count=1)
+            if question
+            else ""
+        )
+    return wh_question(verb, wh, answer_ids, subject_question, prefix)
+
+
+def _when(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or RELATIVE_DATES.match(ent.text.strip()):
+            continue
+        if not re.search(r"\d{4}|\d{2,4}s\b", ent.text):
+            continue
+        head = ent.root.head
+        if head.dep_ == "prep" and head.lower_ in TIME_PREPS and head.head == verb:
+            answer_ids = subtree_ids(head)
+        elif ent.root.dep_ in ("npadvmod", "tmod") and ent.root.head == verb:
+            answer_ids = subtree_ids(ent.root)
+        else:
+            continue
+        prompt = _question_with(builder, verb, "When", answer_ids, False, prefix, subject, resolved)
+        answer = tidy(ent.text)
+        answer = re.sub(r"^the\s+", "the ", answer)
+        return literal_candidate(
+            builder,
+            sentence,
+            prompt,
+            answer,
+            "rule:literal-when",
+            pool=number_pool(_year(answer), builder.numbers)
+            if _year(answer)
+            else decade_pool(answer),
+            accept=[span_text([t for t in head.subtree])] if head.dep_ == "prep" else [],
+        )
+    return None
+
+
+def _year(text: str) -> str:
+    match = re.fullmatch(r"(?:in\s+)?((?:1[5-9]|20)\d\d)", text.strip())
+    return match.group(1) if match else ""
+
+
+def _where(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        thing = builder.thing_of(obj) if obj is not None else None
+        if thing is None or thing.kind not in PLACEISH:
+            continue
+        prompt = _question_with(
+            builder, verb, "Where", subtree_ids(child), False, prefix, subject, resolved
+        )
+        answer = builder.name_of(thing)
+        pool = thing_pool(thing, builder.things, PLACEISH, builder.name_of)
+        return literal_candidate(
+            builder,
+            sentence,
+            prompt,
+            answer,
+            "rule:literal-where",
+            pool=builder.prefer_glossed(pool),
+            accept=[t for t in thing.forms],
+        )
+    return None
+
+
+def _how_many(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
+    for token in sentence:
+        if (
+            token.dep_ != "nummod"
+            or not token.like_num
+            or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")
+        ):
+            continue
+        noun = token.head
+        if (
+            noun.pos_ != "NOUN"
+            or noun.dep_ not in ("dobj", "nsubj", "nsubjpass")
+            or noun.head != verb
+        ):
+            continue
+        if noun.tag_ != "NNS" or noun.i - token.i > 2:
+            continue  # "how many" needs a plural count noun: troops, districts
+        phrase = [
+            t
+            for t in noun.subtree
+            if t.i != token.i
+            and t.dep_ not in ("relcl", "acl", "prep", "det", "poss", "case")
+            and not any(
+                a.dep_ in ("relcl", "acl", "prep") and a.i in subtree_ids(noun) and a != noun
+                for a in t.ancestors
+            )
+        ]
+        words = span_text(phrase)
+        wh = "How many " + (words if any(t.pos_ == "PROPN" for t in phrase) else words.lower())
+        subject_question = noun.dep_ in ("nsubj", "nsubjpass")
+        ids = subtree_ids(noun) if not subject_question else {t.i for t in phrase} | {token.i}
+        if subject_question:
+            ids = subtree_ids(noun)
+            prompt = wh_question(verb, wh, ids, True, prefix)
+        else:
+            prompt = _question_with(builder, verb, wh, ids, False, prefix, subject, resolved)
+        answer = token.text
+        if prompt and re.search(r"\d", prompt):
+            return None  # another number in the question would confuse it
+        return literal_candidate(
+            builder,
+            sentence,
+            prompt,
+            answer,
+            "rule:literal-how-many",
+            pool=number_pool(answer, builder.numbers),
+            accept=[f"{token.text} {noun.text}"],
+        )
+    return None
+
+
+def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
+    if subject.lower_ in PRONOUN_SUBJECTS:
+        return None
+    thing = builder.thing_of(subject)
+    if thing is None or thing.kind not in PERSONISH | GROUPISH:
+        return None
+    ids = subtree_ids(subject)
+    if any(c.dep_ == "conj" for c in subject.children) or len(ids) > 6:
+        return None  # "Masood and the NRF": a two-part answer
+    if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
+        return None
+    if thing.kind == "person" and len(display_name(thing).split()) < 2:
+        return None  # a one-word "person" is as likely a mislabelled place or object
+    wh = "Who" if thing.kind == "person" else ("Which group" if thing.label == "NORP" else "What")
+    prompt = wh_question(verb, wh, ids, True, prefix)
+    mention_text = span_text([t for t in subject.subtree if builder.thing_of(t) is thing])
+    answer = builder.name_of(thing) if thing.kind == "person" or not mention_text else mention_text
+    kinds = PERSONISH if thing.kind == "person" else GROUPISH
+    pool = thing_pool(thing, builder.things, kinds, builder.name_of)
+    pool = [p for p in pool if not also_does(builder, p, verb)]
+    return literal_candidate(
+        builder,
+        sentence,
+        prompt,
+        answer,
+        "rule:literal-who",
+        pool=builder.prefer_glossed(pool),
+        accept=sorted(thing.forms),
+    )
+
+
+def literal_candidate(
+    builder: Builder,
+    sentence: Span,
+    prompt: str,
+    answer: str,
+    source: str,
+    pool: list[str],
+    accept: list[str],
+) -> Candidate | None:
+    if not prompt or not answer or leaks_answer(prompt, answer):
+        return None
+    if len(prompt.split()) > 30 or len(prompt.split()) < 4:
+        return None
+    body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
+    if re.search(r"[:;]", prompt) or "," in body or re.match(r"When (?:is|are|was|were) ", body):
+        return None  # a list, an aside or a copula: the question would read badly
+    distractors = pick(answer, pool, 3)
+    accept = [a for a in dict.fromkeys(accept) if a and a != answer]
+    short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
+    quality = sentence_quality(sentence)
+    if len(distractors) < 2:
+        return candidate(builder, short, sentence, "literal", 1.1 + quality, answer)
+    choices = [answer, *distractors]
+    question = builder.make("multiple_choice", prompt, sentence, answer, choices, source)
+    found = candidate(builder, question, sentence, "literal", 1.3 + quality, answer)
+    found.short_form = short
+    return found

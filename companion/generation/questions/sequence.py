@@ -1,0 +1,182 @@
+"""Sequence: put 3-4 dated events of the article in order."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from companion.generation.clauses import (
+    PRONOUN_SUBJECTS,
+    is_quote,
+    span_text,
+    statement,
+    subtree_ids,
+)
+from companion.generation.distractors import (
+    same_thing,
+)
+from companion.generation.questions.base import Builder, Candidate, candidate
+from companion.generation.terms import display_name
+from companion.lesson.model import fingerprint
+
+
+@dataclass
+class Event:
+    year: float
+    text: str
+    sentence: Span
+
+
+def sequence_question(builder: Builder) -> Candidate | None:
+    """Put 3-4 dated events of the article in order."""
+    events: list[Event] = []
+    for item in builder.analysis.sentences:
+        sentence = item.span
+        if is_quote(sentence):
+            continue
+        for event in _dated_events(builder, sentence):
+            if all(
+                abs(event.year - e.year) >= 1 and not same_thing(event.text, e.text) for e in events
+            ):
+                events.append(event)
+    if len(events) < 3:
+        return None
+    events.sort(key=lambda e: e.year)
+    chosen = events[-4:] if len(events) > 4 else events
+    order = [e.text for e in chosen]
+    shuffled = list(order)
+    random.Random(fingerprint(order)).shuffle(shuffled)
+    if shuffled == order:
+        shuffled = shuffled[1:] + shuffled[:1]
+    last = max(chosen, key=lambda e: (builder.paragraph_of(e.sentence), e.sentence.start)).sentence
+    question = builder.make(
+        "sequence", "In what order did these events happen?", last, order, shuffled, "rule:sequence"
+    )
+    return candidate(builder, question, last, "sequence", 2.0, "sequence")
+
+
+def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
+    events = []
+    for ent in sentence.ents:
+        if ent.label_ not in ("DATE", "EVENT"):
+            continue
+        year = _event_year(ent.text)
+        if year is None:
+            continue
+        verb = _governing_verb(ent)
+        if verb is None or verb.lemma_ in ("say", "tell"):
+            continue
+        text = _event_text(builder, verb, ent)
+        if text:
+            events.append(Event(year, text, sentence))
+    if not events and any(
+        t.lower_ == "now"
+        and t.head.pos_ in ("VERB", "AUX")
+        and t.head.tag_ in ("VBG", "VBP", "VBZ")
+        for t in sentence
+    ):
+        verb = next(t.head for t in sentence if t.lower_ == "now")
+        text = _event_text(builder, verb, None)
+        if text:
+            events.append(Event(9999, text, sentence))
+    return events
+
+
+def _governing_verb(ent: Span) -> Token | None:
+    """The verb a date belongs to; where the parse is unsure (a 'dep' link on the way),
+    the nearest verb before the date."""
+    token, path = ent.root, []
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        path.append(token)
+        token = token.head
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ != "dep"
+        and not any(t.dep_ == "dep" for t in path)
+        and (has_subject or token.dep_ in ("advcl", "relcl", "xcomp", "conj"))
+    ):
+        return token
+    before = [
+        t
+        for t in ent.sent
+        if t.i < ent.start
+        and t.pos_ == "VERB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    ]
+    return before[-1] if before else None
+
+
+def _event_year(text: str) -> float | None:
+    match = re.search(r"\b((?:1[5-9]|20)\d\d)\b", text)
+    if match:
+        return float(match.group(1))
+    match = re.search(r"\b((?:1[5-9]|20)\d)0s\b", text)
+    if match:
+        return float(match.group(1)) * 10 + 5
+    return None
+
+
+def _event_text(builder: Builder, verb: Token, date: Span | None) -> str:
+    exclude: set[int] = set()
+    if date is not None:
+        branch = next((c for c in verb.children if date.root.i in subtree_ids(c)), None)
+        if branch is not None and branch.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "acomp"):
+            return ""  # "recalled his 2009 flight": removing the date would remove the event
+        exclude = subtree_ids(branch) if branch is not None else set()
+    if verb.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return ""
+    for child in verb.children:
+        if child.lower_ == "now" or (
+            child.dep_ == "advmod" and child.lower_ in ("still", "also", "soon")
+        ):
+            exclude |= subtree_ids(child)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    replacements: dict[int, str] = {}
+    prefix = ""
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("which", "who", "that"):
+        noun = verb.head
+        words = [t for t in noun.lefts if t.dep_ in ("det", "compound", "amod")] + [noun]
+        replacements[subject.i] = span_text(words)
+    elif subject is None and verb.dep_ == "advcl":
+        return ""
+    elif subject is not None and subject.lower_ in PRONOUN_SUBJECTS:
+        name = builder.antecedent(subject) or _main_subject_name(builder, verb)
+        if not name:
+            return ""
+        replacements[subject.i] = name
+    if subject is not None:
+        for part in [subject, *[c for c in subject.children if c.dep_ == "conj"]]:
+            thing = builder.thing_of(part)
+            if part.i not in replacements and thing is not None and thing.kind == "person":
+                mention = next(
+                    m for m in thing.mentions if m.doc is part.doc and m.start <= part.i < m.end
+                )
+                if mention.end - mention.start == 1:
+                    replacements[part.i] = display_name(thing)
+    if subject is None:
+        subject_of_head = next((c for c in verb.head.children if c.dep_ in ("nsubj",)), None)
+        if subject_of_head is None:
+            return ""
+        prefix = builder.resolve(subject_of_head) if builder.thing_of(subject_of_head) else ""
+        if not prefix:
+            return ""
+    text = statement(verb, replacements, exclude, compact=True)
+    text = re.sub(r"\s+[,;:]$", "", text)
+    if prefix:
+        text = f"{prefix} {text[:1].lower()}{text[1:]}"
+    words = text.split()
+    if not 3 <= len(words) <= 16:
+        return ""
+    return text.rstrip(".")
+
+
+def _main_subject_name(builder: Builder, verb: Token) -> str:
+    head = verb.head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and builder.thing_of(subject):
+        return builder.resolve(subject)
+    return ""

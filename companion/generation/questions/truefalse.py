@@ -1,0 +1,220 @@
+"""True/false: statements from the passage, and false ones made by one clear swap."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from companion.generation.clauses import (
+    PRONOUN_SUBJECTS,
+    attribution,
+    clause_tokens,
+    finish_question,
+    has_quote,
+    speaker_phrase,
+    statement,
+)
+from companion.generation.distractors import YEAR, number_pool, same_thing
+from companion.generation.questions.base import (
+    Builder,
+    Candidate,
+    also_does,
+    candidate,
+    sentence_quality,
+    starts_with_unresolved_pronoun,
+    usable_sentence,
+)
+from companion.generation.terms import Thing, display_name, normal_key
+from companion.lesson.model import fingerprint
+
+
+def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
+    if not usable_sentence(sentence) or has_quote(sentence):
+        return []
+    if starts_with_unresolved_pronoun(builder, sentence):
+        return []
+    speech, clause = attribution(sentence)
+    verb = clause if speech is not None else sentence.root
+    if verb is None:
+        return []
+    subject, resolved = builder.resolved_subject(verb)
+    if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
+        return []
+    replacements = {subject.i: resolved} if resolved else {}
+    if subject is None or _inverted(verb, subject):
+        return []  # "Could the channel have been carved ...": not a statement
+    true_text = statement(verb, replacements)
+    if len(true_text.split()) < 0.6 * sum(1 for t in sentence if not t.is_punct):
+        return []  # too much of the sentence left out: the statement could mislead
+    if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
+        return []  # ends in "a.m.": a clock time cut from its clause
+    if re.match(r"(?:its|this|these|those|it)\b", true_text, re.IGNORECASE) or re.search(
+        r"\b(?:he|him|his|she|her|they|them|their)\b", true_text, re.IGNORECASE
+    ):
+        return []  # a statement must stand on its own: no pronoun left to guess
+    if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
+        return []
+    speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
+    prefer_false = int(fingerprint(true_text), 16) % 2 == 0
+    false = _false_version(builder, verb, replacements)
+    versions = [(true_text, "true", 0.0 if prefer_false else 0.15)]
+    if false and false != true_text:
+        versions.append((false, "false", 0.15 if prefer_false else 0.0))
+    out = []
+    for text, answer, bonus in versions:
+        first_word = text.split()[0] if text.split() else ""
+        keep = (
+            _starts_with_name(builder, verb)
+            or "." in first_word
+            or any(c.isupper() for c in first_word[1:])
+        )
+        body = text if keep else text[:1].lower() + text[1:]
+        prompt = f"Does {speaker} say that {body}?" if speaker else f"Is it true that {body}?"
+        question = builder.make(
+            "true_false",
+            finish_question(prompt),
+            sentence,
+            answer,
+            ["True", "False"],
+            "rule:true-false",
+        )
+        out.append(
+            candidate(
+                builder,
+                question,
+                sentence,
+                "true_false",
+                0.9 + bonus + sentence_quality(sentence),
+                f"tf:{true_text}",
+            )
+        )
+    return out
+
+
+def _inverted(verb: Token, subject: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i]
+    return bool(auxes) or (verb.i < subject.i and verb.lemma_ == "be")
+
+
+def _starts_with_name(builder: Builder, verb: Token) -> bool:
+    """Whether the statement's first word keeps its capital inside a question."""
+    tokens = clause_tokens(verb, set())
+    first = tokens[0] if tokens else verb
+    if first.lower_ in ("the", "a", "an"):
+        return False
+    if first.text in builder.capitalised_inside or "." in first.text:
+        return True  # a name or an abbreviation ("U.S.")
+    return (
+        first.pos_ == "PROPN"
+        or builder.thing_of(first) is not None
+        or first.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+        or any(ch.isupper() for ch in first.text[1:])
+    )
+
+
+def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) -> str | None:
+    """Swap a year, number, or named thing for another of the same kind from the article,
+    so that the passage clearly contradicts the statement."""
+    tokens = clause_tokens(verb, set())
+    for token in tokens:
+        digits = token.text.replace(",", "")
+        if token.ent_type_ in ("DATE", "TIME") and not YEAR.match(digits):
+            continue  # "September 2" must not become "September 40"
+        if token.like_num and digits.isdigit() and token.i not in replacements:
+            pool = number_pool(digits, builder.numbers)
+            if YEAR.match(digits):
+                pool = [p for p in pool if abs(int(p) - int(digits)) >= 3]
+            choice = next((p for p in pool if p != digits), None)
+            if choice:
+                return statement(verb, {**replacements, token.i: choice})
+    for token in tokens:
+        thing = builder.thing_of(token)
+        if thing is None or not thing.is_name or token.i in replacements:
+            continue
+        mention = next(
+            m for m in thing.mentions if m.doc is token.doc and m.start <= token.i < m.end
+        )
+        if not _swappable(mention) or sum(1 for t in tokens if builder.thing_of(t) is thing) > len(
+            mention.span
+        ):
+            continue  # the thing is named twice in the clause: one swap would contradict itself
+        if thing.label not in SWAP_LABELS or not _glossed(builder, thing):
+            continue  # only well-typed, glossed names are swapped: a person for a person...
+        pool = [
+            t
+            for t in builder.things
+            if t is not thing
+            and t.kind == thing.kind
+            and t.label == thing.label
+            and len(t.mentions) >= 2  # a name the article returns to, not a one-off
+            and _glossed(builder, t)
+        ]
+        names = [builder.name_of(t) for t in sorted(pool, key=lambda t: (-len(t.mentions), t.key))]
+        names = [
+            n for n in names if not also_does(builder, n, verb) and not _co_occurs(builder, n, verb)
+        ]
+        # Any other name of the same sort will do: length does not matter in a statement.
+        choice = [n for n in names if not same_thing(n, mention.text)][:1]
+        if choice:
+            swap = {i: "" for i in range(mention.start, mention.end)}
+            swap[mention.start] = (
+                _short_form(builder, choice[0]) if _is_modifier(mention) else choice[0]
+            )
+            before = mention.doc[mention.start - 1] if mention.start > 0 else None
+            if before is not None and before.lower_ == "the" and not _takes_the(builder, choice[0]):
+                swap[before.i] = ""
+            return statement(verb, {**replacements, **swap})
+    return None
+
+
+SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+
+
+def _glossed(builder: Builder, thing: Thing) -> bool:
+    """Whether the lesson glosses the thing: its name and kind are then trustworthy."""
+    return any(normal_key(f) in builder.glossed for f in thing.forms)
+
+
+def _swappable(mention) -> bool:
+    """Only a whole subject or object is swapped, or a name before a common noun
+    ("Taliban fighters"); never part of a longer name, a possessive, or a name in
+    brackets."""
+    root = mention.span.root
+    doc = mention.doc
+    modifier = _is_modifier(mention) and root.head.i == mention.end
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") and not modifier:
+        return False
+    if mention.start > 0 and doc[mention.start - 1].text == "(":
+        return False
+    return not (mention.end < len(doc) and doc[mention.end].tag_ == "POS")
+
+
+def _is_modifier(mention) -> bool:
+    root = mention.span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN"
+
+
+def _short_form(builder: Builder, name: str) -> str:
+    """A name as it reads before a noun: "NRF fighters", not "National Resistance Front of
+    Afghanistan fighters"."""
+    thing = builder.by_name.get(name)
+    if thing is None:
+        return name
+    if thing.acronym:
+        return thing.acronym
+    return min(thing.forms, key=lambda f: (len(f.split()), len(f)))
+
+
+def _takes_the(builder: Builder, name: str) -> bool:
+    """Whether the article writes "the" before this name ("the Taliban", but "al Qaeda")."""
+    for thing in builder.things:
+        if display_name(thing) == name:
+            return any(m.start > 0 and m.doc[m.start - 1].lower_ == "the" for m in thing.mentions)
+    return False
+
+
+def _co_occurs(builder: Builder, name: str, verb: Token) -> bool:
+    """The replacement already appears with this verb somewhere: the swap might be true."""
+    lowered = name.lower()
+    return any(lowered in text for text in builder.sentences_with_lemma.get(verb.lemma_, []))

@@ -1,0 +1,252 @@
+"""WordNet senses for glossary terms: which sense of a word fits this article (a
+simplified Lesk), and a sense's gloss as a short definition. See docs/glossary.md."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from companion.generation.definitions import (
+    LEADING_DETERMINERS,
+    MAX_WORDS,
+    Definition,
+    repeats_term,
+    shorten,
+    usable,
+)
+from companion.generation.terms import (
+    Thing,
+    spelling_variants,
+)
+from companion.generation.wordnet import Synset, WordNet
+
+WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
+# Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
+LABEL_LEXNAMES = {
+    "PERSON": {18},
+    "GPE": {15},
+    "LOC": {15, 17},
+    "FAC": {6, 15},
+    "ORG": {14},
+    "NORP": {14, 18},
+    "EVENT": {7, 11},
+}
+
+STOP = set(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "and",
+        "or",
+        "for",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "into",
+        "than",
+        "not",
+        "no",
+        "any",
+        "all",
+        "some",
+        "one",
+        "such",
+        "used",
+        "especially",
+        "etc",
+        "usually",
+        "often",
+    ]
+)  # ignored when glosses and contexts are compared
+
+
+def _content_lemmas(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match 'minerals' with 'mineral' but not 'waterproof'
+    with 'water'."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+class SenseChooser:
+    """Simplified Lesk: overlap between a sense's gloss and the term's context."""
+
+    def __init__(self, wordnet: WordNet, article_lemmas: set[str]):
+        self.wordnet = wordnet
+        self.article = {_stem(w) for w in article_lemmas}
+
+    def define_word(self, thing: Thing, passage_lemmas: set[str]) -> Definition | None:
+        mention = thing.first
+        sentence = {
+            _stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop
+        }
+        passage = {_stem(w) for w in passage_lemmas}
+        senses: list[Synset] = []
+        for form in self.wordnet.base_forms(thing.lemma, thing.pos):
+            senses = self.wordnet.synsets(form, thing.pos)
+            if senses:
+                break
+        if not senses:
+            return None
+        scored = []
+        for rank, sense in enumerate(senses[:10]):
+            signature = {
+                _stem(w) for w in _content_lemmas(sense.gloss + " " + " ".join(sense.lemmas))
+            }
+            for hyper in sense.hypernyms[:2]:
+                signature |= {
+                    _stem(w)
+                    for w in _content_lemmas(self.wordnet.synset(hyper, sense.pos).definition)
+                }
+            signature -= {_stem(thing.lemma)}
+            local = 2 * len(signature & sentence) + 0.5 * len(signature & passage)
+            qualifier = re.match(r"\(([^)]*)\)", sense.definition)
+            if qualifier and not (
+                {_stem(w) for w in _content_lemmas(qualifier.group(1))} & (sentence | passage)
+            ):
+                local -= 3  # a sense for another field ("(electronics)", "(of a leaf shape)")
+            overlap = local + 0.5 * len(signature & self.article)
+            scored.append((overlap + 2.5 / (rank + 1), local, rank, sense))
+        scored.sort(key=lambda s: (-s[0], s[2]))
+        _, overlap, rank, sense = scored[0]
+        if len(senses) > 2 and overlap < 2:
+            return None  # a weak fit among many senses: better no entry than a wrong one
+        if len(senses) == 2 and overlap < 2 and (rank != 0 or not self._dominant(thing, sense)):
+            return None
+        text = wordnet_text(sense, thing)
+        if not text:
+            return None
+        confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
+        return Definition(text, "wordnet", mention, confidence)
+
+    def _dominant(self, thing: Thing, sense: Synset) -> bool:
+        """WordNet's first sense, trusted without context only when the tagged corpus
+        saw it often. For a verb or adjective with two senses, the second is usually a
+        figurative extension ("assassinate" a reputation), so the first is trusted."""
+        return thing.pos in ("a", "v") or self.wordnet.tag_count(thing.lemma, 1) >= 2
+
+    def define_name(self, thing: Thing) -> Definition | None:
+        if thing.label == "NORP" and thing.first.span.root.dep_ in ("amod", "compound"):
+            # "a Prussian general", "the Martian surface": the adjective's sense
+            for sense in self.wordnet.synsets(thing.first.text, "a")[:1]:
+                text = wordnet_text(sense, thing)
+                if text:
+                    return Definition(text, "wordnet", thing.first, 0.7)
+        forms = sorted(thing.forms, key=lambda f: -len(f))
+        if thing.expansion:
+            forms.insert(0, thing.expansion)
+        for form in forms:
+            if thing.kind == "person" and len(form.split()) < 2:
+                continue  # a bare surname could be anyone
+            for sense, exact in self._name_senses(form, fuzzy=thing.kind == "person"):
+                if not (sense.instance or sense.lexname in WORDNET_NAME_LEXNAMES):
+                    continue
+                if thing.label and sense.lexname not in LABEL_LEXNAMES.get(
+                    thing.label, {sense.lexname}
+                ):
+                    continue  # "Artemis" the program is not the Greek goddess
+                stems = {_stem(w) for w in _content_lemmas(sense.definition)}
+                agrees = thing.label in LABEL_LEXNAMES  # checked just above
+                if (not exact or not agrees) and not (stems & self.article):
+                    continue  # nothing in the article bears this sense out
+                qualifier = re.match(r"\(([^)]*)\)", sense.definition)
+                if qualifier and not (
+                    {_stem(w) for w in _content_lemmas(qualifier.group(1))} & self.article
+                ):
+                    continue  # "(Greek mythology) ...": a sense from another field
+                text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
+                if text:
+                    return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
+        return None
+
+    def _name_senses(self, form: str, fuzzy: bool):
+        """Senses named exactly `form`; for a person also those found through a spelling
+        of the surname (Masood -> Masoud) whose full name matches `form` but for spelling."""
+        for sense in self.wordnet.synsets(form, "n")[:1]:
+            yield sense, True
+        if not fuzzy or len(form.split()) < 2:
+            return
+        for variant in _vowel_variants(form.split()[-1]):
+            for sense in self.wordnet.synsets(variant, "n"):
+                if any(spelling_variants(form, lemma) for lemma in sense.lemmas):
+                    yield sense, False
+                    return
+
+
+def _vowel_variants(name: str, limit: int = 400):
+    """Spellings of a transliterated name one vowel apart per word (Masood -> Masoud)."""
+    words = name.lower().split()
+    options = []
+    for word in words:
+        alts = {word}
+        for i, ch in enumerate(word):
+            if ch in "aeiou":
+                for v in "aeiou":
+                    alts.add(word[:i] + v + word[i + 1 :])
+        for a, b in (("oo", "ou"), ("ou", "oo"), ("ee", "i"), ("i", "ee")):
+            if a in word:
+                alts.add(word.replace(a, b))
+        options.append(sorted(alts))
+    for count, combo in enumerate(itertools.product(*options)):
+        if count >= limit:
+            return
+        if list(combo) != words:
+            yield " ".join(combo)
+
+
+def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
+    """A sense's gloss as a short definition that does not repeat the term."""
+    segments = [s.strip() for s in sense.definition.split(";") if s.strip()]
+    years = next(
+        (
+            s
+            for s in segments
+            if re.fullmatch(r"\(?\d{3,4}\s*-\s*\d{3,4}\)?", s.split()[-1] if s.split() else "")
+        ),
+        "",
+    )
+    segments = [s for s in segments if not repeats_term(s, thing)]
+    if not segments:
+        return ""
+    text = re.sub(r"^\([^)]*\)\s*", "", segments[0])  # "(of a path e.g.) having bends"
+    if len(text.split()) < 3 and len(segments) > 1:
+        text = f"{text}, {segments[1]}"
+    text = LEADING_DETERMINERS.sub("", text)
+    text = shorten(text, 18) or shorten(text)
+    if keep_years and years:
+        match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)
+        if match and len(text.split()) < MAX_WORDS - 1:
+            text = f"{text} {match.group(0)}"
+    if thing.pos == "v" and text and not text.startswith("to "):
+        text = f"to {text}"
+    return text if usable(text, thing, allow_pronouns=True) else ""

@@ -1,0 +1,612 @@
+"""Candidate glossary terms: the named things and hard words of an article, one per thing.
+
+Reads the one spaCy analysis of the article. A *Thing* gathers every mention of one
+person, group, place, event, acronym, rare word or multiword term, whatever the spelling:
+case, plural and possessive forms, a leading "the", an acronym and its expansion, and
+spelling variants of a name (Masood / Masoud) are one Thing. Different people who share a
+surname are two Things; a bare surname is given to the nearest full name before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from companion.generation.analysis import Analysis, zipf
+from companion.generation.importing import is_boilerplate
+
+NAME_KINDS = {
+    "PERSON": "person",
+    "ORG": "group",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "LAW": "work",
+    "WORK_OF_ART": "work",
+    "PRODUCT": "work",
+}
+WEEKDAYS_MONTHS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+}
+# News outlets and wire services: named in bylines and "X could not verify", never
+# glossed as part of the story.
+NEWS_OUTLETS = {
+    "cnn",
+    "bbc",
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "npr",
+    "voa",
+    "voice of america",
+    "al jazeera",
+    "new york times",
+    "the new york times",
+    "washington post",
+    "the washington post",
+    "guardian",
+    "the guardian",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox news",
+    "msnbc",
+    "bloomberg",
+    "upi",
+    "pbs",
+    "sky news",
+    "the times",
+    "wall street journal",
+    "the wall street journal",
+    "usa today",
+    "dpa",
+    "xinhua",
+    "tass",
+}
+OUTLET_VERBS = {"confirm", "verify", "report", "contact", "reach", "obtain", "review", "see"}
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "bin",
+    "ibn",
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "la",
+    "le",
+}
+SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "state", "claim", "announce", "write"}
+DEMONYM_SUFFIXES = ("is", "i", "ans", "an", "ians", "ian", "ese", "ites", "ite")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in", "to", "&"}
+
+
+@dataclass
+class Mention:
+    paragraph: int
+    doc: Doc
+    start: int  # token index in the paragraph's Doc
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return self.doc[self.start : self.end]
+
+    @property
+    def sentence(self) -> Span:
+        return self.doc[self.start].sent
+
+
+@dataclass
+class Thing:
+    key: str
+    kind: str  # person, group, place, event, work, name, acronym, word, phrase
+    mentions: list[Mention] = field(default_factory=list)
+    acronym: str = ""
+    expansion: str = ""
+    pos: str = "n"  # WordNet part of speech of a word or phrase
+    labels: list[str] = field(default_factory=list)  # spaCy entity labels of the mentions
+    lemma: str = ""
+    rarity: float = 7.0  # wordfreq Zipf of the term: lower is rarer
+
+    @property
+    def first(self) -> Mention:
+        return min(self.mentions, key=lambda m: (m.paragraph, m.start))
+
+    @property
+    def label(self) -> str:
+        """The most frequent entity label (ORG, GPE, PERSON...), or '' for words."""
+        return max(sorted(set(self.labels)), key=self.labels.count) if self.labels else ""
+
+    @property
+    def forms(self) -> set[str]:
+        return {m.text for m in self.mentions}
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind not in ("word", "phrase")
+
+
+def zipf_threshold(grade: int) -> float:
+    """Words rarer than this are candidates: grade 6 -> 3.85, grade 8 -> 3.6, grade 12 -> 3.1."""
+    return 4.6 - 0.125 * max(1, min(grade, 12))
+
+
+def normal_key(text: str) -> str:
+    """Case, a leading 'the', possessive endings, hyphens and spacing folded."""
+    text = text.lower().replace("’", "'").replace("-", " ")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s?$", "", text.strip())
+    return " ".join(text.split())
+
+
+def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
+    """Every candidate term of the article, merged so that each thing is one Thing."""
+    names = _named_mentions(analysis)
+    acronyms = _acronym_links(analysis)
+    things = _group_names(names, acronyms)
+    things = _merge_variants(things)
+    _merge_acronyms_by_initials(things)
+    _attribute_bare_names(things)
+    words = _rare_words(analysis, grade, things)
+    words += _compound_terms(analysis, things, words)
+    for thing in things:
+        if thing.kind == "person" and len(thing.key.split()) == 1 and zipf(thing.key) >= 4.0:
+            thing.kind = "name"  # "Moon", "Marshall": an ordinary word, not a person
+    return [t for t in things + words if t.mentions and not _excluded(t)]
+
+
+# ---------------------------------------------------------------------------- names
+
+
+def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
+    """(kind, mention) for named entities and for rare capitalised words spaCy missed."""
+    found: list[tuple[str, str, Mention]] = []
+    for index, doc in enumerate(analysis.docs):
+        if is_boilerplate(doc.text):
+            continue
+        covered: set[int] = set()
+        for ent in doc.ents:
+            kind = NAME_KINDS.get(ent.label_)
+            mention = _clean_mention(index, doc, ent.start, ent.end)
+            if kind is None or mention is None:
+                continue
+            if ent.label_ == "NORP" and zipf(mention.text.lower()) >= 3.5:
+                continue  # Afghan, Soviet, Islamic: words students know
+            covered.update(range(ent.start, ent.end))
+            found.append((kind, ent.label_, mention))
+        for start, end in _proper_runs(doc, covered):
+            mention = _clean_mention(index, doc, start, end)
+            if mention is not None:
+                covered.update(range(start, end))
+                found.append(("name", "", mention))
+        for token in doc:
+            if token.i in covered or not _acronym_or_proper(token):
+                continue
+            found.append(
+                (
+                    "acronym" if _ACRONYM.match(token.text) else "name",
+                    "",
+                    Mention(index, doc, token.i, token.i + 1, token.text),
+                )
+            )
+    return found
+
+
+def _proper_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised proper nouns the entity recogniser missed
+    ("Jet Propulsion Laboratory")."""
+    runs, start = [], None
+    for token in [*doc, None]:
+        inside = (
+            token is not None
+            and token.i not in covered
+            and token.tag_ in ("NNP", "NNPS")
+            and token.text[:1].isupper()
+            and token.is_alpha
+        )
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else len(doc)
+            if end - start >= 2:
+                runs.append((start, end))
+            start = None
+    return runs
+
+
+def _acronym_or_proper(token) -> bool:
+    if _ACRONYM.match(token.text) and not token.text.isdigit():
+        return True
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and len(token.text) >= 4
+        and token.text.lower() not in WEEKDAYS_MONTHS
+        and zipf(token.text.lower()) < 3.0
+    )
+
+
+def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None:
+    """Trim a leading 'the' and a trailing possessive; reject what is not a name."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    owner = [t.i for t in doc[start:end] if t.tag_ == "POS"]
+    if owner and owner[-1] + 1 < end:
+        start = owner[-1] + 1  # "NASA’s Jet Propulsion Laboratory" -> the laboratory
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    particle = doc[start].lower_ in NAME_PARTICLES and end - start > 1
+    if not (text[:1].isupper() or particle) or not re.search(r"[A-Za-z]{2}", text):
+        return None  # "anti-Taliban", "the 1980s"
+    if text.lower() in WEEKDAYS_MONTHS or any(
+        t.like_num or t.ent_type_ == "DATE" for t in doc[start:end]
+    ):
+        return None  # dates and numbers are never glossed
+    return Mention(index, doc, start, end, text)
+
+
+def _acronym_links(analysis: Analysis) -> dict[str, str]:
+    """Acronym -> expansion key, from "National Resistance Front (NRF)" patterns."""
+    links: dict[str, str] = {}
+    for doc in analysis.docs:
+        for token in doc:
+            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+                continue
+            acronym = doc[token.i + 1].text
+            if not _ACRONYM.match(acronym):
+                continue
+            expansion = _expansion_before(doc, token.i, acronym.rstrip("s"))
+            if expansion:
+                links[acronym.rstrip("s")] = normal_key(expansion)
+    return links
+
+
+def _expansion_before(doc: Doc, paren: int, acronym: str) -> str:
+    """The capitalised words before '(' whose initials spell the acronym."""
+    words: list[str] = []
+    i = paren - 1
+    while (
+        i >= 0 and (doc[i].text[:1].isupper() or doc[i].lower_ in _SMALL_WORDS) and len(words) < 10
+    ):
+        words.insert(0, doc[i].text)
+        i -= 1
+    while words and words[0].lower() in _SMALL_WORDS:
+        words.pop(0)
+    for start in range(len(words)):
+        if words[start].lower() in _SMALL_WORDS:
+            continue
+        for stop in range(len(words), start, -1):
+            chosen = words[start:stop]
+            initials = "".join(w[0] for w in chosen if w.lower() not in _SMALL_WORDS).upper()
+            if initials == acronym.upper() and chosen[-1].lower() not in _SMALL_WORDS:
+                return " ".join(chosen)
+    return ""
+
+
+def _group_names(found: list[tuple[str, str, Mention]], acronyms: dict[str, str]) -> list[Thing]:
+    things: dict[str, Thing] = {}
+    expansions = {v: k for k, v in acronyms.items()}
+    for kind, label, mention in found:
+        key = normal_key(mention.text)
+        acronym = mention.text.rstrip("s") if _ACRONYM.match(mention.text) else ""
+        if acronym and acronym in acronyms:
+            key = acronyms[acronym]
+        else:
+            # "National Resistance Front of Afghanistan" carries the expansion "National
+            # Resistance Front" at its start: the same group.
+            for expansion in expansions:
+                if key == expansion or key.startswith(expansion + " of "):
+                    key = expansion
+                    break
+        thing = things.get(key)
+        if thing is None:
+            thing = things[key] = Thing(key=key, kind=kind)
+        elif thing.kind in ("name", "acronym") and kind not in ("name", "acronym"):
+            thing.kind = kind
+        if key in expansions:
+            thing.acronym, thing.expansion = expansions[key], key
+        thing.mentions.append(mention)
+        if label:
+            thing.labels.append(label)
+    for thing in things.values():
+        thing.rarity = min(zipf(f.lower()) for f in thing.forms)
+        if thing.kind == "acronym" and not thing.expansion:
+            thing.acronym = thing.first.text
+    return list(things.values())
+
+
+def edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = diffs = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            diffs += 1
+            if diffs > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diffs + (len(b) - j) + (len(a) - i) <= 1
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one name: same number of words, each the same or one letter off
+    (Masood / Masoud, Ahmed Masood / Ahmad Masoud). Short words must match exactly."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb) or wa == wb:
+        return wa == wb
+    return all(
+        x == y or (min(len(x), len(y)) >= 5 and x[0] == y[0] and edit_distance_at_most_one(x, y))
+        for x, y in zip(wa, wb, strict=True)
+    )
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """Panjshiri(s) is of Panjshir."""
+    return word.startswith(place) and word[len(place) :] in DEMONYM_SUFFIXES and len(place) >= 4
+
+
+def _merge_variants(things: list[Thing]) -> list[Thing]:
+    """Merge spelling variants, demonyms and a bare first word of a longer place name."""
+    merged: list[Thing] = []
+    for thing in sorted(things, key=lambda t: (-len(t.mentions), t.key)):
+        target = next((m for m in merged if _same_thing(m, thing)), None)
+        if target is None:
+            merged.append(thing)
+        else:
+            target.mentions += thing.mentions
+            target.labels += thing.labels
+            if target.kind in ("name", "acronym") and thing.kind not in ("name", "acronym"):
+                target.kind = thing.kind
+            target.rarity = min(target.rarity, thing.rarity)
+    return merged
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper()
+
+
+def _merge_acronyms_by_initials(things: list[Thing]) -> None:
+    """ "JPL" and "Jet Propulsion Laboratory" are one thing even when the article never
+    writes "Jet Propulsion Laboratory (JPL)": the initials match exactly."""
+    names = [t for t in things if len(t.key.split()) >= 2 and t.kind not in ("person",)]
+    for thing in things:
+        if not _ACRONYM.match(thing.first.text) or thing.expansion or not thing.mentions:
+            continue
+        acronym = thing.first.text.rstrip("s")
+        matches = [n for n in names if n.mentions and acronym in {initials(f) for f in n.forms}]
+        if len(matches) == 1:
+            target = matches[0]
+            target.mentions += thing.mentions
+            target.labels += thing.labels
+            target.acronym, target.expansion = acronym, target.key
+            thing.mentions = []
+
+
+def _same_thing(a: Thing, b: Thing) -> bool:
+    if len(a.key.split()) == 1 and len(b.key.split()) > 1:
+        a, b = b, a
+    if a.kind == "person" and b.kind == "person" and len(a.key.split()) != len(b.key.split()):
+        return False
+    if spelling_variants(a.key, b.key):
+        return True
+    wa, wb = a.key.split(), b.key.split()
+    if len(wb) == 1 and len(wa) == 1:
+        return _demonym_of(wb[0], wa[0]) or _demonym_of(wa[0], wb[0])
+    if len(wb) == 1 and len(wa) > 1 and a.kind == "place":
+        # "Panjshir" and "Panjshiris" belong with "Panjshir Valley" when that is the
+        # article's usual name for it.
+        head = wa[0]
+        return wb[0] == head or _demonym_of(wb[0], head)
+    return False
+
+
+def _attribute_bare_names(things: list[Thing]) -> None:
+    """Give a bare surname to the nearest full name before it ("Masood" after "Ahmed Shah
+    Masood"); a bare surname with no full name before it is left alone."""
+    people = [t for t in things if t.kind == "person" and len(t.key.split()) > 1]
+    if not people:
+        return
+    full_mentions = sorted(
+        ((m.paragraph, m.start, person) for person in people for m in person.mentions),
+        key=lambda x: (x[0], x[1]),
+    )
+    for thing in list(things):
+        if len(thing.key.split()) != 1 or thing in people:
+            continue
+        owners = [p for p in people if spelling_variants(p.key.split()[-1], thing.key)]
+        if not owners:
+            continue
+        for mention in thing.mentions:
+            before = [
+                person
+                for paragraph, start, person in full_mentions
+                if person in owners and (paragraph, start) < (mention.paragraph, mention.start)
+            ]
+            if before:
+                before[-1].mentions.append(mention)
+        thing.mentions = []  # attributed to a person, or left alone: never its own entry
+
+
+# ---------------------------------------------------------------------------- words
+
+
+def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thing]:
+    threshold = zipf_threshold(grade)
+    named_tokens = {
+        (m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)
+    }
+    words: dict[str, Thing] = {}
+    for index, doc in enumerate(analysis.docs):
+        if is_boilerplate(doc.text):
+            continue
+        for token in doc:
+            if (index, token.i) in named_tokens or not _word_candidate(token):
+                continue
+            lemma = token.lemma_.lower()
+            rarity = max(zipf(token.lower_), zipf(lemma))
+            if rarity >= threshold:
+                continue
+            pos = {"NOUN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
+            key = lemma  # one entry per word, whatever the tagger said of each use
+            thing = words.setdefault(
+                key, Thing(key=key, kind="word", pos=pos, lemma=lemma, rarity=rarity)
+            )
+            thing.mentions.append(Mention(index, doc, token.i, token.i + 1, token.text))
+    return list(words.values())
+
+
+def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) -> list[Thing]:
+    """Two-word terms that WordNet knows as one entry: "clean room", "solar array",
+    "gas giant". Their single words are then not glossed on their own."""
+    from companion.generation.wordnet import get_wordnet
+
+    wordnet = get_wordnet()
+    named = {(m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)}
+    found: dict[str, Thing] = {}
+    for index, doc in enumerate(analysis.docs):
+        for token in doc:
+            head = token.head
+            if (
+                token.dep_ not in ("compound", "amod")
+                or head.i != token.i + 1
+                or head.pos_ != "NOUN"
+                or not token.is_alpha
+                or not token.text.islower()
+                or (index, token.i) in named
+                or token.is_stop
+            ):
+                continue
+            lemma = f"{token.lower_} {head.lemma_.lower()}"
+            if zipf(lemma) >= 4.0 or not wordnet.synsets(lemma, "n"):
+                continue
+            thing = found.setdefault(
+                lemma, Thing(key=lemma, kind="phrase", pos="n", lemma=lemma, rarity=zipf(lemma))
+            )
+            thing.mentions.append(
+                Mention(index, doc, token.i, head.i + 1, doc[token.i : head.i + 1].text)
+            )
+    covered = {
+        (m.paragraph, i) for t in found.values() for m in t.mentions for i in range(m.start, m.end)
+    }
+    for word in words:
+        if all((m.paragraph, m.start) in covered for m in word.mentions):
+            word.mentions = []
+    return list(found.values())
+
+
+def _word_candidate(token) -> bool:
+    return (
+        token.is_alpha
+        and token.pos_ in ("NOUN", "VERB", "ADJ")
+        and not token.is_stop
+        and len(token.text) >= 4
+        and (token.text.islower() or (token.is_sent_start and token.text[1:].islower()))
+        and not token.ent_type_
+    )
+
+
+# ---------------------------------------------------------------------------- filters
+
+
+def _excluded(thing: Thing) -> bool:
+    """Never glossed: weekdays, dates, numbers, news outlets, well-known countries."""
+    key = thing.key
+    if key in WEEKDAYS_MONTHS or key in NEWS_OUTLETS or not re.search(r"[a-z]{2}", key):
+        return True
+    if thing.is_name and _is_outlet(thing):
+        return True
+    if thing.is_name and len(key.split()) == 1 and thing.rarity >= 4.2:
+        return True  # NASA, Google, Mars: names every student knows
+    return thing.kind == "place" and len(key.split()) == 1 and thing.rarity >= 4.0
+
+
+def _is_outlet(thing: Thing) -> bool:
+    """An organisation used the way a news outlet is: "X could not verify", "told X"."""
+    if thing.kind not in ("group", "acronym", "name"):
+        return False
+    outlet_uses = 0
+    for mention in thing.mentions:
+        head = mention.span.root
+        verb = head.head
+        if (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and verb.lemma_ in OUTLET_VERBS
+            or head.dep_ in ("dobj", "dative", "pobj")
+            and verb.lemma_ in ("tell", "to")
+        ):
+            outlet_uses += 1
+    return outlet_uses > 0 and outlet_uses * 2 >= len(thing.mentions)
+
+
+def display_name(thing: Thing) -> str:
+    """The fullest form of a name the article uses (its first full mention)."""
+    forms = [m.text for m in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start))]
+    longest = max(len(f.split()) for f in forms)
+    return next(f for f in forms if len(f.split()) == longest)
+
+
+def resolver_for(things: list[Thing]):
+    """A function naming the Thing a token belongs to ("Masood" -> "Ahmed Shah Masood")."""
+    owner: dict[tuple[int, int], Thing] = {}
+    for thing in things:
+        for m in thing.mentions:
+            for i in range(m.start, m.end):
+                owner[(id(m.doc), i)] = thing
+
+    def resolve(token: Token | Span) -> str:
+        first = token[0] if isinstance(token, Span) else token
+        thing = owner.get((id(first.doc), first.i))
+        if thing is not None and thing.is_name:
+            return display_name(thing)
+        return token.text if isinstance(token, Span) else first.text
+
+    return resolve

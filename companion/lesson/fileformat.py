@@ -1,0 +1,485 @@
+"""Read and write lesson files: Markdown with YAML front matter.
+
+The format is specified in docs/lesson-format.md. In short::
+
+    ---
+    title: ...
+    ---
+
+    ## Passage heading
+
+    Paragraph (Markdown, one paragraph per block).
+
+    ### Glossary
+
+    Term
+    :   Definition
+        <!-- {source: article, status: generated, evidence: ..., hash: ...} -->
+
+    ### Questions
+
+    1. Prompt?
+        - [ ] wrong choice
+        - [x] right choice
+        <!-- {id: q-..., paragraph: 3, source: ..., status: generated, ...} -->
+
+Provenance lives in HTML comments: teachers see it in the file, students never do.
+Writing a parsed file gives back the same bytes: every parsed item keeps its own text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from companion.common.errors import LessonFileError
+from companion.lesson.model import STATUSES, GlossaryEntry, Lesson, Passage, Question, fingerprint
+
+BLANK = "_____"
+BLANK_RE = re.compile(r"_{3,}")
+INDENT = "    "
+_QUESTION_START = re.compile(r"^(\d+)[.)]\s+(.*)$")
+_CHOICE = re.compile(r"^[-*+]\s+\[( |x|X|\d+)\]\s+(.*)$")
+_KEY_LINE = re.compile(r"^(Answer|Sample answer):\s*(.*)$", re.IGNORECASE)
+_SUBSECTION = re.compile(r"^###\s+(.*?)\s*#*\s*$")
+_PASSAGE = re.compile(r"^##\s+(.*?)\s*#*\s*$")
+TRUE_FALSE = ["True", "False"]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_lesson(lesson: Lesson) -> str:
+    """The lesson as the text of a lesson file."""
+    front: dict[str, Any] = {"title": lesson.title}
+    if lesson.source:
+        front["source"] = lesson.source
+    front.update(lesson.meta)
+    text = _dump_yaml(front).rstrip("\n")
+    if lesson.front_raw is not None and _load_yaml_quietly(lesson.front_raw) == front:
+        text = lesson.front_raw
+    out = ["---", text, "---", ""]
+    for passage in lesson.passages:
+        out += [f"## {_one_line(passage.heading)}", ""]
+        for paragraph in passage.paragraphs:
+            out += [paragraph, ""]
+        if passage.glossary:
+            out += ["### Glossary", ""]
+            for entry in passage.glossary:
+                out += [entry.raw if entry.raw is not None else format_entry(entry), ""]
+        if passage.questions:
+            out += ["### Questions", ""]
+            for number, question in enumerate(passage.questions, start=1):
+                text = (
+                    question.raw if question.raw is not None else format_question(question, number)
+                )
+                out += [text, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def format_entry(entry: GlossaryEntry) -> str:
+    meta = {
+        "source": entry.source,
+        "status": entry.status,
+        "evidence": entry.evidence,
+        "hash": entry.content_hash(),
+    }
+    return "\n".join(
+        [_one_line(entry.term), f":   {_one_line(entry.definition)}".rstrip(), _comment(meta)]
+    )
+
+
+def format_question(question: Question, number: int) -> str:
+    lines = [f"{number}. {_one_line(question.prompt)}"]
+    kind = question.kind
+    if kind == "sequence":
+        order = list(question.answer) if isinstance(question.answer, list) else []
+        for choice in question.choices:
+            position = order.index(choice) + 1 if choice in order else 0
+            lines.append(f"{INDENT}- [{position}] {_one_line(choice)}")
+    elif kind == "true_false":
+        truth = str(question.answer).lower() == "true"
+        lines.append(f"{INDENT}- [{'x' if truth else ' '}] True")
+        lines.append(f"{INDENT}- [{' ' if truth else 'x'}] False")
+    elif question.choices:
+        for choice in question.choices:
+            mark = "x" if choice == question.answer else " "
+            lines.append(f"{INDENT}- [{mark}] {_one_line(choice)}")
+    elif kind == "open":
+        lines.append(f"{INDENT}Sample answer: {_one_line(str(question.answer))}".rstrip())
+    else:
+        lines.append(f"{INDENT}Answer: {_one_line(str(question.answer))}".rstrip())
+    meta: dict[str, Any] = {"id": question.id}
+    if question.paragraph is not None:
+        meta["paragraph"] = question.paragraph
+    meta["source"] = question.source
+    meta["status"] = question.status
+    if question.accept:
+        meta["accept"] = list(question.accept)
+    meta["evidence"] = question.evidence
+    meta["hash"] = question.content_hash()
+    lines.append(_comment(meta))
+    return "\n".join(lines)
+
+
+def _comment(meta: dict[str, Any]) -> str:
+    body = yaml.safe_dump(
+        meta, default_flow_style=True, sort_keys=False, allow_unicode=True, width=2**31
+    ).strip()
+    if "-->" in body:
+        raise ValueError("a lesson item's provenance cannot contain '-->'")
+    return f"{INDENT}<!-- {body} -->"
+
+
+def _dump_yaml(data: dict[str, Any]) -> str:
+    # Lists stay on one line ("generated: [a, b]"): the front matter stays short.
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=2**31, default_flow_style=None
+    )
+
+
+def _load_yaml_quietly(text: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+
+
+def parse_lesson(text: str, slug: str = "lesson", path: str = "") -> Lesson:
+    """Parse a lesson file; raise LessonFileError naming the line of a fatal problem."""
+    return _Parser(text, slug, path).parse()
+
+
+def parse_lesson_with_problems(
+    text: str, slug: str = "lesson", path: str = ""
+) -> tuple[Lesson, list[tuple[int, str]]]:
+    """Parse a lesson file and also return the (line, message) problems it tolerated."""
+    parser = _Parser(text, slug, path)
+    lesson = parser.parse()
+    return lesson, parser.problems
+
+
+class _Parser:
+    def __init__(self, text: str, slug: str, path: str):
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.lines = [_Line(i, t.rstrip("\r")) for i, t in enumerate(text.split("\n"), start=1)]
+        self.slug = slug
+        self.path = path
+        self.pos = 0
+        self.problems: list[tuple[int, str]] = []  # soft problems, for `companion check`
+
+    def error(self, message: str, line: int) -> LessonFileError:
+        return LessonFileError(message, self.path or None, line)
+
+    # -- top level
+    def parse(self) -> Lesson:
+        meta = self.front_matter()
+        front_raw = self.front_raw
+        title = meta.pop("title", None)
+        source = meta.pop("source", "")
+        lesson = Lesson(
+            slug=self.slug,
+            title=str(title) if title is not None else self.slug,
+            source="" if source is None else str(source),
+            meta=meta,
+            front_raw=front_raw,
+        )
+        if title is None:
+            self.problems.append((1, "the front matter has no 'title:'"))
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            if not line.text.strip():
+                self.pos += 1
+                continue
+            match = _PASSAGE.match(line.text)
+            if not match:
+                raise self.error(
+                    "text outside a passage: start each passage with a '## Heading' line",
+                    line.number,
+                )
+            self.pos += 1
+            lesson.passages.append(self.passage(match.group(1), line.number))
+        lesson.renumber()
+        return lesson
+
+    def front_matter(self) -> dict[str, Any]:
+        if not self.lines or self.lines[0].text.strip() != "---":
+            raise self.error("the file must start with '---' and a front matter block", 1)
+        for index in range(1, len(self.lines)):
+            if self.lines[index].text.strip() == "---":
+                block = "\n".join(line.text for line in self.lines[1:index])
+                self.front_raw = block
+                self.pos = index + 1
+                try:
+                    data = yaml.safe_load(block) if block.strip() else {}
+                except yaml.YAMLError as exc:
+                    mark = getattr(exc, "problem_mark", None)
+                    line = (mark.line + 2) if mark is not None else 2
+                    problem = getattr(exc, "problem", None) or "invalid YAML"
+                    raise self.error(f"front matter: {problem}", line) from None
+                if not isinstance(data, dict):
+                    raise self.error("front matter must be 'key: value' lines", 2)
+                return {str(k): v for k, v in data.items()}
+        raise self.error("front matter is not closed with a '---' line", 1)
+
+    # -- passages
+    def passage(self, heading: str, line_number: int) -> Passage:
+        passage = Passage(id="", heading=heading, line=line_number)
+        paragraph: list[str] = []
+        section = "text"
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            if _PASSAGE.match(line.text):
+                break
+            sub = _SUBSECTION.match(line.text)
+            if sub:
+                if paragraph:
+                    passage.paragraphs.append("\n".join(paragraph))
+                    paragraph = []
+                name = sub.group(1).strip().lower()
+                if name not in ("glossary", "questions"):
+                    raise self.error(
+                        f"unknown section '### {sub.group(1)}': use '### Glossary' or "
+                        "'### Questions'",
+                        line.number,
+                    )
+                section = name
+                self.pos += 1
+                continue
+            if section == "text":
+                self.pos += 1
+                if line.text.strip():
+                    paragraph.append(line.text)
+                elif paragraph:
+                    passage.paragraphs.append("\n".join(paragraph))
+                    paragraph = []
+            elif not line.text.strip():
+                self.pos += 1
+            elif section == "glossary":
+                passage.glossary.append(self.entry())
+            else:
+                passage.questions.append(self.question())
+        if paragraph:
+            passage.paragraphs.append("\n".join(paragraph))
+        return passage
+
+    def item_lines(self) -> list[_Line]:
+        """The lines of one glossary entry or question: up to a blank line or a heading,
+        taking in a whole HTML comment even if it spans blank lines."""
+        start = self.pos
+        self.pos += 1
+        in_comment = "<!--" in self.lines[start].text and "-->" not in self.lines[start].text
+        while self.pos < len(self.lines):
+            text = self.lines[self.pos].text
+            if not in_comment and (not text.strip() or text.startswith("#")):
+                break
+            if not in_comment and not text[:1].isspace() and not text.startswith(":"):
+                break  # the next glossary term or question at column 0
+            if "<!--" in text and "-->" not in text.split("<!--", 1)[1]:
+                in_comment = True
+            elif "-->" in text:
+                in_comment = False
+            self.pos += 1
+        if in_comment:
+            raise self.error(
+                "an HTML comment '<!--' is not closed with '-->'", self.lines[start].number
+            )
+        return self.lines[start : self.pos]
+
+    def entry(self) -> GlossaryEntry:
+        lines = self.item_lines()
+        first = lines[0]
+        if first.text.startswith(":") or first.text[:1].isspace():
+            raise self.error(
+                "a definition (':   ...') must follow a term on its own line", first.number
+            )
+        term = first.text.strip()
+        definition_parts: list[str] = []
+        meta: dict[str, Any] | None = None
+        comment_lines: list[_Line] = []
+        seen_definition = False
+        for line in lines[1:]:
+            stripped = line.text.strip()
+            if comment_lines or stripped.startswith("<!--"):
+                comment_lines.append(line)
+                continue
+            if line.text.startswith(":"):
+                if seen_definition:
+                    raise self.error(f"'{term}' has more than one definition", line.number)
+                seen_definition = True
+                definition_parts.append(line.text[1:].strip())
+            elif seen_definition:
+                definition_parts.append(stripped)
+            else:
+                raise self.error(
+                    f"glossary term '{term}' must be one line, followed by ':   definition'",
+                    line.number,
+                )
+        if not seen_definition:
+            raise self.error(
+                f"glossary term '{term}' has no definition line (':   ...')", first.number
+            )
+        if comment_lines:
+            meta = self.comment_meta(comment_lines)
+        entry = GlossaryEntry(term=term, definition=" ".join(definition_parts).strip())
+        self.apply_meta(entry, meta, first.number)
+        entry.raw = "\n".join(line.text for line in lines)
+        entry.line = first.number
+        return entry
+
+    def question(self) -> Question:
+        lines = self.item_lines()
+        first = lines[0]
+        match = _QUESTION_START.match(first.text)
+        if not match:
+            raise self.error(
+                "a question must start with its number, like '1. What happened?'", first.number
+            )
+        prompt_parts = [match.group(2).strip()]
+        marks: list[tuple[str, str]] = []
+        key: tuple[str, str] | None = None
+        comment_lines: list[_Line] = []
+        for line in lines[1:]:
+            stripped = line.text.strip()
+            if comment_lines or stripped.startswith("<!--"):
+                comment_lines.append(line)
+                continue
+            choice = _CHOICE.match(stripped)
+            key_line = _KEY_LINE.match(stripped)
+            if choice:
+                marks.append((choice.group(1).lower(), choice.group(2).strip()))
+            elif key_line:
+                key = (key_line.group(1).lower(), key_line.group(2).strip())
+            elif not marks and key is None:
+                prompt_parts.append(stripped)
+            else:
+                raise self.error(
+                    "unexpected line in a question: use '- [ ] choice', 'Answer: ...' or "
+                    "'Sample answer: ...'",
+                    line.number,
+                )
+        prompt = " ".join(p for p in prompt_parts if p)
+        question = _build_question(prompt, marks, key)
+        correct = sum(1 for mark, _ in marks if mark == "x")
+        if question.kind in ("multiple_choice", "cloze", "true_false") and marks and correct != 1:
+            self.problems.append(
+                (
+                    first.number,
+                    "no choice is marked correct ('- [x]')"
+                    if correct == 0
+                    else "more than one choice is marked correct ('- [x]')",
+                )
+            )
+        meta = self.comment_meta(comment_lines) if comment_lines else None
+        self.apply_meta(question, meta, first.number)
+        question.raw = "\n".join(line.text for line in lines)
+        question.line = first.number
+        return question
+
+    def comment_meta(self, lines: list[_Line]) -> dict[str, Any]:
+        text = "\n".join(line.text for line in lines).strip()
+        if not text.startswith("<!--") or not text.endswith("-->"):
+            raise self.error(
+                "expected one HTML comment '<!-- ... -->' after the item", lines[0].number
+            )
+        body = text[4:-3].strip()
+        try:
+            data = yaml.safe_load(body) if body else {}
+        except yaml.YAMLError:
+            raise self.error(
+                "the item's comment is not valid '{key: value}' data", lines[0].number
+            ) from None
+        if not isinstance(data, dict):
+            raise self.error("the item's comment must be '{key: value, ...}'", lines[0].number)
+        return data
+
+    def apply_meta(
+        self, item: GlossaryEntry | Question, meta: dict[str, Any] | None, line: int
+    ) -> None:
+        if meta is None:
+            item.source, item.status = "teacher", "reviewed"
+            if isinstance(item, Question):
+                item.id = "q-" + fingerprint(item.prompt)
+            return
+        item.source = str(meta.get("source", "teacher"))
+        item.status = str(meta.get("status", "generated"))
+        if item.status not in STATUSES:
+            raise self.error(
+                f"unknown status '{item.status}': use one of {', '.join(STATUSES)}", line
+            )
+        item.evidence = str(meta.get("evidence", "") or "")
+        if isinstance(item, Question):
+            item.id = str(meta.get("id") or "q-" + fingerprint(item.prompt))
+            paragraph = meta.get("paragraph")
+            item.paragraph = paragraph if isinstance(paragraph, int) else None
+            accept = meta.get("accept") or []
+            item.accept = [str(a) for a in accept] if isinstance(accept, list) else [str(accept)]
+        stored = meta.get("hash")
+        item.edited = stored is not None and str(stored) != item.content_hash()
+
+
+def _build_question(
+    prompt: str, marks: list[tuple[str, str]], key: tuple[str, str] | None
+) -> Question:
+    """Infer a question's kind from its shape (see docs/lesson-format.md)."""
+    question = Question(id="", kind="short_answer", prompt=prompt)
+    if marks and all(m.isdigit() for m, _ in marks):
+        question.kind = "sequence"
+        question.choices = [text for _, text in marks]
+        ordered = sorted(marks, key=lambda m: int(m[0]))
+        question.answer = [text for _, text in ordered]
+    elif marks:
+        texts = [text for _, text in marks]
+        correct = [text for mark, text in marks if mark == "x"]
+        if [t.lower() for t in texts] == ["true", "false"]:
+            question.kind = "true_false"
+            question.choices = list(TRUE_FALSE)
+            question.answer = correct[0].lower() if len(correct) == 1 else ""
+        else:
+            question.kind = "cloze" if BLANK_RE.search(prompt) else "multiple_choice"
+            question.choices = texts
+            question.answer = correct[0] if len(correct) == 1 else ""
+    elif key and key[0] == "sample answer":
+        question.kind = "open"
+        question.answer = key[1]
+    else:
+        question.kind = "cloze" if BLANK_RE.search(prompt) else "short_answer"
+        question.answer = key[1] if key else ""
+    return question
+
+
+def parse_glossary(text: str, path: str = "") -> list[GlossaryEntry]:
+    """Parse a shared glossary file: glossary entries as in a lesson's '### Glossary'
+    section, optionally under headings (which are ignored) and without front matter."""
+    parser = _Parser(text, "glossary", path)
+    entries: list[GlossaryEntry] = []
+    while parser.pos < len(parser.lines):
+        line = parser.lines[parser.pos]
+        if not line.text.strip() or line.text.startswith("#"):
+            parser.pos += 1
+            continue
+        if line.text.strip().startswith("<!--") and line.text.strip().endswith("-->"):
+            parser.pos += 1  # a comment on its own, e.g. a note to colleagues
+            continue
+        entry = parser.entry()
+        if entry.source == "teacher":
+            entry.source = "shared glossary"
+        entries.append(entry)
+    return entries

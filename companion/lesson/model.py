@@ -1,0 +1,156 @@
+"""The Lesson model: the one shape shared by the lesson file, the web page, the worksheet
+and the JSON endpoint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("generated", "reviewed", "locked")
+
+
+def fingerprint(*parts: Any) -> str:
+    """A short stable hash of an item's content, used to notice teacher edits."""
+    data = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass
+class GlossaryEntry:
+    term: str
+    definition: str
+    source: str = "teacher"
+    evidence: str = ""
+    status: str = "generated"
+    # Set by the parser: the item's text in the file, and whether a teacher changed a
+    # generated item since it was written. Neither is part of the item's value.
+    raw: str | None = field(default=None, compare=False, repr=False)
+    edited: bool = field(default=False, compare=False, repr=False)
+    line: int = field(default=0, compare=False, repr=False)
+
+    def content_hash(self) -> str:
+        return fingerprint(self.term, self.definition)
+
+    @property
+    def teacher_owned(self) -> bool:
+        """True when regeneration must keep this entry exactly as it is."""
+        return self.source == "teacher" or self.status != "generated" or self.edited
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "definition": self.definition,
+            "source": self.source,
+            "evidence": self.evidence,
+            "status": self.status,
+        }
+
+
+@dataclass
+class Question:
+    id: str
+    kind: str
+    prompt: str
+    choices: list[str] = field(default_factory=list)
+    answer: str | list[str] = ""
+    evidence: str = ""
+    paragraph: int | None = None
+    source: str = "teacher"
+    status: str = "generated"
+    accept: list[str] = field(default_factory=list)
+    raw: str | None = field(default=None, compare=False, repr=False)
+    edited: bool = field(default=False, compare=False, repr=False)
+    line: int = field(default=0, compare=False, repr=False)
+
+    def content_hash(self) -> str:
+        return fingerprint(self.kind, self.prompt, self.choices, self.answer, self.accept)
+
+    @property
+    def teacher_owned(self) -> bool:
+        return self.source == "teacher" or self.status != "generated" or self.edited
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "choices": list(self.choices),
+            "answer": list(self.answer) if isinstance(self.answer, list) else self.answer,
+            "accept": list(self.accept),
+            "evidence": self.evidence,
+            "paragraph": self.paragraph,
+            "source": self.source,
+            "status": self.status,
+        }
+
+
+@dataclass
+class Passage:
+    id: str
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    first_paragraph: int = field(
+        default=1, compare=False
+    )  # number of this passage's first paragraph in the lesson
+    line: int = field(default=0, compare=False, repr=False)
+
+
+@dataclass
+class Lesson:
+    slug: str
+    title: str
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    passages: list[Passage] = field(default_factory=list)
+    # The front matter's text as read, reused when writing while its data is unchanged.
+    front_raw: str | None = field(default=None, compare=False, repr=False)
+
+    def renumber(self) -> None:
+        """Give passages their ids (p1, p2, ...) and paragraph numbers."""
+        number = 1
+        for index, passage in enumerate(self.passages, start=1):
+            passage.id = f"p{index}"
+            passage.first_paragraph = number
+            number += len(passage.paragraphs)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for p in self.passages for q in p.questions]
+
+    @property
+    def glossary(self) -> list[GlossaryEntry]:
+        return [g for p in self.passages for g in p.glossary]
+
+    @property
+    def grade(self) -> int:
+        try:
+            return int(self.meta.get("grade", 8))
+        except (TypeError, ValueError):
+            return 8
+
+    def to_dict(self) -> dict[str, Any]:
+        from companion.views.readability import lesson_stats
+
+        stats = lesson_stats(self)
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "source": self.source,
+            "word_count": stats.words,
+            "grade_level": stats.grade_level,
+            "reading_minutes": stats.reading_minutes,
+            "passages": [
+                {
+                    "id": p.id,
+                    "heading": p.heading,
+                    "paragraphs": list(p.paragraphs),
+                    "glossary": [g.to_dict() for g in p.glossary],
+                    "questions": [q.to_dict() for q in p.questions],
+                }
+                for p in self.passages
+            ],
+        }

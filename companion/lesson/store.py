@@ -1,0 +1,91 @@
+"""Lesson files on disk: listing, safe slug look-up, parse-once caching, atomic writes."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.common.errors import CompanionError, LessonFileError
+from companion.common.files import MAX_BYTES, read_text_file
+from companion.common.settings import SHARED_GLOSSARY
+from companion.lesson.fileformat import parse_lesson
+from companion.lesson.model import Lesson
+
+MAX_LESSON_BYTES = MAX_BYTES
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+
+
+def read_lesson_text(path: Path) -> str:
+    """A lesson file's text (UTF-8), or a one-line InputFileError (missing, binary...)."""
+    return read_text_file(path, ("utf-8-sig",), MAX_LESSON_BYTES)
+
+
+def load_lesson(path: Path) -> Lesson:
+    return parse_lesson(read_lesson_text(path), slug=path.stem, path=str(path))
+
+
+@dataclass
+class Entry:
+    """One lesson file as the store knows it: the lesson, or the error that broke it."""
+
+    slug: str
+    path: Path
+    lesson: Lesson | None
+    error: str | None
+    mtime_ns: int
+    size: int
+
+
+class LessonStore:
+    """Lessons in a folder, each parsed once and parsed again when its file changes."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self._cache: dict[str, Entry] = {}
+        self._lock = threading.Lock()
+
+    def slugs(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p.stem
+            for p in self.folder.glob("*.md")
+            if p.name != SHARED_GLOSSARY and not p.name.startswith((".", "_"))
+        )
+
+    def entries(self) -> list[Entry]:
+        return [self.get(slug) for slug in self.slugs() if self.get(slug) is not None]
+
+    def path_for(self, slug: str) -> Path | None:
+        """The file of a slug, or None for anything that is not a plain slug."""
+        if not SLUG_RE.match(slug):
+            return None
+        path = (self.folder / f"{slug}.md").resolve()
+        if path.parent != self.folder.resolve():
+            return None
+        return path
+
+    def get(self, slug: str) -> Entry | None:
+        path = self.path_for(slug)
+        if path is None or not path.is_file():
+            return None
+        stat = path.stat()
+        with self._lock:
+            cached = self._cache.get(slug)
+            if cached and (cached.mtime_ns, cached.size) == (stat.st_mtime_ns, stat.st_size):
+                return cached
+        try:
+            lesson, error = load_lesson(path), None
+        except (LessonFileError, CompanionError) as exc:
+            lesson, error = None, _short_error(exc, path)
+        entry = Entry(slug, path, lesson, error, stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            self._cache[slug] = entry
+        return entry
+
+
+def _short_error(exc: CompanionError, path: Path) -> str:
+    where = f"{path.name}:{exc.line}" if exc.line else path.name
+    return f"{where}: {exc.message}"

@@ -1,0 +1,325 @@
+"""Grade students' answers to a lesson's questions.
+
+The lesson page sends answers as form fields (the same fields with or without
+JavaScript), so this module reads them, validates them, grades them and sums them up:
+
+- ``a-<key>``: the answer to a question; a choice's index for multiple choice, true/false
+  and word-bank cloze; the text for short answer, cloze and open questions;
+- ``s-<key>-<i>``: for a sequence, the position (1, 2, ...) the student gave item ``i``
+  (items are numbered in the order the lesson file shows them). A prefix of its own
+  keeps these names from ever clashing with an ``a-`` name.
+
+``<key>`` is the question's id, made safe for HTML ids and unique in the lesson
+(see ``question_slots``). Nothing here knows about Flask.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from companion.lesson.model import KIND_LABELS, KINDS, Lesson, Passage, Question
+
+MAX_TEXT_ANSWER = 300  # characters in a short answer or a cloze blank
+MAX_OPEN_ANSWER = 4000  # characters in an open answer
+CHOICE_KINDS = ("multiple_choice", "true_false")
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+Answer = int | str | list[int]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A question as the page shows it: its safe key, its number and its passage."""
+
+    key: str
+    number: int  # 1, 2, ... through the lesson
+    question: Question
+    passage: Passage
+
+    @property
+    def field(self) -> str:
+        return f"a-{self.key}"
+
+    def item_field(self, index: int) -> str:
+        """The field holding the position of a sequence's item ``index``."""
+        return f"s-{self.key}-{index}"
+
+    @property
+    def uses_choices(self) -> bool:
+        """True when the answer is a choice's index (radio buttons or a word bank)."""
+        q = self.question
+        return q.kind in CHOICE_KINDS or (q.kind == "cloze" and bool(q.choices))
+
+
+def question_slots(lesson: Lesson) -> list[Slot]:
+    """Every question of the lesson with a key that is a valid, unique HTML id."""
+    slots: list[Slot] = []
+    seen: set[str] = set()
+    for passage in lesson.passages:
+        for question in passage.questions:
+            base = _UNSAFE_ID.sub("-", question.id).strip("-") or "q"
+            if not base[0].isalpha():
+                base = "q-" + base
+            key, n = base, 2
+            while key in seen:
+                key, n = f"{base}-{n}", n + 1
+            seen.add(key)
+            slots.append(Slot(key, len(slots) + 1, question, passage))
+    return slots
+
+
+# --------------------------------------------------------------------------- reading answers
+
+
+class AnswerError(ValueError):
+    """A submitted answer that cannot be read (out of range, too long, ...)."""
+
+
+def read_answer(slot: Slot, get: Callable[[str], str | None]) -> Answer | None:
+    """The slot's answer from form fields (``get`` is e.g. ``form.get``); None when the
+    question was left blank; AnswerError when the fields are not a valid answer."""
+    q = slot.question
+    if q.kind == "sequence":
+        return _read_sequence(slot, get)
+    raw = get(slot.field)
+    if raw is None or not raw.strip():
+        return None
+    if slot.uses_choices:
+        count = len(q.choices) if q.choices else 2
+        return _index(raw, count)
+    limit = MAX_OPEN_ANSWER if q.kind == "open" else MAX_TEXT_ANSWER
+    if len(raw) > limit:
+        raise AnswerError(f"Your answer is too long (at most {limit} characters).")
+    return raw.strip()
+
+
+def _index(raw: str, count: int) -> int:
+    if not raw.strip().isdigit() or not 0 <= int(raw) < count:
+        raise AnswerError("That choice is not one of the options.")
+    return int(raw)
+
+
+def _read_sequence(slot: Slot, get: Callable[[str], str | None]) -> list[int] | None:
+    """Item indexes in the order the student put them (positions must be 1..n, once each)."""
+    count = len(slot.question.choices)
+    positions = [get(slot.item_field(i)) for i in range(count)]
+    if all(p is None or not p.strip() for p in positions):
+        return None
+    numbers = [int(p) if p and p.strip().isdigit() else 0 for p in positions]
+    if sorted(numbers) != list(range(1, count + 1)):
+        raise AnswerError(f"Give each item a different position, from 1 to {count}.")
+    return sorted(range(count), key=lambda i: numbers[i])
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_TENS = {"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
+_TENS |= {"seventy": "70", "eighty": "80", "ninety": "90"}
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_SMALL_NUMBERS.split(" "))} | _TENS
+_NUMBER_WORDS["hundred"] = "100"
+_ARTICLES = {"a", "an", "the"}
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_NOT_WORD = re.compile(r"[^\w%]+")
+
+
+def normalise_answer(text: str) -> str:
+    """A short answer reduced for comparison: case, accents, punctuation, spacing, a
+    leading "the/a/an", and number words ("forty" -> "40") do not matter."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _THOUSANDS.sub("", text.replace("’", "'"))
+    text = text.replace("'s ", " ").replace("'", "")
+    words = _join_tens([_NUMBER_WORDS.get(w, w) for w in _NOT_WORD.sub(" ", text).split()])
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _join_tens(words: list[str]) -> list[str]:
+    """["40", "2"] (from "forty-two") -> ["42"]."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _TENS.values() and len(word) == 1 and word in "123456789":
+            out[-1] = str(int(out[-1]) + int(word))
+        else:
+            out.append(word)
+    return out
+
+
+def _close_enough(given: str, expected: str) -> bool:
+    """One slip of the keyboard (one letter added, missing, changed or two swapped) is
+    forgiven in answers of six letters or more that are not numbers."""
+    if given == expected:
+        return True
+    if len(expected) < 6 or any(c.isdigit() for c in expected + given):
+        return False
+    return _edit_distance_at_most_one(given, expected)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def text_matches(given: str, question: Question) -> bool:
+    """Does a typed answer match the answer or one of ``question.accept``?"""
+    answer = question.answer if isinstance(question.answer, str) else ""
+    wanted = {normalise_answer(a) for a in [answer, *question.accept] if a.strip()}
+    mine = normalise_answer(given)
+    return bool(mine) and any(_close_enough(mine, w) for w in wanted)
+
+
+# --------------------------------------------------------------------------- grading
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of checking one question.
+
+    status: ``correct``, ``incorrect``, ``sample`` (an open question: the student
+    compares with the sample answer), ``unanswered``, ``invalid`` (``message`` says
+    why) or ``no_key`` (the lesson file has no right answer for it).
+    """
+
+    status: str
+    expected: tuple[str, ...] = ()  # the right answer (a sequence: its items in order)
+    evidence: str = ""
+    paragraph: int | None = None
+    message: str = ""
+    answer: Answer | None = None  # what the student gave, as read
+
+    @property
+    def correct(self) -> bool | None:
+        return {"correct": True, "incorrect": False}.get(self.status)
+
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "correct": self.correct,
+            "expected": list(self.expected),
+            "evidence": self.evidence,
+            "paragraph": self.paragraph,
+            "message": self.message,
+        }
+
+
+def expected_answer(question: Question) -> tuple[str, ...]:
+    if isinstance(question.answer, list):
+        return tuple(question.answer)
+    if question.kind == "true_false":
+        return (question.answer.capitalize(),) if question.answer else ()
+    return (question.answer,) if question.answer else ()
+
+
+def grade(question: Question, answer: Answer | None) -> Result:
+    """Grade one answer, as read by ``read_answer``."""
+    base = {
+        "expected": expected_answer(question),
+        "evidence": question.evidence,
+        "paragraph": question.paragraph,
+        "answer": answer,
+    }
+    if answer is None:
+        return Result("unanswered", **base)
+    if question.kind == "open":
+        return Result("sample", **base)
+    if not base["expected"]:
+        return Result("no_key", **base)
+    return Result("correct" if _is_right(question, answer) else "incorrect", **base)
+
+
+def _is_right(question: Question, answer: Answer) -> bool:
+    kind = question.kind
+    if kind == "sequence":
+        return [question.choices[i] for i in answer] == list(question.answer)
+    if kind == "true_false":
+        return ("true", "false")[answer] == str(question.answer).lower()
+    if isinstance(answer, int):
+        return question.choices[answer] == question.answer
+    return text_matches(answer, question)
+
+
+def grade_slot(slot: Slot, get: Callable[[str], str | None]) -> Result:
+    """Read and grade one question's answer from form fields."""
+    try:
+        answer = read_answer(slot, get)
+    except AnswerError as exc:
+        q = slot.question
+        return Result(
+            "invalid", expected_answer(q), q.evidence, q.paragraph, message=str(exc)
+        )
+    return grade(slot.question, answer)
+
+
+def grade_form(
+    slots: list[Slot], get: Callable[[str], str | None], keys: Iterable[str] | None = None
+) -> dict[str, Result]:
+    """Grade the questions named in ``keys`` (every question when None); unknown keys
+    are ignored."""
+    wanted = None if keys is None else set(keys)
+    return {s.key: grade_slot(s, get) for s in slots if wanted is None or s.key in wanted}
+
+
+# --------------------------------------------------------------------------- summary
+
+
+@dataclass
+class KindScore:
+    kind: str
+    label: str
+    total: int = 0
+    checked: int = 0
+    correct: int = 0
+
+
+@dataclass
+class Summary:
+    """Score by kind, and the questions to look at again (wrong or not checked yet)."""
+
+    kinds: list[KindScore] = field(default_factory=list)
+    correct: int = 0
+    scored: int = 0  # questions that can be right or wrong (not open ones)
+    checked: int = 0  # of those, how many were checked
+    review: list[Slot] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return self.scored > 0 and self.checked == self.scored
+
+
+def summarize(slots: list[Slot], results: Mapping[str, Result]) -> Summary:
+    summary = Summary()
+    by_kind = {k: KindScore(k, KIND_LABELS[k]) for k in KINDS}
+    for slot in slots:
+        score = by_kind.setdefault(slot.question.kind, KindScore(slot.question.kind, ""))
+        score.total += 1
+        result = results.get(slot.key)
+        status = result.status if result else "unanswered"
+        if status not in ("unanswered", "invalid"):
+            score.checked += 1
+        if status == "correct":
+            score.correct += 1
+        if slot.question.kind != "open":
+            summary.scored += 1
+            summary.checked += status in ("correct", "incorrect", "no_key")
+            summary.correct += status == "correct"
+        if status in ("incorrect", "unanswered", "invalid"):
+            summary.review.append(slot)
+    summary.kinds = [s for s in by_kind.values() if s.total]
+    return summary

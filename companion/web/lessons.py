@@ -1,0 +1,183 @@
+"""The lessons blueprint: the index, the student lesson page, its answer checks, JSON.
+
+The page's content is built once per lesson version (``companion.views.page``) and the
+rendered HTML is cached; answers are graded by ``companion.views.grading``, for the
+no-JavaScript form POST and for the page's "Check" buttons (docs/lesson-page.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    current_app,
+    get_template_attribute,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+)
+
+from companion.lesson.store import Entry
+from companion.views.grading import Result, grade_form, summarize
+from companion.views.page import LessonPage, build_page
+from companion.views.readability import lesson_stats
+from companion.views.render import render_markdown
+from companion.web import security
+from companion.web.pages import error_page, lesson_entry, lesson_or_404, page_cache, store
+
+bp = Blueprint("lessons", __name__)
+
+CSRF_COOKIE = "companion_csrf"
+_TOKEN_SLOT = "csrf-" + secrets.token_hex(16)  # stands for the token in cached HTML
+
+
+@bp.get("/")
+def index():
+    rows = []
+    for entry in store().entries():
+        stats = lesson_stats(entry.lesson) if entry.lesson else None
+        rows.append({"entry": entry, "stats": stats})
+    return render_template("index.html", rows=rows)
+
+
+@bp.get("/lessons/<slug>.json")
+def lesson_json(slug: str):
+    entry = lesson_or_404(slug)
+    if entry.lesson is None:
+        return jsonify({"error": entry.error}), 503
+    return jsonify(entry.lesson.to_dict())
+
+
+@bp.get("/healthz")
+def healthz():
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def secret_key() -> bytes:
+    key = current_app.config["SECRET_KEY"]
+    return key.encode() if isinstance(key, str) else key
+
+
+def page_for(entry: Entry) -> tuple[str, LessonPage]:
+    """The lesson page's content and its version (lesson file version + build)."""
+    raw = f"{current_app.config['PAGE_BUILD']}:{entry.slug}:{entry.mtime_ns}:{entry.size}"
+    version = hashlib.sha256(raw.encode()).hexdigest()[:16]
+    page = page_cache().get(("page", version), lambda: build_page(entry.lesson, render_markdown))
+    return version, page
+
+
+def render_lesson(page: LessonPage, token: str, **context) -> str:
+    context.setdefault("results", {})
+    context.setdefault("values", {})
+    return render_template(
+        "lesson.html",
+        page=page,
+        lesson=page.lesson,
+        stats=lesson_stats(page.lesson),
+        csrf_token=token,
+        **context,
+    )
+
+
+def csrf_seed() -> tuple[str, bool]:
+    """The browser's CSRF seed from its cookie, or a new one (then True)."""
+    seed = request.cookies.get(CSRF_COOKIE)
+    if security.valid_seed(seed):
+        return seed, False
+    return security.new_seed(), True
+
+
+def csrf_ok() -> bool:
+    """The POST comes from our own page: same-site, and its token matches the cookie."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return False
+    origin = request.headers.get("Origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.host:
+        return False
+    cookie = request.cookies.get(CSRF_COOKIE)
+    return security.token_matches(secret_key(), cookie, request.form.get("csrf_token"))
+
+
+def lesson_response(body: str | None, seed: str, new_seed: bool, status: int = 200):
+    response = make_response(body or "", status)
+    response.headers["Vary"] = "Cookie"
+    if new_seed:
+        response.set_cookie(
+            CSRF_COOKIE, seed, httponly=True, samesite="Lax", secure=request.is_secure
+        )
+    return response
+
+
+@bp.get("/lessons/<slug>")
+def lesson_page(slug: str):
+    version, page = page_for(lesson_entry(slug))
+    seed, new_seed = csrf_seed()
+    token = security.token_for(secret_key(), seed)
+    etag = hashlib.sha256(f"{version}:{token}".encode()).hexdigest()[:24]
+    if not new_seed and request.if_none_match.contains(etag):
+        response = lesson_response(None, seed, new_seed, 304)
+    else:
+        html = page_cache().get(("html", version), lambda: render_lesson(page, _TOKEN_SLOT))
+        response = lesson_response(html.replace(_TOKEN_SLOT, token), seed, new_seed)
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@bp.post("/lessons/<slug>")
+def lesson_answers(slug: str):
+    """The no-JavaScript check: grade the whole form and show the page with feedback."""
+    _version, page = page_for(lesson_entry(slug))
+    if not csrf_ok():
+        return csrf_failed()
+    results = grade_form(page.slots, request.form.get)
+    pressed = request.form.get("check", "")
+    shown = {k: r for k, r in results.items() if r.status != "unanswered" or k == pressed}
+    seed = request.cookies[CSRF_COOKIE]
+    html = render_lesson(
+        page,
+        security.token_for(secret_key(), seed),
+        results=shown,
+        values=request.form,
+        pressed=pressed,
+        highlighted=set(page.evidence.get(pressed, [])),
+        summary=summarize(page.slots, results),
+    )
+    response = lesson_response(html, seed, False)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/lessons/<slug>/check")
+def lesson_check(slug: str):
+    """The page's "Check" buttons: grade the questions in ``checked`` and return each
+    one's feedback HTML and the end-of-lesson summary, as JSON."""
+    _version, page = page_for(lesson_entry(slug))
+    if not csrf_ok():
+        return jsonify(error="This page is out of date. Reload it, then check again."), 400
+    results = grade_form(page.slots, request.form.get, request.form.getlist("checked"))
+    feedback = get_template_attribute("lesson_parts.html", "feedback")
+    summary = get_template_attribute("lesson_parts.html", "summary")
+    payload = {
+        "results": {key: result_json(page, key, r, feedback) for key, r in results.items()},
+        "summary_html": str(summary(page, summarize(page.slots, results))),
+    }
+    response = jsonify(payload)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def result_json(page: LessonPage, key: str, result: Result, feedback) -> dict:
+    return {**result.to_dict(), "html": str(feedback(page, page.slot(key), result))}
+
+
+def csrf_failed():
+    message = (
+        "This page was open too long or came from somewhere else, so your answers were "
+        "not checked. Open the lesson again and check your answers."
+    )
+    return error_page("Please reload the lesson", message, 400)

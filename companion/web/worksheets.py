@@ -1,0 +1,105 @@
+"""The worksheets blueprint: printable worksheets and answer keys, as HTML and PDF
+(docs/worksheets.md). The options and the model live in ``companion.views.worksheet``,
+the PDF rendering in ``companion.views.pdf``."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, make_response, render_template, request, url_for
+
+from companion.views.pdf import Links, document_context, render_pdf
+from companion.views.worksheet import (
+    OptionsError,
+    Worksheet,
+    build_worksheet,
+    page_css,
+    parse_options,
+)
+from companion.web.pages import error_page, lesson_entry, settings, static_url
+
+bp = Blueprint("worksheets", __name__)
+
+
+def worksheet_for(slug: str) -> Worksheet:
+    """The worksheet of a lesson with the request's options: 404, 503, or 400 naming the
+    bad option."""
+    entry = lesson_entry(slug)
+    try:
+        options = parse_options(request.args.to_dict(flat=False), settings().paper)
+    except OptionsError as exc:
+        page, status = error_page("Bad worksheet option", str(exc), 400)
+        abort(make_response(page, status))
+    return build_worksheet(entry.lesson, options)
+
+
+def worksheet_links(slug: str, worksheet: Worksheet, answer_key: bool) -> Links:
+    query = worksheet.options.query()
+    view = "worksheets.answer_key" if answer_key else "worksheets.worksheet"
+    return Links(
+        lesson=url_for("lessons.lesson_page", slug=slug),
+        index=url_for("lessons.index"),
+        worksheet=url_for("worksheets.worksheet", slug=slug, **query),
+        answer_key=url_for("worksheets.answer_key", slug=slug, **query),
+        worksheet_pdf=url_for("worksheets.worksheet_pdf", slug=slug, **query),
+        answer_key_pdf=url_for("worksheets.answer_key_pdf", slug=slug, **query),
+        form_action=url_for(view, slug=slug),
+        page_css=url_for(f"{view}_css", slug=slug, **query),
+    )
+
+
+def print_view(slug: str, answer_key: bool):
+    worksheet = worksheet_for(slug)
+    context = document_context(
+        worksheet,
+        answer_key,
+        print_css_url=static_url("css/print.css"),
+        links=worksheet_links(slug, worksheet, answer_key),
+    )
+    return render_template("answer_key.html" if answer_key else "worksheet.html", **context)
+
+
+def print_pdf(slug: str, answer_key: bool) -> Response:
+    worksheet = worksheet_for(slug)
+    pdf = render_pdf(worksheet, answer_key)
+    name = f"{slug}-{'answer-key' if answer_key else 'worksheet'}"
+    if worksheet.options.version:
+        name += f"-{worksheet.options.version}"
+    disposition = f'inline; filename="{name}.pdf"'
+    return Response(
+        pdf.data, mimetype="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
+def print_page_css(slug: str, answer_key: bool) -> Response:
+    css = page_css(worksheet_for(slug), answer_key)
+    return Response(css, mimetype="text/css")
+
+
+@bp.get("/lessons/<slug>/worksheet")
+def worksheet(slug: str):
+    return print_view(slug, answer_key=False)
+
+
+@bp.get("/lessons/<slug>/answer-key")
+def answer_key(slug: str):
+    return print_view(slug, answer_key=True)
+
+
+@bp.get("/lessons/<slug>/worksheet.pdf")
+def worksheet_pdf(slug: str):
+    return print_pdf(slug, answer_key=False)
+
+
+@bp.get("/lessons/<slug>/answer-key.pdf")
+def answer_key_pdf(slug: str):
+    return print_pdf(slug, answer_key=True)
+
+
+@bp.get("/lessons/<slug>/worksheet.css")
+def worksheet_css(slug: str):
+    """The worksheet's @page rule (paper size, footer title): see worksheet.page_css."""
+    return print_page_css(slug, answer_key=False)
+
+
+@bp.get("/lessons/<slug>/answer-key.css")
+def answer_key_css(slug: str):
+    return print_page_css(slug, answer_key=True)
