@@ -14,7 +14,7 @@ DEB_PACKAGES := chromium wordnet-base poppler-utils libpango-1.0-0 libpangoft2-1
                 fonts-dejavu-core fonts-liberation python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install system run serve test lint bench clean
+.PHONY: help install system run serve test test-fast lint imports bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,10 +44,16 @@ run: install ## serve the app with the sample lesson at http://127.0.0.1:5000 (P
 serve: install ## serve with gunicorn, the production server
 	$(VENV)/bin/gunicorn --workers 2 --bind $(HOST):$(PORT) 'app:create_app()'
 
-test: install ## install and run the whole test suite
+test: install imports ## install and run the whole test suite (with the import contracts)
 	$(PY) -m pytest
 
-lint: install ## ruff
+test-fast: install imports ## every test but the browser ones (under 30 s)
+	$(PY) -m pytest -m "not browser"
+
+imports: install ## check the one-way flow of imports between stages (import-linter)
+	$(VENV)/bin/lint-imports
+
+lint: install imports ## ruff and the import contracts
 	$(VENV)/bin/ruff check .
 
 bench: install ## speed and memory measurements

@@ -32,10 +32,12 @@ def article_of(words: int):
 
 def timings(article) -> dict[str, float]:
     from companion.generation.analysis import analyse, load_nlp
+    from companion.generation.context import Context, Options
     from companion.generation.glossary import build_glossary
-    from companion.generation.passages import make_drafts, split_long_paragraphs
-    from companion.generation.pipeline import Context, Options
+    from companion.generation.paragraphs import restore_paragraphs
+    from companion.generation.passages import make_drafts
     from companion.generation.questions import build_questions
+    from companion.generation.terms import find_things
 
     nlp = load_nlp()
     start = time.perf_counter()
@@ -44,13 +46,14 @@ def timings(article) -> dict[str, float]:
 
     start = time.perf_counter()
     analysis = analyse(article.paragraphs)
-    analysis, headings = split_long_paragraphs(analysis, article.headings)
+    analysis, headings = restore_paragraphs(analysis, article.headings)
     drafts = make_drafts(analysis, headings)
     context = Context(analysis, drafts, Options(), article.title)
     analysed = time.perf_counter()
-    glossary = build_glossary(context)
+    things = find_things(analysis, context.options.grade)
+    glossary = build_glossary(context, things)
     glossed = time.perf_counter()
-    build_questions(context, glossary)
+    build_questions(context, glossary, things)
     done = time.perf_counter()
     return {
         "parse": parse,

@@ -8,7 +8,23 @@ import sys
 from pathlib import Path
 
 from companion.common.errors import CompanionError
+from companion.common.files import backup, write_atomic
 from companion.common.settings import SHARED_GLOSSARY, content_dir
+from companion.common.textutil import slugify
+from companion.generation.context import Options
+from companion.generation.importing import read_article
+from companion.generation.pipeline import lesson_from_article, regenerate
+from companion.lesson.check import check_file
+from companion.lesson.fileformat import write_lesson
+from companion.lesson.shared_glossary import load_shared_glossary
+from companion.lesson.store import load_lesson
+from companion.views.pdf import render_pdf
+from companion.views.worksheet import (
+    build_worksheet,
+    default_paper,
+    parse_options,
+    parse_version_count,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,9 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="lesson files (default: all of content/)")
     check.set_defaults(run=cmd_check)
 
-    show = sub.add_parser("show", help="print a lesson file")
+    show = sub.add_parser("show", help="summarise a lesson file (or print it as JSON)")
     show.add_argument("path")
-    show.add_argument("--json", action="store_true", help="as JSON (the default)")
+    show.add_argument("--json", action="store_true", help="the whole lesson as JSON")
     show.set_defaults(run=cmd_show)
 
     add_print_parser(sub)
@@ -86,9 +102,6 @@ def add_print_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _options(args: argparse.Namespace, grade: int | None = None):
-    from companion.generation.pipeline import Options
-    from companion.lesson.shared_glossary import load_shared_glossary
-
     for name in ("glossary_per_passage", "questions_per_passage"):
         if getattr(args, name) < 0:
             raise CompanionError(f"--{name.replace('_', '-')} must be 0 or more")
@@ -98,18 +111,11 @@ def _options(args: argparse.Namespace, grade: int | None = None):
         grade=args.grade or grade or 8,
         glossary_per_passage=args.glossary_per_passage,
         questions_per_passage=args.questions_per_passage,
-        shared_glossary=load_shared_glossary(content_dir() / SHARED_GLOSSARY),
+        shared_glossary=tuple(load_shared_glossary(content_dir() / SHARED_GLOSSARY)),
     )
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from companion.common.files import backup, write_atomic
-    from companion.common.textutil import slugify
-    from companion.generation.importing import read_article
-    from companion.generation.pipeline import lesson_from_article, regenerate
-    from companion.lesson.fileformat import write_lesson
-    from companion.lesson.store import load_lesson
-
     if args.update:
         path = Path(args.update)
         current = load_lesson(path)
@@ -127,8 +133,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     slug = slugify(Path(args.source).stem)
     options = _options(args)
     lesson = lesson_from_article(article, options, slug=slug)
-    for warning in options.warnings:
-        print(f"companion: warning: {args.source}: {warning}", file=sys.stderr)
+    for warning in lesson.warnings:
+        print(f"companion: warning: {args.source}: {warning.message}", file=sys.stderr)
     if args.json:
         print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -148,8 +154,6 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from companion.lesson.check import check_file
-
     paths = [Path(p) for p in args.paths]
     if not paths:
         folder = content_dir()
@@ -171,23 +175,31 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from companion.lesson.store import load_lesson
-
     lesson = load_lesson(Path(args.path))
-    print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
+    if args.json:
+        print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(summary_lines(lesson)))
     return 0
 
 
-def cmd_print(args: argparse.Namespace) -> int:
-    from companion.lesson.store import load_lesson
-    from companion.views.pdf import render_pdf
-    from companion.views.worksheet import (
-        build_worksheet,
-        default_paper,
-        parse_options,
-        parse_version_count,
-    )
+def summary_lines(lesson) -> list[str]:
+    """A lesson at a glance: its passages, glossary terms and questions, one per line."""
+    stats = lesson.stats
+    lines = [
+        lesson.title,
+        f"{len(lesson.passages)} passages, {stats.words} words, "
+        f"{len(lesson.glossary)} glossary entries, {len(lesson.questions)} questions",
+    ]
+    for passage in lesson.passages:
+        lines.append(f"\n{passage.id}. {passage.heading}")
+        if passage.glossary:
+            lines.append("  glossary: " + ", ".join(e.term for e in passage.glossary))
+        lines += [f"  {q.id} [{q.kind}] {q.prompt}" for q in passage.questions]
+    return lines
 
+
+def cmd_print(args: argparse.Namespace) -> int:
     if args.version and args.versions:
         raise CompanionError("use --version or --versions, not both")
     params = {

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import yaml
 
+from companion.generation.context import Options
 from companion.generation.importing import read_article
-from companion.generation.pipeline import Options, lesson_from_article
+from companion.generation.pipeline import lesson_from_article
 from companion.lesson.model import Lesson
-from tests.conftest import ROOT, SEED
+from tests.helpers import ROOT, SEED
 
 ARTICLES = ROOT / "tests" / "data" / "articles"
 
@@ -20,17 +21,26 @@ def seed_lesson() -> Lesson:
     return lesson_from_article(read_article(SEED))
 
 
+SEED_NAME = "panjshir-valley.txt"
+
+
 @cache
-def article_lessons() -> tuple[tuple[str, Lesson], ...]:
+def article_names() -> tuple[str, ...]:
+    """The seed and the labelled articles, by file name: cheap, for parametrize."""
     index = yaml.safe_load((ARTICLES / "index.yaml").read_text(encoding="utf-8"))
-    return tuple(
-        (item["file"], lesson_from_article(read_article(ARTICLES / item["file"]), Options()))
-        for item in index
-    )
+    return (SEED_NAME, *(item["file"] for item in index))
+
+
+@cache
+def lesson_named(name: str) -> Lesson:
+    """The lesson generated from one of ``article_names()`` (once per session)."""
+    if name == SEED_NAME:
+        return seed_lesson()
+    return lesson_from_article(read_article(ARTICLES / name), Options())
 
 
 def all_lessons() -> list[tuple[str, Lesson]]:
-    return [("panjshir-valley.txt", seed_lesson()), *article_lessons()]
+    return [(name, lesson_named(name)) for name in article_names()]
 
 
 def lesson_from_text(tmp: Path, text: str, name: str = "article.txt", **options) -> Lesson:

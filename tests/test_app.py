@@ -96,3 +96,35 @@ def test_index_and_lesson_link_to_the_printable_copies(client):
     page = client.get("/lessons/panjshir-valley").get_data(as_text=True)
     assert 'href="/lessons/panjshir-valley/worksheet"' in page
     assert "/answer-key" not in page  # students are not pointed at the answers
+
+
+def test_a_bad_setting_stops_the_app_at_start_with_one_line(monkeypatch):
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    monkeypatch.setenv("COMPANION_PAPER", "b5")
+    result = subprocess.run(
+        [sys.executable, "-c", "import app; app.create_app()"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "companion: COMPANION_PAPER must be 'letter' or 'a4' (it is 'b5')\n"
+
+
+def test_explicit_settings_win_over_the_environment(monkeypatch, content):
+    from companion.common.settings import load_settings
+    from companion.web import create_app
+
+    monkeypatch.setenv("COMPANION_PAPER", "a4")
+    monkeypatch.setenv("COMPANION_CONTENT", "/nonexistent")
+    assert load_settings().paper == "a4"
+    assert load_settings({"WORKSHEET_PAPER": "letter"}).paper == "letter"
+    app = create_app({"CONTENT_DIR": str(content)})
+    assert app.config["COMPANION_SETTINGS"].content_dir == content
+    monkeypatch.delenv("COMPANION_PAPER")
+    assert load_settings().paper == "letter"

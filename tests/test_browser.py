@@ -19,8 +19,10 @@ pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
-from app import create_app  # noqa: E402
-from tests.conftest import serving  # noqa: E402
+from companion.web import create_app  # noqa: E402
+from tests.helpers import serving  # noqa: E402
+
+pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "data" / "lessons" / "page-all-kinds.md"

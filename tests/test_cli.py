@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from tests.conftest import ROOT, SEED
+from tests.helpers import ROOT, SEED
 
 
 @pytest.fixture(autouse=True)
@@ -83,6 +83,10 @@ def test_bad_article_files_one_line_exit_2(tmp_path: Path, capsys, content: byte
 def test_show_json_and_missing_file(capsys, tmp_path: Path):
     assert main(["show", str(ROOT / "content" / "panjshir-valley.md"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["title"].startswith("Panjshir Valley")
+    assert main(["show", str(ROOT / "content" / "panjshir-valley.md")]) == 0
+    summary = capsys.readouterr().out
+    assert summary.startswith("Panjshir Valley") and "glossary: " in summary
+    assert "\np1. " in summary and " [multiple_choice] " in summary and "{" not in summary[:1]
     assert main(["show", str(tmp_path / "missing.md")]) == 2
     assert "file not found" in capsys.readouterr().err
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from companion.common.errors import InputFileError
 from companion.generation.importing import clean_paragraph, read_article, strip_repeated_prefix
-from tests.conftest import SEED
+from tests.helpers import SEED
 
 
 def test_seed_title_and_first_paragraph():

@@ -188,7 +188,7 @@ def test_soft_problems_are_reported():
 
 
 def test_documented_example_parses_with_every_kind():
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     doc = (ROOT / "docs" / "lesson-format.md").read_text(encoding="utf-8")
     example = doc.split("```markdown\n", 1)[1].split("```\n", 1)[0]

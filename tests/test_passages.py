@@ -25,7 +25,7 @@ def test_grouping_keeps_order_and_limits(sizes, breaks):
 
 
 def test_seed_passages_are_sized(tmp_path: Path):
-    from tests.conftest import SEED
+    from tests.helpers import SEED
 
     lesson = lesson_from_article(read_article(SEED))
     assert 3 <= len(lesson.passages) <= 8

@@ -26,7 +26,7 @@ from companion.views.worksheet import (
     WorksheetQuestion,
     build_worksheet,
 )
-from tests.conftest import SAMPLE, serving
+from tests.helpers import SAMPLE, serving
 from tests.test_worksheet import ALL_KINDS, LONG, written_answers
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -406,6 +406,7 @@ def chromium_pdf(url: str, out: Path) -> list[str]:
     ("query", "answer_key", "size"),
     [("paper=a4", False, A4), ("paper=letter&version=B", True, LETTER)],
 )
+@pytest.mark.browser
 def test_chromium_prints_the_html_print_view(
     live_server, tmp_path, lessons, query, answer_key, size
 ):

@@ -9,7 +9,7 @@ import pytest
 
 from companion.cli import main
 from companion.lesson.store import load_lesson
-from tests.conftest import SEED
+from tests.helpers import SEED
 
 
 @pytest.fixture

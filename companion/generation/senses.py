@@ -8,12 +8,13 @@ import re
 
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
-    MAX_WORDS,
+    MAX_DEFINITION_WORDS,
     Definition,
     repeats_term,
     shorten,
     usable,
 )
+from companion.generation.lexicon import LABEL_LEXNAMES
 from companion.generation.terms import (
     Thing,
     spelling_variants,
@@ -21,16 +22,6 @@ from companion.generation.terms import (
 from companion.generation.wordnet import Synset, WordNet
 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
-# Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
-LABEL_LEXNAMES = {
-    "PERSON": {18},
-    "GPE": {15},
-    "LOC": {15, 17},
-    "FAC": {6, 15},
-    "ORG": {14},
-    "NORP": {14, 18},
-    "EVENT": {7, 11},
-}
 
 STOP = set(
     [
@@ -245,7 +236,7 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     text = shorten(text, 18) or shorten(text)
     if keep_years and years:
         match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)
-        if match and len(text.split()) < MAX_WORDS - 1:
+        if match and len(text.split()) < MAX_DEFINITION_WORDS - 1:
             text = f"{text} {match.group(0)}"
     if thing.pos == "v" and text and not text.startswith("to "):
         text = f"to {text}"

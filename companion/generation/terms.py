@@ -16,101 +16,16 @@ from spacy.tokens import Doc, Span, Token
 
 from companion.generation.analysis import Analysis, zipf
 from companion.generation.importing import is_boilerplate
+from companion.generation.lexicon import (
+    DEMONYM_SUFFIXES,
+    NAME_KINDS,
+    NAME_PARTICLES,
+    NEWS_OUTLETS,
+    OUTLET_VERBS,
+    WEEKDAYS_MONTHS,
+)
+from companion.generation.wordnet import get_wordnet
 
-NAME_KINDS = {
-    "PERSON": "person",
-    "ORG": "group",
-    "NORP": "group",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "EVENT": "event",
-    "LAW": "work",
-    "WORK_OF_ART": "work",
-    "PRODUCT": "work",
-}
-WEEKDAYS_MONTHS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-}
-# News outlets and wire services: named in bylines and "X could not verify", never
-# glossed as part of the story.
-NEWS_OUTLETS = {
-    "cnn",
-    "bbc",
-    "reuters",
-    "ap",
-    "associated press",
-    "afp",
-    "agence france-presse",
-    "npr",
-    "voa",
-    "voice of america",
-    "al jazeera",
-    "new york times",
-    "the new york times",
-    "washington post",
-    "the washington post",
-    "guardian",
-    "the guardian",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox news",
-    "msnbc",
-    "bloomberg",
-    "upi",
-    "pbs",
-    "sky news",
-    "the times",
-    "wall street journal",
-    "the wall street journal",
-    "usa today",
-    "dpa",
-    "xinhua",
-    "tass",
-}
-OUTLET_VERBS = {"confirm", "verify", "report", "contact", "reach", "obtain", "review", "see"}
-NAME_PARTICLES = {
-    "al",
-    "el",
-    "ad",
-    "as",
-    "bin",
-    "ibn",
-    "de",
-    "da",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "la",
-    "le",
-}
-SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "state", "claim", "announce", "write"}
-DEMONYM_SUFFIXES = ("is", "i", "ans", "an", "ians", "ian", "ese", "ites", "ite")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in", "to", "&"}
 
@@ -507,7 +422,6 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
 def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) -> list[Thing]:
     """Two-word terms that WordNet knows as one entry: "clean room", "solar array",
     "gas giant". Their single words are then not glossed on their own."""
-    from companion.generation.wordnet import get_wordnet
 
     wordnet = get_wordnet()
     named = {(m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)}

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion.common.errors import CompanionError
+from companion.common.occurrence import term_in_text
 from companion.common.settings import SHARED_GLOSSARY
 from companion.common.textutil import plain_text
 from companion.lesson.fileformat import BLANK_RE, parse_glossary, parse_lesson_with_problems
-from companion.lesson.model import Lesson
+from companion.lesson.kinds import AnswerForm, Choices
+from companion.lesson.model import Lesson, Question
 from companion.lesson.store import read_lesson_text
 
 
@@ -46,7 +48,7 @@ def check_lesson(lesson: Lesson) -> list[tuple[int, str]]:
     for passage in lesson.passages:
         if not passage.paragraphs:
             problems.append((passage.line, f"passage '{passage.heading}' has no text"))
-        text = " ".join(plain_text(p) for p in passage.paragraphs).lower()
+        text = " ".join(plain_text(p) for p in passage.paragraphs)
         for entry in passage.glossary:
             key = entry.term.lower()
             if key in seen_terms:
@@ -71,40 +73,41 @@ def check_lesson(lesson: Lesson) -> list[tuple[int, str]]:
     return problems
 
 
-def term_in_text(term: str, lowered_text: str) -> bool:
-    """A term occurs in a text, allowing plural and possessive endings."""
-    pattern = r"(?<!\w)" + re.escape(term.lower()) + r"(?:s|es|'s|’s)?(?!\w)"
-    return re.search(pattern, lowered_text) is not None
-
-
-def _question_problems(question) -> list[str]:
-    kind, problems = question.kind, []
+def _question_problems(question: Question) -> list[str]:
+    """The rules of the question's kind (``companion.lesson.kinds``) it breaks."""
+    spec, problems = question.spec, []
     if not question.prompt:
         problems.append("the question has no prompt")
-    if kind in ("multiple_choice", "cloze") and question.choices:
-        if len(question.choices) < 2:
-            problems.append("a multiple-choice question needs at least two choices")
-        if len({c.lower() for c in question.choices}) != len(question.choices):
-            problems.append("two choices are the same")
-    if kind == "sequence":
-        if len(question.choices) < 2:
-            problems.append("a sequence needs at least two items")
-        if (
-            sorted(question.answer) != sorted(question.choices)
-            or len(set(question.choices)) != len(question.choices)
-            or not _positions_are_a_run(question)
-        ):
-            problems.append("sequence items must be numbered 1, 2, 3 ... once each")
-    if kind in ("short_answer", "cloze") and not question.choices and not question.answer:
-        problems.append("the question has no 'Answer: ...' line")
-    if kind == "cloze" and not BLANK_RE.search(question.prompt):
+    has_list = question.choices or spec.choices is Choices.LIST
+    if spec.few_choices and has_list and len(question.choices) < 2:
+        problems.append(spec.few_choices)
+    ordered = spec.answer is AnswerForm.ORDER
+    if ordered and not _numbered_once_each(question):
+        problems.append("sequence items must be numbered 1, 2, 3 ... once each")
+    own_choices = spec.choices in (Choices.LIST, Choices.WORD_BANK)
+    if not ordered and own_choices and _repeats(question.choices):
+        problems.append("two choices are the same")
+    if spec.no_answer and not question.choices and not question.answer:
+        problems.append(spec.no_answer)
+    if spec.blank and not BLANK_RE.search(question.prompt):
         problems.append("a fill-in-the-blank prompt needs a blank '_____'")
-    if kind == "open" and not question.answer:
-        problems.append("the open question has no 'Sample answer: ...'")
     return problems
 
 
-def _positions_are_a_run(question) -> bool:
+def _repeats(choices: list[str]) -> bool:
+    return len({c.lower() for c in choices}) != len(choices)
+
+
+def _numbered_once_each(question: Question) -> bool:
+    """The items of an ORDER question are numbered 1, 2, 3 ..., each item once."""
+    return (
+        sorted(question.answer) == sorted(question.choices)
+        and len(set(question.choices)) == len(question.choices)
+        and _positions_are_a_run(question)
+    )
+
+
+def _positions_are_a_run(question: Question) -> bool:
     raw = question.raw or ""
     numbers = sorted(int(n) for n in re.findall(r"^\s*[-*+]\s+\[(\d+)\]", raw, re.MULTILINE))
     return not numbers or numbers == list(range(1, len(numbers) + 1))

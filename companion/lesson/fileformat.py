@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from companion.common.errors import LessonFileError
+from companion.lesson.kinds import KIND_LIST, AnswerForm, Choices, Kind
 from companion.lesson.model import STATUSES, GlossaryEntry, Lesson, Passage, Question, fingerprint
 
 BLANK = "_____"
@@ -43,10 +44,12 @@ BLANK_RE = re.compile(r"_{3,}")
 INDENT = "    "
 _QUESTION_START = re.compile(r"^(\d+)[.)]\s+(.*)$")
 _CHOICE = re.compile(r"^[-*+]\s+\[( |x|X|\d+)\]\s+(.*)$")
-_KEY_LINE = re.compile(r"^(Answer|Sample answer):\s*(.*)$", re.IGNORECASE)
+_KEY_LABELS = tuple(dict.fromkeys(k.key_label for k in KIND_LIST))  # "Answer", "Sample answer"
+_KEY_LINE = re.compile(
+    rf"^({'|'.join(re.escape(label) for label in _KEY_LABELS)}):\s*(.*)$", re.IGNORECASE
+)
 _SUBSECTION = re.compile(r"^###\s+(.*?)\s*#*\s*$")
 _PASSAGE = re.compile(r"^##\s+(.*?)\s*#*\s*$")
-TRUE_FALSE = ["True", "False"]
 
 
 # --------------------------------------------------------------------------- writing
@@ -93,25 +96,7 @@ def format_entry(entry: GlossaryEntry) -> str:
 
 
 def format_question(question: Question, number: int) -> str:
-    lines = [f"{number}. {_one_line(question.prompt)}"]
-    kind = question.kind
-    if kind == "sequence":
-        order = list(question.answer) if isinstance(question.answer, list) else []
-        for choice in question.choices:
-            position = order.index(choice) + 1 if choice in order else 0
-            lines.append(f"{INDENT}- [{position}] {_one_line(choice)}")
-    elif kind == "true_false":
-        truth = str(question.answer).lower() == "true"
-        lines.append(f"{INDENT}- [{'x' if truth else ' '}] True")
-        lines.append(f"{INDENT}- [{' ' if truth else 'x'}] False")
-    elif question.choices:
-        for choice in question.choices:
-            mark = "x" if choice == question.answer else " "
-            lines.append(f"{INDENT}- [{mark}] {_one_line(choice)}")
-    elif kind == "open":
-        lines.append(f"{INDENT}Sample answer: {_one_line(str(question.answer))}".rstrip())
-    else:
-        lines.append(f"{INDENT}Answer: {_one_line(str(question.answer))}".rstrip())
+    lines = [f"{number}. {_one_line(question.prompt)}", *_answer_lines(question)]
     meta: dict[str, Any] = {"id": question.id}
     if question.paragraph is not None:
         meta["paragraph"] = question.paragraph
@@ -123,6 +108,26 @@ def format_question(question: Question, number: int) -> str:
     meta["hash"] = question.content_hash()
     lines.append(_comment(meta))
     return "\n".join(lines)
+
+
+def _answer_lines(question: Question) -> list[str]:
+    """The lines under a question's prompt that give its choices and answer."""
+    spec = question.spec
+    if spec.answer is AnswerForm.ORDER:
+        order = list(question.answer) if isinstance(question.answer, list) else []
+        positions = [order.index(c) + 1 if c in order else 0 for c in question.choices]
+        return [_choice_line(p, c) for p, c in zip(positions, question.choices, strict=True)]
+    if spec.answer is AnswerForm.BOOLEAN:
+        truth = "true" if str(question.answer).lower() == "true" else "false"
+        return [_choice_line("x" if c.lower() == truth else " ", c) for c in spec.fixed_choices]
+    if question.choices:
+        marks = ["x" if c == question.answer else " " for c in question.choices]
+        return [_choice_line(m, c) for m, c in zip(marks, question.choices, strict=True)]
+    return [f"{INDENT}{spec.key_label}: {_one_line(str(question.answer))}".rstrip()]
+
+
+def _choice_line(mark: str | int, choice: str) -> str:
+    return f"{INDENT}- [{mark}] {_one_line(choice)}"
 
 
 def _comment(meta: dict[str, Any]) -> str:
@@ -370,15 +375,17 @@ class _Parser:
             elif not marks and key is None:
                 prompt_parts.append(stripped)
             else:
+                lines_allowed = ["'- [ ] choice'", *(f"'{k}: ...'" for k in _KEY_LABELS)]
                 raise self.error(
-                    "unexpected line in a question: use '- [ ] choice', 'Answer: ...' or "
-                    "'Sample answer: ...'",
-                    line.number,
+                    f"unexpected line in a question: use {_one_of(lines_allowed)}", line.number
                 )
         prompt = " ".join(p for p in prompt_parts if p)
-        question = _build_question(prompt, marks, key)
+        spec = _kind_of_shape(prompt, marks, key)
+        if spec is None:
+            raise self.error("this question's shape matches no question kind", first.number)
+        question = _build_question(spec, prompt, marks, key)
         correct = sum(1 for mark, _ in marks if mark == "x")
-        if question.kind in ("multiple_choice", "cloze", "true_false") and marks and correct != 1:
+        if marks and spec.answer is not AnswerForm.ORDER and correct != 1:
             self.problems.append(
                 (
                     first.number,
@@ -435,32 +442,54 @@ class _Parser:
         item.edited = stored is not None and str(stored) != item.content_hash()
 
 
-def _build_question(
+def _one_of(options: list[str]) -> str:
+    """'a', 'b' or 'c'."""
+    return " or ".join([", ".join(options[:-1]), options[-1]]) if len(options) > 1 else options[0]
+
+
+def _kind_of_shape(
     prompt: str, marks: list[tuple[str, str]], key: tuple[str, str] | None
+) -> Kind | None:
+    """The kind a question has in the file (see docs/lesson-format.md), read from the
+    kind table. A kind with fixed choices (True, False) wins over one that takes any."""
+    blank = BLANK_RE.search(prompt) is not None
+    for spec in sorted(KIND_LIST, key=lambda k: not k.fixed_choices):
+        if spec.blank in (None, blank) and _has_shape(spec, marks, key):
+            return spec
+    return None
+
+
+def _has_shape(spec: Kind, marks: list[tuple[str, str]], key: tuple[str, str] | None) -> bool:
+    """Whether a question written with these choice marks and key line can be of ``spec``:
+    numbered items are an ORDER; `[x]` marks are choices (fixed ones must be the same, in
+    the same order); without marks, the key line's label ('Answer' when there is none)."""
+    if not marks:
+        label = key[0] if key else "answer"
+        return spec.choices in (Choices.NONE, Choices.WORD_BANK) and spec.key_label.lower() == label
+    if all(m.isdigit() for m, _ in marks):
+        return spec.answer is AnswerForm.ORDER
+    if spec.answer is AnswerForm.ORDER or spec.choices is Choices.NONE:
+        return False
+    fixed = [c.lower() for c in spec.fixed_choices]
+    return not fixed or [text.lower() for _, text in marks] == fixed
+
+
+def _build_question(
+    spec: Kind, prompt: str, marks: list[tuple[str, str]], key: tuple[str, str] | None
 ) -> Question:
-    """Infer a question's kind from its shape (see docs/lesson-format.md)."""
-    question = Question(id="", kind="short_answer", prompt=prompt)
-    if marks and all(m.isdigit() for m, _ in marks):
-        question.kind = "sequence"
+    """A question of kind ``spec`` with its choices and answer as written in the file."""
+    question = Question(id="", kind=spec.name, prompt=prompt)
+    correct = [text for mark, text in marks if mark == "x"]
+    if spec.answer is AnswerForm.ORDER:
         question.choices = [text for _, text in marks]
-        ordered = sorted(marks, key=lambda m: int(m[0]))
-        question.answer = [text for _, text in ordered]
+        question.answer = [text for _, text in sorted(marks, key=lambda m: int(m[0]))]
+    elif spec.answer is AnswerForm.BOOLEAN:
+        question.choices = list(spec.fixed_choices)
+        question.answer = correct[0].lower() if len(correct) == 1 else ""
     elif marks:
-        texts = [text for _, text in marks]
-        correct = [text for mark, text in marks if mark == "x"]
-        if [t.lower() for t in texts] == ["true", "false"]:
-            question.kind = "true_false"
-            question.choices = list(TRUE_FALSE)
-            question.answer = correct[0].lower() if len(correct) == 1 else ""
-        else:
-            question.kind = "cloze" if BLANK_RE.search(prompt) else "multiple_choice"
-            question.choices = texts
-            question.answer = correct[0] if len(correct) == 1 else ""
-    elif key and key[0] == "sample answer":
-        question.kind = "open"
-        question.answer = key[1]
+        question.choices = [text for _, text in marks]
+        question.answer = correct[0] if len(correct) == 1 else ""
     else:
-        question.kind = "cloze" if BLANK_RE.search(prompt) else "short_answer"
         question.answer = key[1] if key else ""
     return question
 

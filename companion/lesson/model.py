@@ -8,6 +8,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from companion.lesson.kinds import KIND_LABELS as KIND_LABELS  # re-exported for old imports
+from companion.lesson.kinds import KINDS as KINDS
+from companion.lesson.kinds import Kind, kind
+from companion.lesson.readability import TextStats, text_stats
+
 STATUSES = ("generated", "reviewed", "locked")
 
 
@@ -71,6 +76,11 @@ class Question:
     def teacher_owned(self) -> bool:
         return self.source == "teacher" or self.status != "generated" or self.edited
 
+    @property
+    def spec(self) -> Kind:
+        """The question's kind: its row in the kind table (``companion.lesson.kinds``)."""
+        return kind(self.kind)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -99,6 +109,15 @@ class Passage:
     line: int = field(default=0, compare=False, repr=False)
 
 
+@dataclass(frozen=True)
+class TeacherWarning:
+    """Something a teacher should look at (never shown to students)."""
+
+    kind: str  # for example "language", "garble", "removed", "content"
+    message: str
+    line: int = 0  # the line of the lesson file it is about, when there is one
+
+
 @dataclass
 class Lesson:
     slug: str
@@ -108,6 +127,8 @@ class Lesson:
     passages: list[Passage] = field(default_factory=list)
     # The front matter's text as read, reused when writing while its data is unchanged.
     front_raw: str | None = field(default=None, compare=False, repr=False)
+    # What generation tells the teacher about the article; not part of the file.
+    warnings: list[TeacherWarning] = field(default_factory=list, compare=False, repr=False)
 
     def renumber(self) -> None:
         """Give passages their ids (p1, p2, ...) and paragraph numbers."""
@@ -132,10 +153,13 @@ class Lesson:
         except (TypeError, ValueError):
             return 8
 
-    def to_dict(self) -> dict[str, Any]:
-        from companion.views.readability import lesson_stats
+    @property
+    def stats(self) -> TextStats:
+        """Words, sentences and syllables of the lesson's text (reading time, grade)."""
+        return text_stats([para for p in self.passages for para in p.paragraphs])
 
-        stats = lesson_stats(self)
+    def to_dict(self) -> dict[str, Any]:
+        stats = self.stats
         return {
             "slug": self.slug,
             "title": self.title,

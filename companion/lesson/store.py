@@ -60,7 +60,7 @@ class LessonStore:
 
     def path_for(self, slug: str) -> Path | None:
         """The file of a slug, or None for anything that is not a plain slug."""
-        if not SLUG_RE.match(slug):
+        if not SLUG_RE.fullmatch(slug):
             return None
         path = (self.folder / f"{slug}.md").resolve()
         if path.parent != self.folder.resolve():

@@ -20,11 +20,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from companion.lesson.model import KIND_LABELS, KINDS, Lesson, Passage, Question
+from companion.lesson.kinds import KIND_LIST, AnswerForm, Control, Grading, Kind
+from companion.lesson.kinds import MAX_TEXT_ANSWER as MAX_TEXT_ANSWER  # re-exported
+from companion.lesson.model import Lesson, Passage, Question
 
-MAX_TEXT_ANSWER = 300  # characters in a short answer or a cloze blank
-MAX_OPEN_ANSWER = 4000  # characters in an open answer
-CHOICE_KINDS = ("multiple_choice", "true_false")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 Answer = int | str | list[int]
@@ -48,10 +47,23 @@ class Slot:
         return f"s-{self.key}-{index}"
 
     @property
+    def spec(self) -> Kind:
+        return self.question.spec
+
+    @property
+    def grading(self) -> Grading:
+        """How this question is graded: its kind's way, or picking from its word bank."""
+        return self.spec.grading_of(self.question.choices)
+
+    @property
+    def control(self) -> Control:
+        """How the page lets the student answer it."""
+        return self.spec.control_of(self.question.choices)
+
+    @property
     def uses_choices(self) -> bool:
         """True when the answer is a choice's index (radio buttons or a word bank)."""
-        q = self.question
-        return q.kind in CHOICE_KINDS or (q.kind == "cloze" and bool(q.choices))
+        return self.grading is Grading.PICK
 
 
 def question_slots(lesson: Lesson) -> list[Slot]:
@@ -82,7 +94,7 @@ def read_answer(slot: Slot, get: Callable[[str], str | None]) -> Answer | None:
     """The slot's answer from form fields (``get`` is e.g. ``form.get``); None when the
     question was left blank; AnswerError when the fields are not a valid answer."""
     q = slot.question
-    if q.kind == "sequence":
+    if slot.grading is Grading.ORDER:
         return _read_sequence(slot, get)
     raw = get(slot.field)
     if raw is None or not raw.strip():
@@ -90,7 +102,7 @@ def read_answer(slot: Slot, get: Callable[[str], str | None]) -> Answer | None:
     if slot.uses_choices:
         count = len(q.choices) if q.choices else 2
         return _index(raw, count)
-    limit = MAX_OPEN_ANSWER if q.kind == "open" else MAX_TEXT_ANSWER
+    limit = slot.spec.max_answer
     if len(raw) > limit:
         raise AnswerError(f"Your answer is too long (at most {limit} characters).")
     return raw.strip()
@@ -222,7 +234,7 @@ class Result:
 def expected_answer(question: Question) -> tuple[str, ...]:
     if isinstance(question.answer, list):
         return tuple(question.answer)
-    if question.kind == "true_false":
+    if question.spec.answer is AnswerForm.BOOLEAN:
         return (question.answer.capitalize(),) if question.answer else ()
     return (question.answer,) if question.answer else ()
 
@@ -237,7 +249,7 @@ def grade(question: Question, answer: Answer | None) -> Result:
     }
     if answer is None:
         return Result("unanswered", **base)
-    if question.kind == "open":
+    if not question.spec.scored:
         return Result("sample", **base)
     if not base["expected"]:
         return Result("no_key", **base)
@@ -245,12 +257,12 @@ def grade(question: Question, answer: Answer | None) -> Result:
 
 
 def _is_right(question: Question, answer: Answer) -> bool:
-    kind = question.kind
-    if kind == "sequence":
+    spec = question.spec
+    if spec.grading is Grading.ORDER:
         return [question.choices[i] for i in answer] == list(question.answer)
-    if kind == "true_false":
-        return ("true", "false")[answer] == str(question.answer).lower()
-    if isinstance(answer, int):
+    if spec.answer is AnswerForm.BOOLEAN:  # stored as "true" or "false"
+        return spec.fixed_choices[answer].lower() == str(question.answer).lower()
+    if isinstance(answer, int):  # a picked choice (also from a word bank)
         return question.choices[answer] == question.answer
     return text_matches(answer, question)
 
@@ -286,6 +298,7 @@ class KindScore:
     total: int = 0
     checked: int = 0
     correct: int = 0
+    scored: bool = True  # False for free answers: they have no "right" count
 
 
 @dataclass
@@ -305,9 +318,9 @@ class Summary:
 
 def summarize(slots: list[Slot], results: Mapping[str, Result]) -> Summary:
     summary = Summary()
-    by_kind = {k: KindScore(k, KIND_LABELS[k]) for k in KINDS}
+    by_kind = {k.name: KindScore(k.name, k.label, scored=k.scored) for k in KIND_LIST}
     for slot in slots:
-        score = by_kind.setdefault(slot.question.kind, KindScore(slot.question.kind, ""))
+        score = by_kind[slot.spec.name]
         score.total += 1
         result = results.get(slot.key)
         status = result.status if result else "unanswered"
@@ -315,7 +328,7 @@ def summarize(slots: list[Slot], results: Mapping[str, Result]) -> Summary:
             score.checked += 1
         if status == "correct":
             score.correct += 1
-        if slot.question.kind != "open":
+        if slot.spec.scored:
             summary.scored += 1
             summary.checked += status in ("correct", "incorrect", "no_key")
             summary.correct += status == "correct"

@@ -29,17 +29,13 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+from companion.common.abbreviations import sentence_cuts
+from companion.common.occurrence import term_pattern
 from companion.lesson.model import GlossaryEntry, Passage, Question
 
 VOID_TAGS = {"br", "img", "hr", "wbr"}
 SKIP_INSIDE = {"a", "code"}  # never put a mark inside these (a button in a link is invalid)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "prof",
-    "gov", "sen", "rep", "vs", "etc", "fig", "inc", "ltd", "co", "corp", "mt",
-}  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"(^|[\s.(])?([A-Za-z]+)\.?$")
 
 
 @dataclass
@@ -97,27 +93,6 @@ def plain_text(tokens: list[Token]) -> str:
 
 
 # --------------------------------------------------------------------------- glossary marks
-
-
-def term_pattern(term: str, strict: bool = True) -> re.Pattern[str]:
-    """A regex for a term and its plural as a whole word.
-
-    ``strict`` also refuses an occurrence glued to a hyphen ("anti-Taliban"), so that
-    a stand-alone occurrence is preferred.
-    """
-    words = term.split()
-    last = words[-1]
-    if len(last) > 2 and last.endswith("y") and last[-2].lower() not in "aeiou":
-        last_re = re.escape(last[:-1]) + "(?:y|ies)"
-    elif last[-1:].isalpha():
-        last_re = re.escape(last) + "(?:es|s)?"
-    else:
-        last_re = re.escape(last)
-    body = r"\s+".join([re.escape(w) for w in words[:-1]] + [last_re])
-    edge = r"[\w-]" if strict else r"\w"
-    acronym = sum(c.isalpha() for c in term) >= 2 and term.upper() == term
-    flags = 0 if acronym else re.IGNORECASE
-    return re.compile(rf"(?<!{edge}){body}(?!{edge})", flags)
 
 
 def _markable_texts(paragraphs: list[list[Token]]):
@@ -220,19 +195,6 @@ def find_text(haystack: str, needle: str) -> tuple[int, int] | None:
     if start < 0:
         return None
     return where[start], where[start + len(ndl) - 1] + 1
-
-
-def sentence_cuts(text: str) -> set[int]:
-    """Offsets where a new sentence starts, by a small rule-based splitter."""
-    cuts = {0, len(text)}
-    for match in _SENTENCE_END.finditer(text):
-        before = _WORD_BEFORE.search(text[: match.start() + 1])
-        word = before.group(2) if before else ""
-        initial = len(word) == 1 and word.isupper() and before.group(1) is not None
-        if match.group(0).startswith(".") and (word.lower() in _ABBREVIATIONS or initial):
-            continue
-        cuts.add(match.end())
-    return cuts
 
 
 def sentence_ranges(text: str, forced: set[int] = frozenset()) -> list[tuple[int, int]]:

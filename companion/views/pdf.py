@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from companion.common.settings import PROJECT_ROOT
-from companion.lesson.model import KIND_LABELS
+from companion.lesson.kinds import KIND_LIST, kind
 from companion.views.render import render_markdown
 from companion.views.worksheet import Worksheet, page_css
 
@@ -28,6 +28,9 @@ STATIC = PROJECT_ROOT / "static"
 BASE_URL = "http://companion.invalid/"  # the PDF's own base: never fetched from the network
 PRINT_CSS = "css/print.css"
 TEMPLATE = {False: "worksheet.html", True: "answer_key.html"}
+# The kind table for the templates (also registered by the web app): every kind in order,
+# and the lookup by name.
+KIND_GLOBALS = {"question_kinds": KIND_LIST, "question_kind": kind}
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +55,13 @@ def document_context(
     print_css_url: str,
     links: Links | None = None,
 ) -> dict[str, Any]:
-    """Everything the worksheet templates use, besides the ``markdown`` global."""
+    """Everything the worksheet templates use, besides the globals (``markdown`` and
+    ``KIND_GLOBALS``)."""
     return {
         "ws": worksheet,
         "answer_key": answer_key,
         "links": links,
         "print_css_url": print_css_url,
-        "kind_labels": KIND_LABELS,
     }
 
 
@@ -69,7 +72,7 @@ def template_environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(markdown=render_markdown, kind_labels=KIND_LABELS)
+    env.globals.update(markdown=render_markdown, **KIND_GLOBALS)
     return env
 
 

@@ -26,12 +26,12 @@ from string import ascii_uppercase
 from companion.common.errors import CompanionError
 from companion.common.textutil import plain_text
 from companion.lesson.fileformat import BLANK_RE
-from companion.lesson.model import KINDS, GlossaryEntry, Lesson, Passage, Question
+from companion.lesson.kinds import KINDS, AnswerForm, Choices, Control, Kind, kind
+from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
 
 PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
 VERSIONS = "ABC"
 OPTION_NAMES = ("paper", "version", "kind", "questions_only", "large_print")
-ANSWER_LINES = {"short_answer": 2, "open": 4}  # ruled lines to write on
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"", "0", "false", "no", "off"}
 MIN_SHARED_WORD_BANK = 2  # a word bank of one word would give its answer away
@@ -221,9 +221,18 @@ class WorksheetQuestion:
     id: str = ""
 
     @property
+    def spec(self) -> Kind:
+        return kind(self.kind)
+
+    @property
+    def control(self) -> Control:
+        """What the student copy prints to answer on (besides the ruled lines)."""
+        return self.spec.control_of(self.choices)
+
+    @property
     def prompt_parts(self) -> list[str]:
         """The prompt cut at its blanks (``_____``): the template draws each blank."""
-        return BLANK_RE.split(self.prompt) if self.kind == "cloze" else [self.prompt]
+        return BLANK_RE.split(self.prompt) if self.spec.blank else [self.prompt]
 
     @property
     def correct_choice(self) -> Choice | None:
@@ -231,8 +240,14 @@ class WorksheetQuestion:
 
     @property
     def word_bank(self) -> bool:
-        """A cloze question with its own choices prints them as a word bank."""
-        return self.kind == "cloze" and bool(self.choices)
+        """A fill-in-the-blank question with its own choices prints them as a word bank."""
+        return self.spec.word_bank(self.choices)
+
+    @property
+    def in_shared_word_bank(self) -> bool:
+        """A fill-in-the-blank question without choices takes its word from the passage's
+        shared word bank (when there is one)."""
+        return self.spec.choices is Choices.WORD_BANK and not self.choices
 
 
 @dataclass
@@ -247,7 +262,7 @@ class Section:
 
     @property
     def word_bank_numbers(self) -> list[int]:
-        return [q.number for q in self.questions if q.kind == "cloze" and not q.choices]
+        return [q.number for q in self.questions if q.in_shared_word_bank]
 
 
 @dataclass
@@ -286,7 +301,7 @@ def _section(
     paragraphs = [] if options.questions_only else _numbered(passage)
     glossary = [] if options.questions_only else list(passage.glossary)
     free_cloze = sorted(
-        {q.answer for q in questions if q.kind == "cloze" and not q.choices and q.answer},
+        {q.answer for q in questions if q.in_shared_word_bank and q.answer},
         key=str.casefold,
     )
     bank = free_cloze if len(free_cloze) >= MIN_SHARED_WORD_BANK else []
@@ -298,6 +313,7 @@ def _numbered(passage: Passage) -> list[tuple[int, str]]:
 
 
 def _question(q: Question, number: int, version: str, lesson: Lesson) -> WorksheetQuestion:
+    spec = q.spec
     item = WorksheetQuestion(
         number=number,
         kind=q.kind,
@@ -305,16 +321,17 @@ def _question(q: Question, number: int, version: str, lesson: Lesson) -> Workshe
         accept=list(q.accept),
         paragraph=q.paragraph or evidence_paragraph(lesson, q.evidence),
         evidence=q.evidence,
-        lines=ANSWER_LINES.get(q.kind, 0),
+        lines=spec.answer_lines,
         id=q.id,
     )
-    if q.kind == "sequence":
+    version = version if spec.shuffle else ""  # an unshuffled kind keeps the file's order
+    if spec.answer is AnswerForm.ORDER:
         item.choices = _sequence_items(q, version)
         item.answer = ", ".join(str(c.position or "?") for c in item.choices)
-    elif q.kind == "true_false":
+    elif spec.answer is AnswerForm.BOOLEAN:
         truth = str(q.answer).lower()
-        item.choices = [Choice("", "True", truth == "true"), Choice("", "False", truth == "false")]
-        item.answer = truth.capitalize() if truth in ("true", "false") else ""
+        item.choices = [Choice("", c, truth == c.lower()) for c in spec.fixed_choices]
+        item.answer = next((c.text for c in item.choices if c.correct), "")
     elif q.choices:
         item.choices = _shuffled_choices(q, version)
         item.answer = str(q.answer)

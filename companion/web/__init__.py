@@ -9,8 +9,8 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 
 from companion.common.settings import PROJECT_ROOT, Settings, load_settings
-from companion.lesson.kinds import KIND_LABELS
 from companion.lesson.store import LessonStore
+from companion.views.pdf import KIND_GLOBALS
 from companion.views.render import render_markdown
 from companion.web import lessons, worksheets
 from companion.web.pages import setup_pages
@@ -48,7 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["COMPANION_SETTINGS"] = settings
     app.json.sort_keys = False
     app.extensions["companion_store"] = LessonStore(settings.content_dir)
-    app.jinja_env.globals.update(markdown=render_markdown, kind_labels=KIND_LABELS)
+    app.jinja_env.globals.update(markdown=render_markdown, **KIND_GLOBALS)
     setup_pages(app, settings)
     app.register_blueprint(lessons.bp)
     app.register_blueprint(worksheets.bp)

@@ -24,7 +24,6 @@ from flask import (
 from companion.lesson.store import Entry
 from companion.views.grading import Result, grade_form, summarize
 from companion.views.page import LessonPage, build_page
-from companion.views.readability import lesson_stats
 from companion.views.render import render_markdown
 from companion.web import security
 from companion.web.pages import error_page, lesson_entry, lesson_or_404, page_cache, store
@@ -39,7 +38,7 @@ _TOKEN_SLOT = "csrf-" + secrets.token_hex(16)  # stands for the token in cached 
 def index():
     rows = []
     for entry in store().entries():
-        stats = lesson_stats(entry.lesson) if entry.lesson else None
+        stats = entry.lesson.stats if entry.lesson else None
         rows.append({"entry": entry, "stats": stats})
     return render_template("index.html", rows=rows)
 
@@ -77,7 +76,7 @@ def render_lesson(page: LessonPage, token: str, **context) -> str:
         "lesson.html",
         page=page,
         lesson=page.lesson,
-        stats=lesson_stats(page.lesson),
+        stats=page.lesson.stats,
         csrf_token=token,
         **context,
     )

@@ -36,7 +36,8 @@ def token_for(secret: bytes, seed: str) -> str:
 def token_matches(secret: bytes, seed: str | None, token: str | None) -> bool:
     if not valid_seed(seed) or not token or len(token) != 64:
         return False
-    return hmac.compare_digest(token_for(secret, seed), token)
+    # bytes: compare_digest refuses str with non-ASCII characters (a forged token)
+    return hmac.compare_digest(token_for(secret, seed).encode(), token.encode("utf-8"))
 
 
 def load_or_create_secret(path: Path) -> bytes:

@@ -65,6 +65,7 @@
         store(PREFS_KEY, prefs);
         if (value) root.setAttribute("data-" + name, value);
         else root.removeAttribute("data-" + name);
+        if (name === "theme" && window.companionFollowDevice) window.companionFollowDevice();
       });
     });
   }

@@ -10,8 +10,7 @@ with the same answer or the same source sentence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from companion.generation.context import Context
 from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
 from companion.generation.questions.cloze import cloze_questions
 from companion.generation.questions.literal import literal_questions
@@ -23,15 +22,15 @@ from companion.generation.questions.open_response import (
 from companion.generation.questions.sequence import sequence_question
 from companion.generation.questions.truefalse import true_false_questions
 from companion.generation.questions.vocabulary import vocabulary_questions
+from companion.generation.terms import Thing
 from companion.lesson.model import GlossaryEntry, Question
 
-if TYPE_CHECKING:
-    from companion.generation.pipeline import Context
 
-
-def build_questions(context: Context, glossary: list[list[GlossaryEntry]]) -> list[list[Question]]:
-    """Questions for each passage."""
-    builder = Builder(context, glossary)
+def build_questions(
+    context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]
+) -> list[list[Question]]:
+    """Questions for each passage, about the article's things and its glossary."""
+    builder = Builder(context, glossary, things)
     per_passage: list[list[Candidate]] = [[] for _ in context.drafts]
     for index, draft in enumerate(context.drafts):
         for paragraph in draft.paragraphs:

@@ -6,17 +6,14 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from companion.generation.clauses import PRONOUN_SUBJECTS, is_quote
+from companion.generation.clauses import is_quote
+from companion.generation.context import Context
+from companion.generation.lexicon import PRONOUN_SUBJECTS
 from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import GlossaryEntry, Question, fingerprint
-
-if TYPE_CHECKING:
-    from companion.generation.pipeline import Context
-
 
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 6, 40
 KIND_ORDER = ("literal", "vocabulary", "cloze", "true_false", "open", "sequence")
@@ -48,11 +45,13 @@ class Candidate:
 class Builder:
     """Everything the question rules share for one lesson."""
 
-    def __init__(self, context: Context, glossary: list[list[GlossaryEntry]]):
+    def __init__(
+        self, context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]
+    ):
         self.context = context
         self.analysis = context.analysis
         self.glossary = glossary
-        self.things: list[Thing] = [t for t in context.things if t.mentions]
+        self.things: list[Thing] = [t for t in things if t.mentions]
         self.owner: dict[tuple[int, int], Thing] = {}
         for thing in self.things:
             for m in thing.mentions:

@@ -8,7 +8,6 @@ import re
 from spacy.tokens import Span, Token
 
 from companion.generation.clauses import (
-    PRONOUN_SUBJECTS,
     attribution,
     has_quote,
     span_text,
@@ -23,6 +22,7 @@ from companion.generation.distractors import (
     pick,
     thing_pool,
 )
+from companion.generation.lexicon import PRONOUN_SUBJECTS, TIME_LABELS
 from companion.generation.questions.base import (
     GROUPISH,
     PERSONISH,
@@ -160,7 +160,7 @@ def _how_many(builder: Builder, sentence, verb, prefix, subject, resolved) -> Ca
         if (
             token.dep_ != "nummod"
             or not token.like_num
-            or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")
+            or token.ent_type_ in TIME_LABELS | {"MONEY", "PERCENT"}
         ):
             continue
         noun = token.head

@@ -7,7 +7,6 @@ import re
 from spacy.tokens import Span
 
 from companion.generation.clauses import (
-    PRONOUN_SUBJECTS,
     finish_question,
     is_quote,
     span_text,
@@ -15,6 +14,7 @@ from companion.generation.clauses import (
     tidy,
     wh_question,
 )
+from companion.generation.lexicon import PRONOUN_SUBJECTS
 from companion.generation.questions.base import (
     FOLLOW_UP,
     Builder,

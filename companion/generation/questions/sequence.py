@@ -8,16 +8,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from companion.generation.clauses import (
-    PRONOUN_SUBJECTS,
-    is_quote,
-    span_text,
-    statement,
-    subtree_ids,
-)
+from companion.generation.clauses import is_quote, span_text, statement, subtree_ids
 from companion.generation.distractors import (
     same_thing,
 )
+from companion.generation.lexicon import PRONOUN_SUBJECTS
 from companion.generation.questions.base import Builder, Candidate, candidate
 from companion.generation.terms import display_name
 from companion.lesson.model import fingerprint

@@ -7,7 +7,6 @@ import re
 from spacy.tokens import Span, Token
 
 from companion.generation.clauses import (
-    PRONOUN_SUBJECTS,
     attribution,
     clause_tokens,
     finish_question,
@@ -16,6 +15,7 @@ from companion.generation.clauses import (
     statement,
 )
 from companion.generation.distractors import YEAR, number_pool, same_thing
+from companion.generation.lexicon import NAME_LABELS, PRONOUN_SUBJECTS, SWAP_LABELS, TIME_LABELS
 from companion.generation.questions.base import (
     Builder,
     Candidate,
@@ -108,7 +108,7 @@ def _starts_with_name(builder: Builder, verb: Token) -> bool:
     return (
         first.pos_ == "PROPN"
         or builder.thing_of(first) is not None
-        or first.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+        or first.ent_type_ in NAME_LABELS | {"FAC", "EVENT"}
         or any(ch.isupper() for ch in first.text[1:])
     )
 
@@ -119,7 +119,7 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
     tokens = clause_tokens(verb, set())
     for token in tokens:
         digits = token.text.replace(",", "")
-        if token.ent_type_ in ("DATE", "TIME") and not YEAR.match(digits):
+        if token.ent_type_ in TIME_LABELS and not YEAR.match(digits):
             continue  # "September 2" must not become "September 40"
         if token.like_num and digits.isdigit() and token.i not in replacements:
             pool = number_pool(digits, builder.numbers)
@@ -168,7 +168,6 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
     return None
 
 
-SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 
 
 def _glossed(builder: Builder, thing: Thing) -> bool:

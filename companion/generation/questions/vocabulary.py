@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from companion.generation.questions.base import Builder, Candidate, candidate
+from companion.generation.senses import wordnet_text
 from companion.generation.terms import Thing, normal_key
 from companion.generation.wordnet import get_wordnet
 
@@ -86,7 +87,6 @@ def _definition_pool(builder: Builder) -> list[tuple[str, str, str]]:
             if thing is not None and not thing.is_name:
                 pool.append((thing.pos, entry.definition, thing.lemma))
     wordnet = get_wordnet()
-    from companion.generation.senses import wordnet_text
 
     for thing in builder.things:
         if thing.is_name or any(lemma == thing.lemma for _, _, lemma in pool):

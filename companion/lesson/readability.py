@@ -10,14 +10,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pyphen
 
 from companion.common.textutil import plain_text, words
-
-if TYPE_CHECKING:
-    from companion.lesson.model import Lesson
 
 WORDS_PER_MINUTE = 200  # a typical silent reading rate for middle school
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?:\s|$)")
@@ -67,7 +63,3 @@ def text_stats(paragraphs: list[str]) -> TextStats:
         if tokens:
             total_sentences += max(1, len(_SENTENCE_END.findall(text + " ")))
     return TextStats(total_words, total_sentences, total_syllables)
-
-
-def lesson_stats(lesson: Lesson) -> TextStats:
-    return text_stats([para for p in lesson.passages for para in p.paragraphs])

@@ -1,0 +1,62 @@
+"""Does a term occur in a text? One rule, used by generation (the shared glossary),
+the lesson page (where a glossary term is marked) and ``companion check``.
+
+A term matches as whole words, its last word with the usual English endings: plural and
+third person (-s, -es; "colony" -> "colonies"), past and participles (-ed, -ing;
+"assassinate" -> "assassinated", "assassinating") and the possessive ("Taliban's").
+An all-capitals acronym (NRF) matches only in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_VOWELS = "aeiou"
+
+
+def _last_word(word: str) -> str:
+    if not word[-1:].isalpha():
+        return re.escape(word)
+    lower = word.lower()
+    if len(word) > 2 and lower.endswith("y") and lower[-2] not in _VOWELS:
+        return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
+    if len(word) > 2 and lower.endswith("e") and lower[-2] not in _VOWELS:
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    return re.escape(word) + "(?:s|es|ed|ing)?"
+
+
+def is_acronym(term: str) -> bool:
+    return sum(c.isalpha() for c in term) >= 2 and term.upper() == term
+
+
+@lru_cache(maxsize=4096)
+def term_pattern(term: str, strict: bool = True) -> re.Pattern[str]:
+    """A regex for a term and its inflections as whole words.
+
+    ``strict`` also refuses an occurrence glued to a hyphen ("anti-Taliban"), so that a
+    stand-alone occurrence can be preferred.
+    """
+    words = term.split()
+    if not words:
+        return re.compile(r"(?!x)x")  # matches nothing
+    if is_acronym(term):
+        last = re.escape(words[-1]) + "s?"
+        flags = 0
+    else:
+        last = _last_word(words[-1])
+        flags = re.IGNORECASE
+    body = r"\s+".join([re.escape(w) for w in words[:-1]] + [last])
+    edge = r"[\w-]" if strict else r"\w"
+    return re.compile(rf"(?<!{edge}){body}(?!{edge})", flags)
+
+
+def find_term(term: str, text: str) -> re.Match[str] | None:
+    """The first occurrence of a term, a stand-alone one before one inside a hyphenated
+    word."""
+    return term_pattern(term, True).search(text) or term_pattern(term, False).search(text)
+
+
+def term_in_text(term: str, text: str) -> bool:
+    """True when the term, or one of its inflections, occurs in the text."""
+    return find_term(term, text) is not None

@@ -1,0 +1,37 @@
+"""What the generators read: the options a teacher chose and the analysed article.
+
+Both are inputs and are never written to by a generator; each stage returns what the
+next one needs (the glossary's things go to the questions as an argument).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from companion.generation.analysis import Analysis
+from companion.generation.passages import Draft
+from companion.lesson.model import GlossaryEntry
+
+
+@dataclass(frozen=True)
+class Options:
+    grade: int = 8
+    glossary_per_passage: int = 5
+    questions_per_passage: int = 4
+    shared_glossary: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The analysis and which paragraphs make each passage."""
+
+    analysis: Analysis
+    drafts: list[Draft]
+    options: Options
+    title: str = ""
+
+    def passage_of(self, paragraph: int) -> int:
+        for index, draft in enumerate(self.drafts):
+            if paragraph in draft.paragraphs:
+                return index
+        raise ValueError(paragraph)

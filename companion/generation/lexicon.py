@@ -1,0 +1,160 @@
+"""Word lists and spaCy entity-label groups the generators share, in one place.
+
+General English and spaCy facts only, never words of particular articles.
+"""
+
+from __future__ import annotations
+
+# spaCy entity labels by what they name
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REGION_LABELS = frozenset({"GPE", "LOC"})  # places that contain others
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})  # who and where
+TIME_LABELS = frozenset({"DATE", "TIME"})
+NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
+
+NAME_KINDS = {
+    "PERSON": "person",
+    "ORG": "group",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "LAW": "work",
+    "WORK_OF_ART": "work",
+    "PRODUCT": "work",
+}
+HEADING_ENTITIES = {
+    "ORG",
+    "GPE",
+    "LOC",
+    "PERSON",
+    "NORP",
+    "EVENT",
+    "FAC",
+    "LAW",
+    "WORK_OF_ART",
+    "PRODUCT",
+}
+SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+# Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
+LABEL_LEXNAMES = {
+    "PERSON": {18},
+    "GPE": {15},
+    "LOC": {15, 17},
+    "FAC": {6, 15},
+    "ORG": {14},
+    "NORP": {14, 18},
+    "EVENT": {7, 11},
+}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+}
+SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "state", "claim", "announce", "write"}
+OUTLET_VERBS = {"confirm", "verify", "report", "contact", "reach", "obtain", "review", "see"}
+WEEKDAYS_MONTHS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+}
+# News outlets and wire services: named in bylines and "X could not verify", never
+# glossed as part of the story.
+NEWS_OUTLETS = {
+    "cnn",
+    "bbc",
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "npr",
+    "voa",
+    "voice of america",
+    "al jazeera",
+    "new york times",
+    "the new york times",
+    "washington post",
+    "the washington post",
+    "guardian",
+    "the guardian",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox news",
+    "msnbc",
+    "bloomberg",
+    "upi",
+    "pbs",
+    "sky news",
+    "the times",
+    "wall street journal",
+    "the wall street journal",
+    "usa today",
+    "dpa",
+    "xinhua",
+    "tass",
+}
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "bin",
+    "ibn",
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "la",
+    "le",
+}
+DEMONYM_SUFFIXES = ("is", "i", "ans", "an", "ians", "ian", "ese", "ites", "ite")
+DASHES = {"–", "—", "-", "--"}
+QUOTES = "\"“”‘’'"
+PRONOUN_SUBJECTS = frozenset(
+    {"he", "she", "they", "it", "this", "that", "these", "those", "we", "i", "you"}
+)

@@ -1,0 +1,237 @@
+"""Wire-service and web-page junk in pasted news text: found by general rules (never by
+the words of particular articles), removed, and listed so that the teacher can see it
+and put it back (docs/passages.md, "Cleaning news text").
+
+The rules: a headline's wire tag ("UPDATE 1-"); a bullet summary (deck) before the story;
+editors' notes ("(Adds details)"); bylines ("By Ann Lee and Bo Park, CNBC.com"); datelines
+("NEW DELHI, April 2 (Reuters) -", "MURRIETA, Calif. —", "OTTAWA -"); stock-ticker tags
+("(BAYGn.DE: Quote, Profile, Research)"); wire reference links ("[ID:nL3E7F11Z5]");
+reporting and editing credits; copyright and rights lines; photo credits; contact lines
+at the end ("Ty Burr can be reached at ..."); a link left dangling at the end ("More
+information"). A capitalised subhead inside a paragraph ("SIGNIFICANT IMPACT") starts a
+new paragraph, with the subhead as its heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from companion.common.abbreviations import split_sentences
+
+WIRE_TAG = re.compile(
+    r"^(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT|EXCLUSIVE|ANALYSIS|FACTBOX|SCENARIOS)"
+    r"(?:\s*\d+)?\s*[-:–]\s*(?=\S)"
+)
+BULLET = re.compile(r"^\s*[*•]\s+")
+EDITORS_NOTE = re.compile(
+    r"\s*\((?:Adds|Updates|Recasts|Corrects|Changes|Rewrites|Refiles|Repeats|Removes"
+    r"|Inserts|Fixes|Writes through|Edits)\b[^()]{0,160}\)"
+)
+_NAME_WORD = r"(?:[A-Z][a-z'’-]*[a-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]*[A-Z][a-z]+)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+BYLINE = re.compile(
+    rf"\bBy\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*"
+    r"(?:\s*,\s*(?:[A-Z][\w.]*\.(?:com|org|net|co\.uk)|[A-Z]{2,}[\w.]*))?\s+"
+)
+_AGENCY = r"\((?:[A-Z][\w.&' -]{1,30})\)"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+_PLACE_WORD = r"[A-Z][A-Z.'’-]{2,}"
+_CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:\s+(?:{_PLACE_WORD}|[A-Z]{{2,}})){{0,3}}"
+_REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"
+_DASH = r"(?:\s[-–—•_]|\s?:|\s?--)\s+"
+DATELINE = re.compile(
+    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION}))*(?:\s*{_AGENCY})?|{_AGENCY}){_DASH}"
+    r"(?=[\"“‘']?[A-Z0-9])"
+)
+# In the lead, after a deck that has no bullets: only with an agency or a date, so that
+# an ordinary capitalised phrase is never taken for one.
+LATE_DATELINE = re.compile(
+    rf"(?<=[\s.!?\"”])(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION}))*\s*{_AGENCY}"
+    rf"|{_CAPS_PLACE},\s*{_DATE}(?:\s*{_AGENCY})?){_DASH}(?=[\"“‘']?[A-Z0-9])"
+)
+TICKER = re.compile(
+    r"\s*\((?:(?:[A-Z0-9^]{1,8}[a-z]?(?:\.[A-Z]{1,3})?)\s*:\s*)?Quote,\s*Profile,\s*Research"
+    r"(?:,\s*Stock\s*Buzz)?\)"
+    r"|\s*\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|OTC)\s*:\s*[A-Z.]{1,8}\)"
+    r"|\s*\([A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3}\)"
+)
+WIRE_REFERENCE = re.compile(r"\s*\([^()]*\[ID:[^\]]*\][^()]*\)|\s*\[ID:[^\]]*\]")
+CREDITS = re.compile(
+    r"\s*\((?:(?:Additional\s+)?[Rr]eporting|Writing|Written|Editing|Edited|Compiled"
+    r"|Translated|Research)\s+by\b[^()]*\)"
+)
+COPYRIGHT = re.compile(
+    r"(?:©\s*)?(?:Copyright|\(c\))\s*(?:©\s*)?\d{4}\b[^.]{0,80}\."
+    r"|©\s*\d{4}\b[^.]{0,80}\."
+    r"|All rights reserved\."
+    r"|This material may not be (?:published|broadcast|rewritten|redistributed)[^.]*\.",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT = re.compile(
+    r"\s*\((?:Photo|Image|Picture|Video|Pictured)(?:\s+credit)?\s*:[^()]*\)"
+    r"|\s*\b(?:REUTERS|AP|AFP|GETTY IMAGES|EPA)/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}"
+)
+END_MARK = re.compile(r"\s*\bEnd\s?item\b\.?\s*$", re.IGNORECASE)
+CONTACT = re.compile(
+    r"[\w.+-]+@\s?[\w-]+(?:\.[\w-]+)+|\bcan be reached\b|\bwww\.\S+|https?://\S+"
+    r"|\b(?:call|phone|email|e-mail|contact)\b[^.]{0,60}\d{3}[\s-]\d{3,4}[\s-]?\d{0,4}"
+    r"|\b(?:follow|catch)\s+(?:us|him|her|them)\s+(?:on|at)\b",
+    re.IGNORECASE,
+)
+SUBHEAD = re.compile(
+    r"(?<=[.!?\"”’])\s+((?:[A-Z][A-Z'’&-]{2,}\s+){1,5}[A-Z][A-Z'’&-]{2,})\s+(?=[A-Z][a-z])"
+)
+DOUBLED_QUOTES = re.compile(r'""')
+AP_DASH = re.compile(r"(?<=\w)\s_\s(?=\w)")  # AP's "_" for a dash
+DECK_MAX_WORDS = 60
+TRAILING_LINK_MAX_WORDS = 6
+
+
+@dataclass
+class Cleaned:
+    """Paragraphs after cleaning, the headings found inside them, and what was removed."""
+
+    paragraphs: list[str]
+    headings: dict[int, str] = field(default_factory=dict)  # paragraph index -> subhead
+    removed: list[str] = field(default_factory=list)
+
+
+def clean_headline(title: str) -> tuple[str, list[str]]:
+    """A headline without its wire tag ("UPDATE 1-")."""
+    match = WIRE_TAG.match(title)
+    if not match:
+        return title, []
+    return title[match.end() :], [match.group(0).strip()]
+
+
+def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) -> Cleaned:
+    """Remove the junk of every rule above from an article's paragraphs; ``headings``
+    (paragraph index -> subheading) follow their paragraphs."""
+    headings = headings or {}
+    removed: list[str] = []
+    texts = [_clean_anywhere(p, removed) for p in paragraphs]
+    first = next((i for i, t in enumerate(texts) if t), None)
+    if first is not None:
+        texts[first] = _clean_lead(texts[first], removed)
+    _clean_tail(texts, removed)
+    cleaned = Cleaned([], {}, removed)
+    pending = ""
+    for index, text in enumerate(texts):
+        heading = headings.get(index, "") or pending
+        if not text:
+            pending = heading
+            continue
+        pending = ""
+        _split_subheads(text, cleaned, heading)
+    return cleaned
+
+
+def _cut(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
+    def repl(match: re.Match[str]) -> str:
+        removed.append(match.group(0).strip())
+        return " " if match.group(0)[:1].isspace() and match.group(0)[-1:].isspace() else ""
+
+    return pattern.sub(repl, text)
+
+
+def _clean_anywhere(text: str, removed: list[str]) -> str:
+    text = DOUBLED_QUOTES.sub('"', text)
+    text = AP_DASH.sub(" — ", text)
+    for pattern in (EDITORS_NOTE, TICKER, WIRE_REFERENCE, CREDITS, COPYRIGHT, PHOTO_CREDIT):
+        text = _cut(pattern, text, removed)
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"\(\s+", "(", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _clean_lead(text: str, removed: list[str]) -> str:
+    """The first paragraph: bullets, a deck, a byline and a dateline, in any order."""
+    if BULLET.match(text):
+        text = _drop_bullet_deck(text, removed)
+    for _ in range(3):
+        before = text
+        text = _drop_at_start(BYLINE, text, removed)
+        text = _drop_at_start(DATELINE, text, removed)
+        if text == before:
+            break
+    return _drop_late_lead(text, removed)
+
+
+def _drop_at_start(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
+    match = pattern.match(text)
+    if not match:
+        return text
+    removed.append(match.group(0).strip())
+    return text[match.end() :].lstrip()
+
+
+def _drop_bullet_deck(text: str, removed: list[str]) -> str:
+    """ "* Study examines ... * Patients urged ... By Ann Lee LONDON (Reuters) - Story":
+    the deck ends where the byline, dateline or editor's note begins."""
+    ends = [m.start() for p in (BYLINE, LATE_DATELINE) for m in [p.search(text)] if m]
+    if not ends:
+        return text
+    end = min(ends)
+    removed.append(text[:end].strip())
+    return text[end:].lstrip()
+
+
+def _drop_late_lead(text: str, removed: list[str]) -> str:
+    """A summary line glued before a byline or a dateline within the first words: "It
+    calls for more research ... THURSDAY, March 31 (HealthDay News) - Foods that ..."."""
+    for pattern in (BYLINE, LATE_DATELINE):
+        match = pattern.search(text)
+        if match and 0 < len(text[: match.start()].split()) <= DECK_MAX_WORDS:
+            removed.append(text[: match.end()].strip())
+            text = text[match.end() :].lstrip()
+            text = _drop_at_start(DATELINE, text, removed)
+    return text
+
+
+def _clean_tail(texts: list[str], removed: list[str]) -> None:
+    """Contact lines, an end mark and a dangling link at the end of the article (which
+    may empty the last paragraph, and then reach into the one before)."""
+    dropped = False
+    for index in range(len(texts) - 1, -1, -1):
+        if not texts[index]:
+            continue
+        sentences = split_sentences(_cut(END_MARK, texts[index], removed))
+        while sentences and (
+            CONTACT.search(sentences[-1])
+            or (dropped and sentences[-1].endswith("?"))
+            or _dangling(sentences[-1])
+        ):
+            removed.append(sentences.pop())
+            dropped = True
+        texts[index] = " ".join(sentences)
+        if sentences:
+            return
+
+
+def _dangling(sentence: str) -> bool:
+    """Link text left at the end ("More information"): short, no full stop."""
+    words = sentence.split()
+    return len(words) <= TRAILING_LINK_MAX_WORDS and not re.search(r"[.!?\"”’)]$", sentence)
+
+
+def _split_subheads(text: str, cleaned: Cleaned, heading: str = "") -> None:
+    start = 0
+    for match in SUBHEAD.finditer(text):
+        piece = text[start : match.start()].strip()
+        _add(cleaned, piece, heading)
+        heading = match.group(1).capitalize()
+        start = match.end()
+    _add(cleaned, text[start:].strip(), heading)
+
+
+def _add(cleaned: Cleaned, text: str, heading: str) -> None:
+    if not text:
+        return
+    if heading:
+        cleaned.headings[len(cleaned.paragraphs)] = heading
+    cleaned.paragraphs.append(text)

@@ -1,0 +1,48 @@
+"""The one rule for "does this term occur in this text" (companion.common.occurrence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.common.occurrence import find_term, term_in_text
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("colony", "Bee colonies grow"),
+        ("assassinate", "He was assassinated in 2001."),
+        ("assassinate", "a plot assassinating the leader"),
+        ("clash", "Heavy clashes broke out"),
+        ("Taliban", "the Taliban's fighters"),
+        ("Northern Alliance", "the Northern\nAlliance fought"),
+        ("NRF", "NRF fighters"),
+        ("NRF", "two NRFs"),
+        ("warlord", "Warlords ruled"),
+        ("carry", "she carried it"),
+    ],
+)
+def test_inflected_forms_count(term: str, text: str):
+    assert term_in_text(term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("colony", "a colonial power"),
+        ("NRF", "the nrf said"),  # an acronym only in capitals
+        ("art", "the party started"),
+        ("Taliban", "Talibanistan"),
+        ("Northern Alliance", "the northern alliances' alliance"[:14]),
+        ("", "anything"),
+    ],
+)
+def test_other_words_do_not(term: str, text: str):
+    assert not term_in_text(term, text)
+
+
+def test_a_standalone_occurrence_is_found_before_a_hyphenated_one():
+    text = "anti-Taliban groups fought the Taliban"
+    match = find_term("Taliban", text)
+    assert match is not None and match.start() == text.rindex("Taliban")
+    assert find_term("Taliban", "anti-Taliban groups").group(0) == "Taliban"

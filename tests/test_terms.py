@@ -1,0 +1,342 @@
+"""Candidate glossary terms (companion.generation.terms): one Thing per person, group,
+place, acronym or hard word, whatever the spelling; a bare surname goes to the nearest
+full name before it; dates, outlets and well-known names are never candidates."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from companion.generation.analysis import analyse
+from companion.generation.terms import (
+    Thing,
+    display_name,
+    edit_distance_at_most_one,
+    find_things,
+    initials,
+    normal_key,
+    resolver_for,
+    spelling_variants,
+    zipf_threshold,
+)
+from companion.generation.wordnet import get_wordnet
+
+
+@cache
+def things_of(*paragraphs: str, grade: int = 8) -> dict[str, Thing]:
+    """The article's Things by key (one parse per distinct article in this module)."""
+    things = find_things(analyse(list(paragraphs)), grade)
+    assert len({t.key for t in things}) == len(things), "two Things share a key"
+    return {t.key: t for t in things}
+
+
+def forms(*paragraphs: str, grade: int = 8) -> dict[str, list[str]]:
+    return {k: sorted(t.forms) for k, t in things_of(*paragraphs, grade=grade).items()}
+
+
+def where(thing: Thing) -> list[tuple[int, int]]:
+    """(paragraph, token) of each mention, in reading order."""
+    return sorted((m.paragraph, m.start) for m in thing.mentions)
+
+
+# ---------------------------------------------------------------------------- string rules
+
+
+@pytest.mark.parametrize(
+    ("grade", "threshold"),
+    [(6, 3.85), (8, 3.6), (12, 3.1), (1, 4.475), (0, 4.475), (-3, 4.475), (13, 3.1), (99, 3.1)],
+)
+def test_zipf_threshold(grade: int, threshold: float):
+    assert zipf_threshold(grade) == pytest.approx(threshold)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Taliban", "taliban"),
+        ("the Taliban", "taliban"),
+        ("The Taliban's", "taliban"),
+        ("Taliban’s", "taliban"),  # curly apostrophe
+        ("Panjshiris'", "panjshiris"),  # plural possessive
+        ("anti-Taliban", "anti taliban"),
+        ("  National   Resistance\nFront ", "national resistance front"),
+        ("theory", "theory"),  # "the" only as a word
+        ("Other", "other"),
+        ("the the", "the"),
+    ],
+)
+def test_normal_key(text: str, key: str):
+    assert normal_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("masood", "masood", True),
+        ("masood", "masoud", True),  # substitution
+        ("masood", "masod", True),  # deletion
+        ("masod", "masood", True),  # insertion
+        ("kabul", "kabull", True),
+        ("masood", "masuud", False),  # two substitutions
+        ("masood", "mas", False),  # length differs by more than one
+        ("ab", "ba", False),  # a swap is two edits
+        ("", "a", True),
+        ("", "ab", False),
+    ],
+)
+def test_edit_distance_at_most_one(a: str, b: str, expected: bool):
+    assert edit_distance_at_most_one(a, b) is expected
+    assert edit_distance_at_most_one(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Masood", "Masoud", True),
+        ("Ahmed Masood", "Ahmad Masoud", True),  # every word one letter off
+        ("Ahmed Shah Masood", "ahmed shah masood", True),  # case
+        ("Ahmed Masood", "Ahmed Shah Masood", False),  # another number of words
+        ("Iran", "Iraq", False),  # short words must match exactly
+        ("Mali", "Bali", False),
+        ("Masood", "Nasood", False),  # first letters differ
+        ("Kandahar", "Kandahra", False),  # a swap
+        ("Taliban", "Taliban", True),
+    ],
+)
+def test_spelling_variants(a: str, b: str, expected: bool):
+    assert spelling_variants(a, b) is expected
+    assert spelling_variants(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "letters"),
+    [
+        ("Jet Propulsion Laboratory", "JPL"),
+        ("National Resistance Front", "NRF"),
+        ("Committee to Protect Journalists", "CPJ"),  # small words are skipped
+        ("Bureau of Alcohol, Tobacco and Firearms", "BATF"),
+        ("the United Nations", "UN"),
+        ("Médecins Sans Frontières", "MSF"),
+    ],
+)
+def test_initials(name: str, letters: str):
+    assert initials(name) == letters
+
+
+# ---------------------------------------------------------------------------- names
+
+
+SPELLINGS = "Ahmed Masood spoke on Monday. Later, Ahmed Masoud said the fight would go on."
+
+
+def test_spelling_variants_of_a_name_are_one_person():
+    assert forms(SPELLINGS) == {"ahmed masood": ["Ahmed Masood", "Ahmed Masoud"]}
+    assert things_of(SPELLINGS)["ahmed masood"].kind == "person"
+
+
+def test_father_and_son_are_two_people():
+    found = forms(
+        "Ahmed Shah Masood led the resistance. Masood was killed in 2001.",
+        "His son Ahmed Masoud now leads the group.",
+    )
+    assert found == {
+        "ahmed shah masood": ["Ahmed Shah Masood", "Masood"],
+        "ahmed masoud": ["Ahmed Masoud"],
+    }
+
+
+ARTICLE_TWO_MASOODS = (
+    "Ahmed Shah Masood led the fight.",
+    "Masood died in 2001. Ahmad Wali Masood, his brother, spoke. Masood said the valley would hold.",
+)
+
+
+def test_bare_surname_goes_to_the_nearest_full_name_before_it():
+    found = things_of(*ARTICLE_TWO_MASOODS)
+    assert set(found) == {"ahmed shah masood", "ahmad wali masood"}
+    # "Masood died" follows only Ahmed Shah Masood; "Masood said" follows his brother
+    assert where(found["ahmed shah masood"]) == [(0, 0), (1, 0)]
+    assert where(found["ahmad wali masood"]) == [(1, 5), (1, 14)]
+
+
+def test_bare_surname_before_any_full_name_is_not_an_entry():
+    found = things_of("Masood spoke first.", "Ahmed Shah Masood arrived later.")
+    assert list(found) == ["ahmed shah masood"]
+    assert where(found["ahmed shah masood"]) == [(1, 0)]  # the earlier "Masood" is not his
+
+
+def test_surname_with_possessive_joins_the_full_name():
+    found = forms("Dr. Sarah Hogenboom and Hogenboom's team studied the comet.")
+    assert found == {"sarah hogenboom": ["Hogenboom", "Sarah Hogenboom"]}
+
+
+TALIBAN = "The Taliban's fighters entered Kabul. The Taliban said they held the city."
+
+
+def test_the_and_possessive_are_one_group():
+    assert forms(TALIBAN) == {"taliban": ["Taliban"], "kabul": ["Kabul"]}
+    found = things_of(TALIBAN)
+    assert len(found["taliban"].mentions) == 2
+    assert found["taliban"].kind == "group" and found["taliban"].label == "ORG"
+    assert found["kabul"].kind == "place" and found["kabul"].label == "GPE"
+
+
+def test_demonym_and_short_form_join_the_place():
+    found = forms(
+        "Heavy fighting hit the Panjshir Valley. Panjshir is remote and Panjshiris are proud."
+    )
+    assert list(found.values()) == [["Panjshir", "Panjshir Valley", "Panjshiris"]]
+
+
+# ---------------------------------------------------------------------------- acronyms
+
+NRF_ARTICLE = (
+    "The National Resistance Front (NRF) fought on.",
+    "The NRF said Masood's men held the valley. Ahmed Shah Masood led them.",
+)
+
+
+def test_acronym_in_brackets_is_one_thing_with_its_expansion():
+    nrf = things_of(*NRF_ARTICLE)["national resistance front"]
+    assert nrf.kind == "group"
+    assert (nrf.acronym, nrf.expansion) == ("NRF", "national resistance front")
+    assert sorted(nrf.forms) == ["NRF", "National Resistance Front"]
+    assert where(nrf) == [(0, 1), (0, 5), (1, 1)]
+    assert display_name(nrf) == "National Resistance Front"
+
+
+def test_acronym_before_its_expansion_is_joined():
+    found = forms(
+        "Fighters of the NRF left. The NRF is strong. The National Resistance Front (NRF) said so."
+    )
+    assert found == {"national resistance front": ["NRF", "National Resistance Front"]}
+
+
+def test_acronym_joins_a_name_with_the_same_initials():
+    found = things_of(
+        "Scientists at the Jet Propulsion Laboratory studied the data. JPL engineers built the rover."
+    )
+    assert list(found) == ["jet propulsion laboratory"]
+    jpl = found["jet propulsion laboratory"]
+    assert (jpl.acronym, jpl.expansion) == ("JPL", "jet propulsion laboratory")
+    assert sorted(jpl.forms) == ["JPL", "Jet Propulsion Laboratory"]
+
+
+# ---------------------------------------------------------------------------- exclusions
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # weekdays, months, years, decades: never names
+        ("The fighters attacked Kabul on Thursday in September 2021.", ["kabul"]),
+        # names every student knows and well-known countries
+        ("NASA sent a rover to Mars on Monday.", []),
+        ("Taliban fighters entered Afghanistan and took Kabul.", ["kabul", "taliban"]),
+        # common nationality words are known; a rare one is a candidate
+        ("A Prussian general and an Afghan officer met Soviet troops.", ["prussian"]),
+        # news outlets, by name
+        ("CNN could not verify the claims. Reuters reported the attack.", []),
+    ],
+)
+def test_never_glossed(paragraph: str, kept: list[str]):
+    assert sorted(things_of(paragraph)) == kept
+
+
+def test_an_organisation_used_as_a_news_outlet_is_not_glossed():
+    assert things_of("Tolo News could not verify the claims. Tolo News reported the attack.") == {}
+    # the same name doing news-unrelated things is a candidate
+    hired = things_of("Tolo News hired new staff. Tolo News opened an office in Kabul.")
+    assert sorted(hired) == ["kabul", "tolo news"]
+    assert len(hired["tolo news"].mentions) == 2
+
+
+# ---------------------------------------------------------------------------- words
+
+
+def test_rare_words_are_one_thing_per_lemma():
+    found = things_of("The insurgents were ambushing convoys. An insurgent ambushed a convoy.")
+    assert {k: (t.kind, t.pos, t.lemma, sorted(t.forms)) for k, t in found.items()} == {
+        "insurgent": ("word", "n", "insurgent", ["insurgent", "insurgents"]),
+        "ambush": ("word", "v", "ambush", ["ambushed", "ambushing"]),
+    }
+    assert not found["ambush"].is_name and found["ambush"].label == ""
+
+
+def test_capitalised_sentence_start_is_still_a_word():
+    found = things_of("Insurgents attacked the convoy. The insurgents fled.")
+    assert sorted(found["insurgent"].forms) == ["Insurgents", "insurgents"]
+
+
+@pytest.mark.parametrize(
+    ("grade", "words"),
+    [(6, ["hover", "ubiquitous"]), (8, ["hover", "ubiquitous"]), (12, [])],
+)
+def test_grade_sets_how_rare_a_word_must_be(grade: int, words: list[str]):
+    found = things_of("The ubiquitous drones hovered overhead.", grade=grade)
+    assert sorted(found) == words
+    assert all(t.rarity < zipf_threshold(grade) for t in found.values())
+
+
+def test_boilerplate_paragraph_is_skipped():
+    found = things_of(
+        "Read more: Subscribe to our newsletter for updates on the insurgency.",
+        "The insurgency grew.",
+    )
+    assert list(found) == ["insurgency"]
+    assert where(found["insurgency"]) == [(1, 1)]
+
+
+@pytest.mark.skipif(
+    not get_wordnet().available,
+    reason=f"WordNet 3.0 files not found in {get_wordnet().folder} (install wordnet-base)",
+)
+def test_wordnet_compound_is_one_phrase():
+    found = things_of("The coral reef was bleached.")
+    reef = found["coral reef"]
+    assert (reef.kind, reef.pos, reef.lemma, sorted(reef.forms)) == (
+        "phrase",
+        "n",
+        "coral reef",
+        ["coral reef"],
+    )
+    assert "coral" not in found and "reef" not in found
+
+
+# ---------------------------------------------------------------------------- display
+
+
+def test_display_name_is_the_first_fullest_form():
+    found = things_of(*ARTICLE_TWO_MASOODS)
+    assert display_name(found["ahmed shah masood"]) == "Ahmed Shah Masood"
+    spelled = things_of(SPELLINGS)
+    assert display_name(spelled["ahmed masood"]) == "Ahmed Masood"  # the first of equals
+
+
+def test_resolver_names_the_thing_a_token_belongs_to():
+    analysis = analyse(list(NRF_ARTICLE))  # a fresh parse: the resolver keys on its docs
+    resolve = resolver_for(find_things(analysis))
+    first, second = analysis.docs
+    assert [resolve(t) for t in first[:7]] == [
+        "The",
+        "National Resistance Front",
+        "National Resistance Front",
+        "National Resistance Front",
+        "(",
+        "National Resistance Front",
+        ")",
+    ]
+    assert resolve(second[1]) == "National Resistance Front"  # "NRF"
+    assert resolve(second[12]) == "Ahmed Shah Masood"
+    # a bare surname before any full name belongs to no one
+    assert second[3].text == "Masood" and resolve(second[3]) == "Masood"
+    # a span is named by its first token, or keeps its own text
+    assert resolve(second[1:3]) == "National Resistance Front"
+    assert resolve(first[0:2]) == "The National"
+
+
+def test_resolver_leaves_words_alone():
+    analysis = analyse(["The insurgents were ambushing convoys."])
+    resolve = resolver_for(find_things(analysis))
+    assert [resolve(t) for t in analysis.docs[0]] == [t.text for t in analysis.docs[0]]
