@@ -479,3 +479,17 @@ def test_cli_print_missing_lesson_and_bad_environment(capsys, monkeypatch, tmp_p
     monkeypatch.setenv("COMPANION_PAPER", "b5")
     assert main(["print", str(ALL_KINDS), "--out", str(tmp_path / "x.pdf")]) == 2
     assert "COMPANION_PAPER must be 'letter' or 'a4'" in capsys.readouterr().err
+
+
+def test_print_css_has_a_content_hash_and_a_long_cache(ws_client):
+    import hashlib
+
+    from companion.common.settings import PROJECT_ROOT
+
+    html = get_text(ws_client, f"/lessons/{SLUG}/worksheet")
+    match = re.search(r'href="(/static/css/print\.css\?v=([0-9a-f]{10}))"', html)
+    assert match, "print.css is linked without its content hash"
+    body = (PROJECT_ROOT / "static" / "css" / "print.css").read_bytes()
+    assert match.group(2) == hashlib.sha256(body).hexdigest()[:10]
+    response = ws_client.get(match.group(1))
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
