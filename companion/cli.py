@@ -18,6 +18,7 @@ from companion.lesson.check import check_file
 from companion.lesson.fileformat import write_lesson
 from companion.lesson.shared_glossary import load_shared_glossary
 from companion.lesson.store import load_lesson
+from companion.lesson.warnings import lesson_warnings
 from companion.views.pdf import render_pdf
 from companion.views.worksheet import (
     build_worksheet,
@@ -133,9 +134,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     slug = slugify(Path(args.source).stem)
     options = _options(args)
     lesson = lesson_from_article(article, options, slug=slug)
-    for warning in lesson.warnings:
-        print(f"companion: warning: {args.source}: {warning.message}", file=sys.stderr)
     if args.json:
+        for warning in lesson.warnings:
+            print(f"{args.source}: warning: {warning.message}", file=sys.stderr)
         print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
         return 0
     out = Path(args.out) if args.out else content_dir() / f"{slug}.md"
@@ -148,9 +149,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
             )
         saved = backup(out)
         print(f"backup: {saved}")
-    write_atomic(out, write_lesson(lesson))
+    text = write_lesson(lesson)
+    write_atomic(out, text)
     print(f"wrote {out}")
+    print_warnings(out, lesson, text)
     return 0
+
+
+def print_warnings(path: Path, lesson, text: str) -> None:
+    """The teacher warnings of a lesson just written, as ``path:line: warning: ...``."""
+    lines = {(w.kind, w.message): w.line for w in lesson_warnings(lesson, text)}
+    located = [(lines.get((w.kind, w.message)) or 1, w.message) for w in lesson.warnings]
+    for line, message in sorted(located):
+        print(f"{path}:{line}: warning: {message}", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -161,15 +172,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         shared = folder / SHARED_GLOSSARY
         if shared.exists():
             paths.append(shared)
-    problems = []
+    found = []
     for path in paths:
-        problems += check_file(path)
-    for problem in problems:
+        found += check_file(path)
+    for problem in found:
         print(problem)
+    problems = [p for p in found if not p.warning]
+    warnings = len(found) - len(problems)
     count = len(paths)
     summary = (
         f"{len(problems)} problem(s) in {count} file(s)" if problems else f"{count} file(s) OK"
     )
+    if warnings:
+        summary += f", {warnings} warning(s)"
     print(summary, file=sys.stderr)
     return 1 if problems else 0
 

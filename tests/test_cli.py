@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,10 @@ def test_generate_writes_then_refuses_then_force_keeps_backup(content_env: Path,
     out = content_env / "panjshir-valley.md"
     first = out.read_text()
     assert first.startswith("---\ntitle: 'Panjshir Valley")
+    warnings = capsys.readouterr().err.splitlines()
+    assert f"{out}:5: warning: removed from the article: “Please enter your comment!" in warnings[0]
+    assert any("“Punjab Valley” appears once" in w for w in warnings)
+    assert all(re.match(rf"{re.escape(str(out))}:\d+: warning: ", w) for w in warnings)
     assert main(["generate", str(SEED)]) == 2
     err = capsys.readouterr().err
     assert "already exists" in err and err.count("\n") == 1

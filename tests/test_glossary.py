@@ -7,9 +7,9 @@ import pytest
 
 from companion.common.occurrence import term_in_text
 from companion.common.textutil import plain_text
+from companion.common.wordnet import get_wordnet
 from companion.generation.definitions import repeats_term, shorten
 from companion.generation.terms import normal_key, spelling_variants
-from companion.generation.wordnet import get_wordnet
 from companion.lesson.model import GlossaryEntry
 from tests.generated import all_lessons, article_names, lesson_from_text, lesson_named, seed_lesson
 

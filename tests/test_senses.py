@@ -12,10 +12,10 @@ from functools import cache
 import pytest
 from spacy.tokens import Doc
 
+from companion.common.wordnet import Synset, get_wordnet
 from companion.generation.analysis import analyse, load_nlp
 from companion.generation.senses import SenseChooser, wordnet_text
 from companion.generation.terms import Mention, Thing, find_things, normal_key
-from companion.generation.wordnet import Synset, get_wordnet
 
 
 @cache

@@ -8,6 +8,7 @@ from functools import cache
 
 import pytest
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import analyse
 from companion.generation.terms import (
     Thing,
@@ -20,7 +21,6 @@ from companion.generation.terms import (
     spelling_variants,
     zipf_threshold,
 )
-from companion.generation.wordnet import get_wordnet
 
 
 @cache

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])|(&)|(<)")
+# "&" is escaped only where Markdown would read an entity ("&amp;", "&#39;"): a teacher
+# reads "Johnson & Johnson" in the file, not "Johnson &amp; Johnson".
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])|(&(?=#?\w+;))|(<)")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]#>+\-.)])|&amp;|&lt;")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from companion.common.occurrence import term_in_text
 from companion.generation.analysis import Analysis
 from companion.generation.passages import Draft
 from companion.lesson.model import GlossaryEntry
@@ -29,6 +30,13 @@ class Context:
     drafts: list[Draft]
     options: Options
     title: str = ""
+    # garbled names and unsuitable words (companion.lesson.warnings.words_to_avoid):
+    # never glossed, blanked or asked about, and no question is built on their sentences
+    avoid: frozenset[str] = frozenset()
+
+    def avoids(self, text: str) -> bool:
+        """True when the text uses one of the words to avoid."""
+        return any(term_in_text(word, text) for word in self.avoid)
 
     def passage_of(self, paragraph: int) -> int:
         for index, draft in enumerate(self.drafts):

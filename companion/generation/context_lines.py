@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.definitions import Definition, _subtree_text, clean_phrase, usable
 from companion.generation.lexicon import (
@@ -17,7 +18,6 @@ from companion.generation.lexicon import (
     TIME_LABELS,
 )
 from companion.generation.terms import Mention, Thing
-from companion.generation.wordnet import get_wordnet
 
 
 def context_line(thing: Thing, resolve) -> Definition | None:

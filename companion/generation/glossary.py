@@ -12,6 +12,7 @@ import math
 import re
 
 from companion.common.occurrence import term_in_text
+from companion.common.wordnet import get_wordnet
 from companion.generation.context import Context
 from companion.generation.context_lines import context_line
 from companion.generation.definitions import (
@@ -28,7 +29,6 @@ from companion.generation.terms import (
     resolver_for,
     zipf_threshold,
 )
-from companion.generation.wordnet import get_wordnet
 from companion.lesson.model import GlossaryEntry
 
 NAME_WEIGHT = {
@@ -52,6 +52,8 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     chooser = SenseChooser(get_wordnet(), article_lemmas)
     per_passage: list[list[tuple[float, bool, GlossaryEntry]]] = [[] for _ in context.drafts]
     for thing in things:
+        if context.avoids(display_name(thing)):
+            continue
         definition = define(thing, context, chooser, resolve)
         if definition is None:
             continue

@@ -15,6 +15,7 @@ from companion.generation.passages import Draft, make_drafts, name_drafts
 from companion.generation.questions import build_questions
 from companion.generation.terms import Thing, find_things
 from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question, TeacherWarning
+from companion.lesson.warnings import REMOVED_KEY, lesson_warnings, words_to_avoid
 
 GENERATED_KEY = "generated"  # front matter: what generation wrote, to notice deletions
 DELETED_KEY = "deleted"  # front matter: generated items the teacher deleted
@@ -30,7 +31,10 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
         slug=slug or slugify(Path(article.source).stem if article.source else article.title),
         title=article.title,
         source=article.source,
-        meta={"grade": options.grade},
+        meta={
+            "grade": options.grade,
+            **({REMOVED_KEY: article.removed} if article.removed else {}),
+        },
         passages=[
             Passage(
                 id="",
@@ -41,14 +45,19 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
         ],
     )
     lesson.renumber()
-    things = fill(lesson, Context(analysis, drafts, options, article.title))
+    context = Context(analysis, drafts, options, article.title, avoiding(analysis))
+    things = fill(lesson, context)
     # Now that the article's named things are known, name the passages after them.
     named = name_drafts(analysis, [d.paragraphs for d in drafts], headings, things)
     for passage, draft in zip(lesson.passages, named, strict=True):
         passage.heading = draft.heading
     record_generated(lesson)
-    lesson.warnings = generation_warnings(analysis)
+    lesson.warnings = generation_warnings(analysis) + lesson_warnings(lesson)
     return lesson
+
+
+def avoiding(analysis: Analysis) -> frozenset[str]:
+    return words_to_avoid("\n".join(analysis.paragraphs))
 
 
 def generation_warnings(analysis: Analysis) -> list[TeacherWarning]:
@@ -107,7 +116,7 @@ def regenerate(current: Lesson, options: Options | None = None) -> Lesson:
         ],
     )
     fresh.renumber()
-    fill(fresh, Context(analysis, drafts, options, current.title))
+    fill(fresh, Context(analysis, drafts, options, current.title, avoiding(analysis)))
     return merge(current, fresh)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from companion.common.wordnet import Synset, WordNet
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -19,7 +20,6 @@ from companion.generation.terms import (
     Thing,
     spelling_variants,
 )
-from companion.generation.wordnet import Synset, WordNet
 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import Analysis, zipf
 from companion.generation.importing import is_boilerplate
 from companion.generation.lexicon import (
@@ -24,7 +25,6 @@ from companion.generation.lexicon import (
     OUTLET_VERBS,
     WEEKDAYS_MONTHS,
 )
-from companion.generation.wordnet import get_wordnet
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in", "to", "&"}

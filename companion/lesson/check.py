@@ -14,6 +14,7 @@ from companion.lesson.fileformat import BLANK_RE, parse_glossary, parse_lesson_w
 from companion.lesson.kinds import AnswerForm, Choices
 from companion.lesson.model import Lesson, Question
 from companion.lesson.store import read_lesson_text
+from companion.lesson.warnings import lesson_warnings
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,11 @@ class Problem:
     path: str
     line: int
     message: str
+    warning: bool = False  # for the teacher to look at; never fails the check
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        label = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {label}{self.message}"
 
 
 def check_file(path: Path) -> list[Problem]:
@@ -37,7 +40,11 @@ def check_file(path: Path) -> list[Problem]:
         return [Problem(str(path), exc.line or 1, exc.message)]
     problems = [Problem(str(path), line, message) for line, message in soft]
     problems += [Problem(str(path), line, message) for line, message in check_lesson(lesson)]
-    return sorted(problems, key=lambda p: p.line)
+    problems += [
+        Problem(str(path), w.line or 1, w.message, warning=True)
+        for w in lesson_warnings(lesson, text)
+    ]
+    return sorted(problems, key=lambda p: (p.line, p.warning))
 
 
 def check_lesson(lesson: Lesson) -> list[tuple[int, str]]:

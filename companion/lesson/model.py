@@ -167,6 +167,9 @@ class Lesson:
             "word_count": stats.words,
             "grade_level": stats.grade_level,
             "reading_minutes": stats.reading_minutes,
+            "warnings": [
+                {"line": w.line, "kind": w.kind, "message": w.message} for w in self.warnings
+            ],
             "passages": [
                 {
                     "id": p.id,

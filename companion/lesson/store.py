@@ -12,6 +12,7 @@ from companion.common.files import MAX_BYTES, read_text_file
 from companion.common.settings import SHARED_GLOSSARY
 from companion.lesson.fileformat import parse_lesson
 from companion.lesson.model import Lesson
+from companion.lesson.warnings import lesson_warnings
 
 MAX_LESSON_BYTES = MAX_BYTES
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -23,7 +24,11 @@ def read_lesson_text(path: Path) -> str:
 
 
 def load_lesson(path: Path) -> Lesson:
-    return parse_lesson(read_lesson_text(path), slug=path.stem, path=str(path))
+    """A lesson file, parsed, with its teacher warnings (companion.lesson.warnings)."""
+    text = read_lesson_text(path)
+    lesson = parse_lesson(text, slug=path.stem, path=str(path))
+    lesson.warnings = lesson_warnings(lesson, text)
+    return lesson
 
 
 @dataclass

@@ -51,7 +51,15 @@ def build_questions(
     sequence = sequence_question(builder)
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
-    return select(per_passage, context.options.questions_per_passage)
+    kept = [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
+    return select(kept, context.options.questions_per_passage)
+
+
+def _avoided(question: Question, context: Context) -> bool:
+    """A question built from a garbled or unsuitable word or sentence."""
+    answer = question.answer if isinstance(question.answer, str) else " ".join(question.answer)
+    parts = [question.prompt, question.evidence, answer, *question.choices]
+    return context.avoids("\n".join(parts))
 
 
 def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.questions.base import Builder, Candidate, candidate
 from companion.generation.senses import wordnet_text
 from companion.generation.terms import Thing, normal_key
-from companion.generation.wordnet import get_wordnet
 
 
 def vocabulary_questions(builder: Builder, passage: int) -> list[Candidate]:

@@ -29,6 +29,7 @@ class Synset:
     instance: bool  # an instance of a class: a named person, place, group or event
     hypernyms: tuple[int, ...]
     lexname: int  # WordNet's lexicographer file number (e.g. 18 noun.person)
+    usage: tuple[int, ...] = ()  # usage domains (";u"): obscenity, ethnic slur, slang...
 
     @property
     def definition(self) -> str:
@@ -149,13 +150,17 @@ class WordNet:
         lemmas = tuple(fields[4 + 2 * i].replace("_", " ") for i in range(count))
         rest = fields[4 + 2 * count :]
         pointers = int(rest[0])
-        hypernyms, instance = [], False
+        hypernyms, usage, instance = [], [], False
         for i in range(pointers):
             symbol, target = rest[1 + 4 * i], rest[2 + 4 * i]
             if symbol in ("@", "@i"):
                 hypernyms.append(int(target))
                 instance = instance or symbol == "@i"
-        return Synset(offset, pos, lemmas, gloss.strip(), instance, tuple(hypernyms), lexname)
+            elif symbol == ";u":
+                usage.append(int(target))
+        return Synset(
+            offset, pos, lemmas, gloss.strip(), instance, tuple(hypernyms), lexname, tuple(usage)
+        )
 
 
 _SUFFIXES = {
