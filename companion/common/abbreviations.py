@@ -5,8 +5,10 @@ spaCy pass (companion.generation.analysis) and the lesson page's sentence marks
 - a title or rank before a name never ends a sentence ("Senior Supt. Nestor Fajura",
   "Gov. Jan Brewer", "Mt. Everest");
 - nor does a middle initial ("John F. Kennedy");
-- other abbreviations (months, "No.", "Inc.", "U.S.") end one only before a capitalised
-  word: "Jan. 5", "No. 10", "Acme Inc. said" continue the sentence.
+- nor do dotted initials before a name ("A.K. Singh", "U.S. Army"), unless a word that
+  opens sentences follows ("in the U.S. The president ...");
+- other abbreviations (months, "No.", "Inc.") end one only before a capitalised word:
+  "Jan. 5", "No. 10", "Acme Inc. said" continue the sentence.
 """
 
 from __future__ import annotations
@@ -108,6 +110,53 @@ OTHERS = frozenset(
     ]
 )
 ABBREVIATIONS = TITLES | MONTHS | OTHERS
+# Words that usually open a sentence: after "U.S." they start a new one.
+SENTENCE_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "or",
+        "in",
+        "on",
+        "at",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "for",
+        "then",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+    ]
+)
 
 
 def _bare(word: str) -> str:
@@ -130,10 +179,14 @@ def continues_sentence(word: str, next_word: str) -> bool:
     """True when ``word`` (ending in a full stop) does not end its sentence before
     ``next_word``."""
     bare = _bare(word)
+    if not next_word:
+        return False
     if bare in TITLES or is_initial(word):
-        return bool(next_word) and (next_word[0].isupper() or next_word[0].isdigit())
-    if bare in ABBREVIATIONS or is_dotted_acronym(word):
-        return bool(next_word) and not next_word[0].isupper()
+        return next_word[0].isupper() or next_word[0].isdigit()
+    if is_dotted_acronym(word):  # "A.K. Singh", "U.S. Army"; but "the U.S. The ..."
+        return next_word.lower().strip("\"“‘'(") not in SENTENCE_OPENERS
+    if bare in ABBREVIATIONS:
+        return not next_word[0].isupper()
     return False
 
 

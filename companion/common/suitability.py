@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from better_profanity import profanity
 
+from companion.common.abbreviations import continues_sentence
 from companion.common.wordnet import get_wordnet
 
 # WordNet 3.0 synsets used as usage domains (";u" pointers) of words not for a classroom
@@ -84,4 +85,8 @@ def unsuitable_words(text: str) -> list[str]:
 
 def _sentence_start(text: str, offset: int) -> bool:
     before = text[:offset].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?:"
+    if not before or before[-1] not in ".!?:":
+        return not before
+    previous = before.split()[-1]
+    following = _WORD.match(text, offset)
+    return not continues_sentence(previous, following.group(0) if following else "")

@@ -41,8 +41,8 @@ _CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:\s+(?:{_PLACE_WORD}|[A-Z]{{2,}}
 _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"
 _DASH = r"(?:\s[-–—•_]|\s?:|\s?--)\s+"
 DATELINE = re.compile(
-    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION}))*(?:\s*{_AGENCY})?|{_AGENCY}){_DASH}"
-    r"(?=[\"“‘']?[A-Z0-9])"
+    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION}))*(?:\s*{_AGENCY})?|{_AGENCY})"
+    rf"(?:{_DASH}(?=[\"“‘']?[A-Z0-9])|\s*[-–—•:]\s*$)"
 )
 # In the lead, after a deck that has no bullets: only with an agency or a date, so that
 # an ordinary capitalised phrase is never taken for one.

@@ -22,7 +22,7 @@ TARGET_WORDS = 65
 MAX_SENTENCES = 4
 QUOTE_MARKS = "\"“”‘’'"
 QUOTE_TURN = 1.2  # how much cheaper a cut is at a quotation boundary
-TOPIC_TURN = 1.5  # ... and at a topic boundary, times (1 - shared words)
+TOPIC_TURN = 2.0  # ... and at a topic boundary, times (1 - shared words)
 
 
 def restore_paragraphs(
@@ -57,7 +57,7 @@ def split_paragraph(doc: Doc) -> list[Doc]:
 
 
 def _piece_cost(words: int, count: int) -> float:
-    cost = ((words - TARGET_WORDS) / 25) ** 2
+    cost = ((words - TARGET_WORDS) / 35) ** 2
     if count > MAX_SENTENCES:
         cost += 10 * (count - MAX_SENTENCES)
     if words > MAX_PARAGRAPH_WORDS and count > 1:

@@ -1,0 +1,169 @@
+"""Wire-service and web junk in news text (companion.generation.newswire): each rule on a
+short text, each with a counter-example that must be kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.generation.newswire import clean_headline, clean_news
+
+STORY = "Police charged three men on Saturday in a corruption case."
+
+
+def cleaned(text: str) -> tuple[str, list[str]]:
+    result = clean_news([text])
+    return " ".join(result.paragraphs), result.removed
+
+
+@pytest.mark.parametrize(
+    ("raw", "junk"),
+    [
+        (
+            f"By Ransdell Pierson and Bill Berkrot NEW ORLEANS, April 2 (Reuters) - {STORY}",
+            ["By Ransdell Pierson and Bill Berkrot", "NEW ORLEANS, April 2 (Reuters) -"],
+        ),
+        (
+            f"By C.J. Kuncheria NEW DELHI, April 2 (Reuters) - {STORY}",
+            ["By C.J. Kuncheria", "NEW DELHI, April 2 (Reuters) -"],
+        ),
+        (f"MANILA, Philippines — {STORY}", ["MANILA, Philippines —"]),
+        (f"WASHINGTON - {STORY}", ["WASHINGTON -"]),
+        (f"MURRIETA, Calif. — {STORY}", ["MURRIETA, Calif. —"]),
+        (f"CIUDAD JUAREZ, Mexico (AP) - {STORY}", ["CIUDAD JUAREZ, Mexico (AP) -"]),
+        (f"SEATTLE: {STORY}", ["SEATTLE:"]),
+        (f"(Reuters) - {STORY}", ["(Reuters) -"]),
+        (
+            f"By Abby Schultz and JeeYeon Park, CNBC.com {STORY}",
+            ["By Abby Schultz and JeeYeon Park, CNBC.com"],
+        ),
+    ],
+)
+def test_bylines_and_datelines_are_removed(raw: str, junk: list[str]):
+    text, removed = cleaned(raw)
+    assert text == STORY
+    assert sorted(removed) == sorted(junk)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "NASA said on Monday that the probe had landed.",  # capitals that are not a dateline
+        "By the end of the year, prices had doubled.",  # "By" that is not a byline
+        "WASHINGTON was the first president.",  # a capitalised name with no dash after it
+        "The FBI - which had been watching - made no arrests.",
+        "Heavy fighting broke out in Kabul: 12 people died.",
+    ],
+)
+def test_story_openings_are_kept(kept: str):
+    assert cleaned(kept) == (kept, [])
+
+
+def test_a_bullet_deck_and_an_editors_note_go():
+    raw = (
+        "* Study examines yoga's effect on heart rhythm * Patients urged to continue "
+        f"treatment (Adds details, background) By Ann Lee LONDON, April 2 (Reuters) - {STORY}"
+    )
+    text, removed = cleaned(raw)
+    assert text == STORY
+    assert "(Adds details, background)" in removed
+    assert any(r.startswith("* Study examines") for r in removed)
+
+
+def test_a_summary_glued_before_a_dateline_goes_but_not_a_normal_sentence():
+    raw = f"It calls for more research THURSDAY, March 31 (HealthDay News) - {STORY}"
+    assert cleaned(raw)[0] == STORY
+    kept = f"{STORY} Officials in the capital spoke to reporters."
+    assert cleaned(kept) == (kept, [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "Bayer (BAYGn.DE: Quote, Profile, Research, Stock Buzz) fell 2 percent.",
+            "Bayer fell 2 percent.",
+        ),
+        ("Johnson & Johnson (JNJ.N) fell.", "Johnson & Johnson fell."),
+        ("Apple (NASDAQ: AAPL) rose.", "Apple rose."),
+        ("It grew. (For a Q+A on the scandal, see [ID:nL3E7F11Z5]) It fell.", "It grew. It fell."),
+        ("It grew. (Reporting by CJ Kuncheria; Editing by Jeremy Laurence)", "It grew."),
+        (
+            "It grew. © Copyright 2011 Associated Press. All rights reserved. This material may "
+            "not be published, broadcast, rewritten, or redistributed.",
+            "It grew.",
+        ),
+        (
+            'He said ""Robin Hood is a composite character"" today.',
+            'He said "Robin Hood is a composite character" today.',
+        ),
+        ("They stopped _ at least for now.", "They stopped — at least for now."),
+    ],
+)
+def test_junk_inside_the_text_goes(raw: str, clean: str):
+    assert cleaned(raw)[0] == clean
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Non-Alcoholic Fatty Liver Disease (NAFLD) is common.",  # an acronym is not a ticker
+        "Google (GOOG) shares rose.",  # a bare ticker could be an acronym: kept
+        "The report (published in 2011) was long.",
+        "Copyright law changed in 1998, the court said.",
+    ],
+)
+def test_brackets_and_words_that_are_not_junk_stay(kept: str):
+    assert cleaned(kept)[0] == kept
+
+
+@pytest.mark.parametrize(
+    ("tail", "junk"),
+    [
+        (
+            "Ty Burr can be reached at tburr@globe.com.",
+            "Ty Burr can be reached at tburr@globe.com.",
+        ),
+        ("Follow us on Twitter.", "Follow us on Twitter."),
+        ("More information", "More information"),
+        ("Enditem", "Enditem"),
+    ],
+)
+def test_contact_lines_and_dangling_links_at_the_end_go(tail: str, junk: str):
+    text, removed = cleaned(f"{STORY} {tail}")
+    assert text == STORY and junk in removed
+
+
+def test_a_question_before_contact_lines_goes_too_but_not_a_closing_question():
+    raw = f"{STORY} Do you have a story? Call the desk on 0207 938 6364."
+    assert cleaned(raw)[0] == STORY
+    kept = f"{STORY} Will they ever come back?"
+    assert cleaned(kept) == (kept, [])
+
+
+def test_a_capitalised_subhead_starts_a_paragraph_with_a_heading():
+    result = clean_news([f"{STORY} SIGNIFICANT IMPACT The new rules start in May."])
+    assert result.paragraphs == [STORY, "The new rules start in May."]
+    assert result.headings == {1: "Significant impact"}
+    kept = clean_news([f"{STORY} The NATO USA talks began."])
+    assert kept.paragraphs == [f"{STORY} The NATO USA talks began."]
+
+
+def test_headings_follow_their_paragraphs_when_a_paragraph_is_removed():
+    result = clean_news(["(Reuters) -", STORY, "It grew."], {1: "Money"})
+    assert result.paragraphs == [STORY, "It grew."]
+    assert result.headings == {0: "Money"}
+    result = clean_news([STORY, "© Copyright 2011 AP.", "It grew."], {1: "Money"})
+    assert result.paragraphs == [STORY, "It grew."]
+    assert result.headings == {1: "Money"}
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("UPDATE 1-India ex-minister charged", "India ex-minister charged"),
+        ("UPDATE 2: Stocks fall", "Stocks fall"),
+        ("Update on the floods", "Update on the floods"),
+    ],
+)
+def test_wire_tags_leave_headlines(title: str, clean: str):
+    assert clean_headline(title)[0] == clean

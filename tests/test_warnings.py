@@ -1,0 +1,125 @@
+"""Teacher warnings (companion.lesson.warnings) and unsuitable words
+(companion.common.suitability): each rule with a case it must catch and one it must not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from companion.cli import main
+from companion.common.suitability import is_unsuitable, unsuitable_words
+from companion.lesson.model import Lesson, Passage
+from companion.lesson.warnings import garbles, lesson_warnings, words_to_avoid
+from tests.helpers import SAMPLE
+
+
+def messages(text: str) -> list[str]:
+    return [g.message for g in garbles(text)]
+
+
+def test_one_name_spelled_two_ways():
+    text = (
+        "Ahmed Masood leads the front. Officials said Masood would talk. "
+        "Later, Masoud told reporters he was ready."
+    )
+    [message] = messages(text)
+    assert "“Masoud” (1×) and “Masood” (2×)" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met Medicare staff. Later Medicaid staff came.",  # two letters apart
+        "Users of Google said Googlers and Googled things, and Googler too.",  # made from a name
+        "Visitors to Afghan towns met Afghans in Kabul.",  # a people's plural
+        "Reporters saw Hunt’s Hole, and Hunt's Hole was deep.",  # two apostrophes
+    ],
+)
+def test_names_that_are_not_garbles(text: str):
+    assert messages(text) == []
+
+
+def test_a_name_used_once_that_looks_like_a_repeated_one():
+    text = (
+        "Fighting spread in the Panjshir Valley. The Punjab Valley, a mountain north of "
+        "Kabul, is remote. Troops entered the Panjshir Valley on Monday."
+    )
+    [message] = messages(text)
+    assert message.startswith("“Punjab Valley” appears once and looks like “Panjshir Valley”")
+    assert messages("Storms hit North Carolina. Then South Carolina and North Carolina.") == []
+
+
+def test_a_people_used_as_a_person():
+    text = "Troops entered Panjshir. The Taliban leader Panjshiris said the war was over."
+    [message] = messages(text)
+    assert "“Panjshiris” names a people" in message
+    assert messages("Troops entered Panjshir. The Taliban leader Amir Khan spoke.") == []
+
+
+@pytest.mark.parametrize("word", ["fuck", "asshole", "bullshit", "whore", "f*ck", "Shit"])
+def test_profanity_is_unsuitable(word: str):
+    assert is_unsuitable(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["kill", "murder", "organ", "strip", "pot", "fat", "erect", "gay", "sexual"]
+)
+def test_ordinary_words_on_the_profanity_list_are_not(word: str):
+    assert not is_unsuitable(word)
+
+
+def test_names_are_not_words():
+    text = "Mr. Weiner spoke. Professor Wang agreed. Then everyone said shit, loudly."
+    assert unsuitable_words(text) == ["shit"]
+
+
+def test_lesson_warnings_have_kinds_and_lines():
+    lesson = Lesson(
+        "x",
+        "X",
+        meta={"removed": ["(Reporting by Ann Lee)"]},
+        passages=[
+            Passage(
+                "p1", "One", ["Ahmed Masood spoke. Then Masoud agreed. Later Ahmed Masood left."]
+            ),
+            Passage("p2", "Two", ["What crap."]),
+        ],
+    )
+    text = (
+        "---\ntitle: X\nremoved: ['(Reporting by Ann Lee)']\n---\n\n## One\n\n"
+        "Ahmed Masood spoke. Then Masoud agreed. Later Ahmed Masood left.\n\n## Two\n\nWhat crap.\n"
+    )
+    found = {(w.kind, w.line) for w in lesson_warnings(lesson, text)}
+    assert found == {("removed", 3), ("garble", 8), ("content", 12)}
+    assert {(w.kind, w.line) for w in lesson_warnings(lesson)} == {
+        ("removed", 0),
+        ("garble", 0),
+        ("content", 0),
+    }
+    paragraphs = [p for passage in lesson.passages for p in passage.paragraphs]
+    assert words_to_avoid(" ".join(paragraphs)) == {"Masoud", "crap"}
+
+
+def test_the_seed_warnings_everywhere(tmp_path: Path, capsys, monkeypatch):
+    """generate, check and the JSON all report the seed's garbles (exit status unchanged)."""
+    monkeypatch.setenv("COMPANION_CONTENT", str(tmp_path))
+    assert main(["check", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert f"{SAMPLE}:5: warning: removed from the article" in out
+    assert "“Punjab Valley” appears once and looks like “Panjshir Valley”" in out
+    assert "“Masoud” (1×) and “Masood”" in out
+    assert main(["show", str(SAMPLE), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kinds = [w["kind"] for w in data["warnings"]]
+    assert kinds.count("garble") == 3 and kinds.count("removed") == 1
+    assert all(w["line"] > 0 for w in data["warnings"])
+
+
+def test_warnings_on_the_index_not_on_the_lesson_page(client):
+    index = client.get("/").get_data(as_text=True)
+    assert "For the teacher: 4 things to check" in index
+    assert "Punjab Valley" in index
+    page = client.get("/lessons/panjshir-valley").get_data(as_text=True)
+    assert "For the teacher" not in page and "appears once and looks like" not in page
