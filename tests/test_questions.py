@@ -56,8 +56,12 @@ def test_question_properties(name: str):
             assert not q.prompt[:1].islower(), q.prompt  # a capital (or a digit: "18F")
             if q.kind == "cloze":
                 assert BLANK_RE.search(q.prompt)
+            elif q.kind == "true_false":
+                assert q.prompt.startswith("True or false: ") and q.prompt.endswith("."), q
             else:
                 assert q.prompt.endswith("?"), q.prompt
+            if q.kind == "multiple_choice" or (q.kind == "cloze" and q.choices):
+                assert len(q.choices) == 4, q
             assert q.evidence, q
             if q.kind != "sequence":
                 assert q.evidence in text.replace("-->", "–>"), q.evidence
@@ -75,8 +79,9 @@ def test_question_properties(name: str):
                 assert answer.lower() not in q.prompt.lower().replace("_____", ""), q.prompt
             if q.kind == "true_false":
                 assert q.choices == ["True", "False"] and q.answer in ("true", "false")
-                if q.answer == "true" and not q.prompt.startswith("Does "):
-                    body = q.prompt.removeprefix("Is it true that ").rstrip("?")
+                if q.answer == "true":
+                    body = q.prompt.removeprefix("True or false: ").rstrip(".")
+                    body = re.sub(r"^According to [^,]+, ", "", body)
                     assert (
                         body.lower()[:20] in q.evidence.lower()
                         or body.split()[-1].lower() in q.evidence.lower()

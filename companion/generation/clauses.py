@@ -232,6 +232,12 @@ def _moved(front: list[Token]) -> str:
     return text
 
 
+def finish_statement(text: str) -> str:
+    """A statement with a capital and a full stop: "True or false: The NRF said ...."."""
+    text = tidy(text).rstrip(".!?,;: ")
+    return (text[:1].upper() + text[1:] + ".") if text else ""
+
+
 def finish_question(text: str) -> str:
     text = tidy(text).rstrip(".!?,;: ")
     return (text[:1].upper() + text[1:] + "?") if text else ""

@@ -46,7 +46,8 @@ RELATIONAL_START = (
     "still ",
     "also ",
 )
-LEADING_DETERMINERS = re.compile(r"^(?:a|an|the|another|one|some)\s+", re.IGNORECASE)
+# "one" only as an article: "one of a pair of long straps" keeps it
+LEADING_DETERMINERS = re.compile(r"^(?:a|an|the|another|some|one(?!\s+of\b))\s+", re.IGNORECASE)
 
 
 # 14 group, 15 location, 18 person).
@@ -58,15 +59,18 @@ class Definition:
     confidence: float
 
 
-def shorten(text: str, limit: int = MAX_DEFINITION_WORDS) -> str:
+def shorten(text: str, limit: int = MAX_DEFINITION_WORDS, lists: bool = True) -> str:
     """At most `limit` words, cut at a clause boundary; '' if no clean cut exists.
 
     Cuts before a relative clause or at a comma are preferred to cuts at "and"/"or",
-    which can leave half of a list."""
+    which can leave half of a list (``lists=False`` never cuts there)."""
     text = " ".join(text.split()).strip(" ,;:")
     if len(text.split()) <= limit:
         return text
-    for boundary in (r",\s|;\s|\s(?:that|which|who|whose|where)\s|\s\(", r"\s(?:and|but|or)\s"):
+    boundaries = [r",\s|;\s|\s(?:that|which|who|whose|where)\s|\s\("]
+    if lists:
+        boundaries.append(r"\s(?:and|but|or)\s")
+    for boundary in boundaries:
         best = ""
         for match in re.finditer(boundary, text):
             prefix = text[: match.start()].strip(" ,;")

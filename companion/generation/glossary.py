@@ -13,6 +13,7 @@ import re
 
 from companion.common.occurrence import term_in_text
 from companion.common.wordnet import get_wordnet
+from companion.generation.analysis import zipf
 from companion.generation.context import Context
 from companion.generation.context_lines import context_line
 from companion.generation.definitions import (
@@ -26,10 +27,19 @@ from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
     Thing,
     display_name,
+    normal_key,
     resolver_for,
     zipf_threshold,
 )
 from companion.lesson.model import GlossaryEntry
+
+CENTRAL_PARAGRAPHS = 2  # a name met in two paragraphs is one to know
+MIN_NAME_DEFINITION_WORDS = 3
+JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8
+PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
+VAGUE_REFERENT = re.compile(
+    r"\bthe (?:group|company|organization|organisation|team|party|agency|firm|club)$"
+)
 
 NAME_WEIGHT = {
     "person": 0.35,
@@ -70,11 +80,24 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     add_shared_terms(per_passage, context)
     limit = context.options.glossary_per_passage
     result = []
+    glossed: list[set[str]] = []
     for scored in per_passage:
+        scored = [item for item in scored if not _part_of_glossed(item[2], glossed)]
         best = pick(scored, limit)
+        glossed += [set(normal_key(e.term).split()) for e in best]
         # Keep the kept entries in reading order, the order a student meets them.
         result.append(sorted(best, key=lambda e: _first_position(e, context)))
     return result
+
+
+def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
+    """A word that is part of a glossed compound, or a compound holding a glossed word
+    ("additives" and "food additives"): one entry is enough. Names are left alone
+    ("Ahmed Masood" is not part of "Ahmed Shah Masood")."""
+    if not entry.term[:1].islower():
+        return False
+    words = set(normal_key(entry.term).split())
+    return any(words <= other or other <= words for other in glossed if other)
 
 
 def pick(scored: list[tuple[float, bool, GlossaryEntry]], limit: int) -> list[GlossaryEntry]:
@@ -93,10 +116,69 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     shared = shared_definition(thing, context.options.shared_glossary)
     if shared:
         return shared
+    if thing.kind in ("person", "place") and not central(thing, context):
+        return None  # a one-off person or place: its role is in its sentence, or incidental
     definition = _define(thing, context, chooser, resolve)
-    if definition and definition.text.startswith("place in ") and len(thing.mentions) < 2:
-        return None  # "Laurel, Maryland" named once in passing: not worth an entry
+    if definition is None or not trustworthy(definition, thing, context):
+        return None
     return definition
+
+
+def central(thing: Thing, context: Context) -> bool:
+    """A name the student needs to follow the article: in the title, or met again in
+    another paragraph."""
+    title = context.title.lower()
+    if any(form.lower() in title for form in thing.forms if len(form) > 2):
+        return True
+    return len({m.paragraph for m in thing.mentions}) >= CENTRAL_PARAGRAPHS
+
+
+def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
+    """Precision first: leave the term out rather than give a vague, circular or
+    too-hard definition (docs/glossary.md, "Leaving terms out")."""
+    text = definition.text
+    words = re.findall(r"[A-Za-z][a-z’'-]*", text)
+    if thing.is_name and len(words) < MIN_NAME_DEFINITION_WORDS:
+        return False  # "soprano", "bar", "new group": not what the thing is
+    if VAGUE_REFERENT.search(text):
+        return False  # "spokesman for the group": which group?
+    if circular(text, thing) or text.lower().startswith("of or relating to"):
+        return False
+    article = {w.lower() for w in re.findall(r"[A-Za-z]+", "\n".join(context.analysis.paragraphs))}
+    hard = [w for w in words if w.islower() and len(w) > 3 and w not in article and _hard(w)]
+    return not hard  # "cutaneous", "betulaceous": harder than the word it explains
+
+
+def _hard(word: str) -> bool:
+    """Rarer than a grade-8 reader can use, unless a prefix on a common word
+    ("multiethnic")."""
+    if zipf(word) >= JARGON_ZIPF:
+        return False
+    for prefix in PREFIXES:
+        rest = word[len(prefix) :].lstrip("-")
+        if word.startswith(prefix) and len(rest) > 3 and zipf(rest) >= 3.5:
+            return False
+    return True
+
+
+def circular(text: str, thing: Thing) -> bool:
+    """A word's definition built on its own stem: "derision: act of deriding". (A name
+    may repeat its category word: "Northern Alliance: multiethnic alliance ...".)"""
+    if thing.is_name:
+        return False
+    term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
+    term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
+    for word in re.findall(r"[a-z]+", text.lower()):
+        for term_word in term_words:
+            if len(word) >= 6 and len(term_word) >= 6 and word[:4] == term_word[:4]:
+                return True
+            if (
+                not thing.is_name
+                and len(term_word) >= 4
+                and word in (term_word, term_word.rstrip("s"))
+            ):
+                return True  # ("Panjshir Valley: valley in northern Afghanistan" is fine)
+    return False
 
 
 def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> Definition | None:

@@ -229,11 +229,13 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     segments = [s for s in segments if not repeats_term(s, thing)]
     if not segments:
         return ""
+    if segments[0].startswith("of ") and len(segments) > 1:
+        segments = segments[1:]  # "of laws and regulations; designed to protect trade ..."
     text = re.sub(r"^\([^)]*\)\s*", "", segments[0])  # "(of a path e.g.) having bends"
     if len(text.split()) < 3 and len(segments) > 1:
         text = f"{text}, {segments[1]}"
     text = LEADING_DETERMINERS.sub("", text)
-    text = shorten(text, 18) or shorten(text)
+    text = shorten(text, 18, lists=False) or shorten(text, lists=False)
     if keep_years and years:
         match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)
         if match and len(text.split()) < MAX_DEFINITION_WORDS - 1:

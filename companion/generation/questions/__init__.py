@@ -14,11 +14,7 @@ from companion.generation.context import Context
 from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
 from companion.generation.questions.cloze import cloze_questions
 from companion.generation.questions.literal import literal_questions
-from companion.generation.questions.open_response import (
-    main_idea_question,
-    open_questions,
-    quotation_question,
-)
+from companion.generation.questions.open_response import open_questions
 from companion.generation.questions.sequence import sequence_question
 from companion.generation.questions.truefalse import true_false_questions
 from companion.generation.questions.vocabulary import vocabulary_questions
@@ -41,13 +37,9 @@ def build_questions(
                     cloze_questions,
                     true_false_questions,
                     open_questions,
-                    quotation_question,
                 ):
                     per_passage[index] += rule(builder, sentence)
         per_passage[index] += vocabulary_questions(builder, index)
-        idea = main_idea_question(builder, index)
-        if idea is not None:
-            per_passage[index].append(idea)
     sequence = sequence_question(builder)
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)

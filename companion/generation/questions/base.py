@@ -29,6 +29,7 @@ RELATIVE_DATES = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP = "Using evidence from the passage"
+MC_DISTRACTORS = 3  # every multiple-choice item and word bank has four options
 
 
 @dataclass

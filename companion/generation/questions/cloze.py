@@ -15,6 +15,7 @@ from companion.generation.distractors import (
 )
 from companion.generation.questions.base import (
     GROUPISH,
+    MC_DISTRACTORS,
     Builder,
     Candidate,
     candidate,
@@ -74,14 +75,17 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 if m.doc[m.start].tag_ == tag
             ]
         pool = [p for p in pool if p.lower() not in prompt.lower()]
-        bank = pick(answer, builder.prefer_glossed(pool), 3)
+        bank = pick(answer, builder.prefer_glossed(pool), MC_DISTRACTORS)
         glossed = normal_key(answer) in builder.glossed
-        if len(bank) >= 2:
+        if len(bank) >= MC_DISTRACTORS:
             question = builder.make(
                 "cloze", prompt, sentence, answer, [answer, *bank], "rule:cloze"
             )
-        else:
+        elif thing.is_name or any(c.isdigit() for c in answer):
+            # without a bank only where one answer is the only sensible one: a name, a number
             question = builder.make("cloze", prompt, sentence, answer, None, "rule:cloze")
+        else:
+            continue
         score = (
             0.9
             + (0.4 if glossed else 0.0)

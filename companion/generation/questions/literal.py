@@ -25,6 +25,7 @@ from companion.generation.distractors import (
 from companion.generation.lexicon import PRONOUN_SUBJECTS, TIME_LABELS
 from companion.generation.questions.base import (
     GROUPISH,
+    MC_DISTRACTORS,
     PERSONISH,
     PLACE_PREPS,
     PLACEISH,
@@ -257,7 +258,7 @@ def literal_candidate(
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
     quality = sentence_quality(sentence)
-    if len(distractors) < 2:
+    if len(distractors) < MC_DISTRACTORS:  # four options or none: asked as a short answer
         return candidate(builder, short, sentence, "literal", 1.1 + quality, answer)
     choices = [answer, *distractors]
     question = builder.make("multiple_choice", prompt, sentence, answer, choices, source)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from companion.generation.clauses import (
     attribution,
     clause_tokens,
-    finish_question,
+    finish_statement,
     has_quote,
     speaker_phrase,
     statement,
@@ -70,10 +70,10 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             or any(c.isupper() for c in first_word[1:])
         )
         body = text if keep else text[:1].lower() + text[1:]
-        prompt = f"Does {speaker} say that {body}?" if speaker else f"Is it true that {body}?"
+        prompt = f"According to {speaker}, {body}" if speaker else text
         question = builder.make(
             "true_false",
-            finish_question(prompt),
+            f"True or false: {finish_statement(prompt)}",
             sentence,
             answer,
             ["True", "False"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from companion.common.wordnet import get_wordnet
-from companion.generation.questions.base import Builder, Candidate, candidate
+from companion.generation.questions.base import MC_DISTRACTORS, Builder, Candidate, candidate
 from companion.generation.senses import wordnet_text
 from companion.generation.terms import Thing, normal_key
 
@@ -34,8 +34,8 @@ def vocabulary_questions(builder: Builder, passage: int) -> list[Candidate]:
             for pos, d, lemma in pool
             if pos == thing.pos and lemma != thing.lemma and d != entry.definition
         ]
-        distractors = _spread(options, entry.definition, 3)
-        if len(distractors) < 2:
+        distractors = _spread(options, entry.definition, MC_DISTRACTORS)
+        if len(distractors) < MC_DISTRACTORS:
             continue
         number = builder.paragraph_number(mention.paragraph)
         prompt = f"As used in paragraph {number}, what does “{mention.text}” mean?"
