@@ -44,7 +44,29 @@ def build_questions(
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
     kept = [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
-    return select(kept, context.options.questions_per_passage)
+    return balance_true_false(select(kept, context.options.questions_per_passage))
+
+
+MIN_PER_PASSAGE = 2
+
+
+def balance_true_false(per_passage: list[list[Question]]) -> list[list[Question]]:
+    """Roughly as many false statements as true ones in a lesson: surplus true ones go,
+    last passage first, where the passage keeps at least two questions."""
+    answers = [q.answer for qs in per_passage for q in qs if q.kind == "true_false"]
+    surplus = answers.count("true") - answers.count("false") - 1
+    for questions in reversed(per_passage):
+        for question in reversed(list(questions)):
+            if surplus <= 0:
+                return per_passage
+            if (
+                question.kind == "true_false"
+                and question.answer == "true"
+                and len(questions) > MIN_PER_PASSAGE
+            ):
+                questions.remove(question)
+                surplus -= 1
+    return per_passage
 
 
 def _avoided(question: Question, context: Context) -> bool:

@@ -50,7 +50,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
         return []  # ends in "a.m.": a clock time cut from its clause
     if re.match(r"(?:its|this|these|those|it)\b", true_text, re.IGNORECASE) or re.search(
-        r"\b(?:he|him|his|she|her|they|them|their)\b", true_text, re.IGNORECASE
+        r"\b(?:he|him|his|she|her|they|them|their|i|me|my|we|us|our|you|your)\b",
+        true_text,
+        re.IGNORECASE,
     ):
         return []  # a statement must stand on its own: no pronoun left to guess
     if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
@@ -166,8 +168,6 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
                 swap[before.i] = ""
             return statement(verb, {**replacements, **swap})
     return None
-
-
 
 
 def _glossed(builder: Builder, thing: Thing) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from companion.common.wordnet import get_wordnet
 from companion.generation.questions.base import MC_DISTRACTORS, Builder, Candidate, candidate
 from companion.generation.senses import wordnet_text
@@ -60,9 +62,21 @@ def vocabulary_questions(builder: Builder, passage: int) -> list[Candidate]:
     return out
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _COMMON}
+
+
+_COMMON = {"that", "with", "from", "something", "someone", "make", "made", "being", "into"}
+
+
 def _spread(options: list[str], answer: str, count: int) -> list[str]:
-    """Distractor definitions of similar length to the answer, stably chosen."""
-    unique = [o for o in dict.fromkeys(options) if o.lower() != answer.lower()]
+    """Distractor definitions of similar length to the answer, stably chosen; none that
+    shares a content word with the answer ("to hinder ..." beside "to be a hindrance
+    ..."), which could be a second right answer."""
+    stems = _stems(answer)
+    unique = [
+        o for o in dict.fromkeys(options) if o.lower() != answer.lower() and not (_stems(o) & stems)
+    ]
     unique.sort(key=lambda o: (abs(len(o.split()) - len(answer.split())), o))
     return unique[:count]
 
