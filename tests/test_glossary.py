@@ -202,3 +202,16 @@ def test_jargon_in_definitions(word, hard):
     from companion.generation.glossary import _hard
 
     assert _hard(word) is hard
+
+
+def test_household_names_and_everyday_words_are_not_glossed(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Las Vegas prosecutor quits\n\nA prosecutor in Las Vegas resigned on Friday. He drove "
+        "a sedan and carried a handbag, police said. Officers in Las Vegas said the case was "
+        "a misdemeanour.\n\nThe prosecutor had worked in Las Vegas for ten years, and he "
+        "said the scrutiny had been unrelenting.",
+    )
+    terms = {e.term.lower() for e in lesson.glossary}
+    assert not {"sedan", "handbag"} & terms
+    assert "las vegas" in terms or not any("vegas" in t for t in terms)  # in the title: may stay

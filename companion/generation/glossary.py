@@ -34,6 +34,10 @@ from companion.generation.terms import (
 from companion.lesson.model import GlossaryEntry
 
 CENTRAL_PARAGRAPHS = 2  # a name met in two paragraphs is one to know
+WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
+# WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
+# noun.body, noun.food, noun.plant, verb.body, verb.consumption
+EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 29, 34})
 MIN_NAME_DEFINITION_WORDS = 3
 JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8
 PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
@@ -118,19 +122,39 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return shared
     if thing.kind in ("person", "place") and not central(thing, context):
         return None  # a one-off person or place: its role is in its sentence, or incidental
+    if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
+        return None  # Las Vegas, Jupiter, Paris Hilton: students know them
+    if not thing.is_name and everyday(thing):
+        return None  # burrito, patio, handbag, sneezing: rare in print, known to students
     definition = _define(thing, context, chooser, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
     return definition
 
 
+def in_title(thing: Thing, context: Context) -> bool:
+    title = context.title.lower()
+    return any(form.lower() in title for form in thing.forms if len(form) > 2)
+
+
 def central(thing: Thing, context: Context) -> bool:
     """A name the student needs to follow the article: in the title, or met again in
     another paragraph."""
-    title = context.title.lower()
-    if any(form.lower() in title for form in thing.forms if len(form) > 2):
+    if in_title(thing, context):
         return True
     return len({m.paragraph for m in thing.mentions}) >= CENTRAL_PARAGRAPHS
+
+
+def well_known(thing: Thing) -> bool:
+    """A person or place common in English text (wordfreq): a household name."""
+    return zipf(display_name(thing).lower()) >= WELL_KNOWN_ZIPF
+
+
+def everyday(thing: Thing) -> bool:
+    """A concrete everyday word (food, objects, the body, animals, plants; what bodies
+    do), rare in print but known to a 13-year-old."""
+    senses = get_wordnet().synsets(thing.lemma, thing.pos) if thing.lemma else []
+    return bool(senses) and senses[0].lexname in EVERYDAY_LEXNAMES and thing.rarity >= 2.8
 
 
 def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:

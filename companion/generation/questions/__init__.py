@@ -13,6 +13,7 @@ from __future__ import annotations
 from companion.generation.context import Context
 from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
 from companion.generation.questions.cloze import cloze_questions
+from companion.generation.questions.grammar import broken_texts
 from companion.generation.questions.literal import literal_questions
 from companion.generation.questions.open_response import open_questions
 from companion.generation.questions.sequence import sequence_question
@@ -44,6 +45,7 @@ def build_questions(
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
     kept = [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
+    kept = _grammatical(kept)
     return balance_true_false(select(kept, context.options.questions_per_passage))
 
 
@@ -67,6 +69,26 @@ def balance_true_false(per_passage: list[list[Question]]) -> list[list[Question]
                 questions.remove(question)
                 surplus -= 1
     return per_passage
+
+
+REWRITTEN = ("multiple_choice", "short_answer", "true_false", "open")
+
+
+def _grammatical(per_passage: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Candidates whose rewritten prompt passes the grammar gate (questions.grammar);
+    cloze prompts are the article's own sentences, vocabulary prompts a fixed frame."""
+    prompts = [
+        _gate_text(c.question)
+        for found in per_passage
+        for c in found
+        if c.question.kind in REWRITTEN and c.question.source != "rule:vocabulary"
+    ]
+    bad = broken_texts(prompts)
+    return [[c for c in found if _gate_text(c.question) not in bad] for found in per_passage]
+
+
+def _gate_text(question: Question) -> str:
+    return question.prompt.removeprefix("True or false: ")
 
 
 def _avoided(question: Question, context: Context) -> bool:

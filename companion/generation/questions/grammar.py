@@ -1,0 +1,59 @@
+"""A grammar gate on every rewritten question and statement (docs/questions.md).
+
+A rewrite is parsed again with the same spaCy pipeline, and refused when it shows the
+marks of a broken rewrite seen in review:
+
+- a preposition left hanging before a finite verb ("Who bought the cocaine from claimed
+  that ...?");
+- "How many" not followed by what is counted ("How many around worshipers ...?");
+- a wh-word followed straight by a time or place adverbial ("What on Friday condemned
+  ...?");
+- a sentence ending in a conjunction or a preposition ("..., and?");
+- a fragment: no verb at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from companion.generation.analysis import load_nlp
+
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def broken(doc: Doc) -> str:
+    """Why a parsed question or statement is broken, or "" when it reads well."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if not words:
+        return "empty"
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return "no verb"
+    last = words[-1]
+    if last.pos_ in ("CCONJ", "SCONJ") or (
+        last.dep_ == "prep" and not any(c.dep_ == "pobj" for c in last.children)
+    ):
+        return "ends in a conjunction or preposition"  # ("speak out", "set up" are fine)
+    for token, following in zip(words, words[1:], strict=False):
+        if token.pos_ == "ADP" and token.dep_ != "prt" and following.tag_ in FINITE:
+            return "a preposition left hanging before a verb"
+        if token.dep_ == "prep" and any(
+            c.dep_ == "pcomp" and c.tag_ in FINITE | {"VBN"} for c in token.children
+        ):
+            return "a preposition left hanging before a verb"
+    lowered = [t.lower_ for t in words]
+    if lowered[:2] == ["how", "many"] and (
+        len(words) < 3 or words[2].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    ):
+        return "'How many' without what is counted"
+    if lowered[0] in ("what", "who", "which") and len(words) > 1 and words[1].pos_ == "ADP":
+        return "an adverbial right after the question word"
+    return ""
+
+
+def broken_texts(texts: Iterable[str]) -> dict[str, str]:
+    """Each broken text with its reason (the texts parsed together, in one batch)."""
+    unique = list(dict.fromkeys(texts))
+    docs = load_nlp().pipe(unique, batch_size=64)
+    return {text: why for text, doc in zip(unique, docs, strict=True) if (why := broken(doc))}

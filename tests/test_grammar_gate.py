@@ -1,0 +1,35 @@
+"""The grammar gate on rewritten questions (companion.generation.questions.grammar)."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.generation.questions.grammar import broken_texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who allegedly bought the cocaine from claimed that the prosecutor buys cocaine?",
+        "How many around worshipers chanted slogans?",
+        "What on Friday condemned the attack?",
+        "The rebels took the town, and?",
+        "The capital of the province.",
+    ],
+)
+def test_broken_rewrites_are_refused(text: str):
+    assert text in broken_texts([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where have Taliban forces been deployed in recent weeks?",
+        "How many people were killed in the attack?",
+        "Victims of child abuse should be encouraged to speak out.",
+        "Who ordered the schools to close?",
+        "What did the council vote to build?",
+    ],
+)
+def test_sound_questions_pass(text: str):
+    assert broken_texts([text]) == {}
