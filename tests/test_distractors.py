@@ -215,3 +215,10 @@ def test_number_pool_never_offers_the_answer_or_zero(answer: str):
 )
 def test_decade_pool(answer: str, expected: list[str]):
     assert decade_pool(answer) == expected
+
+
+def test_ragged_names_are_never_options():
+    from companion.generation.distractors import pick
+
+    pool = ["Bruno Mars - real", "Brad Smith Senior", "Raymond Streeter", "David Roger"]
+    assert pick("Steven Zegrean", pool, 3) == ["Raymond Streeter", "David Roger"]

@@ -45,10 +45,28 @@ def pick(answer: str, pool: list[str], count: int = 3) -> list[str]:
             continue
         if _shared_name_word(option, answer):
             continue  # "Panjshir Valley" for "Panjshir province": too close to be wrong
+        if _ragged(option, answer):
+            continue  # "Bruno Mars - real", "Brad Smith Senior": a name cut from its sentence
         chosen.append(option)
         if len(chosen) == count:
             break
     return chosen
+
+
+def _ragged(option: str, answer: str) -> bool:
+    """A name option with a dash, or one that ends on a lowercase word or a title when
+    the answer is a name."""
+    if not answer.split()[-1][:1].isupper():
+        return " - " in option  # "Parwan province" for "Panjshir province" is fine
+    words = option.split()
+    return (
+        " - " in option
+        or (len(words) > 1 and not words[-1][:1].isupper())
+        or (words[-1] in NAME_TAILS)
+    )
+
+
+NAME_TAILS = {"Senior", "Junior", "Jr", "Sr", "Chairman", "President", "Director"}
 
 
 def _shared_name_word(a: str, b: str) -> bool:
