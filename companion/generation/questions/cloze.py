@@ -66,13 +66,15 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         elif thing.pos == "a" or mention.doc[mention.start].tag_.startswith("JJ"):
             pool = []  # "secure, _____, and reliable": other adjectives could fit too
         else:
+            # A bank of the lesson's glossed words of the same form: hard words students
+            # have met, each of which would change the sentence's meaning
             tag = mention.doc[mention.start].tag_
             pool = [
                 m.text
                 for t in builder.things
                 if not t.is_name and t.pos == thing.pos and t is not thing
                 for m in t.mentions[:1]
-                if m.doc[m.start].tag_ == tag
+                if m.doc[m.start].tag_ == tag and normal_key(m.text) in builder.glossed
             ]
         pool = [p for p in pool if p.lower() not in prompt.lower()]
         bank = pick(answer, builder.prefer_glossed(pool), MC_DISTRACTORS)
