@@ -58,7 +58,7 @@ def lesson_warnings(lesson: Lesson, file_text: str = "") -> list[TeacherWarning]
     if words:
         message = "content advisory: words not for a classroom: " + ", ".join(words)
         warnings.append(TeacherWarning("content", message, _line_of(file_text, words[0])))
-    return warnings
+    return sorted(warnings, key=lambda w: (w.line == 0, w.line))  # in file order
 
 
 def words_to_avoid(text: str) -> frozenset[str]:
