@@ -33,3 +33,11 @@ def test_broken_rewrites_are_refused(text: str):
 )
 def test_sound_questions_pass(text: str):
     assert broken_texts([text]) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Who used the same trick in 2009?", "What caused this effect?", "Who owns these shops?"],
+)
+def test_questions_leaning_on_another_sentence_are_refused(text: str):
+    assert text in broken_texts([text])

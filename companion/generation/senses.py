@@ -22,6 +22,10 @@ from companion.generation.terms import (
 )
 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
+# a gloss that places the thing in a country ("... court in the United States")
+COUNTRIES = re.compile(
+    r"\b(?:in|of) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
+)
 
 STOP = set(
     [
@@ -79,6 +83,13 @@ def _content_lemmas(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
 
 
+def names_another_country(text: str, article_stems: set[str]) -> bool:
+    """ "Supreme Court: highest federal court in the United States" for India's court: a
+    gloss tied to a country the article never mentions."""
+    match = COUNTRIES.search(text)
+    return bool(match) and not {_stem(w) for w in match.group(1).split()} <= article_stems
+
+
 def _stem(word: str) -> str:
     """A crude stem, enough to match 'minerals' with 'mineral' but not 'waterproof'
     with 'water'."""
@@ -134,8 +145,11 @@ class SenseChooser:
             return None  # a weak fit among many senses: better no entry than a wrong one
         if len(senses) == 2 and overlap < 2 and (rank != 0 or not self._dominant(thing, sense)):
             return None
+        if thing.pos == "v":
+            return None  # news uses verbs figuratively ("tarnished", "derailed", "tamed"):
+            # a dictionary sense too often misleads (reviewed: 7 of 21 right)
         text = wordnet_text(sense, thing)
-        if not text:
+        if not text or names_another_country(text, self.article):
             return None
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
@@ -176,7 +190,7 @@ class SenseChooser:
                 ):
                     continue  # "(Greek mythology) ...": a sense from another field
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
-                if text:
+                if text and not names_another_country(text, self.article):
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
         return None
 

@@ -1,8 +1,9 @@
 """Comprehension questions with answer keys and evidence, generated from the analysis.
 
-Kinds (see docs/questions.md): vocabulary in context and literal recall (multiple choice,
-or short answer when there are not enough good distractors), cloze with a word bank,
-true/false, sequence of dated events, and open why/how prompts with a sample answer.
+Kinds (see docs/questions.md): literal recall (multiple choice with four options, or a
+short answer when there are not four good ones), cloze (a name or a number without a
+bank; a hard word with a bank of the lesson's glossed words), true/false statements,
+sequence of dated events, and open why/how prompts with a sample answer.
 Every question stores its answer, its evidence sentence verbatim and its paragraph.
 Candidates are scored, and each passage keeps the best few of different kinds, never two
 with the same answer or the same source sentence.
@@ -18,7 +19,6 @@ from companion.generation.questions.literal import literal_questions
 from companion.generation.questions.open_response import open_questions
 from companion.generation.questions.sequence import sequence_question
 from companion.generation.questions.truefalse import true_false_questions
-from companion.generation.questions.vocabulary import vocabulary_questions
 from companion.generation.terms import Thing
 from companion.lesson.model import GlossaryEntry, Question
 
@@ -40,7 +40,6 @@ def build_questions(
                     open_questions,
                 ):
                     per_passage[index] += rule(builder, sentence)
-        per_passage[index] += vocabulary_questions(builder, index)
     sequence = sequence_question(builder)
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
@@ -76,12 +75,12 @@ REWRITTEN = ("multiple_choice", "short_answer", "true_false", "open")
 
 def _grammatical(per_passage: list[list[Candidate]]) -> list[list[Candidate]]:
     """Candidates whose rewritten prompt passes the grammar gate (questions.grammar);
-    cloze prompts are the article's own sentences, vocabulary prompts a fixed frame."""
+    cloze prompts are the article's own sentences."""
     prompts = [
         _gate_text(c.question)
         for found in per_passage
         for c in found
-        if c.question.kind in REWRITTEN and c.question.source != "rule:vocabulary"
+        if c.question.kind in REWRITTEN
     ]
     bad = broken_texts(prompts)
     return [[c for c in found if _gate_text(c.question) not in bad] for found in per_passage]
@@ -165,9 +164,7 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
                 truth[str(c.question.answer)] += 1
         order = {
             family: i
-            for i, family in enumerate(
-                ("vocabulary", "literal", "cloze", "true_false", "sequence", "open")
-            )
+            for i, family in enumerate(("literal", "cloze", "true_false", "sequence", "open"))
         }
         chosen.sort(key=lambda c: (order[c.family], c.question.paragraph or 0))
         result.append(chosen)

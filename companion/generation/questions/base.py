@@ -16,7 +16,7 @@ from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import GlossaryEntry, Question, fingerprint
 
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 6, 40
-KIND_ORDER = ("literal", "vocabulary", "cloze", "true_false", "open", "sequence")
+KIND_ORDER = ("literal", "cloze", "true_false", "open", "sequence")
 TIME_PREPS = {"in", "on", "during", "since", "until", "by", "after", "before", "at"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 PERSONISH = {"person"}
@@ -36,7 +36,7 @@ MC_DISTRACTORS = 3  # every multiple-choice item and word bank has four options
 class Candidate:
     question: Question
     passage: int
-    family: str  # literal, vocabulary, cloze, true_false, open, sequence
+    family: str  # literal, cloze, true_false, open, sequence
     score: float
     answer_key: str
     sentence_key: tuple[int, int]

@@ -11,10 +11,8 @@ from companion.generation.clauses import (
 )
 from companion.generation.distractors import (
     pick,
-    thing_pool,
 )
 from companion.generation.questions.base import (
-    GROUPISH,
     MC_DISTRACTORS,
     Builder,
     Candidate,
@@ -49,20 +47,10 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         ):
             continue
         answer = mention.text
-        kinds = {thing.kind} | ({"group", "name", "acronym"} if thing.kind in GROUPISH else set())
         if thing.is_name:
-            # A word bank only of things of the very same sort (the same entity label),
-            # named in a usual way; otherwise the blank is left without a bank.
-            others = [
-                t
-                for t in builder.things
-                if not _named_in_prompt(t, prompt)
-                and t.label == thing.label
-                and thing.label  # an unlabelled name could be anything: no bank
-                and "(" not in t.first.text
-                and "," not in t.first.text
-            ]
-            pool = thing_pool(thing, others, kinds, lambda t: t.first.text)
+            # A name has one sensible answer: no bank. (Banks of names mixed kinds and
+            # gave the answer away by its form: a bare surname among full names.)
+            pool = []
         elif thing.pos == "a" or mention.doc[mention.start].tag_.startswith("JJ"):
             pool = []  # "secure, _____, and reliable": other adjectives could fit too
         else:

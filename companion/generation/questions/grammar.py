@@ -9,7 +9,8 @@ marks of a broken rewrite seen in review:
 - a wh-word followed straight by a time or place adverbial ("What on Friday condemned
   ...?");
 - a sentence ending in a conjunction or a preposition ("..., and?");
-- a fragment: no verb at all.
+- a fragment: no verb at all;
+- a question that leans on another sentence: "this effect", "the same trick".
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ def broken(doc: Doc) -> str:
             c.dep_ == "pcomp" and c.tag_ in FINITE | {"VBN"} for c in token.children
         ):
             return "a preposition left hanging before a verb"
+    if any(
+        t.lower_ in ("this", "these", "those", "that", "such", "same", "other")
+        and t.dep_ in ("det", "amod", "predet")
+        for t in words
+    ):
+        return "leans on another sentence ('this effect', 'the same trick')"
     lowered = [t.lower_ for t in words]
     if lowered[:2] == ["how", "many"] and (
         len(words) < 3 or words[2].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")

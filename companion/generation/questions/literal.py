@@ -22,7 +22,7 @@ from companion.generation.distractors import (
     pick,
     thing_pool,
 )
-from companion.generation.lexicon import PRONOUN_SUBJECTS, TIME_LABELS
+from companion.generation.lexicon import PRONOUN_SUBJECTS
 from companion.generation.questions.base import (
     GROUPISH,
     MC_DISTRACTORS,
@@ -53,7 +53,7 @@ def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         subject, resolved = builder.resolved_subject(verb)
         if subject is None or (subject.lower_ in PRONOUN_SUBJECTS and not resolved):
             continue
-        for rule in (_when, _where, _how_many, _who):
+        for rule in (_when, _where, _who):
             found = rule(builder, sentence, verb, prefix, subject, resolved)
             if found is not None:
                 out.append(found)
@@ -152,57 +152,6 @@ def _where(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candi
             "rule:literal-where",
             pool=builder.prefer_glossed(pool),
             accept=[t for t in thing.forms],
-        )
-    return None
-
-
-def _how_many(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
-    for token in sentence:
-        if (
-            token.dep_ != "nummod"
-            or not token.like_num
-            or token.ent_type_ in TIME_LABELS | {"MONEY", "PERCENT"}
-        ):
-            continue
-        noun = token.head
-        if (
-            noun.pos_ != "NOUN"
-            or noun.dep_ not in ("dobj", "nsubj", "nsubjpass")
-            or noun.head != verb
-        ):
-            continue
-        if noun.tag_ != "NNS" or noun.i - token.i > 2:
-            continue  # "how many" needs a plural count noun: troops, districts
-        phrase = [
-            t
-            for t in noun.subtree
-            if t.i != token.i
-            and t.dep_ not in ("relcl", "acl", "prep", "det", "poss", "case")
-            and not any(
-                a.dep_ in ("relcl", "acl", "prep") and a.i in subtree_ids(noun) and a != noun
-                for a in t.ancestors
-            )
-        ]
-        words = span_text(phrase)
-        wh = "How many " + (words if any(t.pos_ == "PROPN" for t in phrase) else words.lower())
-        subject_question = noun.dep_ in ("nsubj", "nsubjpass")
-        ids = subtree_ids(noun) if not subject_question else {t.i for t in phrase} | {token.i}
-        if subject_question:
-            ids = subtree_ids(noun)
-            prompt = wh_question(verb, wh, ids, True, prefix)
-        else:
-            prompt = _question_with(builder, verb, wh, ids, False, prefix, subject, resolved)
-        answer = token.text
-        if prompt and re.search(r"\d", prompt):
-            return None  # another number in the question would confuse it
-        return literal_candidate(
-            builder,
-            sentence,
-            prompt,
-            answer,
-            "rule:literal-how-many",
-            pool=number_pool(answer, builder.numbers),
-            accept=[f"{token.text} {noun.text}"],
         )
     return None
 

@@ -124,9 +124,14 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
         if token.ent_type_ in TIME_LABELS and not YEAR.match(digits):
             continue  # "September 2" must not become "September 40"
         if token.like_num and digits.isdigit() and token.i not in replacements:
-            pool = number_pool(digits, builder.numbers)
-            if YEAR.match(digits):
-                pool = [p for p in pool if abs(int(p) - int(digits)) >= 3]
+            if not YEAR.match(digits):
+                continue  # "one in 10" -> "one in 100" is a nudge, not a meaningful swap
+            # another year the article itself mentions, far enough to be clearly wrong
+            pool = [
+                p
+                for p in number_pool(digits, builder.numbers)
+                if YEAR.match(p) and p in builder.numbers and abs(int(p) - int(digits)) >= 3
+            ]
             choice = next((p for p in pool if p != digits), None)
             if choice:
                 return statement(verb, {**replacements, token.i: choice})
