@@ -151,3 +151,24 @@ def test_subject_question_moves_fronted_words(nlp):
     assert wh_question(doc[:].root, "What", ids, subject_question=True) == (
         "What has climbed the mountain since 2014?"
     )
+
+
+def test_no_blank_cuts_a_name_in_half_or_sits_where_a_common_word_fits(tmp_path):
+    from companion.lesson.fileformat import BLANK_RE
+    from tests.generated import lesson_from_text
+
+    lesson = lesson_from_text(
+        tmp_path,
+        "Dye rules\n\nJeff Cronin, a spokesman for the Center for Science in the Public "
+        "Interest, said the panel had failed parents. The Center for Science in the Public "
+        "Interest asked the agency to act in 2008. Cronin said cheap Android phones would "
+        "carry the warning too. Later, Cronin met officials in Washington to press the case "
+        "for warning labels on foods that contain the dyes.",
+    )
+    clozes = [q for q in lesson.questions if q.kind == "cloze"]
+    assert "Android" not in {q.answer for q in clozes}  # "cheap _ phones": any word fits
+    for q in clozes:
+        gap = BLANK_RE.search(q.prompt)
+        before, after = q.prompt[: gap.start()], q.prompt[gap.end() :]
+        assert not re.search(r"[A-Z]\w+\s*$", before) or before.rstrip().endswith(","), q.prompt
+        assert not re.match(r"\s+(?:for|in|of)\s+(?:the\s+)?[A-Z]", after), q.prompt

@@ -135,10 +135,20 @@ def repeats_term(text: str, thing: Thing) -> bool:
 
 def article_explanation(thing: Thing, resolve) -> Definition | None:
     """The article's own explanation of a term, from the first mention that has one."""
+    # A word (not a name) takes only an explicit gloss, "X (Y)" or "X – or Y –": an
+    # appositive or "is a" beside a word was most often the next words of the sentence
+    # ("hailstones: distribution of lapilli", "winegrowers: union").
+    finders = (
+        (_dash_or_paren_gloss, _appositive, _copula, _known_as)
+        if thing.is_name
+        else (_dash_or_paren_gloss,)
+    )
     for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
-        for finder in (_dash_or_paren_gloss, _appositive, _copula, _known_as):
+        for finder in finders:
             text = finder(mention, resolve)
             text = clean_phrase(text) if text else ""
+            if text and not thing.is_name and re.search(r"\d", text):
+                continue  # "liters: 20.5 gallons": a conversion, not a definition
             if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
             if text and usable(text, thing):

@@ -33,6 +33,10 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             mention.end - mention.start
         ):
             continue  # the answer would still be in the sentence
+        if thing.is_name and mention.span.root.dep_ in ("compound", "amod", "nmod"):
+            continue  # "low-cost _ phones": a common word would fit the gap as well
+        if _inside_longer_name(mention):
+            continue  # "Winter, _", "CBOE _", half of "Center for Science in the ..."
         text = sentence.text.strip()
         offset = sentence.start_char
         start = mention.doc[mention.start].idx - offset
@@ -84,6 +88,35 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         )
         out.append(candidate(builder, question, sentence, "cloze", score, answer))
     return out
+
+
+def _inside_longer_name(mention) -> bool:
+    """The mention touches more of a name: a capitalised word or an "of"/"for"/"in"
+    followed by one right after it, or a capitalised word (not the sentence's first)
+    right before it."""
+    doc = mention.doc
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and (after.pos_ == "PROPN" or after.text in ("&", "-")):
+        return True
+    if (
+        after is not None
+        and after.lower_ in ("of", "for", "in", "and")
+        and mention.end + 1 < len(doc)
+    ):
+        following = doc[mention.end + 1]
+        if following.text[:1].isupper() or (
+            following.lower_ == "the"
+            and mention.end + 2 < len(doc)
+            and doc[mention.end + 2].text[:1].isupper()
+        ):
+            return mention.doc[mention.start].text[:1].isupper()
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    return (
+        before is not None
+        and not before.is_sent_start
+        and before.pos_ == "PROPN"
+        and not before.is_punct
+    )
 
 
 def _named_in_prompt(thing: Thing, prompt: str) -> bool:
