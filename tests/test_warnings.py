@@ -123,3 +123,15 @@ def test_warnings_on_the_index_not_on_the_lesson_page(client):
     assert "Punjab Valley" in index
     page = client.get("/lessons/panjshir-valley").get_data(as_text=True)
     assert "For the teacher" not in page and "appears once and looks like" not in page
+
+
+@pytest.mark.parametrize(
+    ("word", "sensitive"),
+    [("pedophile", True), ("nipples", True), ("organ", False), ("fat", False), ("erect", False)],
+)
+def test_sensitive_words_are_avoided_without_a_warning(word: str, sensitive: bool):
+    from companion.common.suitability import is_sensitive
+
+    assert is_sensitive(word) is sensitive
+    text = f"Officials said the {word} was mentioned in the report."
+    assert (word in words_to_avoid(text)) is sensitive

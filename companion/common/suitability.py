@@ -90,3 +90,34 @@ def _sentence_start(text: str, offset: int) -> bool:
     previous = before.split()[-1]
     following = _WORD.match(text, offset)
     return not continues_sentence(previous, following.group(0) if following else "")
+
+
+SENSITIVE_GLOSS = re.compile(r"\bsex\w*|\bgenital|\bmammary|\bnaked|\bnude", re.I)
+
+
+@lru_cache(maxsize=20_000)
+def is_sensitive(word: str) -> bool:
+    """A word on the profanity list that is not a profanity but touches sex or the
+    intimate body ("pedophile", "nipples"): not for a glossary entry or a question, though
+    news may use it (no teacher warning)."""
+    word = word.lower()
+    _load()
+    if len(word) < 3 or not profanity.contains_profanity(word):
+        return False
+    wordnet = get_wordnet()
+    for pos in ("n", "v", "a"):
+        for form in wordnet.base_forms(word, pos):
+            senses = wordnet.synsets(form, pos)
+            if senses and SENSITIVE_GLOSS.search(senses[0].definition):
+                return True  # the usual sense: "erect" a building is fine
+    return False
+
+
+def sensitive_words(text: str) -> list[str]:
+    """The sensitive words of a text (see is_sensitive), lowercased, in order of use."""
+    found: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word[0].islower() and is_sensitive(word):
+            found.setdefault(word.lower(), None)
+    return list(found)

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from wordfreq import zipf_frequency
 
-from companion.common.suitability import unsuitable_words
+from companion.common.suitability import sensitive_words, unsuitable_words
 from companion.common.textutil import plain_text
 from companion.lesson.model import Lesson, TeacherWarning
 
@@ -63,9 +63,9 @@ def lesson_warnings(lesson: Lesson, file_text: str = "") -> list[TeacherWarning]
 
 def words_to_avoid(text: str) -> frozenset[str]:
     """Words and names no generated item may be about or built from: the suspect name of
-    each likely garble and every unsuitable word."""
+    each likely garble, every unsuitable word, and sensitive words ("pedophile")."""
     suspects = {g.names[0] for g in garbles(text)}
-    return frozenset(suspects | set(unsuitable_words(text)))
+    return frozenset(suspects | set(unsuitable_words(text)) | set(sensitive_words(text)))
 
 
 def article_text(lesson: Lesson) -> str:
