@@ -215,3 +215,21 @@ def test_household_names_and_everyday_words_are_not_glossed(tmp_path: Path):
     terms = {e.term.lower() for e in lesson.glossary}
     assert not {"sedan", "handbag"} & terms
     assert "las vegas" in terms or not any("vegas" in t for t in terms)  # in the title: may stay
+
+
+@pytest.mark.parametrize(
+    ("word", "is_transparent"),
+    [
+        ("breakable", True),
+        ("unusable", True),
+        ("lovable", True),
+        ("inaccessible", False),
+        ("disrepute", False),
+        ("business", False),
+        ("reticence", False),
+    ],
+)
+def test_words_read_from_a_common_part_are_not_glossed(word, is_transparent):
+    from companion.generation.glossary import transparent
+
+    assert transparent(word) is is_transparent

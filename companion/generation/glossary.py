@@ -38,6 +38,8 @@ WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
 # WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
 # noun.body, noun.food, noun.plant, verb.body, verb.consumption
 EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 29, 34})
+TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness")
+COMMON_BASE_ZIPF = 4.3  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
 MIN_NAME_DEFINITION_WORDS = 3
 JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8
 PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
@@ -124,8 +126,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # a one-off person or place: its role is in its sentence, or incidental
     if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
         return None  # Las Vegas, Jupiter, Paris Hilton: students know them
-    if not thing.is_name and everyday(thing):
-        return None  # burrito, patio, handbag, sneezing: rare in print, known to students
+    if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
+        return None  # burrito, sneezing; breakable, unusable: known, or read from parts
     definition = _define(thing, context, chooser, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
@@ -148,6 +150,24 @@ def central(thing: Thing, context: Context) -> bool:
 def well_known(thing: Thing) -> bool:
     """A person or place common in English text (wordfreq): a household name."""
     return zipf(display_name(thing).lower()) >= WELL_KNOWN_ZIPF
+
+
+def transparent(word: str) -> bool:
+    """A word a reader builds from a common one: "breakable", "unusable", "lovable",
+    "reachable" (but not "inaccessible" or "disrepute", whose parts are not common)."""
+    word = word.lower()
+    if " " in word:
+        return False
+    for prefix in ("un", "non"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 4:
+            word = word[len(prefix) :]
+            break
+    for suffix in TRANSPARENT_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            base = word[: -len(suffix)]
+            if any(len(b) >= 3 and zipf(b) >= COMMON_BASE_ZIPF for b in (base, base + "e")):
+                return True
+    return False
 
 
 def everyday(thing: Thing) -> bool:
