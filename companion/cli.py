@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from companion.common.errors import CompanionError
-from companion.common.files import backup, write_atomic
+from companion.common.files import backup, write_atomic, write_atomic_bytes
 from companion.common.settings import SHARED_GLOSSARY, content_dir
 from companion.common.textutil import slugify
 from companion.generation.context import Options
@@ -16,6 +17,7 @@ from companion.generation.importing import read_article
 from companion.generation.pipeline import lesson_from_article, regenerate
 from companion.lesson.check import check_file
 from companion.lesson.fileformat import write_lesson
+from companion.lesson.names import lesson_name_problem
 from companion.lesson.shared_glossary import load_shared_glossary
 from companion.lesson.store import load_lesson
 from companion.lesson.warnings import lesson_warnings
@@ -35,6 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except CompanionError as exc:
         print(f"companion: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # "show ... | head": the reader has gone; nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # a full disk, /dev/full, a folder that cannot exist
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"companion: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -99,6 +108,7 @@ def add_print_parser(sub: argparse._SubParsersAction) -> None:
     )
     pr.add_argument("--questions-only", action="store_true", help="leave out the passages")
     pr.add_argument("--large-print", action="store_true", help="large print")
+    pr.add_argument("--force", action="store_true", help="replace an existing PDF (keeps a backup)")
     pr.set_defaults(run=cmd_print)
 
 
@@ -120,7 +130,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if args.update:
         path = Path(args.update)
         current = load_lesson(path)
-        lesson = regenerate(current, _options(args, current.grade))
+        try:
+            lesson = regenerate(current, _options(args, current.grade))
+        except CompanionError as exc:
+            raise CompanionError(exc.message, str(path), exc.line) from None
         if args.json:
             print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
             return 0
@@ -140,6 +153,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
         return 0
     out = Path(args.out) if args.out else content_dir() / f"{slug}.md"
+    check_lesson_target(out, explicit=bool(args.out))
     if out.exists():
         if not args.force:
             raise CompanionError(
@@ -154,6 +168,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
     print(f"wrote {out}")
     print_warnings(out, lesson, text)
     return 0
+
+
+def check_lesson_target(out: Path, explicit: bool) -> None:
+    """A lesson is written only where the site will serve it, never over a folder or the
+    shared glossary."""
+    if out.is_dir():
+        raise CompanionError("is a folder: give a file name such as lesson.md", str(out))
+    problem = lesson_name_problem(out)
+    if problem:
+        hint = "" if explicit else " (use --out to name the lesson)"
+        raise CompanionError(problem + hint, str(out))
 
 
 def print_warnings(path: Path, lesson, text: str) -> None:
@@ -233,13 +258,31 @@ def cmd_print(args: argparse.Namespace) -> int:
         target = out
         if args.versions:
             target = out.with_name(f"{out.stem}-{options.version}{out.suffix or '.pdf'}")
+        check_pdf_target(target, Path(args.path), args.force)
         pdf = render_pdf(build_worksheet(lesson, options), args.answer_key)
+        if target.exists():
+            print(f"backup: {backup(target)}")
         try:
-            target.write_bytes(pdf.data)
+            write_atomic_bytes(target, pdf.data)
         except OSError as exc:
             raise CompanionError(f"cannot write the PDF: {exc.strerror}", str(target)) from None
         print(f"wrote {target} ({pdf.pages} page{'' if pdf.pages == 1 else 's'})")
     return 0
+
+
+def check_pdf_target(target: Path, lesson_path: Path, force: bool) -> None:
+    """A PDF goes to a .pdf file, never over the lesson, and replaces a file only with
+    --force (and a backup)."""
+    if target.suffix.lower() != ".pdf":
+        raise CompanionError("a PDF is written to a file ending in .pdf", str(target))
+    if target.exists() and target.resolve() == lesson_path.resolve():
+        raise CompanionError("that is the lesson file itself", str(target))
+    if target.is_dir():
+        raise CompanionError("is a folder: give a file name such as worksheet.pdf", str(target))
+    if target.exists() and not force:
+        raise CompanionError(
+            "already exists: use --force to replace it (a backup is kept)", str(target)
+        )
 
 
 if __name__ == "__main__":

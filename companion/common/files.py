@@ -63,7 +63,12 @@ def decode(data: bytes, encodings: Sequence[str], path: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new text, never half of it.
+    """Write a text file atomically (see write_atomic_bytes)."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never half of it.
 
     The file keeps its mode; a new file gets the usual mode for the umask (0644 under
     the common 022), not mkstemp's private 0600, so another user's server can read it.
@@ -72,8 +77,8 @@ def write_atomic(path: Path, text: str) -> None:
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from companion.common.errors import CompanionError
 from companion.common.textutil import markdown_escape, plain_text, slugify
 from companion.generation.analysis import Analysis, analyse
 from companion.generation.context import Context, Options
@@ -126,10 +127,21 @@ def item_key(item: GlossaryEntry | Question) -> str:
     return item.id
 
 
+def _item_keys(lesson: Lesson, key: str) -> set[str]:
+    """The front matter's list of item keys ("generated", "deleted"); a one-line error
+    when a hand edit left something else there."""
+    value = lesson.meta.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CompanionError(
+            f"the front matter's '{key}:' must be a list of item ids (or be deleted)"
+        )
+    return set(value)
+
+
 def merge(current: Lesson, fresh: Lesson) -> Lesson:
-    previously = set(current.meta.get(GENERATED_KEY) or [])
+    previously = _item_keys(current, GENERATED_KEY)
     present = {item_key(i) for p in current.passages for i in [*p.glossary, *p.questions]}
-    deleted = set(current.meta.get(DELETED_KEY) or []) | (previously - present)
+    deleted = _item_keys(current, DELETED_KEY) | (previously - present)
     kept = {
         item_key(i)
         for p in current.passages

@@ -13,6 +13,7 @@ from companion.common.textutil import plain_text
 from companion.lesson.fileformat import BLANK_RE, parse_glossary, parse_lesson_with_problems
 from companion.lesson.kinds import AnswerForm, Choices
 from companion.lesson.model import Lesson, Question
+from companion.lesson.names import lesson_name_problem
 from companion.lesson.store import read_lesson_text
 from companion.lesson.warnings import lesson_warnings
 
@@ -39,7 +40,10 @@ def check_file(path: Path) -> list[Problem]:
     except CompanionError as exc:
         return [Problem(str(path), exc.line or 1, exc.message)]
     problems = [Problem(str(path), line, message) for line, message in soft]
+    if lesson_name_problem(path):
+        problems.append(Problem(str(path), 1, lesson_name_problem(path)))
     problems += [Problem(str(path), line, message) for line, message in check_lesson(lesson)]
+    problems += [Problem(str(path), line, message) for line, message in id_problems(lesson)]
     problems += [
         Problem(str(path), w.line or 1, w.message, warning=True)
         for w in lesson_warnings(lesson, text)
@@ -78,6 +82,30 @@ def check_lesson(lesson: Lesson) -> list[tuple[int, str]]:
             seen_ids.setdefault(question.id, question.line)
             problems += [(question.line, m) for m in _question_problems(question)]
     return problems
+
+
+QUESTION_ID = re.compile(r"q-[A-Za-z0-9-]+")
+
+
+def id_problems(lesson: Lesson) -> list[tuple[int, str]]:
+    """Question ids not of the form ``q-`` + letters, digits and hyphens: the page keys
+    its questions by id, and an id like ``summary`` or ``p1`` is also the id of another
+    part of the page."""
+    return [
+        (
+            question.line,
+            f"question id '{_one_line(question.id)}' must be 'q-' followed by letters, "
+            "digits and hyphens",
+        )
+        for passage in lesson.passages
+        for question in passage.questions
+        if not QUESTION_ID.fullmatch(question.id)
+    ]
+
+
+def _one_line(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _question_problems(question: Question) -> list[str]:

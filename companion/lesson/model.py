@@ -149,9 +149,10 @@ class Lesson:
     @property
     def grade(self) -> int:
         try:
-            return int(self.meta.get("grade", 8))
-        except (TypeError, ValueError):
+            grade = int(self.meta.get("grade", 8))
+        except (TypeError, ValueError, OverflowError):  # "grade: .inf", "grade: eight"
             return 8
+        return grade if 1 <= grade <= 12 else 8
 
     @property
     def stats(self) -> TextStats:
