@@ -279,6 +279,8 @@ def check_pdf_target(target: Path, lesson_path: Path, force: bool) -> None:
         raise CompanionError("that is the lesson file itself", str(target))
     if target.is_dir():
         raise CompanionError("is a folder: give a file name such as worksheet.pdf", str(target))
+    if not target.parent.is_dir():
+        raise CompanionError("cannot write the PDF: no such folder", str(target))
     if target.exists() and not force:
         raise CompanionError(
             "already exists: use --force to replace it (a backup is kept)", str(target)
