@@ -233,3 +233,10 @@ def test_words_read_from_a_common_part_are_not_glossed(word, is_transparent):
     from companion.generation.glossary import transparent
 
     assert transparent(word) is is_transparent
+
+
+@pytest.mark.parametrize(("word", "is_transparent"), [("growers", True), ("innovators", False)])
+def test_agent_nouns_of_common_verbs_are_transparent(word, is_transparent):
+    from companion.generation.glossary import transparent
+
+    assert transparent(word) is is_transparent

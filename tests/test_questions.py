@@ -172,3 +172,17 @@ def test_no_blank_cuts_a_name_in_half_or_sits_where_a_common_word_fits(tmp_path)
         before, after = q.prompt[: gap.start()], q.prompt[gap.end() :]
         assert not re.search(r"[A-Z]\w+\s*$", before) or before.rstrip().endswith(","), q.prompt
         assert not re.match(r"\s+(?:for|in|of)\s+(?:the\s+)?[A-Z]", after), q.prompt
+
+
+def test_a_surname_is_not_blanked_beside_another_of_its_sort(tmp_path):
+    from tests.generated import lesson_from_text
+
+    lesson = lesson_from_text(
+        tmp_path,
+        "Markets\n\nRyan Detrick of Schaeffer's Investment Research said stocks would rise. "
+        "Detrick said Schaeffer and Ruggles had both expected a rally in the spring. "
+        "Ryan Detrick added that investors should stay calm through the summer months.",
+    )
+    for q in lesson.questions:
+        if q.kind == "cloze" and not q.choices and " " not in str(q.answer):
+            assert "Schaeffer" not in q.prompt or q.answer == "Schaeffer", q.prompt

@@ -38,7 +38,7 @@ WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
 # WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
 # noun.body, noun.food, noun.plant, verb.body, verb.consumption
 EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 29, 34})
-TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness")
+TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or")
 COMMON_BASE_ZIPF = 4.3  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
 MIN_NAME_DEFINITION_WORDS = 3
 JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8

@@ -54,6 +54,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         if thing.is_name:
             # A name has one sensible answer: no bank. (Banks of names mixed kinds and
             # gave the answer away by its form: a bare surname among full names.)
+            if not _one_sensible_name(builder, thing, mention, sentence):
+                continue
             pool = []
         elif thing.pos == "a" or mention.doc[mention.start].tag_.startswith("JJ"):
             pool = []  # "secure, _____, and reliable": other adjectives could fit too
@@ -88,6 +90,24 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         )
         out.append(candidate(builder, question, sentence, "cloze", score, answer))
     return out
+
+
+def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) -> bool:
+    """Only this name fits the gap: not a people ("French", "Afghans"), and a one-word
+    name only with no other name of its sort in the sentence ("Detrick" where
+    "Schaeffer" was)."""
+    if thing.label == "NORP":
+        return False
+    if len(mention.text.split()) > 1:
+        return True  # a full name is one answer
+    others = {
+        id(other)
+        for token in sentence
+        if (other := builder.thing_of(token)) is not None
+        and other is not thing
+        and other.label == thing.label
+    }
+    return not others
 
 
 def _inside_longer_name(mention) -> bool:
