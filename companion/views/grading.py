@@ -9,8 +9,10 @@ JavaScript), so this module reads them, validates them, grades them and sums the
   (items are numbered in the order the lesson file shows them). A prefix of its own
   keeps these names from ever clashing with an ``a-`` name.
 
-``<key>`` is the question's id, made safe for HTML ids and unique in the lesson
-(see ``question_slots``). Nothing here knows about Flask.
+``<key>`` is the question's id, made safe for HTML ids, unique in the lesson and
+namespaced (``q`` or ``q-...``, never an id of another part of the page; see
+``question_slots``). Numbers in fields are read by ``parse_number`` only. Nothing here
+knows about Flask.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from companion.lesson.kinds import MAX_TEXT_ANSWER as MAX_TEXT_ANSWER  # re-expo
 from companion.lesson.model import Lesson, Passage, Question
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
+# The ids the page derives from a key ("<key>-prompt", "<key>-item-2-pos", ...; see
+# templates/lesson_parts.html): a key must never look like one of another key's.
+_DERIVED_ID = re.compile(r"-(?:prompt|hint|pos|item(?:-\d+)?)$")
+MAX_NUMBER_DIGITS = 4  # a choice's index, a sequence position, a count of versions
 
 Answer = int | str | list[int]
 
@@ -66,15 +72,39 @@ class Slot:
         return self.grading is Grading.PICK
 
 
+def parse_number(raw: object, max_digits: int = MAX_NUMBER_DIGITS) -> int | None:
+    """A small whole number from a form field or an option: ASCII digits only (spaces
+    around them allowed), at most ``max_digits`` of them; None for anything else.
+
+    ``str.isdigit`` and ``int`` are not enough: "²" passes ``isdigit`` but ``int`` refuses
+    it, ``int`` reads other scripts' digits ("٣"), and thousands of digits exceed
+    Python's limit on converting long strings. Every form value or option that becomes a
+    number goes through here.
+    """
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    if not 1 <= len(text) <= max_digits or not text.isascii() or not text.isdigit():
+        return None
+    return int(text)
+
+
 def question_slots(lesson: Lesson) -> list[Slot]:
-    """Every question of the lesson with a key that is a valid, unique HTML id."""
+    """Every question of the lesson with a key that is a valid, unique HTML id.
+
+    Keys are namespaced: each is ``q`` or starts with ``q-`` (a question whose id is
+    ``summary``, ``p1`` or ``reset`` gets ``q-summary``, ...), so a question's element can
+    never take the id of another part of the page, nor of another question's parts.
+    """
     slots: list[Slot] = []
     seen: set[str] = set()
     for passage in lesson.passages:
         for question in passage.questions:
             base = _UNSAFE_ID.sub("-", question.id).strip("-") or "q"
-            if not base[0].isalpha():
+            if base != "q" and not base.startswith("q-"):
                 base = "q-" + base
+            if _DERIVED_ID.search(base):
+                base += "-q"
             key, n = base, 2
             while key in seen:
                 key, n = f"{base}-{n}", n + 1
@@ -109,9 +139,10 @@ def read_answer(slot: Slot, get: Callable[[str], str | None]) -> Answer | None:
 
 
 def _index(raw: str, count: int) -> int:
-    if not raw.strip().isdigit() or not 0 <= int(raw) < count:
+    index = parse_number(raw)
+    if index is None or not 0 <= index < count:
         raise AnswerError("That choice is not one of the options.")
-    return int(raw)
+    return index
 
 
 def _read_sequence(slot: Slot, get: Callable[[str], str | None]) -> list[int] | None:
@@ -120,7 +151,7 @@ def _read_sequence(slot: Slot, get: Callable[[str], str | None]) -> list[int] | 
     positions = [get(slot.item_field(i)) for i in range(count)]
     if all(p is None or not p.strip() for p in positions):
         return None
-    numbers = [int(p) if p and p.strip().isdigit() else 0 for p in positions]
+    numbers = [parse_number(p) or 0 for p in positions]
     if sorted(numbers) != list(range(1, count + 1)):
         raise AnswerError(f"Give each item a different position, from 1 to {count}.")
     return sorted(range(count), key=lambda i: numbers[i])
@@ -240,15 +271,20 @@ def expected_answer(question: Question) -> tuple[str, ...]:
 
 
 def grade(question: Question, answer: Answer | None) -> Result:
-    """Grade one answer, as read by ``read_answer``."""
+    """Grade one answer, as read by ``read_answer``.
+
+    Only an answered question's result carries the right answer and the evidence: the
+    page shows them after a check, and an unanswered (or invalid) question must not give
+    them away (``/check`` returns what is here).
+    """
+    if answer is None:
+        return Result("unanswered")
     base = {
         "expected": expected_answer(question),
         "evidence": question.evidence,
         "paragraph": question.paragraph,
         "answer": answer,
     }
-    if answer is None:
-        return Result("unanswered", **base)
     if not question.spec.scored:
         return Result("sample", **base)
     if not base["expected"]:
@@ -272,10 +308,7 @@ def grade_slot(slot: Slot, get: Callable[[str], str | None]) -> Result:
     try:
         answer = read_answer(slot, get)
     except AnswerError as exc:
-        q = slot.question
-        return Result(
-            "invalid", expected_answer(q), q.evidence, q.paragraph, message=str(exc)
-        )
+        return Result("invalid", message=str(exc))  # no answer, so nothing given away
     return grade(slot.question, answer)
 
 

@@ -28,6 +28,7 @@ from companion.common.textutil import plain_text
 from companion.lesson.fileformat import BLANK_RE
 from companion.lesson.kinds import KINDS, AnswerForm, Choices, Control, Kind, kind
 from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
+from companion.views.grading import parse_number
 
 PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
 VERSIONS = "ABC"
@@ -148,9 +149,10 @@ def _shorten(text: str, limit: int = 30) -> str:
 
 def parse_version_count(value: str) -> list[str]:
     """The versions for ``--versions N``: N from 1 to len(VERSIONS) -> ['A', ...]."""
-    if not value.strip().isdigit() or not 1 <= int(value) <= len(VERSIONS):
+    count = parse_number(value)
+    if count is None or not 1 <= count <= len(VERSIONS):
         raise OptionsError(f"--versions must be a number from 1 to {len(VERSIONS)}")
-    return list(VERSIONS[: int(value)])
+    return list(VERSIONS[:count])
 
 
 # --------------------------------------------------------------------------- shuffling
