@@ -101,7 +101,7 @@ def test_glossary_properties(name: str):
             assert entry.definition and len(entry.definition.split()) <= 25
             assert entry.source in SOURCES
             assert entry.term.lower() not in entry.definition.lower()
-            assert entry.evidence and entry.evidence in " ".join(text.split()).replace("-->", "–>")
+            assert entry.evidence and entry.evidence in " ".join(text.split())
         assert len(passage.glossary) <= 5
 
 

@@ -64,7 +64,7 @@ def test_question_properties(name: str):
                 assert len(q.choices) == 4, q
             assert q.evidence, q
             if q.kind != "sequence":
-                assert q.evidence in text.replace("-->", "–>"), q.evidence
+                assert q.evidence in text, q.evidence
             assert q.paragraph is not None
             answer = q.answer if isinstance(q.answer, str) else ""
             if (

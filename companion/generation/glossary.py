@@ -290,7 +290,7 @@ def evidence_for(thing: Thing, definition: Definition, context: Context, passage
     mention = definition.evidence
     if mention is None or mention.paragraph not in paragraphs:
         mention = thing.first
-    return " ".join(mention.sentence.text.split()).replace("-->", "–>")
+    return " ".join(mention.sentence.text.split())
 
 
 def score(thing: Thing, definition: Definition, grade: int) -> float:

@@ -24,7 +24,14 @@ The format is specified in docs/lesson-format.md. In short::
         <!-- {id: q-..., paragraph: 3, source: ..., status: generated, ...} -->
 
 Provenance lives in HTML comments: teachers see it in the file, students never do.
+A value containing '-->' (which would end the comment) is written as a double-quoted
+YAML string with the '>' escaped ('--\\x3E'), which any YAML reader turns back into '-->'.
 Writing a parsed file gives back the same bytes: every parsed item keeps its own text.
+
+YAML is read by one strict loader (``load_yaml``): a lesson file comes from anyone, so
+anchors and aliases (the "billion laughs"), deep nesting, huge values and text that is
+not valid Unicode are refused as a one-line LessonFileError instead of hanging or
+crashing the app.
 """
 
 from __future__ import annotations
@@ -50,6 +57,12 @@ _KEY_LINE = re.compile(
 )
 _SUBSECTION = re.compile(r"^###\s+(.*?)\s*#*\s*$")
 _PASSAGE = re.compile(r"^##\s+(.*?)\s*#*\s*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+MAX_YAML_DEPTH = 20  # nested lists/mappings in the front matter or an item's comment
+MAX_YAML_STRING = 10_000  # characters in one YAML string
+MAX_YAML_TEXT = 200_000  # characters in one front matter block or comment
+_COMMENT_END_ESCAPED = "--\\x3E"  # '-->' inside a double-quoted YAML string
 
 
 # --------------------------------------------------------------------------- writing
@@ -130,11 +143,32 @@ def _choice_line(mark: str | int, choice: str) -> str:
     return f"{INDENT}- [{mark}] {_one_line(choice)}"
 
 
+class _CommentDumper(yaml.SafeDumper):
+    """safe_dump, except that a string containing '-->' is always double-quoted, so that
+    its '-->' can be escaped (see _comment)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = '"' if "-->" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_CommentDumper.add_representer(str, _represent_str)
+
+
 def _comment(meta: dict[str, Any]) -> str:
-    body = yaml.safe_dump(
-        meta, default_flow_style=True, sort_keys=False, allow_unicode=True, width=2**31
+    body = yaml.dump(
+        meta,
+        Dumper=_CommentDumper,
+        default_flow_style=True,
+        sort_keys=False,
+        allow_unicode=True,
+        width=2**31,
     ).strip()
-    if "-->" in body:
+    # Every '-->' is inside a double-quoted string (no YAML punctuation makes one), where
+    # '\x3E' reads back as '>': the comment stays open and the value round-trips exactly.
+    body = body.replace("-->", _COMMENT_END_ESCAPED)
+    if "-->" in body:  # pragma: no cover - cannot happen, but never write a broken comment
         raise ValueError("a lesson item's provenance cannot contain '-->'")
     return f"{INDENT}<!-- {body} -->"
 
@@ -148,9 +182,83 @@ def _dump_yaml(data: dict[str, Any]) -> str:
 
 def _load_yaml_quietly(text: str) -> Any:
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
+        return load_yaml(text)
+    except LessonFileError:
         return None
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that the strict loader will not read (its problem and the mark of where)."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases, nesting deeper than MAX_YAML_DEPTH,
+    strings longer than MAX_YAML_STRING and lone surrogates (e.g. a "\\ud800" escape)."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                problem="aliases ('*name') are not allowed", problem_mark=event.start_mark
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                problem="anchors ('&name') are not allowed", problem_mark=event.start_mark
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            _check_string(event.value, event.start_mark)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _Refused(
+                    problem=f"lists or mappings nested more than {MAX_YAML_DEPTH} deep",
+                    problem_mark=event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _check_string(value: str, mark: Any) -> None:
+    if len(value) > MAX_YAML_STRING:
+        raise _Refused(
+            problem=f"a value longer than {MAX_YAML_STRING:,} characters", problem_mark=mark
+        )
+    if _SURROGATE.search(value):
+        raise _Refused(
+            problem="a value that is not valid Unicode (a lone surrogate)", problem_mark=mark
+        )
+
+
+def load_yaml(
+    text: str, path: str | None = None, line: int = 1, what: str = "YAML", invalid: str = ""
+) -> Any:
+    """The data in a YAML text, read strictly (see _StrictLoader). Any problem is a
+    one-line LessonFileError naming the file line (``line`` is the text's first line):
+    "<what>: <problem>", or ``invalid`` (when given) for a plain syntax error."""
+    if len(text) > MAX_YAML_TEXT:
+        raise LessonFileError(f"{what}: longer than {MAX_YAML_TEXT:,} characters", path, line)
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
+        where = line + mark.line if mark is not None else line
+        if invalid and not isinstance(exc, _Refused):
+            raise LessonFileError(invalid, path, line) from None
+        raise LessonFileError(f"{what}: {_one_line(problem)}", path, where) from None
+    except (RecursionError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
+        # e.g. int() of a 5,000-digit number; never a traceback for a bad file
+        message = _one_line(str(exc))[:200] or type(exc).__name__
+        raise LessonFileError(f"{what}: cannot read a value ({message})", path, line) from None
+    finally:
+        loader.dispose()
 
 
 def _one_line(text: str) -> str:
@@ -187,6 +295,10 @@ class _Parser:
         self.lines = [_Line(i, t.rstrip("\r")) for i, t in enumerate(text.split("\n"), start=1)]
         self.slug = slug
         self.path = path
+        surrogate = _SURROGATE.search(text)
+        if surrogate:
+            line = text.count("\n", 0, surrogate.start()) + 1
+            raise self.error("the text is not valid Unicode (a lone surrogate)", line)
         self.pos = 0
         self.problems: list[tuple[int, str]] = []  # soft problems, for `companion check`
 
@@ -232,13 +344,9 @@ class _Parser:
                 block = "\n".join(line.text for line in self.lines[1:index])
                 self.front_raw = block
                 self.pos = index + 1
-                try:
-                    data = yaml.safe_load(block) if block.strip() else {}
-                except yaml.YAMLError as exc:
-                    mark = getattr(exc, "problem_mark", None)
-                    line = (mark.line + 2) if mark is not None else 2
-                    problem = getattr(exc, "problem", None) or "invalid YAML"
-                    raise self.error(f"front matter: {problem}", line) from None
+                data = (
+                    load_yaml(block, self.path or None, 2, "front matter") if block.strip() else {}
+                )
                 if not isinstance(data, dict):
                     raise self.error("front matter must be 'key: value' lines", 2)
                 return {str(k): v for k, v in data.items()}
@@ -406,13 +514,13 @@ class _Parser:
             raise self.error(
                 "expected one HTML comment '<!-- ... -->' after the item", lines[0].number
             )
-        body = text[4:-3].strip()
-        try:
-            data = yaml.safe_load(body) if body else {}
-        except yaml.YAMLError:
-            raise self.error(
-                "the item's comment is not valid '{key: value}' data", lines[0].number
-            ) from None
+        body = text[4:-3]
+        first = lines[0].number + body[: len(body) - len(body.lstrip())].count("\n")
+        body = body.strip()
+        invalid = "the item's comment is not valid '{key: value}' data"
+        data = (
+            load_yaml(body, self.path or None, first, "the item's comment", invalid) if body else {}
+        )
         if not isinstance(data, dict):
             raise self.error("the item's comment must be '{key: value, ...}'", lines[0].number)
         return data

@@ -24,10 +24,19 @@ def read_lesson_text(path: Path) -> str:
 
 
 def load_lesson(path: Path) -> Lesson:
-    """A lesson file, parsed, with its teacher warnings (companion.lesson.warnings)."""
-    text = read_lesson_text(path)
-    lesson = parse_lesson(text, slug=path.stem, path=str(path))
-    lesson.warnings = lesson_warnings(lesson, text)
+    """A lesson file, parsed, with its teacher warnings (companion.lesson.warnings).
+
+    Every problem with the file is a one-line CompanionError: whatever a hostile or broken
+    file makes go wrong (RecursionError, UnicodeError, ValueError...) is reported as a
+    LessonFileError, never a traceback."""
+    try:
+        text = read_lesson_text(path)
+        lesson = parse_lesson(text, slug=path.stem, path=str(path))
+        lesson.warnings = lesson_warnings(lesson, text)
+    except CompanionError:
+        raise
+    except Exception as exc:  # one bad file must not crash the caller
+        raise LessonFileError(_unexpected(exc), str(path)) from None
     return lesson
 
 
@@ -73,18 +82,26 @@ class LessonStore:
         return path
 
     def get(self, slug: str) -> Entry | None:
+        """The entry of a slug (None when there is no such file). A file that cannot be
+        loaded, for whatever reason, is an entry with a one-line ``error``: the other
+        lessons keep working."""
         path = self.path_for(slug)
-        if path is None or not path.is_file():
-            return None
-        stat = path.stat()
+        try:
+            if path is None or not path.is_file():
+                return None
+            stat = path.stat()
+        except OSError:
+            return None  # gone or unreachable since it was listed
         with self._lock:
             cached = self._cache.get(slug)
             if cached and (cached.mtime_ns, cached.size) == (stat.st_mtime_ns, stat.st_size):
                 return cached
         try:
             lesson, error = load_lesson(path), None
-        except (LessonFileError, CompanionError) as exc:
+        except CompanionError as exc:
             lesson, error = None, _short_error(exc, path)
+        except Exception as exc:  # never let one lesson break the index
+            lesson, error = None, f"{path.name}: {_unexpected(exc)}"
         entry = Entry(slug, path, lesson, error, stat.st_mtime_ns, stat.st_size)
         with self._lock:
             self._cache[slug] = entry
@@ -93,4 +110,21 @@ class LessonStore:
 
 def _short_error(exc: CompanionError, path: Path) -> str:
     where = f"{path.name}:{exc.line}" if exc.line else path.name
-    return f"{where}: {exc.message}"
+    return f"{where}: {_one_line(exc.message)}"
+
+
+def _unexpected(exc: BaseException) -> str:
+    """A one-line reason for an error that is not one of ours."""
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be read"
+    if isinstance(exc, RecursionError):
+        return "the file is nested too deeply to read"
+    if isinstance(exc, UnicodeError):
+        return "the file contains text that is not valid Unicode"
+    detail = _one_line(str(exc))
+    return f"cannot read this lesson ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

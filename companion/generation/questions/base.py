@@ -117,7 +117,7 @@ class Builder:
         return display_name(thing)
 
     def evidence(self, sentence: Span) -> str:
-        return " ".join(sentence.text.split()).replace("-->", "–>")
+        return " ".join(sentence.text.split())
 
     def make(
         self,
