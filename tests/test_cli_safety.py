@@ -132,3 +132,10 @@ def test_written_files_are_readable_by_others(tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o664 and path.read_text() == "newer"
     finally:
         os.umask(old)
+
+
+def test_the_shared_glossary_is_never_served_as_a_lesson(content, client):
+    (content / "glossary.md").write_text("Taliban\n:   a group\n", encoding="utf-8")
+    assert client.get("/lessons/glossary").status_code == 404
+    assert client.get("/lessons/glossary.json").status_code == 404
+    assert "/lessons/glossary" not in client.get("/").get_data(as_text=True)

@@ -73,8 +73,9 @@ class LessonStore:
         return [self.get(slug) for slug in self.slugs() if self.get(slug) is not None]
 
     def path_for(self, slug: str) -> Path | None:
-        """The file of a slug, or None for anything that is not a plain slug."""
-        if not SLUG_RE.fullmatch(slug):
+        """The file of a slug, or None for anything that is not a plain slug (or is the
+        shared glossary, which is not a lesson)."""
+        if not SLUG_RE.fullmatch(slug) or f"{slug}.md" == SHARED_GLOSSARY:
             return None
         path = (self.folder / f"{slug}.md").resolve()
         if path.parent != self.folder.resolve():
