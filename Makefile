@@ -41,8 +41,9 @@ $(STAMP): pyproject.toml
 run: install ## serve the app with the sample lesson at http://127.0.0.1:5000 (PORT overrides)
 	$(PY) -m flask --app app run --host $(HOST) --port $(PORT)
 
-serve: install ## serve with gunicorn, the production server
-	$(VENV)/bin/gunicorn --workers 2 --bind $(HOST):$(PORT) 'app:create_app()'
+serve: install ## serve with gunicorn, the production server (see docs/deploy.md)
+	$(VENV)/bin/gunicorn --worker-class gthread --workers 2 --threads 8 --timeout 30 \
+	  --graceful-timeout 10 --bind $(HOST):$(PORT) 'app:create_app()'
 
 test: install imports ## install and run the whole test suite (with the import contracts)
 	$(PY) -m pytest

@@ -128,3 +128,16 @@ def test_explicit_settings_win_over_the_environment(monkeypatch, content):
     assert app.config["COMPANION_SETTINGS"].content_dir == content
     monkeypatch.delenv("COMPANION_PAPER")
     assert load_settings().paper == "letter"
+
+
+def test_behind_a_proxy_the_forwarded_scheme_counts(content):
+    from companion.web import create_app
+
+    app = create_app({"TESTING": True, "CONTENT_DIR": str(content), "BEHIND_PROXY": "1"})
+    response = app.test_client().get(
+        "/lessons/panjshir-valley", headers={"X-Forwarded-Proto": "https"}
+    )
+    assert "Secure" in response.headers["Set-Cookie"]
+    plain = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    cookie = plain.get("/lessons/panjshir-valley", headers={"X-Forwarded-Proto": "https"})
+    assert "Secure" not in cookie.headers["Set-Cookie"]

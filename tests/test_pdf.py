@@ -434,3 +434,26 @@ def test_chromium_prints_the_html_print_view(
         assert "Answer:" in text and "Evidence, paragraph 1" in text
     else:
         assert "Answer:" not in text and "1 Heavy clashes broke out" in text
+
+
+def test_a_pdf_is_rendered_once_per_lesson_version_and_options(tmp_path, monkeypatch):
+    import companion.web.worksheets as web_worksheets
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SAMPLE, content / SAMPLE.name)
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    calls = []
+    real = web_worksheets.render_pdf
+    monkeypatch.setattr(
+        web_worksheets, "render_pdf", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    url = "/lessons/panjshir-valley/worksheet.pdf"
+    first = client.get(url).data
+    assert client.get(url).data == first and len(calls) == 1
+    client.get(url + "?paper=a4")
+    assert len(calls) == 2
+    path = content / SAMPLE.name
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    client.get(url)
+    assert len(calls) == 3  # the lesson changed: rendered again

@@ -32,6 +32,7 @@ SETTINGS = {
     "wordnet_dir": Setting("WORDNET_DIR", "COMPANION_WORDNET", "/usr/share/wordnet"),
     "paper": Setting("WORKSHEET_PAPER", "COMPANION_PAPER", "letter"),
     "secret_key": Setting("SECRET_KEY", "COMPANION_SECRET_KEY", ""),
+    "behind_proxy": Setting("BEHIND_PROXY", "COMPANION_BEHIND_PROXY", "0"),
 }
 
 
@@ -41,6 +42,7 @@ class Settings:
     wordnet_dir: Path
     paper: str
     secret_key: str  # "" means: make one in instance/secret_key on first start
+    behind_proxy: bool = False  # trust one proxy's X-Forwarded-Proto / -For (docs/deploy.md)
 
 
 def setting(
@@ -75,7 +77,17 @@ def load_settings(
         wordnet_dir=Path(get("wordnet_dir")),
         paper=check_paper(get("paper")),
         secret_key=get("secret_key"),
+        behind_proxy=check_flag(get("behind_proxy"), "COMPANION_BEHIND_PROXY"),
     )
+
+
+def check_flag(value: str, source: str) -> bool:
+    flag = value.strip().lower()
+    if flag in ("1", "true", "yes", "on"):
+        return True
+    if flag in ("0", "false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{source} must be 1 or 0 (it is '{value}')")
 
 
 def content_dir() -> Path:

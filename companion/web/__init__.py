@@ -7,6 +7,7 @@ built by ``companion.views``; lessons come from ``companion.lesson``.
 from __future__ import annotations
 
 from flask import Flask, render_template, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from companion.common.settings import PROJECT_ROOT, Settings, load_settings
 from companion.lesson.store import LessonStore
@@ -50,6 +51,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["companion_store"] = LessonStore(settings.content_dir)
     app.jinja_env.globals.update(markdown=render_markdown, **KIND_GLOBALS)
     setup_pages(app, settings)
+    if settings.behind_proxy:  # one reverse proxy: its scheme and client address count
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
     app.register_blueprint(lessons.bp)
     app.register_blueprint(worksheets.bp)
     _register_handlers(app)

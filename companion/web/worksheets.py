@@ -14,7 +14,7 @@ from companion.views.worksheet import (
     page_css,
     parse_options,
 )
-from companion.web.pages import error_page, lesson_entry, settings, static_url
+from companion.web.pages import error_page, lesson_entry, page_cache, settings, static_url
 
 bp = Blueprint("worksheets", __name__)
 
@@ -22,13 +22,23 @@ bp = Blueprint("worksheets", __name__)
 def worksheet_for(slug: str) -> Worksheet:
     """The worksheet of a lesson with the request's options: 404, 503, or 400 naming the
     bad option."""
+    return worksheet_and_version(slug)[0]
+
+
+def worksheet_and_version(slug: str) -> tuple[Worksheet, tuple]:
+    """The worksheet and a key for its content: the lesson file's version and the
+    options (a rendered PDF is cached under it)."""
     entry = lesson_entry(slug)
     try:
         options = parse_options(request.args.to_dict(flat=False), settings().paper)
     except OptionsError as exc:
         page, status = error_page("Bad worksheet option", str(exc), 400)
         abort(make_response(page, status))
-    return build_worksheet(entry.lesson, options)
+    query = tuple(
+        (k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(options.query().items())
+    )
+    version = (slug, entry.mtime_ns, entry.size, query)
+    return build_worksheet(entry.lesson, options), version
 
 
 def worksheet_links(slug: str, worksheet: Worksheet, answer_key: bool) -> Links:
@@ -58,8 +68,10 @@ def print_view(slug: str, answer_key: bool):
 
 
 def print_pdf(slug: str, answer_key: bool) -> Response:
-    worksheet = worksheet_for(slug)
-    pdf = render_pdf(worksheet, answer_key)
+    """A worksheet or answer key as PDF, rendered once per lesson version and options
+    (rendering takes 0.2-0.5 s; a class printing at once must not stall the site)."""
+    worksheet, version = worksheet_and_version(slug)
+    pdf = page_cache().get(("pdf", answer_key, *version), lambda: render_pdf(worksheet, answer_key))
     name = f"{slug}-{'answer-key' if answer_key else 'worksheet'}"
     if worksheet.options.version:
         name += f"-{worksheet.options.version}"
