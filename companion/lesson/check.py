@@ -12,6 +12,7 @@ from companion.common.settings import SHARED_GLOSSARY
 from companion.common.textutil import plain_text
 from companion.lesson.fileformat import BLANK_RE, parse_glossary, parse_lesson_with_problems
 from companion.lesson.kinds import AnswerForm, Choices
+from companion.lesson.limits import limit_problems
 from companion.lesson.model import Lesson, Question
 from companion.lesson.names import lesson_name_problem
 from companion.lesson.store import read_lesson_text
@@ -43,6 +44,7 @@ def check_file(path: Path) -> list[Problem]:
     if lesson_name_problem(path):
         problems.append(Problem(str(path), 1, lesson_name_problem(path)))
     problems += [Problem(str(path), line, message) for line, message in check_lesson(lesson)]
+    problems += [Problem(str(path), line, message) for line, message in limit_problems(lesson)]
     problems += [Problem(str(path), line, message) for line, message in id_problems(lesson)]
     problems += [
         Problem(str(path), w.line or 1, w.message, warning=True)

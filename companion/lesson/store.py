@@ -11,6 +11,7 @@ from companion.common.errors import CompanionError, LessonFileError
 from companion.common.files import MAX_BYTES, read_text_file
 from companion.common.settings import SHARED_GLOSSARY
 from companion.lesson.fileformat import parse_lesson
+from companion.lesson.limits import hard_limit_problem
 from companion.lesson.model import Lesson
 from companion.lesson.warnings import lesson_warnings
 
@@ -32,6 +33,9 @@ def load_lesson(path: Path) -> Lesson:
     try:
         text = read_lesson_text(path)
         lesson = parse_lesson(text, slug=path.stem, path=str(path))
+        too_big = hard_limit_problem(lesson)
+        if too_big:
+            raise LessonFileError(too_big[1], str(path), too_big[0])
         lesson.warnings = lesson_warnings(lesson, text)
     except CompanionError:
         raise

@@ -7,6 +7,7 @@ event handler or a ``javascript:`` link never reaches the page.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -46,9 +47,15 @@ def sanitize(html: str) -> str:
     )
 
 
+MAX_BRACKETS = 64  # Python-Markdown's link parsing grows quadratic with nested "["
+_UNESCAPED_BRACKET = re.compile(r"(?<!\\)\[")
+
+
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """One paragraph of lesson Markdown as sanitised HTML (without the <p> wrapper)."""
+    if text.count("[") > MAX_BRACKETS:
+        text = _UNESCAPED_BRACKET.sub(r"\\[", text)  # shown as written, never as links
     html = markdown.markdown(text, output_format="html")
     html = sanitize(html).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
