@@ -493,3 +493,10 @@ def test_print_css_has_a_content_hash_and_a_long_cache(ws_client):
     assert match.group(2) == hashlib.sha256(body).hexdigest()[:10]
     response = ws_client.get(match.group(1))
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize("version", ["AB", "BC", "ABC"])
+def test_a_version_is_one_letter(ws_client, version):
+    response = ws_client.get(f"/lessons/{SLUG}/worksheet?version={version}")
+    assert response.status_code == 400
+    assert "version must be one of A, B, C" in response.get_data(as_text=True)

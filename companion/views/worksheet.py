@@ -112,7 +112,7 @@ def _paper(value: str, default: str) -> str:
 
 def _version(value: str) -> str:
     version = value.upper()
-    if version and version not in VERSIONS:
+    if version and (len(version) != 1 or version not in VERSIONS):  # not "AB": one letter
         raise OptionsError(
             f"version must be one of {', '.join(VERSIONS)} (or empty), not '{_shorten(value)}'"
         )
