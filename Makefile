@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 5000
+JOBS   ?= 2  # pytest processes (pytest-xdist); the machines here have 2 cores
 HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed
 # Debian packages: Chromium for browser tests, WordNet for definitions, poppler for PDF
@@ -46,10 +47,10 @@ serve: install ## serve with gunicorn, the production server (see docs/deploy.md
 	  --graceful-timeout 10 --bind $(HOST):$(PORT) 'app:create_app()'
 
 test: install imports ## install and run the whole test suite (with the import contracts)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(JOBS) --dist loadfile
 
 test-fast: install imports ## every test but the browser ones (under 30 s)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(JOBS) --dist loadfile -m "not browser"
 
 imports: install ## check the one-way flow of imports between stages (import-linter)
 	$(VENV)/bin/lint-imports
