@@ -167,3 +167,22 @@ def test_headings_follow_their_paragraphs_when_a_paragraph_is_removed():
 )
 def test_wire_tags_leave_headlines(title: str, clean: str):
     assert clean_headline(title)[0] == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "The mayor spoke. (Photo: Ann Lee/City Hall) Crowds cheered.",
+            "The mayor spoke. Crowds cheered.",
+        ),
+        ("The mayor spoke REUTERS/Kevin Lamarque to crowds.", "The mayor spoke to crowds."),
+    ],
+)
+def test_photo_credits_go(raw: str, clean: str):
+    assert cleaned(raw)[0] == clean
+
+
+def test_a_photo_word_in_the_story_stays():
+    kept = "The photo, taken in 1972, shows the crater from above."
+    assert cleaned(kept) == (kept, [])

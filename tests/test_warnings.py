@@ -135,3 +135,23 @@ def test_sensitive_words_are_avoided_without_a_warning(word: str, sensitive: boo
     assert is_sensitive(word) is sensitive
     text = f"Officials said the {word} was mentioned in the report."
     assert (word in words_to_avoid(text)) is sensitive
+
+
+def test_unsuitable_words_are_never_glossed_blanked_or_asked(tmp_path):
+    from tests.generated import lesson_from_text
+
+    lesson = lesson_from_text(
+        tmp_path,
+        "Match report\n\nThe striker Wayne Rooney scored three goals for Manchester United on "
+        'Saturday. After the third goal he shouted "fuck" into a television camera, and '
+        "the league said it would review the outburst. Rooney later apologised to fans "
+        "and to the broadcaster for the bullshit he had said on live television.\n\n"
+        "Manchester United won the match 4-2 and moved within four points of the top of "
+        "the table, with Rooney named the best player of the match by the broadcaster.",
+    )
+    assert lesson.questions  # there is something to check
+    warnings = [w.message for w in lesson.warnings if w.kind == "content"]
+    assert warnings and "fuck" in warnings[0]
+    for item in [*lesson.glossary, *lesson.questions]:
+        text = " ".join(str(v) for v in vars(item).values()).lower()
+        assert "fuck" not in text and "bullshit" not in text, item
