@@ -222,3 +222,13 @@ def test_ragged_names_are_never_options():
 
     pool = ["Bruno Mars - real", "Brad Smith Senior", "Raymond Streeter", "David Roger"]
     assert pick("Steven Zegrean", pool, 3) == ["Raymond Streeter", "David Roger"]
+
+
+def test_numbers_are_written_as_the_answer_is_and_counts_are_not_years():
+    from companion.generation.distractors import decade_pool, number_pool
+
+    assert number_pool("1,200", []) == ["1,500", "900", "1,800", "2,400", "600"]
+    assert all("," in n for n in number_pool("1,500", []) if len(n) > 3)
+    assert number_pool("1", []) == ["2", "3"]  # no value twice
+    assert number_pool("²", []) == []
+    assert decade_pool("The 1980s") == ["The 1960s", "The 1970s", "The 1990s", "The 2000s"]

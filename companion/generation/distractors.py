@@ -13,7 +13,7 @@ import re
 from companion.generation.terms import Thing, normal_key, spelling_variants
 
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
-DECADE = re.compile(r"^(?:the\s+)?((?:1[5-9]|20)\d)0s$")
+DECADE = re.compile(r"^(?:the\s+)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
 
 
 def same_thing(a: str, b: str) -> bool:
@@ -89,19 +89,21 @@ def thing_pool(answer_thing: Thing | None, things: list[Thing], kinds: set[str],
 
 
 def number_pool(answer: str, article_numbers: list[str]) -> list[str]:
-    """Other numbers: the article's own first, then near values of the same size."""
+    """Other numbers: the article's own first, then near values of the same size, written
+    as the answer is written ("1,200" -> "1,500", never a bare "1500" beside it)."""
     digits = answer.replace(",", "")
-    if not digits.isdigit():
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 15:
         return []
     value = int(digits)
-    if YEAR.match(digits):
+    if YEAR.match(digits) and "," not in answer:  # "1,500" is a count, not a year
         near = [value - 10, value + 4, value - 5, value + 10, value - 2, value + 2]
         own = [n for n in article_numbers if YEAR.match(n) and n != digits]
-        return own + [str(n) for n in near if n <= 2030]
-    own = [n for n in article_numbers if not YEAR.match(n) and n != digits]
+        return list(dict.fromkeys(own + [str(n) for n in near if n <= 2030]))
+    own = [n for n in article_numbers if not YEAR.match(n) and n.replace(",", "") != digits]
     step = max(1, round(value * 0.25)) if value >= 4 else 1
     near = [value + step, value - step, value + 2 * step, value * 2, max(1, value // 2)]
-    return own + [str(n) for n in near if n > 0 and n != value]
+    written = [f"{n:,}" if "," in answer else str(n) for n in near if n > 0 and n != value]
+    return list(dict.fromkeys(own + written))
 
 
 def decade_pool(answer: str) -> list[str]:
@@ -109,5 +111,5 @@ def decade_pool(answer: str) -> list[str]:
     if not match:
         return []
     start = int(match.group(1)) * 10
-    prefix = "the " if answer.lower().startswith("the ") else ""
+    prefix = answer[:4] if answer.lower().startswith("the ") else ""  # "The" stays "The"
     return [f"{prefix}{start + d}s" for d in (-20, -10, 10, 20) if start + d <= 2020]
