@@ -364,3 +364,22 @@ def test_no_question_without_a_subject():
     assert wh_question(root(text), "Where", answer_ids(text, "mountains"), False) == ""
     text = "Go to the hills."
     assert wh_question(root(text), "Where", answer_ids(text, "hills"), False) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Fahim Dasti, the NRF spokesman, said the clashes continued.", "Fahim Dasti"),
+        (
+            "NRF spokesman Fahim Dasti, a former journalist, said the clashes continued.",
+            "NRF spokesman Fahim Dasti",
+        ),
+    ],
+)
+def test_a_speaker_without_the_appositive(sentence: str, speaker: str):
+    from companion.generation.analysis import load_nlp
+    from companion.generation.clauses import speaker_phrase
+
+    doc = load_nlp()(sentence)
+    verb = next(t for t in doc if t.lemma_ == "say")
+    assert speaker_phrase(verb, lambda token: token.text) == speaker

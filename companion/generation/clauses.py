@@ -72,8 +72,12 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     name = resolve(subject)
     if name != subject.text:
         return name
-    words = [t for t in subject.subtree if t.dep_ != "punct" and t.dep_ != "appos"]
-    keep = [t for t in words if not any(a.dep_ == "appos" for a in t.ancestors if a in words)]
+    # without the appositive and everything under it: "Fahim Dasti, the NRF spokesman,"
+    # is "Fahim Dasti"
+    inside_appositive = {
+        t.i for child in subject.subtree if child.dep_ == "appos" for t in child.subtree
+    }
+    keep = [t for t in subject.subtree if t.dep_ != "punct" and t.i not in inside_appositive]
     text = " ".join(t.text for t in keep)
     if text.lower() in ("the sources", "sources", "the source", "officials"):
         return ""
