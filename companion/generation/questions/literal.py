@@ -187,6 +187,11 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
     )
 
 
+def _clear_kind(prompt: str, source: str) -> bool:
+    body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
+    return source.endswith("-when") or (source.endswith("-who") and body.startswith("Who "))
+
+
 def literal_candidate(
     builder: Builder,
     sentence: Span,
@@ -207,7 +212,10 @@ def literal_candidate(
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
     quality = sentence_quality(sentence)
-    if len(distractors) < MC_DISTRACTORS:  # four options or none: asked as a short answer
+    if len(distractors) < MC_DISTRACTORS or not _clear_kind(prompt, source):
+        # four options of one clear kind (people for "Who", years for "When"), or the
+        # question is asked without choices: "What sold ...?" mixed a region, a firm and
+        # a fragment of a name as options
         return candidate(builder, short, sentence, "literal", 1.1 + quality, answer)
     choices = [answer, *distractors]
     question = builder.make("multiple_choice", prompt, sentence, answer, choices, source)

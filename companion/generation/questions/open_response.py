@@ -48,16 +48,6 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 prompt = f"{FOLLOW_UP}, {prompt[:1].lower()}{prompt[1:]}"
                 sample = span_text(list(cause.subtree))
                 out.append(_open(builder, sentence, prompt, sample, "rule:open-because", 1.6))
-        if token.lemma_ == "play" and any(c.lower_ == "role" for c in token.children):
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in PRONOUN_SUBJECTS:
-                topic = span_text(list(subject.subtree))
-                prompt = (
-                    f"{FOLLOW_UP}, how does {topic[:1].lower() + topic[1:]} affect what happens?"
-                )
-                out.append(
-                    _open(builder, sentence, prompt, sentence.text.strip(), "rule:open-role", 1.5)
-                )
         if token.lemma_ == "lead" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in token.children
         ):

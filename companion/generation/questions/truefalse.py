@@ -158,8 +158,13 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
             and _glossed(builder, t)
         ]
         names = [builder.name_of(t) for t in sorted(pool, key=lambda t: (-len(t.mentions), t.key))]
+        in_sentence = {id(builder.thing_of(t)) for t in verb.sent if builder.thing_of(t)}
         names = [
-            n for n in names if not also_does(builder, n, verb) and not _co_occurs(builder, n, verb)
+            n
+            for n in names
+            if not also_does(builder, n, verb)
+            and not _co_occurs(builder, n, verb)
+            and id(builder.by_name.get(n)) not in in_sentence  # "the NRF and the NRF"
         ]
         # Any other name of the same sort will do: length does not matter in a statement.
         choice = [n for n in names if not same_thing(n, mention.text)][:1]
