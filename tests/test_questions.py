@@ -188,3 +188,16 @@ def test_a_surname_is_not_blanked_beside_another_of_its_sort(tmp_path):
     for q in lesson.questions:
         if q.kind == "cloze" and not q.choices and " " not in str(q.answer):
             assert "Schaeffer" not in q.prompt or q.answer == "Schaeffer", q.prompt
+
+
+def test_no_blank_after_a_joining_word_of_a_longer_name(tmp_path):
+    from tests.generated import lesson_from_text
+
+    lesson = lesson_from_text(
+        tmp_path,
+        "Food dyes\n\nMargo Wootan of the Center for Science in the Public Interest said the "
+        "rules were too weak. The Center for Science in the Public Interest has asked for "
+        "warning labels since 2008. Wootan said parents wanted clear labels on every food.",
+    )
+    for q in lesson.questions:
+        assert "in the _____" not in q.prompt and "for _____" not in q.prompt, q.prompt

@@ -100,12 +100,13 @@ def _inside_longer_name(mention) -> bool:
         ):
             return mention.doc[mention.start].text[:1].isupper()
     before = doc[mention.start - 1] if mention.start > 0 else None
-    return (
-        before is not None
-        and not before.is_sent_start
-        and before.pos_ == "PROPN"
-        and not before.is_punct
-    )
+    if before is not None and not before.is_sent_start and before.pos_ == "PROPN":
+        return True
+    # "Center for Science in the _____": a joining word (and "the") after a capital
+    words = [t for t in doc[max(0, mention.start - 3) : mention.start]]
+    joiners = [t for t in words if t.lower_ in ("of", "for", "in", "and", "the", "&")]
+    capitals = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
+    return bool(joiners) and bool(capitals) and capitals[0].i < joiners[0].i
 
 
 def _named_in_prompt(thing: Thing, prompt: str) -> bool:

@@ -72,7 +72,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             or any(c.isupper() for c in first_word[1:])
         )
         body = text if keep else text[:1].lower() + text[1:]
-        prompt = f"According to {speaker}, {body}" if speaker else text
+        attributed = speaker and not text.lower().startswith(speaker.lower())
+        prompt = f"According to {speaker}, {body}" if attributed else text
         question = builder.make(
             "true_false",
             f"True or false: {finish_statement(prompt)}",
@@ -124,6 +125,8 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
         if token.ent_type_ in TIME_LABELS and not YEAR.match(digits):
             continue  # "September 2" must not become "September 40"
         if token.like_num and digits.isdigit() and token.i not in replacements:
+            if _in_range(token):
+                continue  # "1988-1994" must not become "2030-1994"
             if not YEAR.match(digits):
                 continue  # "one in 10" -> "one in 100" is a nudge, not a meaningful swap
             # another year the article itself mentions, far enough to be clearly wrong
@@ -178,6 +181,17 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
                 swap[before.i] = ""
             return statement(verb, {**replacements, **swap})
     return None
+
+
+def _in_range(token: Token) -> bool:
+    """A number joined to another by a dash or "to": one end of a range."""
+    doc = token.doc
+    near = [
+        doc[i] for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2) if 0 <= i < len(doc)
+    ]
+    return any(t.text in ("-", "–", "—", "to") for t in near) and any(
+        t.like_num and t is not token for t in near
+    )
 
 
 def _glossed(builder: Builder, thing: Thing) -> bool:
