@@ -240,3 +240,17 @@ def test_agent_nouns_of_common_verbs_are_transparent(word, is_transparent):
     from companion.generation.glossary import transparent
 
     assert transparent(word) is is_transparent
+
+
+def test_a_name_from_the_article_needs_a_role_tied_to_something(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Telecoms case\n\nRatan Tata, an iconic business tycoon, met the court on Monday. "
+        "Jeff Cronin, a spokesman for the Center for Science in the Public Interest, said "
+        "the court had acted.\n\nLater, Tata said he would appeal, and Cronin said the "
+        "group would keep watching the case closely through the summer.",
+    )
+    definitions = {e.term: e.definition for e in lesson.glossary}
+    assert "Ratan Tata" not in definitions  # "iconic business tycoon": of what?
+    if "Jeff Cronin" in definitions:
+        assert "Center for Science" in definitions["Jeff Cronin"]

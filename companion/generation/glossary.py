@@ -43,6 +43,8 @@ COMMON_BASE_ZIPF = 4.3  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" 
 MIN_NAME_DEFINITION_WORDS = 3
 JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8
 PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
+# a role tied to something: "spokesman for the Center for ...", "chief of ... at ..."
+ANCHORED = re.compile(r"\b(?:of|for|at|in|with|from|on)\b")
 VAGUE_REFERENT = re.compile(
     r"\bthe (?:group|company|organization|organisation|team|party|agency|firm|club)$"
 )
@@ -184,6 +186,13 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
     words = re.findall(r"[A-Za-z][a-z’'-]*", text)
     if thing.is_name and len(words) < MIN_NAME_DEFINITION_WORDS:
         return False  # "soprano", "bar", "new group": not what the thing is
+    if (
+        thing.is_name
+        and definition.source == "article"
+        and not ANCHORED.search(text)
+        and not _explicit_gloss(definition)
+    ):
+        return False  # "iconic business tycoon", "former agriculture minister": of what?
     if VAGUE_REFERENT.search(text):
         return False  # "spokesman for the group": which group?
     if circular(text, thing) or text.lower().startswith("of or relating to"):
@@ -203,6 +212,15 @@ def _hard(word: str) -> bool:
         if word.startswith(prefix) and len(rest) > 3 and zipf(rest) >= 3.5:
             return False
     return True
+
+
+def _explicit_gloss(definition: Definition) -> bool:
+    """The article glossed the term itself: "the Mujahideen – or Islamic holy warriors –",
+    "X (Y)"."""
+    if definition.evidence is None:
+        return False
+    sentence = definition.evidence.sentence.text
+    return f"or {definition.text}" in sentence or f"({definition.text}" in sentence
 
 
 def circular(text: str, thing: Thing) -> bool:
