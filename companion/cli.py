@@ -10,7 +10,7 @@ from pathlib import Path
 
 from companion.common.errors import CompanionError
 from companion.common.files import backup, write_atomic, write_atomic_bytes
-from companion.common.settings import SHARED_GLOSSARY, content_dir
+from companion.common.settings import SHARED_GLOSSARY, content_dir, default_paper
 from companion.common.textutil import slugify
 from companion.generation.context import Options
 from companion.generation.importing import read_article
@@ -24,7 +24,6 @@ from companion.lesson.warnings import lesson_warnings
 from companion.views.pdf import render_pdf
 from companion.views.worksheet import (
     build_worksheet,
-    default_paper,
     parse_options,
     parse_version_count,
 )

@@ -6,7 +6,9 @@ next one needs (the glossary's things go to the questions as an argument).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from companion.common.occurrence import term_in_text
 from companion.generation.analysis import Analysis
@@ -33,6 +35,12 @@ class Context:
     # garbled names and unsuitable words (companion.lesson.warnings.words_to_avoid):
     # never glossed, blanked or asked about, and no question is built on their sentences
     avoid: frozenset[str] = frozenset()
+
+    @cached_property
+    def article_words(self) -> frozenset[str]:
+        """Every word of the article, lowercased (read once per lesson)."""
+        text = "\n".join(self.analysis.paragraphs)
+        return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", text))
 
     def avoids(self, text: str) -> bool:
         """True when the text uses one of the words to avoid."""

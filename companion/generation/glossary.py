@@ -197,7 +197,7 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         return False  # "spokesman for the group": which group?
     if circular(text, thing) or text.lower().startswith("of or relating to"):
         return False
-    article = {w.lower() for w in re.findall(r"[A-Za-z]+", "\n".join(context.analysis.paragraphs))}
+    article = context.article_words
     hard = [w for w in words if w.islower() and len(w) > 3 and w not in article and _hard(w)]
     return not hard  # "cutaneous", "betulaceous": harder than the word it explains
 

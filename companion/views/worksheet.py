@@ -17,20 +17,19 @@ See docs/worksheets.md.
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from string import ascii_uppercase
 
 from companion.common.errors import CompanionError
+from companion.common.settings import PAPERS
 from companion.common.textutil import plain_text
 from companion.lesson.fileformat import BLANK_RE
 from companion.lesson.kinds import KINDS, AnswerForm, Choices, Control, Kind, kind
 from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
 from companion.views.grading import parse_number
 
-PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
 VERSIONS = "ABC"
 OPTION_NAMES = ("paper", "version", "kind", "questions_only", "large_print")
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -40,14 +39,6 @@ MIN_SHARED_WORD_BANK = 2  # a word bank of one word would give its answer away
 
 class OptionsError(CompanionError):
     """A worksheet option that cannot be used: a 400 on the web, exit 2 on the CLI."""
-
-
-def default_paper() -> str:
-    """The paper size used when none is asked for: $COMPANION_PAPER, default letter."""
-    value = os.environ.get("COMPANION_PAPER", "letter").strip().lower() or "letter"
-    if value not in PAPERS:
-        raise CompanionError(f"COMPANION_PAPER must be 'letter' or 'a4' (it is '{value}')")
-    return value
 
 
 @dataclass(frozen=True)

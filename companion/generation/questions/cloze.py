@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span
 
 from companion.generation.clauses import (
@@ -107,13 +105,6 @@ def _inside_longer_name(mention) -> bool:
     joiners = [t for t in words if t.lower_ in ("of", "for", "in", "and", "the", "&")]
     capitals = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     return bool(joiners) and bool(capitals) and capitals[0].i < joiners[0].i
-
-
-def _named_in_prompt(thing: Thing, prompt: str) -> bool:
-    """A thing the prompt already names, under any of its names or its acronym."""
-    lowered = prompt.lower()
-    names = {f.lower() for f in thing.forms} | ({thing.acronym.lower()} if thing.acronym else set())
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names if n)
 
 
 def _term_mentions(builder: Builder, sentence: Span):
