@@ -30,6 +30,7 @@ class Synset:
     hypernyms: tuple[int, ...]
     lexname: int  # WordNet's lexicographer file number (e.g. 18 noun.person)
     usage: tuple[int, ...] = ()  # usage domains (";u"): obscenity, ethnic slur, slang...
+    pertainyms: tuple[int, ...] = ()  # nouns an adjective pertains to: Jovian -> Jupiter
 
     @property
     def definition(self) -> str:
@@ -150,7 +151,7 @@ class WordNet:
         lemmas = tuple(fields[4 + 2 * i].replace("_", " ") for i in range(count))
         rest = fields[4 + 2 * count :]
         pointers = int(rest[0])
-        hypernyms, usage, instance = [], [], False
+        hypernyms, usage, pertainyms, instance = [], [], [], False
         for i in range(pointers):
             symbol, target = rest[1 + 4 * i], rest[2 + 4 * i]
             if symbol in ("@", "@i"):
@@ -158,8 +159,18 @@ class WordNet:
                 instance = instance or symbol == "@i"
             elif symbol == ";u":
                 usage.append(int(target))
+            elif symbol == "\\" and rest[3 + 4 * i] == "n":
+                pertainyms.append(int(target))
         return Synset(
-            offset, pos, lemmas, gloss.strip(), instance, tuple(hypernyms), lexname, tuple(usage)
+            offset,
+            pos,
+            lemmas,
+            gloss.strip(),
+            instance,
+            tuple(hypernyms),
+            lexname,
+            tuple(usage),
+            tuple(pertainyms),
         )
 
 

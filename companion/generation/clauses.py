@@ -81,6 +81,8 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     text = " ".join(t.text for t in keep)
     if text.lower() in ("the sources", "sources", "the source", "officials"):
         return ""
+    if keep and keep[0].lower_ in ("the", "a", "an") and keep[0].is_sent_start:
+        text = keep[0].lower_ + text[len(keep[0].text) :]  # "According to the harbour ..."
     return text
 
 

@@ -14,7 +14,6 @@ from companion.generation.lexicon import (
     GROUP_LABELS,
     PLACE_LABELS,
     PRONOUNS,
-    SPEECH_VERBS,
     TIME_LABELS,
 )
 from companion.generation.terms import Mention, Thing
@@ -174,6 +173,13 @@ def _generic_head(mention: Mention, resolve) -> str:
     return ""
 
 
+# verbs that say what a group is for: "group that vowed to continue the fight against ..."
+PURPOSE_VERBS = frozenset(
+    {"vow", "pledge", "promise", "fight", "seek", "aim", "campaign", "lobby", "oppose"}
+    | {"represent", "advocate", "resist", "struggle", "defend", "champion"}
+)
+
+
 def _may_describe_group(thing: Thing) -> bool:
     """Say "group that ..." only of an organisation the article names often, whose name
     is not an ordinary word or a model number (a rover called Curiosity, the DC-8)."""
@@ -297,8 +303,8 @@ def _verb_of_subject(mention: Mention) -> Token | None:
     if subject.dep_ not in ("nsubj",) or subject.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = subject.head
-    if verb.lemma_ in SPEECH_VERBS or verb.lemma_ == "be":
-        return None
+    if verb.lemma_ not in PURPOSE_VERBS:
+        return None  # "group that opened an inquiry" says what it did, not what it is
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     return verb

@@ -47,7 +47,9 @@ RELATIONAL_START = (
     "also ",
 )
 # "one" only as an article: "one of a pair of long straps" keeps it
-LEADING_DETERMINERS = re.compile(r"^(?:a|an|the|another|some|one(?!\s+of\b))\s+", re.IGNORECASE)
+LEADING_DETERMINERS = re.compile(
+    r"^(?:a|an|the|another|some|one(?!\s+(?:of|who|that)\b))\s+", re.IGNORECASE
+)
 
 
 # 14 group, 15 location, 18 person).
@@ -85,6 +87,8 @@ def clean_phrase(text: str) -> str:
     """An explanation from the article as a definition phrase: no leading article, no
     trailing punctuation or dangling conjunction, balanced quotes and brackets."""
     text = " ".join(text.split()).strip(" ,;:.–—-")
+    if ":" in text:
+        return ""  # "Snack on the run: Tamari almonds ...": page headings, not a phrase
     text = LEADING_DETERMINERS.sub("", text)
     text = re.sub(r"\s+(?:and|or|but|as|of|to|the|a|an)$", "", text)
     for open_, close in (("(", ")"), ("“", "”"), ("[", "]")):
@@ -241,6 +245,7 @@ def _appositive(mention: Mention, resolve) -> str:
         and root.head.i < mention.start
         and root.head.pos_ == "NOUN"
         and not in_brackets
+        and not _in_list(root)
     ):
         # "Masood's son, Ahmed Masood": the head describes the mention.
         head = root.head
@@ -251,6 +256,17 @@ def _appositive(mention: Mention, resolve) -> str:
             return f"{noun} of {resolve(owner)}"
         return noun
     return ""
+
+
+def _in_list(token: Token) -> bool:
+    """A name among the items of a list ("the size and type of fonts used, the raw HTML
+    of each page, and ..."): the item before it is not its description."""
+    head = token.head
+    if any(t.dep_ == "conj" for t in (token, head)) or any(
+        c.dep_ == "conj" for t in (token, head) for c in t.children
+    ):
+        return True
+    return sum(1 for t in token.sent if t.text == ",") >= 4
 
 
 def _copula(mention: Mention, _resolve) -> str:

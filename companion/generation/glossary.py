@@ -37,11 +37,15 @@ CENTRAL_PARAGRAPHS = 2  # a name met in two paragraphs is one to know
 WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
 # WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
 # noun.body, noun.food, noun.plant, verb.body, verb.consumption
-EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 29, 34})
+# noun.animal, artifact, body, food, plant, quantity (litre, kilogram); verb.body, consumption
+EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 23, 29, 34})
+QUANTITY_LEXNAME = 23
 TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or")
 COMMON_BASE_ZIPF = 4.3  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
 MIN_NAME_DEFINITION_WORDS = 3
 JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8
+# a prefix on a common word is read from its parts ("unanswered", "misstep", "overdue")
+TRANSPARENT_PREFIXES = ("un", "non", "dis", "im", "in", "mis", "over", "under", "out", "super")
 PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
 # a role tied to something: "spokesman for the Center for ...", "chief of ... at ..."
 ANCHORED = re.compile(r"\b(?:of|for|at|in|with|from|on)\b")
@@ -160,9 +164,13 @@ def transparent(word: str) -> bool:
     word = word.lower()
     if " " in word:
         return False
-    for prefix in ("un", "non"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 4:
+    if _closed_compound(word):
+        return True
+    for prefix in TRANSPARENT_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 3:
             word = word[len(prefix) :]
+            if _common_word(word):
+                return True  # "unanswered", "impatient", "misstep", "overdue"
             break
     for suffix in TRANSPARENT_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -172,11 +180,36 @@ def transparent(word: str) -> bool:
     return False
 
 
+def _common_word(word: str) -> bool:
+    forms = {word, word.removesuffix("s"), word.removesuffix("ed"), word.removesuffix("d")}
+    return any(len(f) >= 3 and zipf(f) >= COMMON_BASE_ZIPF for f in forms)
+
+
+def _closed_compound(word: str) -> bool:
+    """Two common words run together, whose meaning is built from them: "gunfire" (the
+    act of shooting a gun), "handheld", "webmaster"; not "brainchild" or "barbed"."""
+    wordnet = get_wordnet()
+    senses = wordnet.synsets(word, "n")[:2] + wordnet.synsets(word, "a")[:2]
+    gloss_words = {w for s in senses for w in re.findall(r"[a-z]+", s.definition.lower())}
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if (
+            zipf(head) >= COMMON_BASE_ZIPF
+            and _common_word(tail)
+            and gloss_words & {head, tail, head + "s", tail + "s", head + "es"}
+        ):
+            return True
+    return False
+
+
 def everyday(thing: Thing) -> bool:
     """A concrete everyday word (food, objects, the body, animals, plants; what bodies
     do), rare in print but known to a 13-year-old."""
     senses = get_wordnet().synsets(thing.lemma, thing.pos) if thing.lemma else []
-    return bool(senses) and senses[0].lexname in EVERYDAY_LEXNAMES and thing.rarity >= 2.8
+    if not senses or senses[0].lexname not in EVERYDAY_LEXNAMES:
+        return False
+    # a unit is everyday ("liters"); a number word is not ("lakh", "crore")
+    return thing.rarity >= (3.2 if senses[0].lexname == QUANTITY_LEXNAME else 2.8)
 
 
 def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from companion.common.wordnet import Synset, WordNet
+from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -22,10 +22,16 @@ from companion.generation.terms import (
 )
 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
+ARTIFACT_LEXNAME = 6  # noun.artifact: "orbiter", "rover", "ship"
 # a gloss that places the thing in a country ("... court in the United States")
 COUNTRIES = re.compile(
     r"\b(?:in|of) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
 )
+
+# a usage note WordNet puts where a definition should be ("quirky: informal terms; ...")
+REGISTER = re.compile(r"\(?(?:informal|formal|slang|informal terms|old-fashioned)\)?", re.I)
+
+RELATING = re.compile(r"of or (?:relating|pertaining) to\b")
 
 STOP = set(
     [
@@ -75,6 +81,15 @@ STOP = set(
         "etc",
         "usually",
         "often",
+        "have",
+        "having",
+        "has",
+        "had",
+        "being",
+        "does",
+        "made",
+        "make",
+        "like",
     ]
 )  # ignored when glosses and contexts are compared
 
@@ -118,7 +133,7 @@ class SenseChooser:
             senses = self.wordnet.synsets(form, thing.pos)
             if senses:
                 break
-        if not senses:
+        if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
         scored = []
         for rank, sense in enumerate(senses[:10]):
@@ -131,6 +146,8 @@ class SenseChooser:
                     for w in _content_lemmas(self.wordnet.synset(hyper, sense.pos).definition)
                 }
             signature -= {_stem(thing.lemma)}
+            # "pullback": "back" in a gloss is no evidence for a sense of the word itself
+            signature = {w for w in signature if len(w) < 3 or w not in thing.lemma.lower()}
             local = 2 * len(signature & sentence) + 0.5 * len(signature & passage)
             qualifier = re.match(r"\(([^)]*)\)", sense.definition)
             if qualifier and not (
@@ -139,8 +156,11 @@ class SenseChooser:
                 local -= 3  # a sense for another field ("(electronics)", "(of a leaf shape)")
             overlap = local + 0.5 * len(signature & self.article)
             scored.append((overlap + 2.5 / (rank + 1), local, rank, sense))
+        first_local = scored[0][1]
         scored.sort(key=lambda s: (-s[0], s[2]))
         _, overlap, rank, sense = scored[0]
+        if rank != 0 and overlap < max(2, first_local + 2):
+            return None  # a later sense beats the usual one only on clear evidence
         if len(senses) > 2 and overlap < 2:
             return None  # a weak fit among many senses: better no entry than a wrong one
         if len(senses) == 2 and overlap < 2 and (rank != 0 or not self._dominant(thing, sense)):
@@ -153,6 +173,16 @@ class SenseChooser:
             return None
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
+
+    def _two_words_in_one(self, surface: str, pos: str) -> bool:
+        """A form of two dictionary words ("booties": bootie or booty): which one the
+        article means is a guess."""
+        bases = {
+            form
+            for form in self.wordnet.base_forms(surface, pos)
+            if form != surface and self.wordnet.synsets(form, pos)
+        }
+        return len(bases) > 1
 
     def _dominant(self, thing: Thing, sense: Synset) -> bool:
         """WordNet's first sense, trusted without context only when the tagged corpus
@@ -167,12 +197,17 @@ class SenseChooser:
                 text = wordnet_text(sense, thing)
                 if text:
                     return Definition(text, "wordnet", thing.first, 0.7)
+        if _called_a_machine(thing):
+            return None  # "the orbiter Galileo" is not the astronomer
         forms = sorted(thing.forms, key=lambda f: -len(f))
+        longest = len(forms[0].split()) if forms else 0
         if thing.expansion:
             forms.insert(0, thing.expansion)
         for form in forms:
             if thing.kind == "person" and len(form.split()) < 2:
                 continue  # a bare surname could be anyone
+            if thing.kind != "person" and len(form.split()) < longest and form != thing.expansion:
+                continue  # "Brooklyn Flea" is not the borough of Brooklyn
             for sense, exact in self._name_senses(form, fuzzy=thing.kind == "person"):
                 if not (sense.instance or sense.lexname in WORDNET_NAME_LEXNAMES):
                     continue
@@ -208,6 +243,20 @@ class SenseChooser:
                     return
 
 
+def _called_a_machine(thing: Thing) -> bool:
+    """A name the article gives to an object: "Nasa orbiter Galileo", "the Curiosity
+    rover" (a noun for a man-made thing beside the name)."""
+    wordnet = get_wordnet()
+    for mention in thing.mentions:
+        doc = mention.doc
+        for i in (mention.start - 1, mention.end):
+            if 0 <= i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].text.islower():
+                senses = wordnet.synsets(doc[i].lemma_, "n")
+                if senses and senses[0].lexname == ARTIFACT_LEXNAME:
+                    return True
+    return False
+
+
 def _vowel_variants(name: str, limit: int = 400):
     """Spellings of a transliterated name one vowel apart per word (Masood -> Masoud)."""
     words = name.lower().split()
@@ -229,6 +278,20 @@ def _vowel_variants(name: str, limit: int = 400):
             yield " ".join(combo)
 
 
+def _pertainym_text(sense: Synset, thing: Thing) -> str:
+    """ "Jovian: of or pertaining to ... the planet Jupiter" says nothing a student can
+    use; "of Jupiter, the largest planet and the 5th from the sun" does."""
+    noun = get_wordnet().synset(sense.pertainyms[0], "n")
+    gloss = noun.definition.split(";")[0].strip()
+    if gloss.startswith("("):
+        return ""  # "(Roman mythology) supreme god": a sense from another field
+    gloss = re.split(r"\s(?:including|especially)\s", gloss)[0]  # the kind, not the detail
+    gloss = shorten(gloss, 14, lists=False) or shorten(gloss, lists=False)
+    if not gloss or not usable(gloss, thing, allow_pronouns=True):
+        return ""
+    return f"of {noun.lemmas[0]}, {gloss}"  # (the noun may share the term's root)
+
+
 def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     """A sense's gloss as a short definition that does not repeat the term."""
     segments = [s.strip() for s in sense.definition.split(";") if s.strip()]
@@ -240,7 +303,9 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
         ),
         "",
     )
-    segments = [s for s in segments if not repeats_term(s, thing)]
+    if segments and RELATING.match(segments[0]) and sense.pertainyms:
+        return _pertainym_text(sense, thing)
+    segments = [s for s in segments if not repeats_term(s, thing) and not REGISTER.fullmatch(s)]
     if not segments:
         return ""
     if segments[0].startswith("of ") and len(segments) > 1:
@@ -248,7 +313,7 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     text = re.sub(r"^\([^)]*\)\s*", "", segments[0])  # "(of a path e.g.) having bends"
     if len(text.split()) < 3 and len(segments) > 1:
         text = f"{text}, {segments[1]}"
-    text = LEADING_DETERMINERS.sub("", text)
+    text = re.sub(r"^one (who|that)\b", r"someone \1", LEADING_DETERMINERS.sub("", text))
     text = shorten(text, 18, lists=False) or shorten(text, lists=False)
     if keep_years and years:
         match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)

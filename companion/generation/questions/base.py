@@ -200,7 +200,21 @@ def usable_sentence(sentence: Span) -> bool:
         return False
     if sum(1 for t in sentence if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
+    if page_furniture(sentence.text):
+        return False
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+FURNITURE = re.compile(r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b", re.I)
+SHOUTING = re.compile(r"\b[A-Z]{2,}\b(?:\W+\b[A-Z]{2,}\b){2,}")  # three capitalised words
+HEADLINE = re.compile(r"^(?:[A-Z][\w'’.&-]*\s*){1,5}:\s")  # "Piperlime: Half-Off Shoes ..."
+
+
+def page_furniture(text: str) -> bool:
+    """Web-page text run into a sentence, or shouting: "Scroll down for video", "Posted
+    by ...", "CLICK HERE", a headline and its colon glued to the sentence, comments in
+    capitals."""
+    return bool(FURNITURE.search(text) or SHOUTING.search(text) or HEADLINE.match(text))
 
 
 def starts_with_unresolved_pronoun(builder: Builder, sentence: Span) -> bool:

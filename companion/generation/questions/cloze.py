@@ -11,6 +11,7 @@ from companion.generation.questions.base import (
     Builder,
     Candidate,
     candidate,
+    leaks_answer,
     sentence_quality,
     usable_sentence,
 )
@@ -45,6 +46,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         ):
             continue
         answer = mention.text
+        if "," in answer or leaks_answer(prompt, answer):
+            continue  # two items of a list ("JELL-O, Lucky Charms"), or the key still shows
         # Only a name or a number is blanked, without a word bank: one sensible answer.
         # (Reviewed: banks of the lesson's other words fitted badly, 2 of 16 accepted.)
         if thing.is_name:
@@ -78,12 +81,13 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
 
 
 def _inside_longer_name(mention) -> bool:
-    """The mention touches more of a name: a capitalised word or an "of"/"for"/"in"
+    """The mention touches more of a name: a capitalised word or a number ("comet _ 9"),
+    or an "of"/"for"/"in"
     followed by one right after it, or a capitalised word (not the sentence's first)
     right before it."""
     doc = mention.doc
     after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and (after.pos_ == "PROPN" or after.text in ("&", "-")):
+    if after is not None and (after.pos_ == "PROPN" or after.text in ("&", "-") or after.like_num):
         return True
     if (
         after is not None

@@ -8,6 +8,7 @@ marks of a broken rewrite seen in review:
 - "How many" not followed by what is counted ("How many around worshipers ...?");
 - a wh-word followed straight by a time or place adverbial ("What on Friday condemned
   ...?");
+- "Who" or "What" followed by an -ing form ("Who rounding up the Monsters?");
 - a sentence ending in a conjunction or a preposition ("..., and?");
 - a fragment: no verb at all;
 - a question that leans on another sentence: "this effect", "the same trick".
@@ -56,6 +57,8 @@ def broken(doc: Doc) -> str:
         return "'How many' without what is counted"
     if lowered[0] in ("what", "who", "which") and len(words) > 1 and words[1].pos_ == "ADP":
         return "an adverbial right after the question word"
+    if lowered[0] in ("what", "who") and len(words) > 1 and words[1].tag_ == "VBG":
+        return "no finite verb after the question word ('Who rounding up ...?')"
     return ""
 
 

@@ -53,14 +53,25 @@ def sequence_question(builder: Builder) -> Candidate | None:
     return candidate(builder, question, last, "sequence", 2.0, "sequence")
 
 
+def _spans_years(ent: Span) -> bool:
+    """A date that is a stretch of time: "between late 2006 and late 2010", "2006-2010",
+    "from 2006 to 2010"."""
+    if len(re.findall(r"\b\d{4}\b", ent.text)) > 1:
+        return True
+    around = ent.doc[max(0, ent.start - 5) : ent.end]
+    return any(t.lower_ == "between" for t in around) or (
+        any(t.lower_ == "from" for t in around) and any(t.lower_ in ("to", "until") for t in ent)
+    )
+
+
 def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
     events = []
     for ent in sentence.ents:
         if ent.label_ not in ("DATE", "EVENT"):
             continue
         year = _event_year(ent.text)
-        if year is None:
-            continue
+        if year is None or _spans_years(ent):
+            continue  # "between 2006 and 2010": a stretch of time has no one place in order
         verb = _governing_verb(ent)
         if verb is None or verb.lemma_ in ("say", "tell"):
             continue

@@ -49,7 +49,11 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # too much of the sentence left out: the statement could mislead
     if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
         return []  # ends in "a.m.": a clock time cut from its clause
-    if re.match(r"(?:its|this|these|those|it)\b", true_text, re.IGNORECASE) or re.search(
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+        return []  # "should ...", "may ...": an opinion or a guess is neither true nor false
+    if re.match(
+        r"(?:its|this|these|those|it|both|such|others|another|the two)\b", true_text, re.I
+    ) or re.search(
         r"\b(?:he|him|his|she|her|they|them|their|i|me|my|we|us|our|you|your)\b",
         true_text,
         re.IGNORECASE,
@@ -95,6 +99,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out
 
 
+HEDGES = frozenset({"should", "must", "ought", "may", "might", "could", "would"})
+
+
 def _inverted(verb: Token, subject: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i]
     return bool(auxes) or (verb.i < subject.i and verb.lemma_ == "be")
@@ -134,6 +141,7 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
                 p
                 for p in number_pool(digits, builder.numbers)
                 if YEAR.match(p) and p in builder.numbers and abs(int(p) - int(digits)) >= 3
+                and p not in token.sent.text  # "between late 2010 and late 2010"
             ]
             choice = next((p for p in pool if p != digits), None)
             if choice:
@@ -189,9 +197,12 @@ def _in_range(token: Token) -> bool:
     near = [
         doc[i] for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2) if 0 <= i < len(doc)
     ]
-    return any(t.text in ("-", "–", "—", "to") for t in near) and any(
+    if any(t.text in ("-", "–", "—", "to") for t in near) and any(
         t.like_num and t is not token for t in near
-    )
+    ):
+        return True
+    # "between late 2006 and late 2010"
+    return any(t.lower_ == "between" for t in doc[max(0, token.i - 6) : token.i])
 
 
 def _glossed(builder: Builder, thing: Thing) -> bool:

@@ -1,0 +1,101 @@
+"""Rules added after blind reviews of news-dev lessons (docs/questions.md,
+docs/glossary.md): each one refuses an item a strict teacher rejected."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.common.textutil import plain_text
+from companion.generation.analysis import load_nlp
+from companion.generation.questions.base import page_furniture
+from companion.generation.questions.grammar import broken
+from tests.generated import lesson_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("Scroll down for video Saturn's ripples were caused by a similar object.", True),
+        ("Google: We try to be as open as we can Posted by Matt Cutts, engineer.", True),
+        ("Use the code at checkout. CLICK HERE for details.", True),
+        ("AT LEAST CORZINE TURNED DOWN THE PAY FOR BEING GOVERNOR.", True),
+        ("Piperlime: Half-Off Shoes The site cut prices on Monday.", True),
+        ("The NRF and the Taliban met in Charika on Monday.", False),
+        ("The FDA is not required to follow its panels, a U.S. official said.", False),
+    ],
+)
+def test_page_furniture_is_never_a_question(text: str, junk: bool):
+    assert page_furniture(text) is junk
+
+
+def test_grammar_gate_refuses_an_ing_form_after_who():
+    nlp = load_nlp()
+    assert broken(nlp("Who rounding up the Monsters?"))
+    assert not broken(nlp("Who rounded up the Monsters?"))
+
+
+ARTICLE = """Storm over the harbour
+
+The harbour authority said the new sea wall should protect the town from floods. The
+council approved the wall in 2009 after a long debate among residents of Porthaven.
+
+Between late 2006 and late 2010, the Porthaven council spent 40 million pounds on the
+wall, the authority said. Engineers from Delta Works built the wall in 2012, and
+Delta Works said the wall was finished in 2014.
+
+Porthaven is a small fishing town. The harbour authority of Porthaven said the wall
+was finished in 2014 and that Delta Works would inspect it every year.
+"""
+
+
+def test_no_true_false_from_an_opinion_or_inside_a_year_range(tmp_path):
+    lesson = lesson_from_text(tmp_path, ARTICLE)
+    statements = [
+        plain_text(q.prompt) for q in lesson.questions if q.kind == "true_false"
+    ]
+    assert not any("should" in s for s in statements), statements
+    for statement in statements:
+        years = [w for w in statement.split() if w.strip(",.").isdigit()]
+        assert len(years) == len(set(years)), statement  # not "late 2010 and late 2010"
+
+
+def test_a_cloze_key_is_never_two_items_of_a_list(tmp_path):
+    text = (
+        "Dyes in food\n\nArtificial dyes are added to many foods including Jell-O, Lucky"
+        " Charms, Pop-Tarts and Doritos, according to the Center for Science in the"
+        " Public Interest. The Center for Science in the Public Interest has asked the"
+        " FDA to ban the dyes. The FDA said in 2011 that the dyes were safe.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    keys = [str(q.answer) for q in lesson.questions if q.kind == "cloze"]
+    assert not any("," in key for key in keys), keys
+
+
+def test_a_stretch_of_years_is_not_a_sequence_event(tmp_path):
+    lesson = lesson_from_text(tmp_path, ARTICLE)
+    for question in lesson.questions:
+        if question.kind == "sequence":
+            assert not any("40 million" in item for item in question.answer), question.answer
+
+
+def test_according_to_keeps_a_lower_case_article(tmp_path):
+    lesson = lesson_from_text(tmp_path, ARTICLE)
+    assert not any("According to The " in plain_text(q.prompt) for q in lesson.questions)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("martyr", "someone who suffers for the sake of principle"),  # not "who suffers"
+        ("quirky", "strikingly unconventional"),  # not "informal terms, ..."
+    ],
+)
+def test_wordnet_glosses_read_as_definitions(word: str, expected: str):
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import wordnet_text
+    from companion.generation.terms import Thing
+
+    pos = "a" if word == "quirky" else "n"
+    sense = get_wordnet().synsets(word, pos)[0]
+    thing = Thing(key=word, kind="word", pos=pos, lemma=word, rarity=3.0)
+    assert wordnet_text(sense, thing) == expected
