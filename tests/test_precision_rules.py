@@ -99,3 +99,28 @@ def test_wordnet_glosses_read_as_definitions(word: str, expected: str):
     sense = get_wordnet().synsets(word, pos)[0]
     thing = Thing(key=word, kind="word", pos=pos, lemma=word, rarity=3.0)
     assert wordnet_text(sense, thing) == expected
+
+
+def test_a_title_with_its_state_becomes_a_role_of_the_state(tmp_path):
+    text = (
+        "Budget fight in Phoenix\n\n"
+        "Arizona Governor Jan Brewer cut funding for transplants last year, and doctors"
+        " in Phoenix protested outside the state capitol on Monday.\n\n"
+        "Hospitals said that Brewer had not answered their letters. Brewer said the"
+        " state could not pay for the program.\n\n"
+        "On Friday Brewer met the doctors again, but no deal was made.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    entries = {e.term: e.definition for e in lesson.glossary}
+    assert entries.get("Jan Brewer") == "governor of Arizona", entries
+
+
+def test_praise_before_a_name_is_not_its_title(tmp_path):
+    text = (
+        "Films at the convention\n\n"
+        "One year after the release of Cameron's technologically groundbreaking and box"
+        " office titan Avatar, studios changed course.\n\n"
+        "Avatar earned more than any film before it, and studios copied Avatar for years.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    assert not any("groundbreaking" in e.definition for e in lesson.glossary)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
@@ -17,6 +17,8 @@ from companion.generation.lexicon import (
     TIME_LABELS,
 )
 from companion.generation.terms import Mention, Thing
+
+OWNER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 def context_line(thing: Thing, resolve) -> Definition | None:
@@ -208,14 +210,34 @@ def _title_before_name(mention: Mention, _resolve) -> str:
         return ""
     if words[-1].i != mention.start - 1 or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return ""
-    if words[-1].pos_ != "NOUN":
-        return ""  # "Florida-based", "Northrup Grumman": not a title
+    if not _role_word(words[-1]):
+        return ""  # "Florida-based", "Northrup Grumman", "downtown": not a title
+    title = mention.doc[words[0].i : mention.start]
+    if any(t.pos_ in ("CCONJ", "ADV", "VERB") for t in title):
+        return ""  # "technologically groundbreaking and box office titan": praise, not a title
+    return _title_of(title)
 
-    senses = get_wordnet().synsets(words[-1].lemma_.lower(), "n")
-    if not senses or senses[0].lexname not in (14, 18):
-        return ""  # a title names a person or a group ("spokesman"), not "downtown"
-    first = words[0].i
-    return mention.doc[first : mention.start].text
+
+def _role_word(token: Token) -> bool:
+    """A noun naming a person or a group by role: "spokesman", "Governor" (capitalised
+    titles are tagged as names)."""
+    if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "PROPN" and token.ent_type_):
+        return False
+    senses = get_wordnet().synsets(token.lower_ if token.pos_ == "PROPN" else token.lemma_, "n")
+    return bool(senses) and senses[0].lexname in (14, 18)
+
+
+def _title_of(title: Span) -> str:
+    """ "Google CEO" -> "CEO of Google", "Arizona Governor" -> "governor of Arizona": a
+    role said with what it belongs to. Titles without a name in front stay as they are."""
+    owner = [t for t in title if t.pos_ == "PROPN" and t.ent_type_ in OWNER_LABELS]
+    rest = [t for t in title if t not in owner]
+    if not owner or not rest or owner[-1].i > rest[0].i or not _role_word(rest[-1]):
+        return title.text
+    if any(t.ent_type_ == "NORP" for t in title):
+        return title.text  # "former Afghan Vice President"
+    role = " ".join(t.text if t.text.isupper() else t.text.lower() for t in rest)
+    return f"{role} of {' '.join(t.text for t in owner)}"
 
 
 def _place_line(mention: Mention, resolve) -> str:
