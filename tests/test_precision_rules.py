@@ -124,3 +124,28 @@ def test_praise_before_a_name_is_not_its_title(tmp_path):
     )
     lesson = lesson_from_text(tmp_path, text)
     assert not any("groundbreaking" in e.definition for e in lesson.glossary)
+
+
+def test_no_question_from_a_hypothetical_or_with_a_pronoun_from_elsewhere(tmp_path):
+    text = (
+        "Election promises in Madurai\n\n"
+        "If the AIADMK was voted to power, Katchatheevu would be retrieved from Sri Lanka,"
+        " Jayalalithaa said in Madurai on Monday.\n\n"
+        "Jayalalithaa promised new roads in Madurai. Ben Foden had come off his wing when"
+        " the AIADMK leaders arrived in Madurai in 2011.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    prompts = [plain_text(q.prompt) for q in lesson.questions if q.kind != "cloze"]
+    assert not any("would be" in p or "voted to power" in p for p in prompts), prompts
+    assert not any(" his " in p for p in prompts), prompts
+
+
+def test_a_role_is_not_a_cloze_answer(tmp_path):
+    text = (
+        "Campaign in Tamil Nadu\n\n"
+        "The former Chief Minister said Karunanidhi had made his family the richest in"
+        " Asia. The Chief Minister spoke in Tuticorin on Sunday.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    keys = [str(q.answer) for q in lesson.questions]
+    assert "Chief Minister" not in keys, keys

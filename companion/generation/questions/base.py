@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.clauses import is_quote
 from companion.generation.context import Context
 from companion.generation.lexicon import PRONOUN_SUBJECTS
@@ -215,6 +216,24 @@ def page_furniture(text: str) -> bool:
     by ...", "CLICK HERE", a headline and its colon glued to the sentence, comments in
     capitals."""
     return bool(FURNITURE.search(text) or SHOUTING.search(text) or HEADLINE.match(text))
+
+
+def hypothetical(verb: Token) -> bool:
+    """ "If the AIADMK was voted to power", "would be retrieved": what may happen is not a
+    fact to ask about."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+        or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should")
+        for c in verb.children
+    )
+
+
+def is_role_title(text: str) -> bool:
+    """ "Chief Minister", "Attorney General": a role, which several people hold."""
+    senses = get_wordnet().synsets(text.lower(), "n") or get_wordnet().synsets(
+        text.split()[-1].lower(), "n"
+    )
+    return bool(senses) and senses[0].lexname == 18 and not senses[0].instance
 
 
 def starts_with_unresolved_pronoun(builder: Builder, sentence: Span) -> bool:

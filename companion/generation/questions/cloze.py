@@ -11,6 +11,7 @@ from companion.generation.questions.base import (
     Builder,
     Candidate,
     candidate,
+    is_role_title,
     leaks_answer,
     sentence_quality,
     usable_sentence,
@@ -66,7 +67,7 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     """Only this name fits the gap: not a people ("French", "Afghans"), and a one-word
     name only with no other name of its sort in the sentence ("Detrick" where
     "Schaeffer" was)."""
-    if thing.label == "NORP":
+    if thing.label == "NORP" or (thing.label != "PERSON" and is_role_title(mention.text)):
         return False
     if len(mention.text.split()) > 1:
         return True  # a full name is one answer
@@ -78,6 +79,7 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
         and other.label == thing.label
     }
     return not others
+
 
 
 def _inside_longer_name(mention) -> bool:

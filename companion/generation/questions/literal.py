@@ -35,12 +35,19 @@ from companion.generation.questions.base import (
     Candidate,
     also_does,
     candidate,
+    hypothetical,
+    is_role_title,
     leaks_answer,
     sentence_quality,
     starts_with_unresolved_pronoun,
     usable_sentence,
 )
 from companion.generation.terms import display_name
+
+# a pronoun in a rewritten question points at a sentence the student does not see
+OUTSIDE_REFERENCE = re.compile(
+    r"\b(?:he|she|they|him|his|her|hers|their|them|its|it|this|these|those)\b", re.I
+)
 
 
 def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
@@ -73,15 +80,17 @@ def clause_verbs(builder: Builder, sentence: Span) -> list[tuple[Token, str]]:
         speaker = speaker_phrase(speech, builder.resolve)
         prefix = f"According to {speaker}" if speaker else ""
         main = clause
-    verbs = [] if main.lemma_ in ("say", "tell") else [(main, prefix)]
+    verbs = [] if main.lemma_ in ("say", "tell") or hypothetical(main) else [(main, prefix)]
     for token in main.subtree:
         if (
             token.dep_ == "advcl"
             and token.pos_ in ("VERB", "AUX")
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and not hypothetical(token)
         ):
             verbs.append((token, prefix))
     return verbs
+
 
 
 def _question_with(builder, verb, wh, answer_ids, subject_question, prefix, subject, resolved):
@@ -167,6 +176,8 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Masood and the NRF": a two-part answer
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
         return None
+    if thing.label != "PERSON" and is_role_title(display_name(thing)):
+        return None  # "What spoke in Tuticorin?" - "Chief Minister": a role, not a name
     if thing.kind == "person" and len(display_name(thing).split()) < 2:
         return None  # a one-word "person" is as likely a mislabelled place or object
     wh = "Who" if thing.kind == "person" else ("Which group" if thing.label == "NORP" else "What")
@@ -208,6 +219,8 @@ def literal_candidate(
     body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
     if re.search(r"[:;]", prompt) or "," in body or re.match(r"When (?:is|are|was|were) ", body):
         return None  # a list, an aside or a copula: the question would read badly
+    if OUTSIDE_REFERENCE.search(body):
+        return None  # "Who had come off his wing?": whose? the sentence before knew
     distractors = pick(answer, pool, 3)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)

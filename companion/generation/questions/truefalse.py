@@ -21,6 +21,7 @@ from companion.generation.questions.base import (
     Candidate,
     also_does,
     candidate,
+    hypothetical,
     sentence_quality,
     starts_with_unresolved_pronoun,
     usable_sentence,
@@ -49,8 +50,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # too much of the sentence left out: the statement could mislead
     if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
         return []  # ends in "a.m.": a clock time cut from its clause
-    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
-        return []  # "should ...", "may ...": an opinion or a guess is neither true nor false
+    if hypothetical(verb) or any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+        return []  # "should ...", "may ...", "if ...": an opinion or a guess is not a fact
     if re.match(
         r"(?:its|this|these|those|it|both|such|others|another|the two)\b", true_text, re.I
     ) or re.search(
