@@ -158,7 +158,6 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
                 if extra is None:
                     break
                 _take(extra, chosen, used_answers, used_sentences)
-        _fill_to_minimum(ranked, chosen, used_answers, used_sentences)
         open_seen = open_seen or any(c.family == "open" for c in chosen)
         for c in chosen:
             if c.family == "true_false":
@@ -170,25 +169,6 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
         chosen.sort(key=lambda c: (order[c.family], c.question.paragraph or 0))
         result.append(chosen)
     return _with_short_answer([[c.question for c in chosen] for chosen in result], result)
-
-
-def _fill_to_minimum(
-    ranked: list[Candidate],
-    chosen: list[Candidate],
-    answers: set[str],
-    sentences: set[tuple[int, int]],
-) -> None:
-    """A passage short of two questions may ask about a name another passage asked
-    about, from a sentence of its own: a new fact with a known answer."""
-    here = {c.answer_key for c in chosen}
-    for c in ranked:
-        if len(chosen) >= MIN_PER_PASSAGE:
-            return
-        if c in chosen or c.answer_key in here or c.family in ("open", "sequence"):
-            continue
-        if _fits(c, set(), sentences, chosen):
-            _take(c, chosen, answers, sentences)
-            here.add(c.answer_key)
 
 
 def _with_short_answer(
