@@ -149,3 +149,44 @@ def test_a_role_is_not_a_cloze_answer(tmp_path):
     lesson = lesson_from_text(tmp_path, text)
     keys = [str(q.answer) for q in lesson.questions]
     assert "Chief Minister" not in keys, keys
+
+
+@pytest.mark.parametrize("word", ["hailstorm", "winemaker", "fandom"])
+def test_more_words_read_from_their_parts(word: str):
+    from companion.generation.glossary import transparent
+
+    assert transparent(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "expected"),
+    [
+        ("purist", "n", "someone who insists on great precision and correctness"),
+        ("nonspecific", "a", ""),  # only "used also of staining ..." is left: no entry
+        ("martian", "a", ""),  # "of Mars": every student knows Mars
+    ],
+)
+def test_wordnet_glosses_without_narrow_fields_or_usage_notes(word, pos, expected):
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import wordnet_text
+    from companion.generation.terms import Thing
+
+    sense = get_wordnet().synsets(word, pos)[0]
+    thing = Thing(key=word, kind="word", pos=pos, lemma=word, rarity=3.0)
+    assert wordnet_text(sense, thing) == expected
+
+
+def test_household_groups_and_roles_beside_one_off_names_are_left_out(tmp_path):
+    text = (
+        "Fighting in Abidjan\n\n"
+        "The UN said on Monday that fighting in Abidjan had spread. Choi Young-jin, the top"
+        " UN envoy in Ivory Coast, said the UN would protect civilians.\n\n"
+        "Scott Ragusa, president of contract business at Winter, Wyman Cos., said firms"
+        " would hire. The UN sent more troops to Abidjan on Tuesday.\n\n"
+        "Ragusa said firms in Abidjan were closed, and the UN asked for calm.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    entries = {e.term: e.definition for e in lesson.glossary}
+    assert "UN" not in entries and "United Nations" not in entries, entries
+    assert "Choi Young-jin" not in entries, entries
+    assert not any(d.endswith("at Winter") for d in entries.values()), entries

@@ -155,9 +155,19 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
                 continue  # "liters: 20.5 gallons": a conversion, not a definition
             if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
-            if text and usable(text, thing):
+            if text and usable(text, thing) and not _cut_inside_name(text, mention):
                 return Definition(text, "article", mention, 0.9)
     return None
+
+
+def _cut_inside_name(text: str, mention: Mention) -> bool:
+    """ "president of contract business at Winter" from "... at Winter, Wyman Cos.": a
+    phrase ending on a name that the sentence carries on after a comma."""
+    last = text.split()[-1] if text.split() else ""
+    if not last[:1].isupper():
+        return False
+    sentence = " ".join(mention.sentence.text.split())
+    return re.search(re.escape(text) + r",\s+[A-Z]", sentence) is not None
 
 
 def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:

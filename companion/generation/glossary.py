@@ -35,12 +35,14 @@ from companion.lesson.model import GlossaryEntry
 
 CENTRAL_PARAGRAPHS = 2  # a name met in two paragraphs is one to know
 WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
+WELL_KNOWN_GROUP_ZIPF = 4.6  # United Nations 4.7, Congress 4.9; FDA's full name 4.5
 # WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
 # noun.body, noun.food, noun.plant, verb.body, verb.consumption
 # noun.animal, artifact, body, food, plant, quantity (litre, kilogram); verb.body, consumption
 EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 23, 29, 34})
 QUANTITY_LEXNAME = 23
-TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or")
+TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or", "dom")
+COMPOUND_PART_ZIPF = 3.5  # "hail" + "storm": parts a reader knows, the gloss built on them
 COMMON_BASE_ZIPF = 4.3  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
 MIN_NAME_DEFINITION_WORDS = 3
 JARGON_ZIPF = 2.9  # a definition word rarer than this is jargon for grade 8
@@ -132,12 +134,31 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # a one-off person or place: its role is in its sentence, or incidental
     if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
         return None  # Las Vegas, Jupiter, Paris Hilton: students know them
+    if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF):
+        return None  # the UN, the European Union, Congress
     if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
         return None  # burrito, sneezing; breakable, unusable: known, or read from parts
     definition = _define(thing, context, chooser, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
+    if thing.is_name and _role_beside_name(thing, definition, context):
+        return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+def _role_beside_name(thing: Thing, definition: Definition, context: Context) -> bool:
+    """A name met in one paragraph only, explained by its own sentence: the student reads
+    the explanation right there."""
+    if in_title(thing, context) or len({m.paragraph for m in thing.mentions}) > 1:
+        return False
+    if _explicit_gloss(definition) or ";" in definition.text:
+        return False  # the article's own gloss ("the Mujahideen – or Islamic holy warriors
+        # –"), or one with a dictionary's "what it is" before it
+    evidence = definition.evidence
+    return definition.source == "article" and evidence is not None and any(
+        m.sentence.start == evidence.sentence.start and m.doc is evidence.doc
+        for m in thing.mentions
+    )
 
 
 def in_title(thing: Thing, context: Context) -> bool:
@@ -153,9 +174,9 @@ def central(thing: Thing, context: Context) -> bool:
     return len({m.paragraph for m in thing.mentions}) >= CENTRAL_PARAGRAPHS
 
 
-def well_known(thing: Thing) -> bool:
-    """A person or place common in English text (wordfreq): a household name."""
-    return zipf(display_name(thing).lower()) >= WELL_KNOWN_ZIPF
+def well_known(thing: Thing, threshold: float = 0.0) -> bool:
+    """A person, place or group common in English text (wordfreq): a household name."""
+    return zipf(display_name(thing).lower()) >= (threshold or WELL_KNOWN_ZIPF)
 
 
 def transparent(word: str) -> bool:
@@ -194,8 +215,8 @@ def _closed_compound(word: str) -> bool:
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
         if (
-            zipf(head) >= COMMON_BASE_ZIPF
-            and _common_word(tail)
+            zipf(head) >= COMPOUND_PART_ZIPF
+            and zipf(tail.removesuffix("s")) >= COMPOUND_PART_ZIPF
             and gloss_words & {head, tail, head + "s", tail + "s", head + "es"}
         ):
             return True

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from companion.common.wordnet import Synset, WordNet, get_wordnet
+from companion.generation.analysis import zipf
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -25,12 +26,14 @@ WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, eve
 ARTIFACT_LEXNAME = 6  # noun.artifact: "orbiter", "rover", "ship"
 # a gloss that places the thing in a country ("... court in the United States")
 COUNTRIES = re.compile(
-    r"\b(?:in|of) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
+    r"\b(?:in|of|by) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
 )
 
 # a usage note WordNet puts where a definition should be ("quirky: informal terms; ...")
 REGISTER = re.compile(r"\(?(?:informal|formal|slang|informal terms|old-fashioned)\)?", re.I)
 
+# "used also of staining in making microscope slides": a note on use, not a definition
+USAGE_NOTE = re.compile(r"(?:used|also|usually|often|sometimes)\b", re.I)
 RELATING = re.compile(r"of or (?:relating|pertaining) to\b")
 
 STOP = set(
@@ -282,6 +285,8 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
     """ "Jovian: of or pertaining to ... the planet Jupiter" says nothing a student can
     use; "of Jupiter, the largest planet and the 5th from the sun" does."""
     noun = get_wordnet().synset(sense.pertainyms[0], "n")
+    if zipf(noun.lemmas[0].lower()) >= 3.6:
+        return ""  # "Martian: of Mars, ...": read from a name every student knows
     gloss = noun.definition.split(";")[0].strip()
     if gloss.startswith("("):
         return ""  # "(Roman mythology) supreme god": a sense from another field
@@ -305,12 +310,18 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     )
     if segments and RELATING.match(segments[0]) and sense.pertainyms:
         return _pertainym_text(sense, thing)
-    segments = [s for s in segments if not repeats_term(s, thing) and not REGISTER.fullmatch(s)]
+    segments = [
+        s
+        for s in segments
+        if not repeats_term(s, thing) and not REGISTER.fullmatch(s) and not USAGE_NOTE.match(s)
+    ]
     if not segments:
         return ""
     if segments[0].startswith("of ") and len(segments) > 1:
         segments = segments[1:]  # "of laws and regulations; designed to protect trade ..."
     text = re.sub(r"^\([^)]*\)\s*", "", segments[0])  # "(of a path e.g.) having bends"
+    if not thing.is_name:  # "(especially in the use of words)": a narrower field
+        text = re.sub(r"\s*\([^)]*\)", "", text)
     if len(text.split()) < 3 and len(segments) > 1:
         text = f"{text}, {segments[1]}"
     text = re.sub(r"^one (who|that)\b", r"someone \1", LEADING_DETERMINERS.sub("", text))
