@@ -190,3 +190,63 @@ def test_household_groups_and_roles_beside_one_off_names_are_left_out(tmp_path):
     assert "UN" not in entries and "United Nations" not in entries, entries
     assert "Choi Young-jin" not in entries, entries
     assert not any(d.endswith("at Winter") for d in entries.values()), entries
+
+
+def test_glued_headlines_and_cut_brackets_are_not_question_sentences():
+    from companion.generation.questions.base import usable_sentence
+
+    nlp = load_nlp()
+    glued = nlp(
+        "Meanwhile, Radio 1 is all about the Crazycats Following pop stars on Twitter is"
+        " clearly a brilliant way to pass the time."
+    )
+    assert not usable_sentence(glued[:])
+    cut = nlp("The discount offer is valid through April 13, 2011 (11:59 p.m. local time.")
+    assert not usable_sentence(cut[:])
+    fine = nlp("The council approved the new sea wall in 2009 after a long debate.")
+    assert usable_sentence(fine[:])
+
+
+def test_a_longer_word_of_a_name_elsewhere_in_the_sentence_gives_it_away():
+    from companion.generation.questions.base import leaks_answer
+
+    prompt = "Podcasts on _'s iTunes service were hit, said Apple spokesman Tom Neumayr."
+    assert leaks_answer(prompt, "Apple Inc")
+    assert not leaks_answer("Podcasts on _'s iTunes service were hit.", "Apple Inc")
+
+
+def test_an_aside_is_left_out_of_a_statement():
+    from companion.generation.clauses import statement
+
+    nlp = load_nlp()
+    doc = nlp("In the Boston area, for example, health services grew 23 percent in 2010.")
+    assert statement(doc[:].root, {}) == (
+        "In the Boston area, health services grew 23 percent in 2010"
+    )
+
+
+def test_false_statements_never_change_a_year(tmp_path):
+    lesson = lesson_from_text(tmp_path, ARTICLE)
+    article_years = {"2006", "2009", "2010", "2012", "2014"}
+    for question in lesson.questions:
+        if question.kind == "true_false" and question.answer == "false":
+            years = {w.strip(",.") for w in plain_text(question.prompt).split()}
+            assert years & article_years <= set(question.evidence.split()), question.prompt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blanked"),
+    [
+        ("Winter, Wyman itself currently has 26 job openings in Boston.", "Wyman"),
+        ("Serena and Venus Williams missed the tournament for health reasons.", "Venus"),
+    ],
+)
+def test_no_blank_beside_half_of_a_name_pair(sentence: str, blanked: str):
+    from companion.generation.questions.cloze import _inside_longer_name
+    from companion.generation.terms import Mention
+
+    doc = load_nlp()(sentence)
+    start = next(t.i for t in doc if t.text == blanked)
+    end = start + (2 if blanked == "Venus" else 1)
+    mention = Mention(0, doc, start, end, doc[start:end].text)
+    assert _inside_longer_name(mention)

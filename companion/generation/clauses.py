@@ -81,9 +81,15 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     text = " ".join(t.text for t in keep)
     if text.lower() in ("the sources", "sources", "the source", "officials"):
         return ""
-    if keep and keep[0].lower_ in ("the", "a", "an") and keep[0].is_sent_start:
-        text = keep[0].lower_ + text[len(keep[0].text) :]  # "According to the harbour ..."
     return text
+
+
+def according_to(speaker: str) -> str:
+    """ "According to the harbour authority", not "According to The harbour authority"."""
+    first, _, rest = speaker.partition(" ")
+    if first in ("The", "A", "An") and rest:
+        speaker = f"{first.lower()} {rest}"
+    return f"According to {speaker}"
 
 
 def subtree_ids(token: Token) -> set[int]:
@@ -148,8 +154,29 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
         tokens = tokens[2:]  # "For example, ..." leans on the sentence before
         while tokens and tokens[0].is_punct:
             tokens.pop(0)
+    tokens = _without_asides(tokens)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
+    return tokens
+
+
+ASIDES = ("for example", "for instance", "in addition", "of course", "however")
+
+
+def _without_asides(tokens: list[Token]) -> list[Token]:
+    """ "In Boston, for example, services grew": the aside leans on the sentence before."""
+    words = [t.lower_ for t in tokens]
+    for aside in ASIDES:
+        size = len(aside.split())
+        for i in range(1, len(tokens) - size):
+            if " ".join(words[i : i + size]) == aside and words[i - 1] == ",":
+                after = i + size
+                cut = after + 1 if after < len(tokens) and words[after] == "," else after
+                if cut == after:
+                    return tokens  # no comma after it: not an aside
+                # "In Boston, for example, ..." keeps the comma after its opening phrase
+                keep = i if tokens[0].pos_ in ("ADP", "ADV", "SCONJ") else i - 1
+                return tokens[:keep] + tokens[cut:]
     return tokens
 
 

@@ -201,14 +201,33 @@ def usable_sentence(sentence: Span) -> bool:
         return False
     if sum(1 for t in sentence if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
-    if page_furniture(sentence.text):
+    if page_furniture(sentence.text) or glued(sentence):
         return False
+    if any(sentence.text.count(a) != sentence.text.count(b) for a, b in ("()", "[]")):
+        return False  # "valid through April 13, 2011 (11:59 p.m.": cut mid-bracket
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
 FURNITURE = re.compile(r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b", re.I)
 SHOUTING = re.compile(r"\b[A-Z]{2,}\b(?:\W+\b[A-Z]{2,}\b){2,}")  # three capitalised words
 HEADLINE = re.compile(r"^(?:[A-Z][\w'’.&-]*\s*){1,5}:\s")  # "Piperlime: Half-Off Shoes ..."
+
+
+def glued(sentence: Span) -> bool:
+    """Two sentences run together where a heading lost its full stop: "all about the
+    Crazycats Following pop stars on Twitter is ...": a capitalised function word or
+    verb in mid-sentence, right after a word."""
+    for token in sentence[1:]:
+        previous = token.doc[token.i - 1]
+        if (
+            token.text[:1].isupper()
+            and not token.ent_type_
+            and token.pos_ in ("VERB", "AUX", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV")
+            and previous.is_alpha
+            and token.lower_ not in ("i",)
+        ):
+            return True
+    return False
 
 
 def page_furniture(text: str) -> bool:
@@ -277,16 +296,22 @@ def also_does(builder: Builder, name: str, verb: Token) -> bool:
     return False
 
 
+NAME_PARTS = frozenset({"inc", "corp", "group", "company", "university", "national", "state"})
+
+
 def leaks_answer(prompt: str, answer: str) -> bool:
     """The answer (or its last word, for a name) appears in the prompt."""
     lowered = prompt.lower()
     key = answer.lower().strip()
     if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", lowered):
         return True
-    last = key.split()[-1] if key.split() else ""
-    return (
-        len(last) > 3
-        and last[:1].isalpha()
-        and answer[:1].isupper()
-        and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", lowered) is not None
+    if not answer[:1].isupper():
+        return False
+    # any longer word of a name: "_'s iTunes ... said Apple" for "Apple Inc"
+    return any(
+        len(word) > 3
+        and word[:1].isalpha()
+        and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered) is not None
+        for word in key.split()
+        if word not in NAME_PARTS
     )

@@ -106,6 +106,15 @@ def _inside_longer_name(mention) -> bool:
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and not before.is_sent_start and before.pos_ == "PROPN":
         return True
+    earlier = doc[mention.start - 2] if mention.start > 1 else None
+    if (
+        before is not None
+        and before.text in (",", "and", "&", "or")
+        and earlier is not None
+        and (earlier.pos_ == "PROPN" or earlier.is_alpha and earlier.text[:1].isupper())
+        and not earlier.is_stop
+    ):
+        return True  # "Winter, _" (Winter, Wyman), "Serena and _" (Venus Williams)
     # "Center for Science in the _____": a joining word (and "the") after a capital
     words = [t for t in doc[max(0, mention.start - 3) : mention.start]]
     joiners = [t for t in words if t.lower_ in ("of", "for", "in", "and", "the", "&")]

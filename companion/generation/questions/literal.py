@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from companion.generation.clauses import (
+    according_to,
     attribution,
     has_quote,
     span_text,
@@ -78,7 +79,7 @@ def clause_verbs(builder: Builder, sentence: Span) -> list[tuple[Token, str]]:
         if clause is None:
             return []
         speaker = speaker_phrase(speech, builder.resolve)
-        prefix = f"According to {speaker}" if speaker else ""
+        prefix = according_to(speaker) if speaker else ""
         main = clause
     verbs = [] if main.lemma_ in ("say", "tell") or hypothetical(main) else [(main, prefix)]
     for token in main.subtree:
@@ -214,7 +215,7 @@ def literal_candidate(
 ) -> Candidate | None:
     if not prompt or not answer or leaks_answer(prompt, answer):
         return None
-    if len(prompt.split()) > 30 or len(prompt.split()) < 4:
+    if len(prompt.split()) > 30 or len(prompt.split()) < 5:  # "What fell the most?"
         return None
     body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
     if re.search(r"[:;]", prompt) or "," in body or re.match(r"When (?:is|are|was|were) ", body):
