@@ -98,14 +98,14 @@ BANKS = TinyWordNet({("bank", "n"): [MONEY, SLOPE, TILT]})
     ("sentence", "definition"),
     [
         (
-            "The heron waited on the muddy bank of the river.",
+            "The heron waited on the muddy bank of the river, by the water.",
             "sloping land beside a body of water such as a river",
         ),
         (
-            "She put her money in an account at the bank.",
+            "She put her money on deposit at the bank.",
             "financial institution that accepts deposits and lends money",
         ),
-        ("The pilot began a steep bank over the aircraft carrier.", "flight maneuver"),
+        ("The pilot began a steep bank in flight over the aircraft carrier.", "flight maneuver"),
     ],
 )
 def test_the_sense_that_overlaps_the_sentence_wins(sentence: str, definition: str):
@@ -124,10 +124,14 @@ def test_a_weak_fit_among_many_senses_is_no_entry():
 def test_the_passage_counts_less_than_the_sentence():
     sentence = "They walked past the bank on Tuesday."
     thing = word(sentence, "bank", "n", "bank")
-    # three passage words are not enough (0.5 each) ...
-    assert choose(BANKS, thing, sentence, passage="The river water covered the land.") is None
-    # ... four are
-    found = choose(BANKS, thing, sentence, passage="The river water covered the land and a body.")
+    # a noun of several senses needs an overlap of 3: five passage words (0.5 each) are
+    # not enough without the sentence ...
+    passage = "The river water covered the sloping land and a body."
+    assert choose(BANKS, thing, sentence, passage=passage) is None
+    # ... one word of the sentence (2) with two of the passage is
+    sentence = "They walked past the bank by the river on Tuesday."
+    thing = word(sentence, "bank", "n", "bank")
+    found = choose(BANKS, thing, sentence, passage="The water covered the sloping land.")
     assert found is not None and found.text.startswith("sloping land")
 
 

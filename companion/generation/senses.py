@@ -168,6 +168,9 @@ class SenseChooser:
             return None  # a weak fit among many senses: better no entry than a wrong one
         if len(senses) == 2 and overlap < 2 and (rank != 0 or not self._dominant(thing, sense)):
             return None
+        if thing.pos == "n" and len(senses) > 1 and overlap < 3 and not self._clear_first(thing):
+            return None  # "envoy: brief stanza", "defiance: hostile challenge": a noun of
+            # several senses needs its sentence to agree (reviewed: 2 of 9 right without)
         if thing.pos == "v":
             return None  # news uses verbs figuratively ("tarnished", "derailed", "tamed"):
             # a dictionary sense too often misleads (reviewed: 7 of 21 right)
@@ -176,6 +179,11 @@ class SenseChooser:
             return None
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
+
+    def _clear_first(self, thing: Thing) -> bool:
+        """The first sense is far the most common in WordNet's tagged corpus."""
+        first, second = (self.wordnet.tag_count(thing.lemma, n) for n in (1, 2))
+        return first >= 3 and first >= 3 * second
 
     def _two_words_in_one(self, surface: str, pos: str) -> bool:
         """A form of two dictionary words ("booties": bootie or booty): which one the
@@ -198,8 +206,8 @@ class SenseChooser:
             # "a Prussian general", "the Martian surface": the adjective's sense
             for sense in self.wordnet.synsets(thing.first.text, "a")[:1]:
                 text = wordnet_text(sense, thing)
-                if text:
-                    return Definition(text, "wordnet", thing.first, 0.7)
+                return Definition(text, "wordnet", thing.first, 0.7) if text else None
+                # (not the noun: "Martian" in "Martian rocks" is no imaginary person)
         if _called_a_machine(thing):
             return None  # "the orbiter Galileo" is not the astronomer
         forms = sorted(thing.forms, key=lambda f: -len(f))
