@@ -250,3 +250,15 @@ def test_no_blank_beside_half_of_a_name_pair(sentence: str, blanked: str):
     end = start + (2 if blanked == "Venus" else 1)
     mention = Mention(0, doc, start, end, doc[start:end].text)
     assert _inside_longer_name(mention)
+
+
+def test_a_bare_speaker_is_not_blanked_when_the_article_quotes_several(tmp_path):
+    text = (
+        "Google's new chief\n\n"
+        "Larry Page will run Google again, the company said on Thursday. Page has a"
+        " foresight that few people have, Craig Silverstein added.\n\n"
+        "Eric Schmidt said Page was ready. Silverstein said the engineers agreed.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    prompts = [plain_text(q.prompt) for q in lesson.questions if q.kind == "cloze"]
+    assert not any(p.endswith("_ added.") or "_ said" in p for p in prompts), prompts

@@ -7,6 +7,7 @@ from spacy.tokens import Span
 from companion.generation.clauses import (
     has_quote,
 )
+from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
     Builder,
     Candidate,
@@ -33,6 +34,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             continue  # "low-cost _ phones": a common word would fit the gap as well
         if _inside_longer_name(mention):
             continue  # "Winter, _", "CBOE _", half of "Center for Science in the ..."
+        if _bare_speaker(mention) and _speakers(builder) > 1:
+            continue  # "..., _ said": any other speaker of the article fits as well
         text = sentence.text.strip()
         offset = sentence.start_char
         start = mention.doc[mention.start].idx - offset
@@ -61,6 +64,31 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         score = 0.9 + (0.4 if glossed else 0.0) + sentence_quality(sentence)
         out.append(candidate(builder, question, sentence, "cloze", score, answer))
     return out
+
+
+def _bare_speaker(mention) -> bool:
+    """The subject of "said" with nothing beside it that says who it is."""
+    root = mention.span.root
+    return (
+        root.dep_ == "nsubj"
+        and root.head.lemma_ in SPEECH_VERBS
+        and not any(
+            c.dep_ == "appos" or c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children
+        )  # "Fahim Dasti, the NRF spokesman, said", "spokesman Jorge Domene said"
+    )
+
+
+def _speakers(builder: Builder) -> int:
+    """How many different things the article quotes ("X said")."""
+    found = {
+        id(thing)
+        for doc in builder.analysis.docs
+        for token in doc
+        if token.dep_ == "nsubj"
+        and token.head.lemma_ in SPEECH_VERBS
+        and (thing := builder.thing_of(token)) is not None
+    }
+    return len(found)
 
 
 def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) -> bool:
