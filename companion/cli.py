@@ -11,12 +11,13 @@ from pathlib import Path
 from companion.common.errors import CompanionError
 from companion.common.files import backup, write_atomic, write_atomic_bytes
 from companion.common.settings import SHARED_GLOSSARY, content_dir, default_paper
-from companion.common.textutil import slugify
+from companion.common.textutil import plural, slugify
 from companion.generation.context import Options
 from companion.generation.importing import read_article
 from companion.generation.pipeline import lesson_from_article, regenerate
 from companion.lesson.check import check_file
-from companion.lesson.fileformat import write_lesson
+from companion.lesson.fileformat import refresh_stale_evidence, write_lesson
+from companion.lesson.model import Question
 from companion.lesson.names import lesson_name_problem
 from companion.lesson.shared_glossary import load_shared_glossary
 from companion.lesson.store import load_lesson
@@ -133,12 +134,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
             lesson = regenerate(current, _options(args, current.grade))
         except CompanionError as exc:
             raise CompanionError(exc.message, str(path), exc.line) from None
+        refreshed = refresh_stale_evidence(lesson)
         if args.json:
             print(json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2))
             return 0
         saved = backup(path)
-        write_atomic(path, write_lesson(lesson))
+        text = write_lesson(lesson)
+        write_atomic(path, text)
         print(f"updated {path} (backup: {saved})")
+        print_refreshed(path, refreshed, text)
         return 0
     if not args.source:
         raise CompanionError("generate needs an article file, or --update LESSON")
@@ -167,6 +171,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
     print(f"wrote {out}")
     print_warnings(out, lesson, text)
     return 0
+
+
+def print_refreshed(path: Path, questions: list[Question], text: str) -> None:
+    """What `generate --update` did with the stale evidence of edited questions."""
+    for question in questions:
+        line = text.count("\n", 0, text.find(question.raw or "")) + 1
+        done = (
+            f"evidence replaced by the sentence that holds its answer (paragraph "
+            f"{question.paragraph})"
+            if question.evidence
+            else "stale evidence removed (no one sentence of its passage holds its answer)"
+        )
+        print(f"{path}:{line}: edited question: {done}")
 
 
 def check_lesson_target(out: Path, explicit: bool) -> None:
@@ -227,8 +244,9 @@ def summary_lines(lesson) -> list[str]:
     stats = lesson.stats
     lines = [
         lesson.title,
-        f"{len(lesson.passages)} passages, {stats.words} words, "
-        f"{len(lesson.glossary)} glossary entries, {len(lesson.questions)} questions",
+        f"{plural(len(lesson.passages), 'passage')}, {plural(stats.words, 'word')}, "
+        f"{plural(len(lesson.glossary), 'glossary entry', 'glossary entries')}, "
+        f"{plural(len(lesson.questions), 'question')}",
     ]
     for passage in lesson.passages:
         lines.append(f"\n{passage.id}. {passage.heading}")

@@ -141,3 +141,24 @@ def test_behind_a_proxy_the_forwarded_scheme_counts(content):
     plain = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
     cookie = plain.get("/lessons/panjshir-valley", headers={"X-Forwarded-Proto": "https"})
     assert "Secure" not in cookie.headers["Set-Cookie"]
+
+
+def test_index_counts_read_right_for_one(client, content: Path):
+    one = (
+        "---\ntitle: One passage\n---\n\n## Only\n\nOne short paragraph of words.\n\n"
+        "### Questions\n\n1. Where?\n    Answer: here\n"
+    )
+    (content / "one.md").write_text(one, encoding="utf-8")
+    html = client.get("/").get_data(as_text=True)
+    facts = re.search(r'href="/lessons/one">One passage</a>\s*<span class="lesson-facts">(.*?)</span>',
+                      html, re.S)
+    assert facts, html
+    text = " ".join(facts.group(1).split())
+    assert text.startswith("1 passage · 5 words ·"), text
+    assert not re.search(r"(?<![\d,])1 (?:passages|words)\b", html)
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response.mimetype == "image/vnd.microsoft.icon"
+    assert "max-age" in response.headers["Cache-Control"]

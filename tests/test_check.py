@@ -359,3 +359,75 @@ def lesson_with(question: Question) -> Lesson:
 )
 def test_check_lesson_question_rules(question: Question, expected: list[tuple[int, str]]):
     assert check_lesson(lesson_with(question)) == expected
+
+
+# --------------------------------------------------------------------------- #14
+
+
+def generated_question(prompt: str, answer: str, evidence: str, accept: str = "") -> str:
+    """A generated short-answer question whose hash matches the question as generated
+    (prompt "What rises before an eruption?", answer "magma"), whatever is written now."""
+    generated = Question(
+        "q-1", "short_answer", "What rises before an eruption?", answer="magma", evidence=evidence
+    )
+    extra = f", accept: {accept}" if accept else ""
+    return (
+        f"### Questions\n\n1. {prompt}\n    Answer: {answer}\n"
+        f"    <!-- {{id: q-1, paragraph: 1, source: 'rule:literal-what', status: generated"
+        f"{extra}, evidence: '{evidence}', hash: {generated.content_hash()}}} -->\n"
+    )
+
+
+def test_an_edited_question_whose_evidence_lost_its_answer_is_a_warning(tmp_path: Path):
+    evidence = "Volcanoes erupt when magma rises."
+    untouched = passage(generated_question("What rises before an eruption?", "magma", evidence))
+    assert check_file(write(tmp_path, untouched)) == []
+    retouched = passage(generated_question("What rises, before an eruption?", "magma", evidence))
+    assert check_file(write(tmp_path, retouched)) == []  # edited, but the evidence still holds
+    rewritten = passage(generated_question("What fled the lava?", "the ants", evidence))
+    found = check_file(write(tmp_path, rewritten, "rewritten.md"))
+    line = exact_line(rewritten, "1. What fled the lava?")
+    assert [str(p) for p in found] == [
+        f"{tmp_path / 'rewritten.md'}:{line}: warning: this question was edited and its "
+        "evidence no longer holds its answer, so no evidence is shown: correct its "
+        "'evidence:', or run 'generate --update'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("accept", "message"),
+    [
+        ("[[a, b]]", "'accept:' must be a list of answers, like [in 1952, 1952]"),
+        ("{a: b}", "'accept:' must be a list of answers, like [in 1952, 1952]"),
+        ("[magma, '']", "'accept:' holds an empty answer"),
+        (f"[{'x' * 301}]", "an 'accept:' answer is longer than 300 characters"),
+    ],
+)
+def test_accept_is_validated(tmp_path: Path, accept: str, message: str):
+    text = passage(generated_question("What rises?", "magma", "Magma rises.", accept))
+    assert messages(write(tmp_path, text)) == [(exact_line(text, "1. What rises?"), message)]
+
+
+def test_accept_only_on_typed_answers(tmp_path: Path):
+    text = passage(
+        "### Questions\n\n1. Pick one.\n    - [x] magma\n    - [ ] ash\n"
+        "    <!-- {accept: [lava]} -->\n"
+    )
+    assert messages(write(tmp_path, text)) == [
+        (
+            exact_line(text, "1. Pick one."),
+            "'accept:' is only used by fill in the blank (without choices) and short answer "
+            "questions",
+        )
+    ]
+    fine = passage(generated_question("What rises?", "magma", "Magma rises.", "[molten rock]"))
+    assert messages(write(tmp_path, fine)) == []
+
+
+def test_a_colon_in_an_unquoted_title_gets_the_hint_and_the_line(tmp_path: Path):
+    text = "---\ngrade: 6\ntitle: Panjshir Valley: Taliban clash\n---\n\n## A\n\nText.\n"
+    path = write(tmp_path, text)
+    assert [str(p) for p in check_file(path)] == [
+        f"{path}:3: front matter: mapping values are not allowed here (a value that holds "
+        """': ' must be in quotes: title: "Panjshir Valley: Taliban clash")"""
+    ]

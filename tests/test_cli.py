@@ -140,3 +140,31 @@ def test_shared_glossary_file_is_checked_and_used(content_env: Path, capsys):
     (content_env / "glossary.md").write_text("Taliban\nno definition line\n", encoding="utf-8")
     assert main(["check", str(content_env / "glossary.md")]) == 1
     assert "glossary.md:1: glossary term 'Taliban' has no definition" in capsys.readouterr().out
+
+
+def test_show_counts_read_right_for_one(tmp_path: Path, capsys):
+    path = tmp_path / "one.md"
+    path.write_text(
+        "---\ntitle: One\n---\n\n## Only\n\nFive words in this paragraph.\n\n"
+        "### Glossary\n\nparagraph\n:   a piece of writing\n\n"
+        "### Questions\n\n1. How many words?\n    Answer: five\n",
+        encoding="utf-8",
+    )
+    assert main(["show", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "1 passage, 5 words, 1 glossary entry, 1 question"
+
+
+def test_check_shows_the_quoting_hint_for_a_title_with_a_colon(tmp_path: Path, capsys):
+    path = tmp_path / "colon.md"
+    path.write_text("---\ntitle: Panjshir Valley: Taliban clash\n---\n\n## A\n\nText.\n")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out.strip()
+    assert out == (
+        f"{path}:2: front matter: mapping values are not allowed here (a value that holds "
+        """': ' must be in quotes: title: "Panjshir Valley: Taliban clash")"""
+    )
+    assert main(["show", str(path)]) == 2  # a one-line error, no traceback
+    err = capsys.readouterr().err
+    assert err.startswith(f"companion: {path}:2: front matter: mapping values") and "must be in quotes" in err
+    assert "Traceback" not in err

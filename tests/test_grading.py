@@ -11,6 +11,7 @@ from companion.lesson.model import Lesson, Passage, Question
 from companion.views.grading import (
     MAX_TEXT_ANSWER,
     AnswerError,
+    edit_distance,
     grade,
     grade_form,
     normalise_answer,
@@ -18,6 +19,7 @@ from companion.views.grading import (
     read_answer,
     summarize,
     text_matches,
+    typo_allowance,
 )
 
 FIXTURE = Path(__file__).parent / "data" / "lessons" / "page-all-kinds.md"
@@ -70,7 +72,8 @@ def test_text_matches_answer_accept_and_one_typo():
     assert text_matches("the mujahideen", q)
     assert text_matches("Holy Warriors!", q)
     assert text_matches("mujahedeen", q)  # one letter changed
-    assert not text_matches("mujahedin", q)  # two letters off
+    assert text_matches("mujahidin", q)  # two letters off: a 10-letter key allows two
+    assert not text_matches("mujahedin", q)  # three letters off
     assert text_matches("mujahiden", q)  # one letter missing
     assert not text_matches("warriors", q)
     assert not text_matches("", q)
@@ -81,6 +84,131 @@ def test_numbers_must_be_exact():
     assert text_matches("1952", q)
     assert not text_matches("1953", q)
     assert not text_matches("19522", q)
+
+
+# ----------------------------------------------------------------- fair short answers (#14)
+
+CHARIKA = Question(
+    id="q-e51d8b7e",
+    kind="short_answer",
+    prompt="Where are negotiations underway?",
+    answer="Charika",
+    evidence="Negotiations are underway in Charika, the capital of neighboring Parwan province.",
+)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Charika",
+        "in Charika",
+        "In Charika",
+        "Negotiations are underway in Charika.",
+        "In Charika, the capital of Parwan",
+        "They are underway in the city of Charika",
+        "CHARIKA!",
+        "Charka",  # one slip in a 7-letter key
+        "in Chraika",  # two letters swapped count as one slip
+    ],
+)
+def test_an_answer_that_holds_the_key_as_a_phrase_is_right(given):
+    assert text_matches(given, CHARIKA), given
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Charika or Kabul or Bagram",  # several candidates: not an answer
+        "Kabul or Charika",
+        "Charika and Kabul",
+        "Charika, Kabul, Bagram",
+        "Charika/Kabul",
+        "either Charika or Parwan",
+        "maybe Charika",
+        "not in Charika",
+        "Negotiations are not underway in Charika",
+        "Kabul",
+        "Chrka",  # two slips in a 7-letter key
+        "Charikabad",
+        "",
+    ],
+)
+def test_a_hedged_or_wrong_answer_is_wrong(given):
+    assert not text_matches(given, CHARIKA), given
+
+
+CHARIKA_FILE = """---
+title: Negotiations
+---
+
+## Negotiations
+
+He and the NRF are still trying to negotiate with the Taliban. Negotiations are underway \
+in Charika, the capital of neighboring Parwan province.
+
+### Questions
+
+1. Where are negotiations underway?
+    Answer: Charika
+    <!-- {id: q-e51d8b7e, paragraph: 1, source: 'rule:literal-where', status: generated, \
+evidence: 'Negotiations are underway in Charika, the capital of neighboring Parwan province.', \
+hash: 8734ffed} -->
+"""
+
+
+def test_the_charika_question_of_the_issue_through_the_form():
+    lesson = parse_lesson(CHARIKA_FILE, slug="negotiations")
+    (slot,) = question_slots(lesson)
+    for given, status in [
+        ("In Charika, the capital of Parwan", "correct"),
+        ("Negotiations are underway in Charika.", "correct"),
+        ("in Charika", "correct"),
+        ("Charika or Kabul or Bagram", "incorrect"),
+    ]:
+        assert grade_fields(slot, {slot.field: given}).status == status, given
+
+
+@pytest.mark.parametrize(
+    ("key", "allowed"),
+    [("NRF", 0), ("Dara", 0), ("Kabul", 1), ("Charika", 1), ("Panjshir", 1), ("Mujahideen", 2),
+     ("Panjshir province", 2), ("1989", 0), ("September 11", 0), ("40", 0)],
+)
+def test_typos_are_forgiven_in_proportion_to_the_key(key, allowed):
+    assert typo_allowance(normalise_answer(key)) == allowed
+
+
+def test_typos_by_key_length_and_numbers_exact():
+    def q(answer: str) -> Question:
+        return Question(id="q", kind="short_answer", prompt="?", answer=answer)
+
+    assert not text_matches("NRG", q("NRF"))  # short keys: exact
+    assert text_matches("Kabol", q("Kabul")) and not text_matches("Kbol", q("Kabul"))
+    assert text_matches("Panjsher provnce", q("Panjshir province"))  # 2 slips in 16 letters
+    assert not text_matches("Panjsheer provnce", q("Panjshir province"))  # 3 slips
+    assert not text_matches("1988", q("1989")) and not text_matches("in 1898", q("1989"))
+    assert text_matches("forty", q("40")) and not text_matches("400", q("40"))
+    assert edit_distance("charika", "chraika", 2) == 1
+    assert edit_distance("charika", "kabul", 1) == 2  # stops early: more than the limit
+
+
+def test_declared_alternatives_follow_the_same_rule():
+    q = Question(**{**CHARIKA.__dict__, "accept": ["Charikar", "capital of Parwan"]})
+    for given in ("Charikar", "in Charikar", "the capital of Parwan province"):
+        assert text_matches(given, q), given
+    assert not text_matches("Charikar or Kabul", q)
+
+
+def test_cloze_without_a_word_bank_uses_the_same_rule():
+    q = Question(
+        id="q",
+        kind="cloze",
+        prompt="Several weapons destroyed by the _____ had also been lost.",
+        answer="Taliban",
+    )
+    for given in ("Taliban", "the Taliban", "by the Taliban", "Talibn"):
+        assert text_matches(given, q), given
+    for given in ("Taliban or NRF", "NRF", "the NRF and the Taliban"):
+        assert not text_matches(given, q), given
 
 
 # ----------------------------------------------------------------- slots

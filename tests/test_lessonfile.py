@@ -201,3 +201,27 @@ def test_documented_example_parses_with_every_kind():
                                           "Bees shiver their wing muscles",
                                           "The middle of the cluster warms up"]
     assert write_lesson(lesson) == example
+
+
+def test_accept_is_read_and_kept_byte_for_byte():
+    text = (
+        "---\ntitle: x\n---\n\n## A\n\nIn 1952 it was cold.\n\n### Questions\n\n"
+        "1. When was it cold?\n    Answer: 1952\n"
+        "    <!-- {id: q-1, accept: [in 1952, 'the year: 1952'], evidence: In 1952 it was cold.} -->\n"
+    )
+    lesson, problems = parse_lesson_with_problems(text)
+    assert problems == []
+    assert lesson.questions[0].accept == ["in 1952", "the year: 1952"]
+    assert write_lesson(lesson) == text
+    lesson.questions[0].raw = None  # written from the model: accept is in its comment
+    again = parse_lesson(write_lesson(lesson))
+    assert again.questions[0].accept == ["in 1952", "the year: 1952"]
+    assert not again.questions[0].edited
+
+
+def test_a_single_accepted_answer_may_be_written_without_brackets():
+    text = (
+        "---\ntitle: x\n---\n\n## A\n\nT.\n\n### Questions\n\n1. Where?\n    Answer: Charika\n"
+        "    <!-- {accept: Charikar} -->\n"
+    )
+    assert parse_lesson(text).questions[0].accept == ["Charikar"]

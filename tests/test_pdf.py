@@ -46,7 +46,9 @@ A4 = (595.3, 841.9)
 
 
 def normalize(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Text as read: NFKC, single spaces, no zero-width spaces (the worksheet puts one
+    after each question number as a line-break opportunity)."""
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\u200b", "").split())
 
 
 @dataclass
@@ -109,6 +111,11 @@ def pdfs(tmp_path_factory, lessons) -> dict[str, Printed]:
         "long": (lessons["long"], WorksheetOptions(), False),
         "long-a4-large": (lessons["long"], WorksheetOptions(paper="a4", large_print=True), False),
         "long-key-a4": (lessons["long"], WorksheetOptions(paper="a4", version="C"), True),
+        "long-a4-large-qo": (
+            lessons["long"],
+            WorksheetOptions(paper="a4", large_print=True, questions_only=True),
+            False,
+        ),
         "seed": (lessons["seed"], WorksheetOptions(), False),
         "many": (many_sections(), WorksheetOptions(), False),
     }
@@ -217,7 +224,7 @@ def test_student_pdf_holds_every_prompt_and_no_answer(pdfs):
 
 def test_full_student_pdf_has_passages_glossary_and_questions(pdfs):
     text = pdfs["all"].text
-    assert "Bees in winter" in text and "Source: seeds/bees.txt" in text
+    assert "Bees in winter" in text and "seeds/bees.txt" not in text  # a file is no source
     assert re.search(r"Name\b.*\bClass\b.*\bDate\b", pdfs["all"].pages[0])
     assert "1 Honeybees do not sleep through the winter." in text  # numbered paragraphs
     assert "5 On the first warm afternoon" in text
@@ -298,6 +305,39 @@ def test_no_heading_is_alone_at_the_bottom_of_a_page(pdfs, name: str):
         last = boxes[-1]
         heading = last.element_tag in ("h1", "h2", "h3") or "ws-questions-title" in classes(last)
         assert not heading, (name, last.element_tag, last.element.text)
+
+
+@pytest.mark.parametrize(
+    "name", ["all", "all-key", "quiz-b", "long", "long-a4-large", "long-key-a4",
+             "long-a4-large-qo", "seed", "many"]
+)
+def test_the_last_question_never_sits_alone_on_the_last_page(pdfs, name: str):
+    """#14: large print, questions only, on A4 left question 26 alone on page 6."""
+    last_page = boxes_by_page(pdfs[name].document)[-1]
+    questions = {id(b.element) for b in last_page if "ws-q" in classes(b)}
+    text = {id(b.element) for b in last_page if classes(b) & {"ws-para", "ws-glossary"}}
+    assert len(questions) >= 2 or text, (name, len(pdfs[name].pages))
+
+
+def test_a_prompt_with_a_blank_is_not_broken_after_its_first_word(tmp_path):
+    """WeasyPrint broke "2. Heavy / clashes broke out ... northern / _____ on Thursday
+    night." when the text before the blank just filled the line."""
+    prompt = (
+        "Heavy clashes broke out between Taliban fighters and an anti-Taliban group "
+        "around Afghanistan’s northern _____ on Thursday night."
+    )
+    question = Question("q-heavy", "cloze", prompt, answer="Panjshir Valley")
+    lesson = Lesson("heavy", "Heavy", passages=[Passage("", "Clashes", ["Text."], [], [question])])
+    lesson.renumber()
+    for paper in ("letter", "a4"):
+        worksheet = build_worksheet(lesson, WorksheetOptions(paper=paper, questions_only=True))
+        path = tmp_path / f"heavy-{paper}.pdf"
+        layout(worksheet).write_pdf(path)
+        raw = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        first = next(line for line in raw.splitlines() if line.strip().startswith("1."))
+        assert "Heavy clashes broke out" in normalize(first), (paper, first)
 
 
 def test_long_worksheet_really_spans_pages(pdfs):

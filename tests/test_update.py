@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
+from companion.common.abbreviations import split_sentences
+from companion.common.textutil import plain_text
+from companion.lesson.kinds import Grading
 from companion.lesson.store import load_lesson
 from tests.helpers import SEED
 
@@ -80,3 +83,74 @@ def test_update_of_an_untouched_lesson_gives_the_same_file(lesson_path: Path):
     before = lesson_path.read_text(encoding="utf-8")
     assert main(["generate", "--update", str(lesson_path)]) == 0
     assert lesson_path.read_text(encoding="utf-8") == before
+
+
+def _typed(questions):
+    """The questions answered by typing (an `Answer:` line): short answers, cloze
+    without a word bank."""
+    return [q for q in questions if q.spec.grading_of(q.choices) is Grading.TYPED]
+
+
+def _short_answers(path: Path):
+    return _typed(load_lesson(path).questions)
+
+
+def test_update_keeps_accepted_answers_a_teacher_added(lesson_path: Path):
+    question = _short_answers(lesson_path)[0]
+    text = lesson_path.read_text(encoding="utf-8")
+    block = _item_block(text, question.prompt)
+    with_accept = block.replace("status: generated,", "status: generated, accept: [my answer],")
+    lesson_path.write_text(text.replace(block, with_accept), encoding="utf-8")
+    assert main(["generate", "--update", str(lesson_path)]) == 0
+    updated = lesson_path.read_text(encoding="utf-8")
+    assert with_accept in updated
+    kept = next(q for q in load_lesson(lesson_path).questions if q.id == question.id)
+    assert kept.accept[-1] == "my answer"
+
+
+def _word_in_one_sentence(lesson, question) -> tuple[str, str]:
+    """A long word that only one sentence of the question's passage holds, and that
+    sentence."""
+    passage = next(p for p in lesson.passages if question in p.questions)
+    sentences = [s for para in passage.paragraphs for s in split_sentences(plain_text(para))]
+    for sentence in sentences:
+        for word in re.findall(r"[A-Za-z]{7,}", sentence):
+            if sum(re.search(rf"\b{word}\b", s, re.I) is not None for s in sentences) == 1:
+                return word, sentence
+    raise AssertionError("no word found in only one sentence")
+
+
+def test_update_replaces_or_removes_the_evidence_of_a_rewritten_question(
+    lesson_path: Path, capsys
+):
+    """#14: a teacher rewrote a question; its old evidence no longer holds the answer."""
+    lesson = load_lesson(lesson_path)
+    first, second = _typed(lesson.questions)[:2]
+    word, sentence = _word_in_one_sentence(lesson, first)
+    text = lesson_path.read_text(encoding="utf-8")
+    for question, prompt, answer in (
+        (first, "Which word did the teacher pick?", word),  # in one sentence of its passage
+        (second, "Which city did the teacher visit?", "Timbuktu"),  # in none
+    ):
+        old = _item_block(text, question.prompt)
+        new = old.replace(question.prompt, prompt)
+        text = text.replace(old, new.replace(f"Answer: {question.answer}", f"Answer: {answer}"))
+    lesson_path.write_text(text, encoding="utf-8")
+    stale = [q for q in load_lesson(lesson_path).questions if q.id in (first.id, second.id)]
+    assert len(stale) == 2 and all(not q.evidence and q.stale_evidence for q in stale)
+
+    capsys.readouterr()
+    assert main(["generate", "--update", str(lesson_path)]) == 0
+    said = capsys.readouterr().out
+    updated = {q.id: q for q in load_lesson(lesson_path).questions}
+    picked, timbuktu = updated[first.id], updated[second.id]
+    assert picked.evidence == sentence and picked.paragraph
+    assert "evidence replaced by the sentence that holds its answer" in said
+    assert timbuktu.evidence == "" and timbuktu.paragraph is None
+    assert "stale evidence removed" in said
+    for question in (picked, timbuktu):
+        assert question.edited and question.evidence_is_current  # still the teacher's
+    after = lesson_path.read_text(encoding="utf-8")
+    assert "Which city did the teacher visit?\n    Answer: Timbuktu\n" in after
+    assert main(["generate", "--update", str(lesson_path)]) == 0
+    assert lesson_path.read_text(encoding="utf-8") == after  # stable

@@ -61,7 +61,8 @@ def get_text(client, url: str, status: int = 200) -> str:
 def visible_text(html: str) -> str:
     """The page's text as a reader sees it (tags removed, entities decoded)."""
     html = re.sub(r"<(script|style|head)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    text = unescape(re.sub(r"<[^>]+>", " ", html)).replace("\u200b", "")
+    return " ".join(text.split())
 
 
 def written_answers(lesson: Lesson) -> list[str]:
@@ -274,13 +275,13 @@ def test_page_css_sets_the_paper_and_footer_and_cannot_be_broken_out_of(lesson: 
 def test_worksheet_page_shows_the_student_copy(ws_client, lesson: Lesson):
     html = get_text(ws_client, f"/lessons/{SLUG}/worksheet")
     text = visible_text(html)
-    assert "Bees in winter" in text and "Source: seeds/bees.txt" in text
+    assert "Bees in winter" in text and "seeds/bees.txt" not in text and "Source" not in text
     for label in ("Name", "Class", "Date"):
         assert re.search(rf'<span class="ws-field[^"]*">{label}<span class="ws-fill">', html)
     for number, question in enumerate(lesson.questions, start=1):
         first_words = question.prompt.split("_____")[0].strip()
         assert re.search(
-            rf'<span class="ws-qnum">{number}\.</span>\s*{re.escape(str(escape(first_words)))}',
+            rf'<span class="ws-qnum">{number}\.</span>&#8203;\s*{re.escape(str(escape(first_words)))}',
             html,
         )
     assert html.count('class="ws-bubble"') == 4 + 2 + 5  # two multiple choice, one true/false
@@ -500,3 +501,138 @@ def test_a_version_is_one_letter(ws_client, version):
     response = ws_client.get(f"/lessons/{SLUG}/worksheet?version={version}")
     assert response.status_code == 400
     assert "version must be one of A, B, C" in response.get_data(as_text=True)
+
+
+# --------------------------------------------------------------------------- #14
+
+
+def lesson_copy(content: Path, name: str, replace: dict[str, str]) -> str:
+    """A copy of the all-kinds fixture under another name, with some text replaced; the
+    slug it is served at."""
+    text = ALL_KINDS.read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (content / f"{name}.md").write_text(text, encoding="utf-8")
+    return name
+
+
+def test_the_source_printed_is_for_people_never_a_file_path(content: Path):
+    slug = lesson_copy(
+        content,
+        "bees-credited",
+        {"grade: 6\n": "grade: 6\npublication: The Bee Journal\ndate: 2021-09-03\n"},
+    )
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    text = visible_text(get_text(client, f"/lessons/{slug}/worksheet"))
+    assert "Source: The Bee Journal, September 3, 2021" in text
+    assert "seeds/bees.txt" not in text
+    lesson = load_lesson(content / f"{slug}.md")
+    assert build_worksheet(lesson, WorksheetOptions()).credit == "The Bee Journal, September 3, 2021"
+    lesson.meta.clear()
+    for source, credit in (("seeds/bees.txt", ""), ("https://example.org/bees", ""),
+                           ("bees.html", ""), ("The Bee Journal", "The Bee Journal")):
+        lesson.source = source
+        assert build_worksheet(lesson, WorksheetOptions()).credit == credit, source
+
+
+def test_evidence_in_quotes_is_not_quoted_again(content: Path):
+    quoted = "“In 1952 we measured a cluster at 35 °C,” the scientist said on Wednesday."
+    slug = lesson_copy(
+        content,
+        "bees-quoted",
+        {
+            "evidence: 'In 1952, scientists measured the middle of a cluster at 35 °C.'": (
+                f"evidence: '{quoted}'"
+            )
+        },
+    )
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    text = visible_text(get_text(client, f"/lessons/{slug}/answer-key"))
+    assert f": {quoted}" in text and "““" not in text and "””" not in text
+    assert "Evidence, paragraph 1: “Honeybees do not sleep through the winter.”" in text
+
+
+def test_stale_evidence_is_on_neither_the_key_nor_the_worksheet(content: Path):
+    old = "They cluster together in the hive and shiver their wing muscles to make heat."
+    slug = lesson_copy(
+        content,
+        "bees-rewritten",
+        {
+            "1. What do honeybees do to make heat?": "1. What do honeybees eat in winter?",
+            "    - [x] They shiver their wing muscles\n    - [ ] They fly south": (
+                "    - [ ] They shiver their wing muscles\n    - [x] Their stored honey"
+            ),
+        },
+    )
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    key = visible_text(get_text(client, f"/lessons/{slug}/answer-key"))
+    first = key.split("1. What do honeybees eat in winter?", 1)[1].split(" 2. ", 1)[0]
+    assert "Their stored honey" in first
+    assert "Evidence" not in first and old not in first
+    assert "Evidence, paragraph 1: “Honeybees do not sleep through the winter.”" in key
+
+
+def test_accepted_answers_are_on_the_key(content: Path):
+    slug = lesson_copy(content, "bees-accept", {"accept: [in 1952]": "accept: [in 1952, '1952 AD']"})
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    text = visible_text(get_text(client, f"/lessons/{slug}/answer-key"))
+    assert "Also accept: in 1952; 1952 AD" in text
+    assert "1952 AD" not in visible_text(get_text(client, f"/lessons/{slug}/worksheet"))
+
+
+def test_the_form_with_no_kind_ticked_says_so_and_keeps_the_form(ws_client):
+    url = f"/lessons/{SLUG}/worksheet?paper=a4&version=B&large_print=1&update=1"
+    html = get_text(ws_client, url, status=400)
+    assert re.search(r'<p class="ws-problem" id="ws-kinds-problem" role="alert">Tick at '
+                     r"least one question kind", html)
+    form = html.split('<form class="ws-options"', 1)[1].split("</form>", 1)[0]
+    assert '<option value="a4" selected>' in form and '<option value="B" selected>' in form
+    assert 'name="large_print" value="1" checked' in form
+    assert 'name="kind"' in form and " checked> " not in form.split("ws-kinds", 1)[1]
+    assert 'aria-describedby="ws-kinds-problem"' in form
+    assert 'class="ws-q' not in html  # no sheet to print
+    key = get_text(ws_client, f"/lessons/{SLUG}/answer-key?update=1", status=400)
+    assert "Tick at least one question kind" in key
+    # the Update button sends update=1; with a kind ticked it is the usual page
+    ticked = get_text(ws_client, f"/lessons/{SLUG}/worksheet?kind=cloze&update=1")
+    assert 'class="ws-problem"' not in ticked and "ws-q-cloze" in ticked
+    assert 'name="update" value="1">Update</button>' in ticked
+    # a URL without kind still means every kind
+    assert "ws-q-open" in get_text(ws_client, f"/lessons/{SLUG}/worksheet")
+    pdf = get_text(ws_client, f"/lessons/{SLUG}/worksheet.pdf?update=1", status=400)
+    assert "Tick at least one question kind" in pdf
+
+
+def test_no_kind_ticked_is_an_options_error():
+    with pytest.raises(OptionsError, match="Tick at least one question kind") as caught:
+        parse_options({"update": ["1"], "kind": [""]})
+    assert caught.value.options.kinds == ()
+    assert parse_options({"update": ["1"], "kind": ["open"]}).kinds == ("open",)
+    assert parse_options({"update": ["0"]}).kinds == KINDS
+
+
+def test_worksheet_pages_have_an_icon(ws_client):
+    html = get_text(ws_client, f"/lessons/{SLUG}/worksheet")
+    assert '<link rel="icon" href="/favicon.ico">' in html
+    response = ws_client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.mimetype == "image/vnd.microsoft.icon" and response.data[:4] == b"\0\0\1\0"
+
+
+def test_worksheet_plurals(ws_client):
+    one = visible_text(get_text(ws_client, f"/lessons/{SLUG}/answer-key?kind=sequence"))
+    assert "1 question (sequence)." in one
+    many = visible_text(get_text(ws_client, f"/lessons/{SLUG}/answer-key"))
+    assert "10 questions." in many
+
+
+def test_a_worksheet_without_questions_does_not_ask_for_answers(content: Path):
+    (content / "no-questions.md").write_text(
+        "---\ntitle: Just reading\n---\n\n## One\n\nSome text to read.\n", encoding="utf-8"
+    )
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    text = visible_text(get_text(client, "/lessons/no-questions/worksheet"))
+    assert "Read each passage. The small numbers" in text and "answer the questions" not in text
+    with_questions = visible_text(get_text(client, "/lessons/panjshir-valley/worksheet"))
+    assert "Read each passage, then answer the questions after it." in with_questions

@@ -64,6 +64,26 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_OPENING_QUOTES = "\"“„«‘'"
+_CLOSING_QUOTES = "\"”»’'"
+
+
+def in_quotes(text: str) -> str:
+    """``text`` in “curly quotes”, unless it already starts with an opening quote or ends
+    with a closing one (a quotation, or a sentence that opens or ends with one: it would
+    read ““…” … Wednesday.”); "" stays "". """
+    text = text.strip()
+    if not text or text[0] in _OPENING_QUOTES or text.rstrip(".!?…,;:")[-1:] in _CLOSING_QUOTES:
+        return text
+    return f"“{text}”"
+
+
+def plural(count: int, singular: str, plural_form: str = "") -> str:
+    """"1 passage", "2 passages" (``plural_form`` for irregular words: "entry", "entries")."""
+    word = singular if count == 1 else plural_form or singular + "s"
+    return f"{count} {word}"
+
+
 def slugify(text: str, fallback: str = "lesson") -> str:
     """A lowercase ASCII slug made of letters, digits and hyphens."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

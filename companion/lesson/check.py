@@ -50,6 +50,7 @@ def check_file(path: Path) -> list[Problem]:
         Problem(str(path), w.line or 1, w.message, warning=True)
         for w in lesson_warnings(lesson, text)
     ]
+    problems += [Problem(str(path), line, m, warning=True) for line, m in stale_evidence(lesson)]
     return sorted(problems, key=lambda p: (p.line, p.warning))
 
 
@@ -84,6 +85,18 @@ def check_lesson(lesson: Lesson) -> list[tuple[int, str]]:
             seen_ids.setdefault(question.id, question.line)
             problems += [(question.line, m) for m in _question_problems(question)]
     return problems
+
+
+STALE_EVIDENCE = (
+    "this question was edited and its evidence no longer holds its answer, so no "
+    "evidence is shown: correct its 'evidence:', or run 'generate --update'"
+)
+
+
+def stale_evidence(lesson: Lesson) -> list[tuple[int, str]]:
+    """Edited questions whose evidence sentence no longer holds their answer (the parser
+    dropped it: companion.lesson.evidence)."""
+    return [(q.line, STALE_EVIDENCE) for q in lesson.questions if not q.evidence_is_current]
 
 
 QUESTION_ID = re.compile(r"q-[A-Za-z0-9-]+")

@@ -43,7 +43,8 @@ from typing import Any
 import yaml
 
 from companion.common.errors import LessonFileError
-from companion.lesson.kinds import KIND_LIST, AnswerForm, Choices, Kind
+from companion.lesson.evidence import fresh_evidence, mark_stale_evidence
+from companion.lesson.kinds import KIND_LIST, MAX_TEXT_ANSWER, AnswerForm, Choices, Grading, Kind
 from companion.lesson.model import STATUSES, GlossaryEntry, Lesson, Passage, Question, fingerprint
 
 BLANK = "_____"
@@ -58,6 +59,11 @@ _KEY_LINE = re.compile(
 _SUBSECTION = re.compile(r"^###\s+(.*?)\s*#*\s*$")
 _PASSAGE = re.compile(r"^##\s+(.*?)\s*#*\s*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TYPED_KINDS = " and ".join(  # "fill in the blank (without choices) and short answer"
+    k.label.lower() + (" (without choices)" if k.choices is Choices.WORD_BANK else "")
+    for k in KIND_LIST
+    if k.grading is Grading.TYPED
+)
 
 MAX_YAML_DEPTH = 20  # nested lists/mappings in the front matter or an item's comment
 MAX_YAML_STRING = 10_000  # characters in one YAML string
@@ -137,6 +143,40 @@ def _answer_lines(question: Question) -> list[str]:
         marks = ["x" if c == question.answer else " " for c in question.choices]
         return [_choice_line(m, c) for m, c in zip(marks, question.choices, strict=True)]
     return [f"{INDENT}{spec.key_label}: {_one_line(str(question.answer))}".rstrip()]
+
+
+def refresh_stale_evidence(lesson: Lesson) -> list[Question]:
+    """For `generate --update`: give each question whose evidence was stale (see
+    companion.lesson.evidence) the one sentence of its passage that holds its answer, or
+    no evidence when there is no such sentence. Its comment is rewritten with the new
+    evidence and paragraph; every other key, the hash included, stays as it was (so the
+    question still counts as edited). Returns the questions changed."""
+    changed = []
+    for passage in lesson.passages:
+        for question in passage.questions:
+            if not question.stale_evidence or question.raw is None:
+                continue
+            evidence, paragraph = fresh_evidence(question, passage) or ("", None)
+            question.raw = _with_evidence(question.raw, evidence, paragraph)
+            question.evidence, question.paragraph = evidence, paragraph
+            question.stale_evidence = ""
+            changed.append(question)
+    return changed
+
+
+def _with_evidence(raw: str, evidence: str, paragraph: int | None) -> str:
+    """An item's text with its comment's ``evidence`` and ``paragraph`` replaced (or
+    removed, when ``evidence`` is empty)."""
+    lines = raw.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("<!--"))
+    body = "\n".join(lines[start:]).strip()[4:-3]
+    meta = dict(load_yaml(body) or {})
+    if evidence:
+        meta["paragraph"], meta["evidence"] = paragraph, evidence
+    else:
+        meta.pop("paragraph", None)
+        meta.pop("evidence", None)
+    return "\n".join([*lines[:start], _comment(meta)])
 
 
 def _choice_line(mark: str | int, choice: str) -> str:
@@ -250,15 +290,31 @@ def load_yaml(
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
         where = line + mark.line if mark is not None else line
+        lines = text.split("\n")
+        at = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+        hint = _colon_hint(str(problem), at)
         if invalid and not isinstance(exc, _Refused):
-            raise LessonFileError(invalid, path, line) from None
-        raise LessonFileError(f"{what}: {_one_line(problem)}", path, where) from None
+            raise LessonFileError(invalid + hint, path, line) from None
+        raise LessonFileError(f"{what}: {_one_line(problem)}{hint}", path, where) from None
     except (RecursionError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
         # e.g. int() of a 5,000-digit number; never a traceback for a bad file
         message = _one_line(str(exc))[:200] or type(exc).__name__
         raise LessonFileError(f"{what}: cannot read a value ({message})", path, line) from None
     finally:
         loader.dispose()
+
+
+def _colon_hint(problem: str, line_text: str) -> str:
+    """The fix for YAML's complaint about a value holding ': ' (a title such as
+    "Panjshir Valley: Taliban clash"): put the value in quotes, shown on the line itself."""
+    if "mapping values are not allowed" not in problem and "got ':'" not in problem:
+        return ""
+    key, sep, value = line_text.strip().partition(": ")
+    if not sep or not key.isidentifier() or not value.strip():
+        return " (a value that holds ': ' must be in quotes)"
+    value = value.strip()
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    return f" (a value that holds ': ' must be in quotes: {key}: {_one_line(quoted)[:80]})"
 
 
 def _one_line(text: str) -> str:
@@ -544,10 +600,32 @@ class _Parser:
             item.id = str(meta.get("id") or "q-" + fingerprint(item.prompt))
             paragraph = meta.get("paragraph")
             item.paragraph = paragraph if isinstance(paragraph, int) else None
-            accept = meta.get("accept") or []
-            item.accept = [str(a) for a in accept] if isinstance(accept, list) else [str(accept)]
+            item.accept = self.accept_list(item, meta.get("accept"), line)
         stored = meta.get("hash")
         item.edited = stored is not None and str(stored) != item.content_hash()
+        if isinstance(item, Question):
+            mark_stale_evidence(item)
+
+    def accept_list(self, question: Question, value: Any, line: int) -> list[str]:
+        """A question's ``accept:`` (other right answers) as a list of strings; a soft
+        problem for each thing wrong with it (docs/grading.md)."""
+        if value is None or value == []:
+            return []
+        items = value if isinstance(value, list) else [value]
+        if any(isinstance(v, (list, dict)) for v in items):
+            message = "'accept:' must be a list of answers, like [in 1952, 1952]"
+            self.problems.append((line, message))
+            return []
+        answers = [_one_line("" if v is None else v) for v in items]
+        if not all(answers):
+            self.problems.append((line, "'accept:' holds an empty answer"))
+        if any(len(a) > MAX_TEXT_ANSWER for a in answers):
+            self.problems.append(
+                (line, f"an 'accept:' answer is longer than {MAX_TEXT_ANSWER} characters")
+            )
+        if question.spec.grading_of(question.choices) is not Grading.TYPED:
+            self.problems.append((line, f"'accept:' is only used by {_TYPED_KINDS} questions"))
+        return [a for a in answers if a]
 
 
 def _one_of(options: list[str]) -> str:

@@ -3,8 +3,10 @@ and the JSON endpoint."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +16,8 @@ from companion.lesson.kinds import Kind, kind
 from companion.lesson.readability import TextStats, text_stats
 
 STATUSES = ("generated", "reviewed", "locked")
+CREDIT_KEYS = ("publication", "date")  # front matter: the article's human source
+_FILE_NAME = re.compile(r"^\S*(?:[/\\]\S*|\.(?:txt|md|markdown|html?|pdf))$", re.IGNORECASE)
 
 
 def fingerprint(*parts: Any) -> str:
@@ -68,6 +72,15 @@ class Question:
     raw: str | None = field(default=None, compare=False, repr=False)
     edited: bool = field(default=False, compare=False, repr=False)
     line: int = field(default=0, compare=False, repr=False)
+    # Set by the parser: the evidence of an edited question that no longer holds its
+    # answer (companion.lesson.evidence); ``evidence`` and ``paragraph`` are then empty,
+    # so nothing shows it. Kept for `companion check` and `generate --update`.
+    stale_evidence: str = field(default="", compare=False, repr=False)
+
+    @property
+    def evidence_is_current(self) -> bool:
+        """False when the file's evidence for this question was found stale (and dropped)."""
+        return not self.stale_evidence
 
     def content_hash(self) -> str:
         return fingerprint(self.kind, self.prompt, self.choices, self.answer, self.accept)
@@ -155,6 +168,16 @@ class Lesson:
         return grade if 1 <= grade <= 12 else 8
 
     @property
+    def credit(self) -> str:
+        """The article's source for people: the front matter's ``publication`` (else a
+        ``source`` that is not a file name or URL) and ``date``, e.g. "CNN, September 3,
+        2021"; "" when neither is known. A file path such as ``seeds/x.txt`` is never it."""
+        publication = _text(self.meta.get("publication"))
+        if not publication and not _FILE_NAME.match(self.source.strip()):
+            publication = _text(self.source)
+        return ", ".join(p for p in (publication, _date_text(self.meta.get("date"))) if p)
+
+    @property
     def stats(self) -> TextStats:
         """Words, sentences and syllables of the lesson's text (reading time, grade)."""
         return text_stats([para for p in self.passages for para in p.paragraphs])
@@ -182,3 +205,18 @@ class Lesson:
                 for p in self.passages
             ],
         }
+
+
+def _text(value: Any) -> str:
+    """A front matter value as one line of text ("" for a list, a mapping or nothing)."""
+    if value is None or isinstance(value, (list, dict, bool)):
+        return ""
+    return " ".join(str(value).split())
+
+
+def _date_text(value: Any) -> str:
+    """A front matter date: YAML reads 2021-09-03 as a date, written "September 3, 2021";
+    anything else is shown as written."""
+    if isinstance(value, datetime.date):
+        return f"{value:%B} {value.day}, {value.year}"
+    return _text(value)

@@ -18,10 +18,16 @@ knows about Flask.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from companion.common.answertext import (
+    ARTICLES,
+    LEADING_WORDS,
+    answer_words,
+    strip_leading,
+    word_set,
+)
 from companion.lesson.kinds import KIND_LIST, AnswerForm, Control, Grading, Kind
 from companion.lesson.kinds import MAX_TEXT_ANSWER as MAX_TEXT_ANSWER  # re-exported
 from companion.lesson.model import Lesson, Passage, Question
@@ -157,75 +163,102 @@ def _read_sequence(slot: Slot, get: Callable[[str], str | None]) -> list[int] | 
     return sorted(range(count), key=lambda i: numbers[i])
 
 
-# --------------------------------------------------------------------------- normalising
+# --------------------------------------------------------------------------- typed answers
 
-
-_SMALL_NUMBERS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+# Words that make an answer name more than one thing, or deny it: "Charika or Kabul",
+# "Charika and Bagram", "not Charika". An answer holding one is wrong even when it also
+# holds the key.
+HEDGE_WORDS = word_set(
+    "or nor either neither and maybe perhaps possibly probably not no never but except "
+    "unless isnt arent wasnt werent dont doesnt didnt cant cannot wont"
 )
-_TENS = {"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
-_TENS |= {"seventy": "70", "eighty": "80", "ninety": "90"}
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_SMALL_NUMBERS.split(" "))} | _TENS
-_NUMBER_WORDS["hundred"] = "100"
-_ARTICLES = {"a", "an", "the"}
-_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
-_NOT_WORD = re.compile(r"[^\w%]+")
+# Words an answer may wrap around the key without using the question's or the evidence's
+# own words: "It is in Charika", "the city of Charika", "in the year 1989".
+FILLER_WORDS = LEADING_WORDS | word_set(
+    "it its is are was were be been they he she we this that there these those called "
+    "named known as city town village place area region country province capital year "
+    "month day person man woman people group"
+)
 
 
 def normalise_answer(text: str) -> str:
     """A short answer reduced for comparison: case, accents, punctuation, spacing, a
     leading "the/a/an", and number words ("forty" -> "40") do not matter."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _THOUSANDS.sub("", text.replace("’", "'"))
-    text = text.replace("'s ", " ").replace("'", "")
-    words = _join_tens([_NUMBER_WORDS.get(w, w) for w in _NOT_WORD.sub(" ", text).split()])
-    while len(words) > 1 and words[0] in _ARTICLES:
-        words.pop(0)
-    return " ".join(words)
+    return " ".join(strip_leading(answer_words(text), ARTICLES))
 
 
-def _join_tens(words: list[str]) -> list[str]:
-    """["40", "2"] (from "forty-two") -> ["42"]."""
-    out: list[str] = []
-    for word in words:
-        if out and out[-1] in _TENS.values() and len(word) == 1 and word in "123456789":
-            out[-1] = str(int(out[-1]) + int(word))
-        else:
-            out.append(word)
-    return out
+def typo_allowance(key: str) -> int:
+    """How many slips of the keyboard (a letter added, missing, changed, or two swapped)
+    an answer to ``key`` (normalised) may have: none under 5 letters or with a digit,
+    1 up to 8 letters, 2 beyond."""
+    if any(c.isdigit() for c in key):
+        return 0
+    letters = sum(c.isalpha() for c in key)
+    return 0 if letters < 5 else 1 if letters <= 8 else 2
 
 
-def _close_enough(given: str, expected: str) -> bool:
-    """One slip of the keyboard (one letter added, missing, changed or two swapped) is
-    forgiven in answers of six letters or more that are not numbers."""
-    if given == expected:
+def _close_enough(given: str, key: str) -> bool:
+    if given == key:
         return True
-    if len(expected) < 6 or any(c.isdigit() for c in expected + given):
+    allowed = typo_allowance(key)
+    if not allowed or any(c.isdigit() for c in given):
         return False
-    return _edit_distance_at_most_one(given, expected)
+    return edit_distance(given, key, allowed) <= allowed
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-        return a[i + 1 :] == b[i + 1 :] or swapped
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1 :] == shorter[i:]
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance between ``a`` and ``b`` (a swap of neighbours
+    counts once), or ``limit + 1`` as soon as it is known to be more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def _key_words(text: str) -> list[str]:
+    return strip_leading(answer_words(text))
+
+
+def _holds_key(mine: list[str], key: list[str], context: frozenset[str]) -> bool:
+    """True when the words of an answer hold the key (with the typos its length allows)
+    and every other word is a filler or a word of the question or its evidence."""
+    size, key_text = len(key), " ".join(key)
+    for start in range(len(mine) - size + 1):
+        if not _close_enough(" ".join(mine[start : start + size]), key_text):
+            continue
+        extra = mine[:start] + mine[start + size :]
+        if all(w not in HEDGE_WORDS and (w in FILLER_WORDS or w in context) for w in extra):
+            return True
+    return False
 
 
 def text_matches(given: str, question: Question) -> bool:
-    """Does a typed answer match the answer or one of ``question.accept``?"""
+    """Does a typed answer match the answer or one of ``question.accept``?
+
+    The rule (docs/grading.md): case, accents, punctuation and leading prepositions and
+    articles do not matter; the answer may say more than the key ("Negotiations are
+    underway in Charika.") as long as its other words come from the question or its
+    evidence sentence, and it may not hedge ("Charika or Kabul"); a few typos are forgiven
+    in proportion to the key's length, none in numbers.
+    """
     answer = question.answer if isinstance(question.answer, str) else ""
-    wanted = {normalise_answer(a) for a in [answer, *question.accept] if a.strip()}
-    mine = normalise_answer(given)
-    return bool(mine) and any(_close_enough(mine, w) for w in wanted)
+    keys = [k for k in (_key_words(a) for a in [answer, *question.accept]) if k]
+    mine = answer_words(given)
+    if not mine or not keys:
+        return False
+    context = frozenset(answer_words(question.prompt) + answer_words(question.evidence))
+    return any(_holds_key(mine, key, context) for key in keys)
 
 
 # --------------------------------------------------------------------------- grading

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from companion.common.settings import PROJECT_ROOT
+from companion.common.textutil import plural
 from companion.lesson.kinds import KIND_LIST, kind
 from companion.views.render import render_markdown
 from companion.views.worksheet import Worksheet, page_css
@@ -29,8 +30,8 @@ BASE_URL = "http://companion.invalid/"  # the PDF's own base: never fetched from
 PRINT_CSS = "css/print.css"
 TEMPLATE = {False: "worksheet.html", True: "answer_key.html"}
 # The kind table for the templates (also registered by the web app): every kind in order,
-# and the lookup by name.
-KIND_GLOBALS = {"question_kinds": KIND_LIST, "question_kind": kind}
+# and the lookup by name; and ``plural`` ("1 passage", "2 passages").
+KIND_GLOBALS = {"question_kinds": KIND_LIST, "question_kind": kind, "plural": plural}
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class Links:
     answer_key_pdf: str
     form_action: str
     page_css: str
+    favicon: str = "/favicon.ico"
 
 
 def document_context(
@@ -54,14 +56,17 @@ def document_context(
     answer_key: bool,
     print_css_url: str,
     links: Links | None = None,
+    problem: str = "",
 ) -> dict[str, Any]:
     """Everything the worksheet templates use, besides the globals (``markdown`` and
-    ``KIND_GLOBALS``)."""
+    ``KIND_GLOBALS``). ``problem``: what is wrong with the print options form's choices
+    (the sheet is then not shown)."""
     return {
         "ws": worksheet,
         "answer_key": answer_key,
         "links": links,
         "print_css_url": print_css_url,
+        "problem": problem,
     }
 
 

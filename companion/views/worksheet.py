@@ -19,19 +19,22 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from string import ascii_uppercase
 
 from companion.common.errors import CompanionError
 from companion.common.settings import PAPERS
-from companion.common.textutil import plain_text
+from companion.common.textutil import in_quotes, plain_text
 from companion.lesson.fileformat import BLANK_RE
 from companion.lesson.kinds import KINDS, AnswerForm, Choices, Control, Kind, kind
 from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question
 from companion.views.grading import parse_number
 
 VERSIONS = "ABC"
-OPTION_NAMES = ("paper", "version", "kind", "questions_only", "large_print")
+# "update" is sent by the print options form's Update button: it tells a form with no
+# kind ticked (refused with NO_KINDS) from a URL without ``kind`` (every kind).
+OPTION_NAMES = ("paper", "version", "kind", "questions_only", "large_print", "update")
+NO_KINDS = "Tick at least one question kind: a worksheet needs questions of one kind or more."
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"", "0", "false", "no", "off"}
 MIN_SHARED_WORD_BANK = 2  # a word bank of one word would give its answer away
@@ -39,6 +42,15 @@ MIN_SHARED_WORD_BANK = 2  # a word bank of one word would give its answer away
 
 class OptionsError(CompanionError):
     """A worksheet option that cannot be used: a 400 on the web, exit 2 on the CLI."""
+
+
+class NoKindsError(OptionsError):
+    """The print options form was sent with no question kind ticked. ``options`` are the
+    other options as sent, with no kinds, so that the form can be shown again."""
+
+    def __init__(self, options: WorksheetOptions):
+        super().__init__(NO_KINDS)
+        self.options = options
 
 
 @dataclass(frozen=True)
@@ -78,13 +90,20 @@ def parse_options(
     for name in params:
         if name not in OPTION_NAMES:
             raise OptionsError(f"unknown option '{_shorten(name)}': use {', '.join(OPTION_NAMES)}")
-    return WorksheetOptions(
+    options = WorksheetOptions(
         paper=_paper(_single(params, "paper"), paper_default),
         version=_version(_single(params, "version")),
         kinds=_kinds(params.get("kind", [])),
         questions_only=_flag(params, "questions_only"),
         large_print=_flag(params, "large_print"),
     )
+    if _flag(params, "update") and not _kinds_named(params.get("kind", [])):
+        raise NoKindsError(replace(options, kinds=()))
+    return options
+
+
+def _kinds_named(values: Sequence[str]) -> bool:
+    return any(part.strip() for value in values for part in value.split(","))
 
 
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str:
@@ -228,6 +247,11 @@ class WorksheetQuestion:
         return BLANK_RE.split(self.prompt) if self.spec.blank else [self.prompt]
 
     @property
+    def quoted_evidence(self) -> str:
+        """The evidence in quotation marks, unless it starts or ends with its own."""
+        return in_quotes(self.evidence)
+
+    @property
     def correct_choice(self) -> Choice | None:
         return next((c for c in self.choices if c.correct), None)
 
@@ -262,7 +286,7 @@ class Section:
 class Worksheet:
     slug: str
     title: str
-    source: str
+    credit: str  # the article's source for people ("CNN, September 3, 2021") or ""
     options: WorksheetOptions
     sections: list[Section]
 
@@ -285,7 +309,7 @@ def build_worksheet(lesson: Lesson, options: WorksheetOptions) -> Worksheet:
         if options.questions_only and not questions:
             continue
         sections.append(_section(passage, questions, options))
-    return Worksheet(lesson.slug, lesson.title, lesson.source, options, sections)
+    return Worksheet(lesson.slug, lesson.title, lesson.credit, options, sections)
 
 
 def _section(

@@ -6,7 +6,7 @@ built by ``companion.views``; lessons come from ``companion.lesson``.
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, send_from_directory
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from companion.common.settings import PROJECT_ROOT, Settings, load_settings
@@ -49,7 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["COMPANION_SETTINGS"] = settings
     app.json.sort_keys = False
     app.extensions["companion_store"] = LessonStore(settings.content_dir)
-    app.jinja_env.globals.update(markdown=render_markdown, **KIND_GLOBALS)
+    app.jinja_env.globals.update(markdown=render_markdown, **KIND_GLOBALS)  # and plural
     setup_pages(app, settings)
     if settings.behind_proxy:  # one reverse proxy: its scheme and client address count
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
@@ -60,6 +60,16 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _register_handlers(app: Flask) -> None:
+    @app.get("/favicon.ico")
+    def favicon():
+        """The icon browsers ask for on every page that does not name one."""
+        return send_from_directory(
+            app.static_folder or "static",
+            "favicon.ico",
+            mimetype="image/vnd.microsoft.icon",
+            max_age=24 * 3600,
+        )
+
     @app.after_request
     def add_security_headers(response):
         for name, value in SECURITY_HEADERS.items():

@@ -8,8 +8,10 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 
 from companion.views.pdf import Links, document_context, render_pdf
 from companion.views.worksheet import (
+    NoKindsError,
     OptionsError,
     Worksheet,
+    WorksheetOptions,
     build_worksheet,
     page_css,
     parse_options,
@@ -25,15 +27,27 @@ def worksheet_for(slug: str) -> Worksheet:
     return worksheet_and_version(slug)[0]
 
 
+def request_options(form_problems: bool = False) -> tuple[WorksheetOptions, str]:
+    """The request's worksheet options, and the problem the print options form is shown
+    with ("" when none). A bad option is a 400 page naming it; with ``form_problems``,
+    a form sent with no kind ticked gives the options as sent and that problem instead."""
+    try:
+        return parse_options(request.args.to_dict(flat=False), settings().paper), ""
+    except NoKindsError as exc:
+        if form_problems:
+            return exc.options, str(exc)
+        bad = exc
+    except OptionsError as exc:
+        bad = exc
+    page, status = error_page("Bad worksheet option", str(bad), 400)
+    abort(make_response(page, status))
+
+
 def worksheet_and_version(slug: str) -> tuple[Worksheet, tuple]:
     """The worksheet and a key for its content: the lesson file's version and the
     options (a rendered PDF is cached under it)."""
     entry = lesson_entry(slug)
-    try:
-        options = parse_options(request.args.to_dict(flat=False), settings().paper)
-    except OptionsError as exc:
-        page, status = error_page("Bad worksheet option", str(exc), 400)
-        abort(make_response(page, status))
+    options, _ = request_options()
     query = tuple(
         (k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(options.query().items())
     )
@@ -53,18 +67,25 @@ def worksheet_links(slug: str, worksheet: Worksheet, answer_key: bool) -> Links:
         answer_key_pdf=url_for("worksheets.answer_key_pdf", slug=slug, **query),
         form_action=url_for(view, slug=slug),
         page_css=url_for(f"{view}_css", slug=slug, **query),
+        favicon=url_for("favicon"),
     )
 
 
 def print_view(slug: str, answer_key: bool):
-    worksheet = worksheet_for(slug)
+    """The worksheet or key for the browser, with the toolbar and the print options form;
+    a form sent with no kind ticked is shown again with the problem (400), and no sheet."""
+    entry = lesson_entry(slug)
+    options, problem = request_options(form_problems=True)
+    worksheet = build_worksheet(entry.lesson, options)
     context = document_context(
         worksheet,
         answer_key,
         print_css_url=static_url("css/print.css"),
         links=worksheet_links(slug, worksheet, answer_key),
+        problem=problem,
     )
-    return render_template("answer_key.html" if answer_key else "worksheet.html", **context)
+    page = render_template("answer_key.html" if answer_key else "worksheet.html", **context)
+    return page, 400 if problem else 200
 
 
 def print_pdf(slug: str, answer_key: bool) -> Response:
