@@ -1,7 +1,8 @@
 """Students' answers the page never sends: digits of other scripts, huge numbers, long
-strings, repeated fields. The lesson page and its /check endpoint grade them as invalid or
-unanswered (never a 500), give no answer away for a question not answered, and keep
-working when a lesson's question ids are also ids of the page (``summary``, ``p1``, ...)."""
+strings, repeated fields, forged try states. The lesson page and its /check endpoint grade
+them as invalid or unanswered (never a 500), give no answer away for a question not
+answered (nor after a first wrong try), and keep working when a lesson's question ids are
+also ids of the page (``summary``, ``p1``, ...)."""
 
 from __future__ import annotations
 
@@ -145,6 +146,7 @@ def test_choice_with_unicode_or_huge_digits_is_invalid(client, raw):
     form = {
         "csrf_token": token,
         "checked": [MC, TF, bank],
+        "attempt": [MC, TF, bank],
         f"a-{MC}": raw,
         f"a-{TF}": raw,
         f"a-{bank}": raw,
@@ -195,7 +197,7 @@ def test_superscript_sequence_positions_are_not_read_as_digits(client):
         f"s-{seq}-2": "³",
     }
     result = client.post(URL + "/check", data=form).get_json()["results"][seq]
-    assert result["status"] == "invalid" and result["expected"] == []
+    assert result["status"] == "invalid" and "expected" not in result
 
 
 # ----------------------------------------------------------------- no answer given away
@@ -205,13 +207,14 @@ def test_check_with_every_key_and_no_answer_gives_nothing_away(client):
     html, token = open_page(client)
     keys = keys_of(html)
     assert len(keys) == 8
-    response = client.post(URL + "/check", data={"csrf_token": token, "checked": keys})
+    form = {"csrf_token": token, "checked": keys, "attempt": keys}
+    response = client.post(URL + "/check", data=form)
     assert response.status_code == 200
     data = response.get_json()
     assert set(data["results"]) == set(keys)
     for key, result in data["results"].items():
-        assert result["status"] == "unanswered", key
-        assert result["expected"] == [] and result["evidence"] == "" and result["paragraph"] is None
+        assert result["status"] == "unanswered" and result["mode"] == "message", key
+        assert not {"expected", "evidence", "paragraph"} & set(result)
     body = unescape(response.get_data(as_text=True))
     for answer in ANSWERS:
         assert answer not in body, answer
@@ -220,29 +223,38 @@ def test_check_with_every_key_and_no_answer_gives_nothing_away(client):
 def test_check_with_invalid_answers_gives_nothing_away(client):
     html, token = open_page(client)
     keys = keys_of(html)
-    form = {"csrf_token": token, "checked": keys}
+    form = {"csrf_token": token, "checked": keys, "attempt": keys}
     for field in fields_of(html):
         form[field] = "x" * 5000 if field.startswith("a-") else "²"
     response = client.post(URL + "/check", data=form)
     assert response.status_code == 200
     results = response.get_json()["results"]
     assert {r["status"] for r in results.values()} == {"invalid"}
-    assert all(r["expected"] == [] and r["evidence"] == "" for r in results.values())
+    assert all("expected" not in r and "evidence" not in r for r in results.values())
     body = unescape(response.get_data(as_text=True))
     for answer in ANSWERS:
         assert answer not in body, answer
 
 
-def test_a_wrong_answer_still_shows_the_right_one(client):
+def test_a_wrong_answer_shows_the_right_one_only_after_a_second_try(client):
     html, token = open_page(client)
-    form = {"csrf_token": token, "checked": [MC, SHORT, TF], f"a-{MC}": "2", f"a-{SHORT}": "1953"}
+    keys = [MC, SHORT, TF]
+    form = {"csrf_token": token, "attempt": keys, f"a-{MC}": "2", f"a-{SHORT}": "1953"}
+    response = client.post(URL + "/check", data=form)
+    results = response.get_json()["results"]
+    assert results[MC]["status"] == "incorrect" and results[MC]["mode"] == "hint"
+    assert results[SHORT]["status"] == "incorrect" and results[SHORT]["mode"] == "hint"
+    assert results[TF]["status"] == "unanswered" and "expected" not in results[TF]
+    body = unescape(response.get_data(as_text=True))
+    for secret in ("They cluster together", "1952.", '"expected"', '"evidence"'):
+        assert secret not in body, secret
+    states = {f"t-{k}": results[k]["state"] for k in (MC, SHORT)}
+    form = {**form, **states, f"a-{MC}": "3", f"a-{SHORT}": "1951"}
     results = client.post(URL + "/check", data=form).get_json()["results"]
-    assert results[MC]["status"] == "incorrect"
     assert results[MC]["expected"] == ["They shiver their wing muscles"]
     assert "They shiver their wing muscles" in results[MC]["html"]
     assert results[MC]["evidence"].startswith("They cluster together")
     assert results[SHORT]["expected"] == ["1952"]
-    assert results[TF]["status"] == "unanswered" and results[TF]["expected"] == []
 
 
 def test_no_javascript_post_gives_no_answer_away_either(client):
@@ -265,6 +277,12 @@ HOSTILE = st.one_of(
     st.text(alphabet="x²", min_size=1000, max_size=6000),
 )
 FORM_VALUE = st.one_of(HOSTILE, st.lists(HOSTILE, min_size=2, max_size=3))
+STATE = st.builds(
+    lambda first, shown, seen: f"{first}.{shown}.{seen}",
+    st.sampled_from(["correct", "incorrect", "sample", "no_key", "right", ""]),
+    st.sampled_from(["0", "1", "2"]),
+    st.text(alphabet="0123456789abcdef", max_size=13),
+)
 
 
 @pytest.fixture(scope="module")
@@ -285,18 +303,21 @@ def shared_client(tmp_path_factory):
 @given(data=st.data())
 def test_hostile_form_values_never_give_a_500(shared_client, data):
     client, token, keys, fields = shared_client
-    form: dict[str, str | list[str]] = {"csrf_token": token, "checked": keys}
+    form: dict[str, str | list[str]] = {"csrf_token": token, "checked": keys, "attempt": keys}
     for field in fields:
         form[field] = data.draw(FORM_VALUE, label=field)
+    for key in keys:
+        form[f"t-{key}"] = data.draw(STATE | FORM_VALUE, label=f"t-{key}")
     form["check"] = data.draw(st.sampled_from(["", *keys]) | st.text(max_size=20), label="check")
+    form["reveal"] = data.draw(st.sampled_from(["", *keys]), label="reveal")
     check = client.post(URL + "/check", data=form)
     assert check.status_code == 200
     results = check.get_json()["results"]
     assert set(results) == set(keys)
     for result in results.values():
-        assert result["status"] in {"correct", "incorrect", "sample", "unanswered", "invalid"}
-        if result["status"] in {"unanswered", "invalid"}:
-            assert result["expected"] == []
+        assert result["status"] in {"correct", "incorrect", "sample", "unanswered", "invalid", "shown"}
+        if result["mode"] != "answer":
+            assert "expected" not in result and "evidence" not in result
     page = client.post(URL, data=form)
     assert page.status_code == 200
 

@@ -101,6 +101,23 @@ def test_paragraph_numbers_run_through_the_lesson(client):
     assert re.search(r'data-evidence="3\.2"', html), "q-9a9b9c9d's evidence is sentence 2 of paragraph 3"
 
 
+def test_the_page_says_what_to_do_and_links_to_the_worksheet(client):
+    html, _ = open_page(client)
+    assert "Read each passage, then answer the questions after it." in html
+    assert '<a class="print-link" href="/lessons/page-all-kinds/worksheet">Print a worksheet</a>' in html
+
+
+def test_a_lesson_without_questions_asks_for_no_answers(client, content):
+    """Issue #14: a lesson with no questions said "answer the questions after it"."""
+    (content / "no-questions.md").write_text(
+        "---\ntitle: 'Just reading'\n---\n\n## Bees\n\nBees make honey in the hive.\n",
+        encoding="utf-8",
+    )
+    html = client.get("/lessons/no-questions").get_data(as_text=True)
+    assert "Read each passage." in html and "answer the questions" not in html
+    assert "This lesson has no questions yet." in html
+
+
 def test_seed_lesson_renders_whatever_it_holds(client):
     response = client.get("/lessons/panjshir-valley")
     html = response.get_data(as_text=True)
@@ -115,7 +132,7 @@ def test_seed_lesson_renders_whatever_it_holds(client):
 # ----------------------------------------------------------------- grading without JavaScript
 
 
-def test_post_grades_and_rerenders_with_feedback(client):
+def test_post_grades_the_pressed_question_and_gives_a_hint_on_a_wrong_first_try(client):
     _, token = open_page(client)
     response = client.post(
         URL,
@@ -123,8 +140,7 @@ def test_post_grades_and_rerenders_with_feedback(client):
             "csrf_token": token,
             "check": "q-3f2a19c0",
             "a-q-3f2a19c0": "2",  # wrong
-            "a-q-5e6f7a8b": "In 1952",  # right, through accept
-            "a-q-c1020304": "hive",  # wrong
+            "a-q-5e6f7a8b": "In 1952",  # right, but its Check was not pressed
         },
     )
     assert response.status_code == 200
@@ -132,18 +148,98 @@ def test_post_grades_and_rerenders_with_feedback(client):
     html = response.get_data(as_text=True)
     mc = question_block(html, "q-3f2a19c0")
     assert 'class="question is-incorrect"' in mc and "Not quite." in mc
-    assert "The answer: <strong>They shiver their wing muscles</strong>" in mc
+    assert '<a class="look-link" href="#para-1" data-key="q-3f2a19c0">Look again at paragraph 1</a>' in mc
+    assert 'name="reveal" value="q-3f2a19c0"' in mc
+    assert "The answer" not in mc and "They cluster together" not in mc, "no answer, no evidence"
     assert 'value="2" checked' in mc, "the student's choice is kept"
-    assert "They cluster together in the hive and shiver" in mc, "feedback quotes the evidence"
+    assert re.search(r'<input type="hidden" name="t-q-3f2a19c0" value="incorrect\.0\.[0-9a-f]{12}">', mc)
     short = question_block(html, "q-5e6f7a8b")
-    assert "Right!" in short and 'value="In 1952"' in short
-    # only the pressed question's evidence is highlighted
-    assert set(re.findall(r'class="s hl" data-s="([\d.]+)"', html)) == {"1.2"}
-    # unanswered questions get no feedback; the summary counts what was checked
-    assert '<div class="fb' not in question_block(html, "q-77ab01d2")
+    assert '<div class="fb' not in short and 'value="In 1952"' in short and 'name="t-' not in short
+    assert 'class="s hl"' not in html, "nothing highlighted before the answer is shown"
     summary = html[html.index('id="summary"') :]
-    assert "You got <strong>1 of 7</strong>" in summary and "(3 checked so far)" in summary
+    assert "<strong>0 right</strong>, <strong>1 wrong</strong>, 7 not yet answered." in summary
     assert 'href="#q-3f2a19c0">Question 1</a>' in summary
+
+
+def post_mc(client, token: str, answer: str, state: str = "", **extra) -> str:
+    data = {"csrf_token": token, "check": "q-3f2a19c0", "a-q-3f2a19c0": answer, **extra}
+    if state:
+        data["t-q-3f2a19c0"] = state
+    return client.post(URL, data=data).get_data(as_text=True)
+
+
+def state_of(html: str, key: str = "q-3f2a19c0") -> str:
+    return re.search(rf'name="t-{key}" value="([^"]*)"', html).group(1)
+
+
+def test_post_second_try_shows_the_answer_and_the_first_try_counts(client):
+    _, token = open_page(client)
+    first = post_mc(client, token, "2")
+    html = post_mc(client, token, "1", state_of(first))  # right on the second try
+    mc = question_block(html, "q-3f2a19c0")
+    assert "Right this time!" in mc and "They cluster together in the hive and shiver" in mc
+    assert state_of(html).startswith("incorrect.1.")
+    assert "<strong>0 right</strong>, <strong>1 wrong</strong>" in html
+    assert set(re.findall(r'class="s hl" data-s="([\d.]+)"', html)) == {"1.2"}
+    # a second wrong try shows the answer too
+    html = post_mc(client, token, "3", state_of(first))
+    assert "The answer: <strong>They shiver their wing muscles</strong>" in question_block(html, "q-3f2a19c0")
+
+
+def test_post_the_same_wrong_answer_again_keeps_the_hint(client):
+    _, token = open_page(client)
+    first = post_mc(client, token, "2")
+    again = post_mc(client, token, "2", state_of(first))
+    mc = question_block(again, "q-3f2a19c0")
+    assert "Look again at paragraph 1" in mc and "The answer" not in mc
+    assert state_of(again) == state_of(first)
+
+
+def test_post_show_answer(client):
+    _, token = open_page(client)
+    first = post_mc(client, token, "2")
+    data = {"csrf_token": token, "reveal": "q-3f2a19c0", "a-q-3f2a19c0": "2", "t-q-3f2a19c0": state_of(first)}
+    html = client.post(URL, data=data).get_data(as_text=True)
+    mc = question_block(html, "q-3f2a19c0")
+    assert "The answer: <strong>They shiver their wing muscles</strong>" in mc
+    assert state_of(html).startswith("incorrect.1.")
+
+
+def test_post_changed_answers_lose_their_feedback_but_keep_their_first_try(client):
+    _, token = open_page(client)
+    right = post_mc(client, token, "1")
+    assert "Right!" in question_block(right, "q-3f2a19c0")
+    html = client.post(
+        URL,
+        data={"csrf_token": token, "check": "q-77ab01d2", "a-q-77ab01d2": "1",
+              "a-q-3f2a19c0": "2", "t-q-3f2a19c0": state_of(right)},
+    ).get_data(as_text=True)  # fmt: skip
+    mc = question_block(html, "q-3f2a19c0")
+    assert '<div class="fb' not in mc and 'class="question"' in mc
+    assert state_of(html) == state_of(right)
+    assert "<strong>2 right</strong>, <strong>0 wrong</strong>, 6 not yet answered." in html
+
+
+def test_post_default_button_tries_every_answered_question(client):
+    _, token = open_page(client)
+    html = client.post(
+        URL,
+        data={"csrf_token": token, "check": "", "a-q-3f2a19c0": "1", "a-q-5e6f7a8b": "in 1952",
+              "a-q-c1020304": "hive"},
+    ).get_data(as_text=True)  # fmt: skip
+    assert "Right!" in question_block(html, "q-3f2a19c0")
+    assert "Right!" in question_block(html, "q-5e6f7a8b")
+    assert "Look again at paragraph 2" in question_block(html, "q-c1020304")
+    assert "Answer the question first" not in html
+    assert "<strong>2 right</strong>, <strong>1 wrong</strong>, 5 not yet answered." in html
+
+
+def test_forged_or_broken_state_fields_are_ignored(client):
+    _, token = open_page(client)
+    for state in ("correct.1.<script>", "right.1.abcdefabcdef", "x" * 500):
+        html = post_mc(client, token, "2", state)
+        assert "Look again at paragraph 1" in question_block(html, "q-3f2a19c0")
+        assert "<script>" not in question_block(html, "q-3f2a19c0")
 
 
 def test_post_sequence_keeps_the_students_order(client):
@@ -156,7 +252,8 @@ def test_post_sequence_keeps_the_students_order(client):
     block = question_block(html, seq)
     items = re.findall(r'<span class="seq-text" id="[^"]+">(.*?)</span>', block)
     assert items == ["Bees cluster in the hive", "The middle of the cluster warms up", "Bees shiver their wing muscles"]
-    assert "Not quite." in block and "The right order:" in block
+    assert "Not quite." in block and "Look again at the passage" in block
+    assert "The right order:" not in block
 
 
 def test_post_with_invalid_answer_explains(client):
@@ -174,6 +271,7 @@ def test_check_endpoint_returns_feedback_and_summary(client):
         data={
             "csrf_token": token,
             "checked": ["q-77ab01d2", "q-nope"],
+            "attempt": "q-77ab01d2",
             "a-q-77ab01d2": "1",
             "a-q-3f2a19c0": "1",  # answered but not asked for: not graded
         },
@@ -182,9 +280,61 @@ def test_check_endpoint_returns_feedback_and_summary(client):
     data = response.get_json()
     assert list(data["results"]) == ["q-77ab01d2"]
     result = data["results"]["q-77ab01d2"]
-    assert result["status"] == "correct" and result["correct"] is True
+    assert result["status"] == "correct" and result["correct"] is True and result["mode"] == "answer"
+    assert result["state"].startswith("correct.1.") and result["expected"] == ["False"]
     assert "Right!" in result["html"] and 'href="#s1-1"' in result["html"]
-    assert "1 of 7" in data["summary_html"]
+    assert "<strong>1 right</strong>" in data["summary_html"]
+
+
+def check(client, token: str, **fields) -> dict:
+    response = client.post(URL + "/check", data={"csrf_token": token, **fields})
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_check_endpoint_keeps_the_answer_on_a_first_wrong_try(client):
+    """Issue #14, item 3: a first wrong check does not leak the key."""
+    _, token = open_page(client)
+    data = check(client, token, attempt="q-3f2a19c0", **{"a-q-3f2a19c0": "2"})
+    result = data["results"]["q-3f2a19c0"]
+    assert result["mode"] == "hint" and result["status"] == "incorrect" and result["paragraph"] == 1
+    assert "expected" not in result and "evidence" not in result
+    for secret in ("They shiver their wing muscles", "They cluster together", "The answer"):
+        assert secret not in result["html"]
+    assert "Look again at paragraph 1" in result["html"]
+    assert 'name="reveal" value="q-3f2a19c0" formaction="/lessons/page-all-kinds#q-3f2a19c0"' in result["html"]
+    assert "<strong>0 right</strong>, <strong>1 wrong</strong>" in data["summary_html"]
+    state = result["state"]
+    # a reload (no attempt) shows the same hint; the state does not move
+    again = check(client, token, checked="q-3f2a19c0", **{"a-q-3f2a19c0": "2", "t-q-3f2a19c0": state})
+    assert again["results"]["q-3f2a19c0"]["mode"] == "hint"
+    assert again["results"]["q-3f2a19c0"]["state"] == state
+    # "Show answer"
+    shown = check(client, token, reveal="q-3f2a19c0", **{"a-q-3f2a19c0": "2", "t-q-3f2a19c0": state})
+    result = shown["results"]["q-3f2a19c0"]
+    assert result["mode"] == "answer" and result["expected"] == ["They shiver their wing muscles"]
+    assert "The answer: <strong>They shiver their wing muscles</strong>" in result["html"]
+
+
+def test_check_endpoint_second_try_and_a_changed_answer(client):
+    _, token = open_page(client)
+    state = check(client, token, attempt="q-3f2a19c0", **{"a-q-3f2a19c0": "2"})["results"]["q-3f2a19c0"]["state"]
+    second = check(client, token, attempt="q-3f2a19c0", **{"a-q-3f2a19c0": "1", "t-q-3f2a19c0": state})
+    result = second["results"]["q-3f2a19c0"]
+    assert result["status"] == "correct" and result["first"] == "incorrect" and result["mode"] == "answer"
+    assert "Right this time!" in result["html"]
+    assert "<strong>0 right</strong>, <strong>1 wrong</strong>" in second["summary_html"]
+    # an answer changed since its check, sent without an attempt: no feedback
+    later = check(client, token, checked="q-3f2a19c0", **{"a-q-3f2a19c0": "3", "t-q-3f2a19c0": result["state"]})
+    assert later["results"]["q-3f2a19c0"]["mode"] == "" and later["results"]["q-3f2a19c0"]["html"] == ""
+    assert "<strong>0 right</strong>, <strong>1 wrong</strong>" in later["summary_html"]
+
+
+def test_check_endpoint_says_unanswered_without_using_a_try(client):
+    _, token = open_page(client)
+    result = check(client, token, attempt="q-3f2a19c0")["results"]["q-3f2a19c0"]
+    assert result["mode"] == "message" and result["state"] == ""
+    assert "Answer the question first" in result["html"]
 
 
 # ----------------------------------------------------------------- CSRF and limits

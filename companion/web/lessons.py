@@ -19,12 +19,13 @@ from flask import (
     make_response,
     render_template,
     request,
+    url_for,
 )
 
 from companion.lesson.store import Entry
-from companion.views.grading import Result, grade_form, summarize
 from companion.views.page import LessonPage, build_page
 from companion.views.render import render_markdown
+from companion.views.tries import ANSWER, MESSAGE, Outcome, check_answers, tally
 from companion.web import security
 from companion.web.pages import error_page, lesson_entry, lesson_or_404, page_cache, store
 
@@ -70,7 +71,8 @@ def page_for(entry: Entry) -> tuple[str, LessonPage]:
 
 
 def render_lesson(page: LessonPage, token: str, **context) -> str:
-    context.setdefault("results", {})
+    context.setdefault("outcomes", {})
+    context.setdefault("states", {})
     context.setdefault("values", {})
     return render_template(
         "lesson.html",
@@ -129,49 +131,69 @@ def lesson_page(slug: str):
 
 @bp.post("/lessons/<slug>")
 def lesson_answers(slug: str):
-    """The no-JavaScript check: grade the whole form and show the page with feedback."""
+    """The no-JavaScript check: the pressed question's try (every answered question's
+    for the form's default button), shown on the page with the others' feedback."""
     _version, page = page_for(lesson_entry(slug))
     if not csrf_ok():
         return csrf_failed()
-    results = grade_form(page.slots, request.form.get)
-    pressed = request.form.get("check", "")
-    shown = {k: r for k, r in results.items() if r.status != "unanswered" or k == pressed}
+    form = request.form
+    pressed = form.get("check")  # None for "Show answer"; "" for the default button
+    everything = [s.key for s in page.slots]
+    tried = everything if pressed == "" else [pressed or ""]
+    outcomes, states = check_answers(
+        page.slots, form.get, everything, tried, [form.get("reveal", "")]
+    )
+    shown = {k: o for k, o in outcomes.items() if shows_feedback(k, o, pressed)}
+    revealed = [k for k in (pressed, form.get("reveal")) if k in shown and shown[k].mode == ANSWER]
     seed = request.cookies[CSRF_COOKIE]
     html = render_lesson(
         page,
         security.token_for(secret_key(), seed),
-        results=shown,
-        values=request.form,
-        pressed=pressed,
-        highlighted=set(page.evidence.get(pressed, [])),
-        summary=summarize(page.slots, results),
+        outcomes=shown,
+        states=states,
+        values=form,
+        highlighted={i for k in revealed for i in page.evidence.get(k, [])},
+        summary=tally(page.slots, states),
     )
     response = lesson_response(html, seed, False)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
+def shows_feedback(key: str, outcome: Outcome, pressed: str | None) -> bool:
+    """Without JavaScript, "answer the question first" is said only of the pressed one."""
+    unanswered = outcome.mode == MESSAGE and outcome.result.status == "unanswered"
+    return bool(outcome.mode) and (not unanswered or key == pressed)
+
+
 @bp.post("/lessons/<slug>/check")
 def lesson_check(slug: str):
-    """The page's "Check" buttons: grade the questions in ``checked`` and return each
-    one's feedback HTML and the end-of-lesson summary, as JSON."""
+    """The page's "Check" and "Show answer" buttons: the questions in ``checked`` (and
+    ``attempt``, ``reveal``) with each one's feedback HTML, and the summary, as JSON.
+    ``attempt`` names the questions tried now: without it nothing moves on, and a first
+    wrong try never returns the answer."""
     _version, page = page_for(lesson_entry(slug))
     if not csrf_ok():
         return jsonify(error="This page is out of date. Reload it, then check again."), 400
-    results = grade_form(page.slots, request.form.get, request.form.getlist("checked"))
-    feedback = get_template_attribute("lesson_parts.html", "feedback")
+    form = request.form
+    tried, revealed = form.getlist("attempt"), form.getlist("reveal")
+    keys = [*form.getlist("checked"), *tried, *revealed]
+    outcomes, states = check_answers(page.slots, form.get, keys, tried, revealed)
     summary = get_template_attribute("lesson_parts.html", "summary")
     payload = {
-        "results": {key: result_json(page, key, r, feedback) for key, r in results.items()},
-        "summary_html": str(summary(page, summarize(page.slots, results))),
+        "results": {key: outcome_json(page, key, o) for key, o in outcomes.items()},
+        "summary_html": str(summary(page, tally(page.slots, states))),
     }
     response = jsonify(payload)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def result_json(page: LessonPage, key: str, result: Result, feedback) -> dict:
-    return {**result.to_dict(), "html": str(feedback(page, page.slot(key), result))}
+def outcome_json(page: LessonPage, key: str, outcome: Outcome) -> dict:
+    feedback = get_template_attribute("lesson_parts.html", "feedback")
+    action = url_for("lessons.lesson_page", slug=page.lesson.slug)
+    html = str(feedback(page, page.slot(key), outcome, action)) if outcome.mode else ""
+    return {**outcome.to_dict(), "html": html}
 
 
 def csrf_failed():

@@ -72,6 +72,21 @@
 
   /* ------------------------------------------------------------ glossary popover */
 
+  // The elements a Tab press stops at, in page order (one radio button per group).
+  function isTabStop(el) {
+    if (el.tabIndex < 0 || el.disabled || !el.getClientRects().length) return false;
+    if (el.type !== "radio") return true;
+    var group = $$("input[type=radio]", el.form || document).filter(function (r) { return r.name === el.name; });
+    var checked = group.filter(function (r) { return r.checked; })[0];
+    return el === (checked || group[0]);
+  }
+  function tabStopAfter(el, outside) {
+    return $$(CONTROLS).filter(function (other) {
+      return !outside.contains(other) && !el.contains(other) && isTabStop(other) &&
+        (el.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })[0] || null;
+  }
+
   function setupGlossary() {
     var pop = document.getElementById("gloss-pop");
     var termEl = document.getElementById("gloss-pop-term");
@@ -79,21 +94,18 @@
     var current = null;
 
     // The server marks terms as links to the glossary list; here they become buttons.
+    // They stay inline elements (a <button> is always an inline block), so that a term
+    // of several words wraps like the words around it.
     $$("a.term").forEach(function (link) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "term";
-      button.id = link.id;
-      button.setAttribute("data-entry", link.getAttribute("data-entry"));
-      button.setAttribute("aria-haspopup", "dialog");
-      button.setAttribute("aria-expanded", "false");
-      button.setAttribute("aria-controls", "gloss-pop");
-      while (link.firstChild) button.appendChild(link.firstChild);
-      link.parentNode.replaceChild(button, link);
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-haspopup", "dialog");
+      link.setAttribute("aria-expanded", "false");
+      link.setAttribute("aria-controls", "gloss-pop");
     });
 
-    function place(button) {
-      var rect = button.getBoundingClientRect();
+    function place(term) {
+      var rects = term.getClientRects();
+      var rect = rects[rects.length - 1] || term.getBoundingClientRect();
       var viewport = document.documentElement.clientWidth;
       var width = Math.min(352, viewport - 16);
       pop.style.width = width + "px";
@@ -101,12 +113,13 @@
       pop.style.left = (left + window.scrollX) + "px";
       pop.style.top = (rect.bottom + window.scrollY + 8) + "px";
       var height = pop.offsetHeight;
-      if (rect.bottom + height + 8 > window.innerHeight && rect.top > height + 8) {
-        pop.style.top = (rect.top + window.scrollY - height - 8) + "px";
+      var top = (rects[0] || rect).top;
+      if (rect.bottom + height + 8 > window.innerHeight && top > height + 8) {
+        pop.style.top = (top + window.scrollY - height - 8) + "px";
       }
     }
-    function open(button) {
-      var entry = document.getElementById(button.getAttribute("data-entry"));
+    function open(term) {
+      var entry = document.getElementById(term.getAttribute("data-entry"));
       if (!entry) return;
       if (current) close(false);
       termEl.textContent = $("dt", entry).textContent;
@@ -114,25 +127,29 @@
       Array.prototype.forEach.call($(".def", entry).childNodes, function (node) {
         defEl.appendChild(node.cloneNode(true));
       });
-      current = button;
-      button.setAttribute("aria-expanded", "true");
+      current = term;
+      term.setAttribute("aria-expanded", "true");
       pop.hidden = false;
-      place(button);
+      place(term);
       pop.focus({ preventScroll: true });
     }
     function close(returnFocus) {
       if (!current) return;
-      var button = current;
+      var term = current;
       current = null;
       pop.hidden = true;
-      button.setAttribute("aria-expanded", "false");
-      if (returnFocus) button.focus();
+      term.setAttribute("aria-expanded", "false");
+      if (returnFocus) term.focus();
+    }
+    function toggle(term) {
+      if (term === current) close(true);
+      else open(term);
     }
     document.addEventListener("click", function (event) {
-      var button = event.target.closest ? event.target.closest("button.term") : null;
-      if (button) {
-        if (button === current) close(true);
-        else open(button);
+      var term = event.target.closest ? event.target.closest("a.term") : null;
+      if (term) {
+        event.preventDefault();
+        toggle(term);
         return;
       }
       if (current && !pop.contains(event.target)) {
@@ -140,11 +157,27 @@
       }
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && current) { event.preventDefault(); close(true); }
+      if (event.key === "Escape" && current) { event.preventDefault(); close(true); return; }
+      var term = event.key === " " && event.target.closest && event.target.closest("a.term");
+      if (term) { event.preventDefault(); toggle(term); }
     });
     $(".pop-close", pop).addEventListener("click", function () { close(true); });
-    // Tabbing out of the popover to another control closes it (a click elsewhere is
-    // handled above, so that focus can return to the term).
+    // The popover reads as if it sat right after its term: Tab from its last control
+    // goes on to what follows the term, Shift+Tab from its start goes back to the term;
+    // either way it closes.
+    pop.addEventListener("keydown", function (event) {
+      if (event.key !== "Tab" || !current) return;
+      var stops = $$(CONTROLS, pop).filter(isTabStop);
+      var here = document.activeElement;
+      var term = current;
+      if (event.shiftKey ? here === pop || here === stops[0] : here === stops[stops.length - 1] || !stops.length) {
+        event.preventDefault();
+        var next = event.shiftKey ? term : tabStopAfter(term, pop) || term;
+        close(false);
+        next.focus();
+      }
+    });
+    // Focus moving elsewhere (a click on another control) closes it too.
     pop.addEventListener("focusout", function (event) {
       var next = event.relatedTarget;
       if (current && next && !pop.contains(next) && next !== current && next.matches(CONTROLS)) {
@@ -200,7 +233,7 @@
         var items = $$(".seq-item", list);
         status.textContent = "“" + text + "” is now number " + (items.indexOf(item) + 1) +
           " of " + items.length + ".";
-        onChange();
+        onChange(question);
       });
       syncSequence(list);
     });
@@ -208,10 +241,22 @@
 
   /* ------------------------------------------------------------ answers and progress */
 
+  // Saved progress: the answers as typed, the questions whose feedback shows ("checked")
+  // and each question's try state ("tries": written by the server, sent back with every
+  // request; the first try's result and whether the answer was shown). Tries and "Show
+  // answer" presses go with every request ("pending") until one comes back.
   var checkUrl = lesson.getAttribute("data-check-url");
   var progress = load(STORE_KEY) || {};
   if (typeof progress.answers !== "object" || !progress.answers) progress.answers = {};
   if (!Array.isArray(progress.checked)) progress.checked = [];
+  var pending = { attempt: [], reveal: [] };
+  if (typeof progress.tries !== "object" || !progress.tries) {
+    progress.tries = {};
+    pending.attempt = progress.checked.slice();  // saved by an older page: a first try each
+  }
+
+  function add(list, key) { if (list.indexOf(key) < 0) list.push(key); }
+  function remove(list, key) { var i = list.indexOf(key); if (i >= 0) list.splice(i, 1); }
 
   function answerFields(root) {
     return $$("input[name], select[name], textarea[name]", root).filter(function (el) {
@@ -248,33 +293,55 @@
   function requestBody() {
     var body = new URLSearchParams();
     body.append("csrf_token", form.elements.csrf_token.value);
-    progress.checked.forEach(function (key) {
+    Object.keys(progress.tries).forEach(function (key) {
+      var state = progress.tries[key];
+      if (typeof state === "string" && state.length < 64) body.append("t-" + key, state);
+    });
+    var keys = progress.checked.concat(pending.attempt, pending.reveal);
+    keys.forEach(function (key, index) {
       var question = questionOf(key);
-      if (!question) return;
+      if (!question || keys.indexOf(key) !== index) return;
       body.append("checked", key);
       answerFields(question).forEach(function (el) {
         if (el.type !== "radio" || el.checked) body.append(el.name, el.value);
       });
     });
+    pending.attempt.forEach(function (key) { body.append("attempt", key); });
+    pending.reveal.forEach(function (key) { body.append("reveal", key); });
     return body;
+  }
+
+  function clearFeedback(question) {
+    var box = $(".feedback", question);
+    box.innerHTML = "";
+    box.removeAttribute("data-html");
+    question.className = "question";
+  }
+
+  function showFeedback(question, result, quiet) {
+    var box = $(".feedback", question);
+    if (quiet) box.setAttribute("aria-live", "off");
+    if (box.getAttribute("data-html") !== result.html) {
+      box.innerHTML = result.html;  // rendered and escaped by the server's template
+      box.setAttribute("data-html", result.html);
+    }
+    if (quiet) window.setTimeout(function () { box.setAttribute("aria-live", "polite"); }, 0);
+    question.className = "question is-" + result.status;
   }
 
   function applyResults(data, quiet) {
     Object.keys(data.results).forEach(function (key) {
       var question = questionOf(key);
-      if (!question) return;
       var result = data.results[key];
-      var box = $(".feedback", question);
-      if (quiet) box.setAttribute("aria-live", "off");
-      if (box.getAttribute("data-html") !== result.html) {
-        box.innerHTML = result.html;  // rendered and escaped by the server's template
-        box.setAttribute("data-html", result.html);
-      }
-      if (quiet) window.setTimeout(function () { box.setAttribute("aria-live", "polite"); }, 0);
-      question.className = "question is-" + result.status;
+      if (!question) return;
+      if (result.state) progress.tries[key] = result.state;
+      if (progress.checked.indexOf(key) < 0) return;  // changed while it was being checked
+      if (result.mode === "message" || !result.mode) remove(progress.checked, key);
+      if (result.mode) showFeedback(question, result, quiet);
+      else clearFeedback(question);
     });
-    var summary = document.getElementById("summary-body");
-    summary.innerHTML = data.summary_html;
+    document.getElementById("summary-body").innerHTML = data.summary_html;
+    save();
   }
 
   function showError(key, message) {
@@ -291,10 +358,11 @@
 
   var lastRequest = 0;
 
-  // Every request carries all checked answers, so only the newest answer matters: an
-  // older one arriving late must not overwrite it.
+  // Every request carries all checked answers and pending tries, so only the newest
+  // answer matters: an older one arriving late must not overwrite it.
   function send() {
     var mine = ++lastRequest;
+    var sent = { attempt: pending.attempt.slice(), reveal: pending.reveal.slice() };
     return window.fetch(checkUrl, {
       method: "POST",
       body: requestBody(),
@@ -306,30 +374,73 @@
           throw new Error(data.error || "Your answer could not be checked. Try again.");
         }
         if (mine !== lastRequest) throw new Error("stale");
+        Object.keys(sent).forEach(function (how) {
+          sent[how].forEach(function (key) { remove(pending[how], key); });
+        });
         return data;
       });
     });
   }
 
-  function check(key) {
-    if (!questionOf(key)) return;
-    if (progress.checked.indexOf(key) < 0) progress.checked.push(key);
+  // how: "attempt" (its Check button) or "reveal" (its Show answer button).
+  function check(key, how) {
+    var question = questionOf(key);
+    if (!question) return;
+    add(pending[how], key);
+    add(progress.checked, key);
     save();
     send().then(function (data) {
       applyResults(data, false);
-      var result = data.results[key];
-      if (result && result.status === "unanswered") {
-        progress.checked.splice(progress.checked.indexOf(key), 1);  // nothing to restore
-        save();
-      } else {
-        showEvidence(key);
+      keepInView($(".feedback", question));
+      // "Show answer" was replaced by the answer: keep the keyboard in the question
+      if (!document.activeElement || document.activeElement === document.body) {
+        $(".check", question).focus({ preventScroll: true });
       }
     }, function (error) { if (error.message !== "stale") showError(key, error.message); });
   }
 
+  // A changed answer has no feedback until it is checked again (its try state stays).
+  function forget(question) {
+    var key = question.getAttribute("data-key");
+    remove(progress.checked, key);
+    remove(pending.attempt, key);
+    remove(pending.reveal, key);
+    if ($(".feedback", question).firstChild) clearFeedback(question);
+  }
+
+  // Typing fires "input"; a text field's "change" comes later, when it loses focus.
+  function answerChanged(event) {
+    var target = event.target;
+    var typed = target.tagName === "TEXTAREA" || target.type === "text";
+    var question = target.closest && target.closest(".question");
+    if (question && /^[as]-/.test(target.name || "") && !(typed && event.type === "change")) {
+      forget(question);
+    }
+    save();
+  }
+
+  function keepInView(el) {
+    if (!isVisible(el)) el.scrollIntoView({ block: "nearest", behavior: reduceMotion ? "auto" : "smooth" });
+  }
+
   function clearEvidence() {
     $$(".s.hl").forEach(function (span) { span.classList.remove("hl"); });
+    $$(".para.look").forEach(function (para) { para.classList.remove("look"); });
     $$(".back-to-question").forEach(function (link) { link.parentNode.removeChild(link); });
+  }
+
+  // Only on request ("Show it in the text", "Look again at paragraph N"): mark the place
+  // in the text, put a "Back to question N" link after it, and move there.
+  function showInText(key, place, first) {
+    var question = questionOf(key);
+    var back = document.createElement("a");
+    back.className = "back-to-question";
+    back.href = "#" + key;
+    back.textContent = "Back to " + $(".q-number", question).firstChild.textContent.toLowerCase();
+    place.appendChild(back);
+    place.setAttribute("tabindex", "-1");
+    place.focus({ preventScroll: true });
+    scrollTo(first || place);
   }
 
   function showEvidence(key) {
@@ -340,16 +451,20 @@
     clearEvidence();
     if (!spans.length) return;
     spans.forEach(function (span) { span.classList.add("hl"); });
-    var back = document.createElement("a");
-    back.className = "back-to-question";
-    back.href = "#" + key;
-    back.textContent = "Back to " + $(".q-number", question).firstChild.textContent.toLowerCase();
-    spans[spans.length - 1].closest(".para").appendChild(back);
-    scrollTo(spans[0]);
+    showInText(key, spans[spans.length - 1].closest(".para"), spans[0]);
+  }
+
+  function showParagraph(key, id) {
+    var target = document.getElementById(id);
+    if (!target) return;
+    clearEvidence();
+    if (target.classList.contains("para")) target.classList.add("look");
+    showInText(key, target.classList.contains("para") ? target : $(".passage-text", target) || target);
   }
 
   function resetAll() {
-    progress = { answers: {}, checked: [] };
+    progress = { answers: {}, checked: [], tries: {} };
+    pending = { attempt: [], reveal: [] };
     try { window.localStorage.removeItem(STORE_KEY); } catch (e) { /* blocked */ }
     answerFields(form).forEach(function (el) {
       if (el.type === "radio") el.checked = false;
@@ -362,12 +477,7 @@
         .forEach(function (item) { list.appendChild(item); });
       syncSequence(list);
     });
-    $$(".question").forEach(function (question) {
-      question.className = "question";
-      var box = $(".feedback", question);
-      box.innerHTML = "";
-      box.removeAttribute("data-html");
-    });
+    $$(".question").forEach(clearFeedback);
     clearEvidence();
     var summary = document.getElementById("summary-body");
     summary.innerHTML = "";
@@ -379,10 +489,10 @@
   }
 
   function setupQuestions() {
-    setupSequences(save);
+    setupSequences(function (question) { forget(question); save(); });
     restoreAnswers();
-    form.addEventListener("input", save);
-    form.addEventListener("change", save);
+    form.addEventListener("input", answerChanged);
+    form.addEventListener("change", answerChanged);
     form.addEventListener("submit", function (event) {
       var button = event.submitter;
       if (!button || !window.fetch || !window.URLSearchParams) return;  // let the server check
@@ -392,20 +502,22 @@
         var question = document.activeElement && document.activeElement.closest(".question");
         key = question ? question.getAttribute("data-key") : "";
       }
-      if (key) check(key);
+      if (key) check(key, button.name === "reveal" ? "reveal" : "attempt");
     });
     form.addEventListener("keydown", function (event) {
       var target = event.target;
       if (event.key === "Enter" && target.matches("input.answer")) {
         event.preventDefault();
-        check(target.closest(".question").getAttribute("data-key"));
+        check(target.closest(".question").getAttribute("data-key"), "attempt");
       }
     });
     document.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest(".evidence-link");
+      var link = event.target.closest && event.target.closest(".evidence-link, .look-link");
       if (!link) return;
       event.preventDefault();
-      showEvidence(link.getAttribute("data-key"));
+      var key = link.getAttribute("data-key");
+      if (link.classList.contains("look-link")) showParagraph(key, link.getAttribute("href").slice(1));
+      else showEvidence(key);
     });
     var reset = document.getElementById("reset");
     reset.addEventListener("click", function (event) {
@@ -413,7 +525,7 @@
       if (window.confirm("Clear all your answers for this lesson?")) resetAll();
     });
     $(".saved-note").hidden = false;
-    if (progress.checked.length) {
+    if (progress.checked.length || Object.keys(progress.tries).length) {
       send().then(function (data) { applyResults(data, true); }, function () { /* offline */ });
     }
   }
