@@ -17,7 +17,6 @@ from companion.views.grading import (
     normalise_answer,
     question_slots,
     read_answer,
-    summarize,
     text_matches,
     typo_allowance,
 )
@@ -337,25 +336,3 @@ def test_grade_form_only_grades_the_named_questions(lesson):
     assert sum(r.status == "unanswered" for r in everything.values()) == len(slots) - 1
 
 
-# ----------------------------------------------------------------- summary
-
-
-def test_summary_by_kind_and_review_list(lesson):
-    slots = question_slots(lesson)
-    fields = {}
-    mc = by_id(lesson, "q-3f2a19c0")
-    tf = first_of_kind(lesson, "true_false")
-    open_ = first_of_kind(lesson, "open")
-    fields[mc.field] = "1"  # right
-    fields[tf.field] = "0"  # wrong
-    fields[open_.field] = "my answer"
-    summary = summarize(slots, grade_form(slots, fields.get))
-    assert (summary.correct, summary.checked, summary.scored) == (1, 2, 7)
-    kinds = {k.kind: k for k in summary.kinds}
-    assert (kinds["multiple_choice"].correct, kinds["multiple_choice"].checked) == (1, 1)
-    assert (kinds["true_false"].correct, kinds["true_false"].checked) == (0, 1)
-    assert kinds["cloze"].total == 2 and kinds["open"].checked == 1
-    review = [s.key for s in summary.review]
-    assert mc.key not in review and open_.key not in review
-    assert tf.key in review and len(review) == len(slots) - 2
-    assert not summary.done

@@ -27,7 +27,7 @@ from companion.lesson.kinds import (
     kind,
 )
 from companion.lesson.model import Lesson, Passage, Question
-from companion.views.grading import AnswerError, Slot, grade, read_answer, summarize
+from companion.views.grading import AnswerError, Slot, grade, read_answer
 from companion.views.pdf import render_document
 from companion.views.worksheet import WorksheetOptions, build_worksheet, parse_options
 
@@ -182,16 +182,6 @@ def test_a_word_bank_makes_a_typed_kind_a_pick():
     assert not slot_of(typed).uses_choices and slot_of(bank).uses_choices
     assert grade(bank, bank.choices.index("green")).status == "correct"
     assert grade(typed, "Green").status == "correct"
-
-
-def test_summary_lists_kinds_in_table_order_with_their_labels():
-    lesson = lesson_of(list(reversed(examples())))
-    slots = [slot_of(q) for q in lesson.questions]
-    summary = summarize(slots, {})
-    assert [k.kind for k in summary.kinds] == list(KINDS)
-    assert [k.label for k in summary.kinds] == [kind(n).label for n in KINDS]
-    assert [k.scored for k in summary.kinds] == [kind(n).scored for n in KINDS]
-    assert summary.scored == sum(kind(q.kind).scored for q in lesson.questions)
 
 
 # ----------------------------------------------------------------- worksheet and page

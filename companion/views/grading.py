@@ -18,8 +18,8 @@ knows about Flask.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from companion.common.answertext import (
     ARTICLES,
@@ -28,8 +28,8 @@ from companion.common.answertext import (
     strip_leading,
     word_set,
 )
-from companion.lesson.kinds import KIND_LIST, AnswerForm, Control, Grading, Kind
 from companion.lesson.kinds import MAX_TEXT_ANSWER as MAX_TEXT_ANSWER  # re-exported
+from companion.lesson.kinds import AnswerForm, Control, Grading, Kind
 from companion.lesson.model import Lesson, Passage, Question
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
@@ -352,53 +352,3 @@ def grade_form(
     are ignored."""
     wanted = None if keys is None else set(keys)
     return {s.key: grade_slot(s, get) for s in slots if wanted is None or s.key in wanted}
-
-
-# --------------------------------------------------------------------------- summary
-
-
-@dataclass
-class KindScore:
-    kind: str
-    label: str
-    total: int = 0
-    checked: int = 0
-    correct: int = 0
-    scored: bool = True  # False for free answers: they have no "right" count
-
-
-@dataclass
-class Summary:
-    """Score by kind, and the questions to look at again (wrong or not checked yet)."""
-
-    kinds: list[KindScore] = field(default_factory=list)
-    correct: int = 0
-    scored: int = 0  # questions that can be right or wrong (not open ones)
-    checked: int = 0  # of those, how many were checked
-    review: list[Slot] = field(default_factory=list)
-
-    @property
-    def done(self) -> bool:
-        return self.scored > 0 and self.checked == self.scored
-
-
-def summarize(slots: list[Slot], results: Mapping[str, Result]) -> Summary:
-    summary = Summary()
-    by_kind = {k.name: KindScore(k.name, k.label, scored=k.scored) for k in KIND_LIST}
-    for slot in slots:
-        score = by_kind[slot.spec.name]
-        score.total += 1
-        result = results.get(slot.key)
-        status = result.status if result else "unanswered"
-        if status not in ("unanswered", "invalid"):
-            score.checked += 1
-        if status == "correct":
-            score.correct += 1
-        if slot.spec.scored:
-            summary.scored += 1
-            summary.checked += status in ("correct", "incorrect", "no_key")
-            summary.correct += status == "correct"
-        if status in ("incorrect", "unanswered", "invalid"):
-            summary.review.append(slot)
-    summary.kinds = [s for s in by_kind.values() if s.total]
-    return summary

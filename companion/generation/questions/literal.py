@@ -215,7 +215,7 @@ def literal_candidate(
 ) -> Candidate | None:
     if not prompt or not answer or leaks_answer(prompt, answer):
         return None
-    if len(prompt.split()) > 30 or len(prompt.split()) < 5:  # "What fell the most?"
+    if len(prompt.split()) > 30 or len(prompt.split()) < 4:
         return None
     body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
     if re.search(r"[:;]", prompt) or "," in body or re.match(r"When (?:is|are|was|were) ", body):
