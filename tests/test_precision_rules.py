@@ -262,3 +262,21 @@ def test_a_bare_speaker_is_not_blanked_when_the_article_quotes_several(tmp_path)
     lesson = lesson_from_text(tmp_path, text)
     prompts = [plain_text(q.prompt) for q in lesson.questions if q.kind == "cloze"]
     assert not any(p.endswith("_ added.") or "_ said" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("She's 0-3 in finals at Key Biscayne, where she was the runner-up in 2005.", True),
+        ("Both are members of the ruling party in Tamil Nadu.", True),
+        ("The firm's client companies had 35 percent more jobs to offer last month.", True),
+        ("The three-time Grand Slam champion is healthy again after a series of injuries.", True),
+        ("Maria Sharapova won the tournament in Key Biscayne in 2006.", False),
+        ("The Taliban captured three districts in the valley on Monday.", False),
+    ],
+)
+def test_a_sentence_whose_subject_points_back_is_not_a_question(sentence: str, leans: bool):
+    from companion.generation.questions.base import leans_on_context
+
+    doc = load_nlp()(sentence)
+    assert leans_on_context(doc[:]) is leans

@@ -255,6 +255,42 @@ def is_role_title(text: str) -> bool:
     return bool(senses) and senses[0].lexname == 18 and not senses[0].instance
 
 
+GENERIC_HEADS = frozenset(
+    {"firm", "company", "group", "issue", "state", "agency", "team", "club", "party", "man"}
+    | {"woman", "boy", "girl", "official", "study", "report", "move", "plan", "deal", "case"}
+)
+
+
+def _a_person_noun(token: Token) -> bool:
+    if token.pos_ != "NOUN":
+        return False
+    senses = get_wordnet().synsets(token.lemma_.lower(), "n")
+    return bool(senses) and senses[0].lexname == 18  # noun.person: champion, researcher
+
+
+def leans_on_context(sentence: Span) -> bool:
+    """A sentence whose subject points back to one the student does not see with it:
+    "She's 0-3 against ...", "Both are ...", "The firm's ...", "The issue pitted ..."."""
+    subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    for subject in subjects:
+        if subject.lower_ in PRONOUN_SUBJECTS or subject.lower_ in ("both", "others", "some"):
+            return True
+        words = [t.lower_ for t in subject.subtree]
+        if words[0] in ("the", "this", "that") and (
+            subject.lower_ in GENERIC_HEADS or _a_person_noun(subject)
+        ):
+            return True  # "The firm ...", "The three-time Grand Slam champion is ..."
+    first = next((t for t in sentence if not t.is_punct), None)
+    owner = first.head if first is not None and first.dep_ == "det" else None
+    return (
+        first is not None
+        and first.lower_ == "the"
+        and owner is not None
+        and owner.lower_ in GENERIC_HEADS
+        and any(c.dep_ == "case" for c in owner.children)  # "The firm's ..."
+    )
+
+
 def starts_with_unresolved_pronoun(builder: Builder, sentence: Span) -> bool:
     first = next((t for t in sentence if not t.is_punct), None)
     if first is None or first.lower_ not in PRONOUN_SUBJECTS:

@@ -14,6 +14,7 @@ from companion.generation.questions.base import (
     candidate,
     is_role_title,
     leaks_answer,
+    leans_on_context,
     sentence_quality,
     usable_sentence,
 )
@@ -22,8 +23,8 @@ from companion.lesson.fileformat import BLANK
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or has_quote(sentence):
-        return []
+    if not usable_sentence(sentence) or has_quote(sentence) or leans_on_context(sentence):
+        return []  # (a cloze shows its sentence as it is: "She" stays "She")
     out = []
     for thing, mention in _term_mentions(builder, sentence):
         if len(thing.mentions) and sum(1 for t in sentence if builder.thing_of(t) is thing) > (

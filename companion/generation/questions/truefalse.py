@@ -23,6 +23,7 @@ from companion.generation.questions.base import (
     also_does,
     candidate,
     hypothetical,
+    leans_on_context,
     sentence_quality,
     starts_with_unresolved_pronoun,
     usable_sentence,
@@ -32,7 +33,7 @@ from companion.lesson.model import fingerprint
 
 
 def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or has_quote(sentence):
+    if not usable_sentence(sentence) or has_quote(sentence) or leans_on_context(sentence):
         return []
     if starts_with_unresolved_pronoun(builder, sentence):
         return []
