@@ -280,3 +280,36 @@ def test_a_sentence_whose_subject_points_back_is_not_a_question(sentence: str, l
 
     doc = load_nlp()(sentence)
     assert leans_on_context(doc[:]) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slip"),
+    [
+        ("Many filmmakers have experimented, and their arument is sure to win.", True),
+        ("President Calderon launched a military a crackdown on drug cartels in 2006.", True),
+        ("When Google (GOOG) co-founder Larry Page returns on Monday, staff will cheer.", True),
+        ("The prevalence of the disease doubled from 5. 51 percent to 11 percent.", True),
+        ("Fighting between the Taliban and the National Resistance Front (NRF) went on.", False),
+        ("Doctors warned of chronic liver disease (CLD) in children across the state.", False),
+    ],
+)
+def test_a_slip_of_the_source_is_not_copied_into_a_question(sentence: str, slip: bool):
+    from companion.generation.questions.base import copied_slip
+
+    assert copied_slip(load_nlp()(sentence)[:]) is slip
+
+
+def test_literal_questions_read_well(tmp_path):
+    text = (
+        "Food labels in restaurants\n\n"
+        "The Center for Science in the Public Interest estimates that a third of calories"
+        " are consumed by eating out. Hundreds of people were marching in Damascus on"
+        " Friday, Syria's state television said.\n\n"
+        "Scientists have known about the rings of Jupiter since the late 1990s. The Center"
+        " for Science in the Public Interest asked restaurants in Damascus for menus.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    prompts = [plain_text(q.prompt) for q in lesson.questions]
+    assert not any(p.startswith("What estimates") for p in prompts), prompts
+    assert not any("When have scientists known" in p for p in prompts), prompts
+    assert not any(" Hundreds " in p for p in prompts), prompts

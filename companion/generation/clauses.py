@@ -112,6 +112,7 @@ def span_text(tokens: Iterable[Token], replacements: dict[int, str] | None = Non
 def tidy(text: str) -> str:
     text = re.sub(r"\(\s*\)|\s[–—]\s*[–—](?=\s)", " ", text)  # brackets or dashes left empty
     text = re.sub(r"\s+([,.;:!?)’”])", r"\1", text)
+    text = re.sub(r"\s+(['’]s)\b", r"\1", text)  # "Syria 's" -> "Syria's"
     text = re.sub(r"([(“‘])\s+", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from companion.common.wordnet import get_wordnet
+from companion.generation.analysis import zipf
 from companion.generation.clauses import is_quote
 from companion.generation.context import Context
 from companion.generation.lexicon import PRONOUN_SUBJECTS
@@ -201,14 +202,18 @@ def usable_sentence(sentence: Span) -> bool:
         return False
     if sum(1 for t in sentence if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
-    if page_furniture(sentence.text) or glued(sentence):
+    if page_furniture(sentence.text) or glued(sentence) or copied_slip(sentence):
         return False
+    if sentence.text.strip()[:1].islower():
+        return False  # "so the _, acting as ...": the end of a sentence cut in two
     if any(sentence.text.count(a) != sentence.text.count(b) for a, b in ("()", "[]")):
         return False  # "valid through April 13, 2011 (11:59 p.m.": cut mid-bracket
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
-FURNITURE = re.compile(r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b", re.I)
+FURNITURE = re.compile(
+    r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b|\bAdvertisement\b", re.I
+)
 SHOUTING = re.compile(r"\b[A-Z]{2,}\b(?:\W+\b[A-Z]{2,}\b){2,}")  # three capitalised words
 HEADLINE = re.compile(r"^(?:[A-Z][\w'’.&-]*\s*){1,5}:\s")  # "Piperlime: Half-Off Shoes ..."
 
@@ -228,6 +233,33 @@ def glued(sentence: Span) -> bool:
         ):
             return True
     return False
+
+
+JOINING_WORDS = frozenset({"of", "for", "in", "the", "and", "on", "at", "to", "a", "an"})
+
+
+def copied_slip(sentence: Span) -> bool:
+    """A typo of the source that a question would copy: a lowercase word no dictionary
+    knows ("arument"), a doubled article ("a military a crackdown"), a ticker ("(GOOG)"),
+    a broken decimal ("5. 51 percent")."""
+    for token in sentence:
+        if token.is_alpha and token.text.islower() and len(token) >= 4 and zipf(token.lower_) < 1:
+            return True
+    text = sentence.text
+    if re.search(r"\b(?:a|an) \w+ (?:a|an) \w+", text) or re.search(r"\d\. \d", text):
+        return True
+    return any(
+        not _initials_of(match.group(1), text[: match.start()])
+        for match in re.finditer(r"\(([A-Z]{2,5})\)", text)
+    )
+
+
+def _initials_of(acronym: str, before: str) -> bool:
+    """ "National Resistance Front (NRF)", "chronic liver disease (CLD)": the letters
+    start the words before it; a ticker after "Google (GOOG)" does not."""
+    words = [w for w in re.findall(r"[A-Za-z]+", before) if w.lower() not in JOINING_WORDS]
+    initials = "".join(w[0] for w in words[-len(acronym) - 3 :]).upper()
+    return acronym in initials
 
 
 def page_furniture(text: str) -> bool:

@@ -47,8 +47,28 @@ from companion.generation.terms import display_name
 
 # a pronoun in a rewritten question points at a sentence the student does not see
 OUTSIDE_REFERENCE = re.compile(
-    r"\b(?:he|she|they|him|his|her|hers|their|them|its|it|this|these|those)\b", re.I
+    r"\b(?:he|she|they|him|his|her|hers|their|them|its|it|this|these|those"
+    r"|i|me|my|we|us|our|you|your)\b",
+    re.I,
 )
+# verbs of people: "What" with them reads wrong ("What estimates that ...?")
+PEOPLE_VERB = re.compile(
+    r"What (?:\w+ )?(?:says?|said|asks?|asked|estimates?|estimated|believes?|believed"
+    r"|thinks?|thought|wants?|wanted|hopes?|hoped|argues?|argued|warns?|warned|urges?"
+    r"|urged|told|tells?)\b"
+)
+
+
+def _lower_sentence_start(prompt: str, sentence: Span) -> str:
+    """ "Where were Hundreds of people marching?": the sentence's first word, moved into
+    the question, loses the capital it had only as the first word."""
+    first = sentence[0]
+    named = first.ent_type_ not in ("", "CARDINAL", "QUANTITY", "DATE", "TIME", "PERCENT")
+    if first.pos_ == "PROPN" or named or not first.text[:1].isupper():
+        return prompt
+    head, _, rest = prompt.partition(" ")
+    rest = re.sub(rf"\b{re.escape(first.text)}\b", first.text.lower(), rest, count=1)
+    return f"{head} {rest}"
 
 
 def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
@@ -113,6 +133,8 @@ def _when(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candid
         if not re.search(r"\d{4}|\d{2,4}s\b", ent.text):
             continue
         head = ent.root.head
+        if head.lower_ in ("since", "until", "between"):
+            continue  # "When have scientists known ...?" - "since the late 1990s"
         if head.dep_ == "prep" and head.lower_ in TIME_PREPS and head.head == verb:
             answer_ids = subtree_ids(head)
         elif ent.root.dep_ in ("npadvmod", "tmod") and ent.root.head == verb:
@@ -222,6 +244,9 @@ def literal_candidate(
         return None  # a list, an aside or a copula: the question would read badly
     if OUTSIDE_REFERENCE.search(body):
         return None  # "Who had come off his wing?": whose? the sentence before knew
+    if PEOPLE_VERB.match(body):
+        return None  # "What estimates that ...?", "What asked who ...?": a person's verb
+    prompt = _lower_sentence_start(prompt, sentence)
     distractors = pick(answer, pool, 3)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)

@@ -66,6 +66,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # a statement must stand on its own: no pronoun left to guess
     if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
         return []
+    if re.match(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b", true_text):
+        return []  # "Kiruttinan, and in the burning of ...": a sentence cut after an initial
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
     prefer_false = int(fingerprint(true_text), 16) % 2 == 0
     false = _false_version(builder, verb, replacements)
