@@ -313,3 +313,25 @@ def test_literal_questions_read_well(tmp_path):
     assert not any(p.startswith("What estimates") for p in prompts), prompts
     assert not any("When have scientists known" in p for p in prompts), prompts
     assert not any(" Hundreds " in p for p in prompts), prompts
+
+
+def test_an_acronym_the_article_spells_out_otherwise_takes_no_dictionary_sense():
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import SenseChooser
+
+    text = "The National Trade Organization (NTO) met. Later, the FDA and the Food and Drug"
+    chooser = SenseChooser(get_wordnet(), set(), text + " Administration spoke.")
+    assert chooser._spelt_out("FDA") == "Food and Drug Administration"
+    assert chooser._spelt_out("NTO") == "National Trade Organization"
+    assert chooser._spelt_out("NASA") == ""
+
+
+def test_a_gloss_with_a_word_too_hard_for_the_grade_is_left_out(tmp_path):
+    text = (
+        "Oil prices\n\n"
+        "Crude oil rose on Monday as traders watched Libya. Crude oil has risen for weeks,"
+        " and crude oil stocks fell in March.\n\n"
+        "Traders said crude oil would stay high while fighting in Libya went on.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    assert not any("hydrocarbons" in e.definition for e in lesson.glossary)

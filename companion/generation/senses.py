@@ -121,9 +121,27 @@ def _stem(word: str) -> str:
 class SenseChooser:
     """Simplified Lesk: overlap between a sense's gloss and the term's context."""
 
-    def __init__(self, wordnet: WordNet, article_lemmas: set[str]):
+    def __init__(self, wordnet: WordNet, article_lemmas: set[str], article_text: str = ""):
         self.wordnet = wordnet
         self.article = {_stem(w) for w in article_lemmas}
+        self.article_text = article_text
+
+    def _spelt_out(self, acronym: str) -> str:
+        """The article's own words for an acronym: capitalised words whose initials make
+        it ("National Organization of Theatre Owners" for NATO), or ''."""
+        if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+            return ""
+        joining = r"(?:\s+(?:of|for|and|the|on|in|&)\s+|\s+)"
+        word = r"[A-Z][a-z]+"
+        pattern = word + (joining + word) * (len(acronym) - 1)
+        for start in re.finditer(word, self.article_text):  # overlapping: "The National ..."
+            match = re.compile(pattern).match(self.article_text, start.start())
+            if match is None:
+                continue
+            words = re.findall(word, match.group(0))
+            if "".join(w[0] for w in words) == acronym:
+                return match.group(0)
+        return ""
 
     def define_word(self, thing: Thing, passage_lemmas: set[str]) -> Definition | None:
         mention = thing.first
@@ -235,6 +253,11 @@ class SenseChooser:
                     {_stem(w) for w in _content_lemmas(qualifier.group(1))} & self.article
                 ):
                     continue  # "(Greek mythology) ...": a sense from another field
+                expansion = thing.expansion or self._spelt_out(form)
+                if expansion and form != expansion and not any(
+                    spelling_variants(expansion, lemma) for lemma in sense.lemmas
+                ):
+                    continue  # NATO, spelt out as "National Organization of Theatre Owners"
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
                 if text and not names_another_country(text, self.article):
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
@@ -255,12 +278,13 @@ class SenseChooser:
 
 
 def _called_a_machine(thing: Thing) -> bool:
-    """A name the article gives to an object: "Nasa orbiter Galileo", "the Curiosity
-    rover" (a noun for a man-made thing beside the name)."""
+    """A name the article gives to an object: "Nasa orbiter Galileo" (a noun for a
+    man-made thing right before the name; after it, the noun is something of the name's:
+    "FDA panel")."""
     wordnet = get_wordnet()
     for mention in thing.mentions:
         doc = mention.doc
-        for i in (mention.start - 1, mention.end):
+        for i in (mention.start - 1,):
             if 0 <= i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].text.islower():
                 senses = wordnet.synsets(doc[i].lemma_, "n")
                 if senses and senses[0].lexname == ARTIFACT_LEXNAME:
