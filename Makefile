@@ -10,9 +10,10 @@ HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed
 # Debian packages: Chromium for browser tests, WordNet for definitions, poppler for PDF
 # tests, Pango for WeasyPrint, Liberation fonts for worksheets (PDFs use local fonts only),
-# python3-venv for the virtual environment.
+# python3-venv for the virtual environment, PostgreSQL for the database tests (the suite
+# starts a throwaway server itself; the app uses SQLite unless told otherwise).
 DEB_PACKAGES := chromium wordnet-base poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-                fonts-dejavu-core fonts-liberation python3-venv
+                fonts-dejavu-core fonts-liberation python3-venv postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help install system run serve test test-fast lint imports bench clean

@@ -1,16 +1,28 @@
-"""Command line: python -m companion generate | check | show | print."""
+"""Command line: python -m companion generate | check | show | print | teacher | migrate."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
 from pathlib import Path
 
+from companion.accounts.database import Database, describe, head_revision, open_database
+from companion.accounts.teachers import (
+    AccountError,
+    add_teacher,
+    check_password,
+    list_teachers,
+    normalize_name,
+    remove_teacher,
+    set_password,
+    teacher_exists,
+)
 from companion.common.errors import CompanionError
 from companion.common.files import backup, write_atomic, write_atomic_bytes
-from companion.common.settings import SHARED_GLOSSARY, content_dir, default_paper
+from companion.common.settings import SHARED_GLOSSARY, content_dir, database_url, default_paper
 from companion.common.textutil import plural, slugify
 from companion.generation.context import Options
 from companion.generation.importing import read_article
@@ -78,7 +90,107 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=cmd_show)
 
     add_print_parser(sub)
+    add_teacher_parser(sub)
+    migrate = sub.add_parser(
+        "migrate", help="bring the teachers' database up to date (also done on app start)"
+    )
+    migrate.set_defaults(run=cmd_migrate)
     return parser
+
+
+def add_teacher_parser(sub: argparse._SubParsersAction) -> None:
+    teacher = sub.add_parser(
+        "teacher",
+        help="add, list or remove teacher accounts",
+        description="Teacher accounts, in the database named by $COMPANION_DATABASE_URL "
+        "(default instance/companion.db). See docs/teachers.md.",
+    )
+    actions = teacher.add_subparsers(dest="action", required=True)
+    for name, text in (
+        ("add", "add a teacher (asks for the password twice)"),
+        ("password", "give a teacher a new password (ends their sessions)"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("name")
+        action.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read the password from one line of standard input (for scripts)",
+        )
+        action.set_defaults(run=cmd_teacher_add if name == "add" else cmd_teacher_password)
+    actions.add_parser("list", help="list the teachers").set_defaults(run=cmd_teacher_list)
+    remove = actions.add_parser("remove", help="remove a teacher")
+    remove.add_argument("name")
+    remove.set_defaults(run=cmd_teacher_remove)
+
+
+def accounts_database() -> Database:
+    """The teachers' database from the settings, migrated to the newest schema."""
+    return open_database(database_url())
+
+
+def read_new_password(from_stdin: bool) -> str:
+    """A new password: one line of stdin, or asked twice on the terminal."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        password = line.removesuffix("\n").removesuffix("\r")
+        if not password:
+            raise AccountError("no password on standard input")
+        check_password(password)
+        return password
+    if not sys.stdin.isatty():
+        raise AccountError("no terminal to ask for the password on: use --password-stdin")
+    try:
+        password = getpass.getpass("Password: ")
+        check_password(password)
+        again = getpass.getpass("Password again: ")
+    except EOFError:
+        raise AccountError("no password given") from None
+    if password != again:
+        raise AccountError("the two passwords differ; nothing was changed")
+    return password
+
+
+def cmd_teacher_add(args: argparse.Namespace) -> int:
+    db = accounts_database()
+    if teacher_exists(db, args.name):  # before asking for a password, not after
+        raise AccountError(f"there is already a teacher named '{normalize_name(args.name)}'")
+    password = read_new_password(args.password_stdin)
+    teacher = add_teacher(db, args.name, password)
+    print(f"added teacher '{teacher.name}'")
+    return 0
+
+
+def cmd_teacher_password(args: argparse.Namespace) -> int:
+    db = accounts_database()
+    if not teacher_exists(db, args.name):
+        raise AccountError(f"there is no teacher named '{normalize_name(args.name)}'")
+    password = read_new_password(args.password_stdin)
+    set_password(db, args.name, password)
+    print(f"new password set for '{args.name.strip().lower()}'")
+    return 0
+
+
+def cmd_teacher_list(args: argparse.Namespace) -> int:
+    teachers = list_teachers(accounts_database())
+    for teacher in teachers:
+        print(f"{teacher.name}\tadded {teacher.created:%Y-%m-%d %H:%M} UTC")
+    if not teachers:
+        print("no teachers yet: add one with `companion teacher add NAME`", file=sys.stderr)
+    return 0
+
+
+def cmd_teacher_remove(args: argparse.Namespace) -> int:
+    db = accounts_database()
+    remove_teacher(db, args.name)
+    print(f"removed teacher '{args.name.strip().lower()}'")
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    db = accounts_database()
+    print(f"{describe(db.url)}: up to date (schema revision {head_revision()})")
+    return 0
 
 
 def add_print_parser(sub: argparse._SubParsersAction) -> None:

@@ -1,13 +1,82 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from companion.web import create_app
-from tests.helpers import SAMPLE
+from tests.helpers import SAMPLE, make_accounts_database
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """scrypt at 1/32 of its real cost (n=2**10), so that tests signing in many times
+    stay fast; hashes keep their parameters, so checking them works the same.
+    tests/test_accounts.py checks the real cost."""
+    from companion.accounts import passwords
+
+    real = passwords.N
+    passwords.N = 2**10
+    yield real
+    passwords.N = real
+
+
+@pytest.fixture(scope="session")
+def accounts_template(tmp_path_factory, fast_password_hashing) -> Path:
+    """A migrated SQLite account database holding the test teacher (helpers.TEACHER),
+    made once per test process and copied for each app (copying takes a millisecond,
+    migrating and hashing a password a few hundred)."""
+    path = tmp_path_factory.mktemp("accounts") / "template.db"
+    make_accounts_database(path)
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def accounts_database(accounts_template: Path, tmp_path_factory):
+    """Apps made without a DATABASE_URL (and `app.create_app()` in subprocesses) use a
+    copy of the template for this test process, never instance/companion.db."""
+    path = tmp_path_factory.mktemp("accounts") / "shared.db"
+    shutil.copy(accounts_template, path)
+    old = os.environ.get("COMPANION_DATABASE_URL")
+    os.environ["COMPANION_DATABASE_URL"] = f"sqlite:///{path}"
+    yield path
+    if old is None:
+        os.environ.pop("COMPANION_DATABASE_URL", None)
+    else:
+        os.environ["COMPANION_DATABASE_URL"] = old
+
+
+@pytest.fixture
+def database_url(accounts_template: Path, tmp_path: Path) -> str:
+    """A fresh account database of this test's own (with the test teacher)."""
+    path = tmp_path / "companion.db"
+    shutil.copy(accounts_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def postgres_socket():
+    """A throwaway PostgreSQL server for this test process (tests/postgres.py), started
+    on first use; skipped, saying why, only where PostgreSQL is not installed."""
+    from tests import postgres
+
+    reason = postgres.missing()
+    if reason:
+        pytest.skip(reason)
+    with postgres.postgres_server() as socket_dir:
+        yield socket_dir
+
+
+@pytest.fixture
+def postgres_url(postgres_socket: Path, request) -> str:
+    """An empty database of this test's own on the throwaway server."""
+    from tests import postgres
+
+    name = "t_" + re.sub(r"\W+", "_", request.node.name.lower())[:50] + f"_{os.getpid()}"
+    return postgres.create_database(postgres_socket, name)
 
 
 @pytest.fixture
@@ -20,8 +89,8 @@ def content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(content: Path):
-    return create_app({"TESTING": True, "CONTENT_DIR": str(content)})
+def app(content: Path, database_url: str):
+    return create_app({"TESTING": True, "CONTENT_DIR": str(content), "DATABASE_URL": database_url})
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 from companion.common.textutil import markdown_escape
 from companion.lesson.fileformat import write_lesson
 from companion.lesson.model import Lesson, Passage
+from tests.helpers import sign_in
 
 
 def test_index_lists_lessons_with_facts(client):
@@ -46,6 +47,9 @@ def test_unknown_and_traversal_slugs_are_404(client):
 
 def test_broken_lesson_is_listed_and_others_work(client, content: Path):
     (content / "broken.md").write_text("---\ntitle: [oops\n---\n", encoding="utf-8")
+    index = client.get("/").get_data(as_text=True)
+    assert "can’t be shown right now" in index and "front matter" not in index  # students
+    sign_in(client)
     index = client.get("/").get_data(as_text=True)
     assert "broken.md:2: front matter" in index
     assert "Panjshir Valley" in index
@@ -92,6 +96,9 @@ def test_lesson_is_reread_when_its_file_changes(client, content: Path):
 def test_index_and_lesson_link_to_the_printable_copies(client):
     index = client.get("/").get_data(as_text=True)
     assert 'href="/lessons/panjshir-valley/worksheet"' in index
+    assert "/answer-key" not in index  # the key is for teachers
+    sign_in(client)
+    index = client.get("/").get_data(as_text=True)
     assert 'href="/lessons/panjshir-valley/answer-key"' in index
     page = client.get("/lessons/panjshir-valley").get_data(as_text=True)
     assert 'href="/lessons/panjshir-valley/worksheet"' in page

@@ -20,6 +20,9 @@ pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Page, expect  # noqa: E402
 
+from companion.lesson.store import load_lesson  # noqa: E402
+from companion.views.page import build_page  # noqa: E402
+from companion.views.render import render_markdown  # noqa: E402
 from companion.web import create_app  # noqa: E402
 from tests.helpers import serving  # noqa: E402
 
@@ -459,18 +462,18 @@ def test_every_kind_is_checked_in_the_browser(page: Page):
 
 def seed_choice_question(page: Page):
     """The seed lesson's first choice question whose evidence is found in the text:
-    (its <li>, the index of its right choice, the index of a wrong one, its evidence)."""
-    data = page.request.get(SEED_URL + ".json").json()
-    questions = [q for p in data["passages"] for q in p["questions"]]
+    (its <li>, the index of its right choice, the index of a wrong one, its evidence).
+    Read from the file: the page and the students' JSON carry no answers."""
+    built = build_page(load_lesson(SEED), render_markdown)
     items = page.locator("li.question")
-    assert items.count() == len(questions)
-    for index, q in enumerate(questions):
-        li = items.nth(index)
-        if q["kind"] in ("multiple_choice", "true_false") and li.get_attribute("data-evidence"):
-            choices = ["True", "False"] if q["kind"] == "true_false" else q["choices"]
-            right = next(i for i, c in enumerate(choices) if c.lower() == str(q["answer"]).lower())
+    assert items.count() == len(built.slots)
+    for index, slot in enumerate(built.slots):
+        q = slot.question
+        if q.kind in ("multiple_choice", "true_false") and built.evidence.get(slot.key):
+            choices = ["True", "False"] if q.kind == "true_false" else q.choices
+            right = next(i for i, c in enumerate(choices) if c.lower() == str(q.answer).lower())
             wrong = next(i for i in range(len(choices)) if i != right)
-            return li, right, wrong, choices, q["evidence"]
+            return items.nth(index), right, wrong, choices, q.evidence
     pytest.skip("the seed lesson has no choice question with evidence yet")
 
 

@@ -13,6 +13,9 @@ import pytest
 
 from app import create_app
 from companion.common.settings import PROJECT_ROOT
+from companion.lesson.store import load_lesson
+from companion.views.page import build_page
+from companion.views.render import render_markdown
 from companion.web import lessons as web
 
 DATA = Path(__file__).parent / "data" / "lessons"
@@ -98,7 +101,7 @@ def test_paragraph_numbers_run_through_the_lesson(client):
     html, _ = open_page(client)
     numbers = re.findall(r'<p class="para" id="para-(\d+)">', html)
     assert numbers == ["1", "2", "3", "4"]
-    assert re.search(r'data-evidence="3\.2"', html), "q-9a9b9c9d's evidence is sentence 2 of paragraph 3"
+    assert "data-evidence" not in html  # where an answer is comes only with the answer
 
 
 def test_the_page_says_what_to_do_and_links_to_the_worksheet(client):
@@ -470,19 +473,19 @@ def test_bundled_font_files_and_license_exist(client):
 
 def test_every_seed_evidence_sentence_can_be_highlighted(client):
     """Generated evidence is verbatim article text, so the page finds each one in its
-    passage and can highlight it."""
+    passage and can highlight it (the sentence ids reach the browser only with the
+    answer, on the feedback's "Show it in the text" link)."""
     html = client.get("/lessons/panjshir-valley").get_data(as_text=True)
-    data = client.get("/lessons/panjshir-valley.json").get_json()
-    questions = [q for p in data["passages"] for q in p["questions"]]
-    evidence = re.findall(r'<li class="question[^"]*" id="[^"]+" data-key="[^"]+" data-kind="[a-z_]+" data-evidence="([^"]*)"', html)
-    assert len(evidence) == len(questions)
-    for question, ids in zip(questions, evidence, strict=True):
-        if question["evidence"]:
-            assert ids, f"evidence not found in the text: {question['evidence']}"
+    built = build_page(load_lesson(SEED), render_markdown)
+    assert len(built.slots) == html.count('<li class="question')
+    for slot in built.slots:
+        question, ids = slot.question, built.evidence.get(slot.key, [])
+        if question.evidence:
+            assert ids, f"evidence not found in the text: {question.evidence}"
             pieces = [
                 piece
-                for i in ids.split()
+                for i in ids
                 for piece in re.findall(rf'data-s="{re.escape(i)}"[^>]*>(.*?)</span>', html)
             ]
             shown = re.sub(r"\W+", "", unescape("".join(pieces)).lower())
-            assert re.sub(r"\W+", "", question["evidence"].lower()) in shown
+            assert re.sub(r"\W+", "", question.evidence.lower()) in shown

@@ -26,7 +26,7 @@ from companion.views.worksheet import (
     WorksheetQuestion,
     build_worksheet,
 )
-from tests.helpers import SAMPLE, serving
+from tests.helpers import SAMPLE, serving, sign_in, teacher_cookie
 from tests.test_worksheet import ALL_KINDS, LONG, written_answers
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -389,6 +389,7 @@ def test_pdfs_embed_the_liberation_fonts(pdfs):
 
 
 def test_pdf_routes(client):
+    sign_in(client)
     response = client.get("/lessons/panjshir-valley/worksheet.pdf?paper=a4&version=B")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF-")
@@ -422,8 +423,22 @@ def live_server(tmp_path_factory):
     for path in (ALL_KINDS, LONG, SAMPLE):
         shutil.copy(path, content / path.name)
     app = create_app({"TESTING": True, "CONTENT_DIR": str(content)})
-    with serving(app) as url:
+    with serving(as_teacher(app)) as url:
         yield url
+
+
+def as_teacher(app):
+    """``app`` with every request signed in as a teacher: Chromium's --print-to-pdf
+    takes no cookies, and the answer key is for teachers only."""
+    cookie = teacher_cookie(app)
+    inner = app.wsgi_app
+
+    def wsgi(environ, start_response):
+        environ["HTTP_COOKIE"] = f"{cookie['name']}={cookie['value']}"
+        return inner(environ, start_response)
+
+    app.wsgi_app = wsgi
+    return app
 
 
 def chromium_pdf(url: str, out: Path) -> list[str]:

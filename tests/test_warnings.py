@@ -12,7 +12,7 @@ from companion.cli import main
 from companion.common.suitability import is_unsuitable, unsuitable_words
 from companion.lesson.model import Lesson, Passage
 from companion.lesson.warnings import garbles, lesson_warnings, words_to_avoid
-from tests.helpers import SAMPLE
+from tests.helpers import SAMPLE, sign_in
 
 
 def messages(text: str) -> list[str]:
@@ -118,6 +118,8 @@ def test_the_seed_warnings_everywhere(tmp_path: Path, capsys, monkeypatch):
 
 
 def test_warnings_on_the_index_not_on_the_lesson_page(client):
+    assert "For the teacher" not in client.get("/").get_data(as_text=True)  # not for students
+    sign_in(client)
     index = client.get("/").get_data(as_text=True)
     assert "For the teacher: 4 things to check" in index
     assert "Punjab Valley" in index

@@ -31,7 +31,7 @@ from companion.views.worksheet import (
     parse_options,
     shuffled_order,
 )
-from tests.helpers import ROOT
+from tests.helpers import ROOT, sign_in
 
 LESSONS = ROOT / "tests" / "data" / "lessons"
 ALL_KINDS = LESSONS / "worksheet-all-kinds.md"
@@ -48,8 +48,15 @@ def lesson() -> Lesson:
 def ws_client(content: Path):
     for path in (ALL_KINDS, LONG):
         shutil.copy(path, content / path.name)
-    app = create_app({"TESTING": True, "CONTENT_DIR": str(content)})
-    return app.test_client()
+    return teacher_client(content)
+
+
+def teacher_client(content: Path):
+    """A test client of an app serving ``content``, signed in as a teacher (the answer
+    keys are for teachers only: tests/test_teachers.py)."""
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    sign_in(client)
+    return client
 
 
 def get_text(client, url: str, status: int = 200) -> str:
@@ -429,7 +436,7 @@ def test_everything_from_the_lesson_file_is_escaped(content: Path):
     )
     lesson.renumber()
     (content / "evil.md").write_text(write_lesson(lesson), encoding="utf-8")
-    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    client = teacher_client(content)
     for route in ("worksheet", "answer-key"):
         html = get_text(client, f"/lessons/evil/{route}")
         assert "<script>" not in html and "onclick" not in html
@@ -523,7 +530,7 @@ def test_the_source_printed_is_for_people_never_a_file_path(content: Path):
         "bees-credited",
         {"grade: 6\n": "grade: 6\npublication: The Bee Journal\ndate: 2021-09-03\n"},
     )
-    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    client = teacher_client(content)
     text = visible_text(get_text(client, f"/lessons/{slug}/worksheet"))
     assert "Source: The Bee Journal, September 3, 2021" in text
     assert "seeds/bees.txt" not in text
@@ -547,7 +554,7 @@ def test_evidence_in_quotes_is_not_quoted_again(content: Path):
             )
         },
     )
-    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    client = teacher_client(content)
     text = visible_text(get_text(client, f"/lessons/{slug}/answer-key"))
     assert f": {quoted}" in text and "““" not in text and "””" not in text
     assert "Evidence, paragraph 1: “Honeybees do not sleep through the winter.”" in text
@@ -565,7 +572,7 @@ def test_stale_evidence_is_on_neither_the_key_nor_the_worksheet(content: Path):
             ),
         },
     )
-    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    client = teacher_client(content)
     key = visible_text(get_text(client, f"/lessons/{slug}/answer-key"))
     first = key.split("1. What do honeybees eat in winter?", 1)[1].split(" 2. ", 1)[0]
     assert "Their stored honey" in first
@@ -575,7 +582,7 @@ def test_stale_evidence_is_on_neither_the_key_nor_the_worksheet(content: Path):
 
 def test_accepted_answers_are_on_the_key(content: Path):
     slug = lesson_copy(content, "bees-accept", {"accept: [in 1952]": "accept: [in 1952, '1952 AD']"})
-    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    client = teacher_client(content)
     text = visible_text(get_text(client, f"/lessons/{slug}/answer-key"))
     assert "Also accept: in 1952; 1952 AD" in text
     assert "1952 AD" not in visible_text(get_text(client, f"/lessons/{slug}/worksheet"))
@@ -631,7 +638,7 @@ def test_a_worksheet_without_questions_does_not_ask_for_answers(content: Path):
     (content / "no-questions.md").write_text(
         "---\ntitle: Just reading\n---\n\n## One\n\nSome text to read.\n", encoding="utf-8"
     )
-    client = create_app({"TESTING": True, "CONTENT_DIR": str(content)}).test_client()
+    client = teacher_client(content)
     text = visible_text(get_text(client, "/lessons/no-questions/worksheet"))
     assert "Read each passage. The small numbers" in text and "answer the questions" not in text
     with_questions = visible_text(get_text(client, "/lessons/panjshir-valley/worksheet"))

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Page, expect  # noqa: E402
 
 from companion.web import create_app  # noqa: E402
-from tests.helpers import ROOT, serving  # noqa: E402
+from tests.helpers import ROOT, serving, teacher_cookie  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +31,17 @@ def server(tmp_path_factory) -> str:
     shutil.copy(FIXTURE, folder / FIXTURE.name)
     app = create_app({"CONTENT_DIR": str(folder), "SECRET_KEY": "browser-tests-" + "k" * 32})
     with serving(app) as url:
-        yield url
+        yield url, teacher_cookie(app)
 
 
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+    """A page signed in as a teacher (the answer key is for teachers only)."""
+    url, cookie = server
+    context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+    context.add_cookies([{**cookie, "url": url}])
     page = context.new_page()
     page.failed = []  # type: ignore[attr-defined]
     page.on(

@@ -16,6 +16,7 @@ from pathlib import Path
 from companion.common.errors import SettingsError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+INSTANCE_DIR = PROJECT_ROOT / "instance"  # made on first start: secret key, SQLite database
 SHARED_GLOSSARY = "glossary.md"
 PAPERS = {"letter": "letter", "a4": "A4"}  # option value -> CSS @page size
 
@@ -33,7 +34,11 @@ SETTINGS = {
     "paper": Setting("WORKSHEET_PAPER", "COMPANION_PAPER", "letter"),
     "secret_key": Setting("SECRET_KEY", "COMPANION_SECRET_KEY", ""),
     "behind_proxy": Setting("BEHIND_PROXY", "COMPANION_BEHIND_PROXY", "0"),
+    "database_url": Setting(
+        "DATABASE_URL", "COMPANION_DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'companion.db'}"
+    ),
 }
+DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgresql+psycopg://", "postgres://")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Settings:
     paper: str
     secret_key: str  # "" means: make one in instance/secret_key on first start
     behind_proxy: bool = False  # trust one proxy's X-Forwarded-Proto / -For (docs/deploy.md)
+    database_url: str = SETTINGS["database_url"].default  # teachers (docs/teachers.md)
 
 
 def setting(
@@ -78,7 +84,19 @@ def load_settings(
         paper=check_paper(get("paper")),
         secret_key=get("secret_key"),
         behind_proxy=check_flag(get("behind_proxy"), "COMPANION_BEHIND_PROXY"),
+        database_url=check_database_url(get("database_url")),
     )
+
+
+def check_database_url(value: str, source: str = "COMPANION_DATABASE_URL") -> str:
+    """A SQLite file or a PostgreSQL server (companion.accounts.database reads the rest)."""
+    url = value.strip()
+    if not url.lower().startswith(DATABASE_SCHEMES):
+        raise SettingsError(
+            f"{source} must start with sqlite:/// or postgresql:// "
+            f"(it starts with '{url.split('//', 1)[0][:20]}')"
+        )
+    return url
 
 
 def check_flag(value: str, source: str) -> bool:
@@ -98,6 +116,11 @@ def content_dir() -> Path:
 def wordnet_dir() -> Path:
     """WordNet 3.0 database files: $COMPANION_WORDNET, default Debian's wordnet-base."""
     return Path(setting("wordnet_dir"))
+
+
+def database_url() -> str:
+    """The teachers' database: $COMPANION_DATABASE_URL, default instance/companion.db."""
+    return check_database_url(setting("database_url"))
 
 
 def default_paper() -> str:

@@ -109,13 +109,16 @@ def format_entry(entry: GlossaryEntry) -> str:
         "evidence": entry.evidence,
         "hash": entry.content_hash(),
     }
-    return "\n".join(
-        [_one_line(entry.term), f":   {_one_line(entry.definition)}".rstrip(), _comment(meta)]
-    )
+    return "\n".join([*entry_lines(entry), _comment(meta)])
+
+
+def entry_lines(entry: GlossaryEntry) -> list[str]:
+    """A glossary entry's term and definition lines, as written in a lesson file."""
+    return [_one_line(entry.term), f":   {_one_line(entry.definition)}".rstrip()]
 
 
 def format_question(question: Question, number: int) -> str:
-    lines = [f"{number}. {_one_line(question.prompt)}", *_answer_lines(question)]
+    lines = question_lines(question, f"{number}. ")
     meta: dict[str, Any] = {"id": question.id}
     if question.paragraph is not None:
         meta["paragraph"] = question.paragraph
@@ -127,6 +130,12 @@ def format_question(question: Question, number: int) -> str:
     meta["hash"] = question.content_hash()
     lines.append(_comment(meta))
     return "\n".join(lines)
+
+
+def question_lines(question: Question, number: str) -> list[str]:
+    """A question's prompt line (after ``number``, such as "3. ") and the lines of its
+    choices or answer, as written in a lesson file."""
+    return [f"{number}{_one_line(question.prompt)}", *_answer_lines(question)]
 
 
 def _answer_lines(question: Question) -> list[str]:
@@ -151,32 +160,53 @@ def refresh_stale_evidence(lesson: Lesson) -> list[Question]:
     no evidence when there is no such sentence. Its comment is rewritten with the new
     evidence and paragraph; every other key, the hash included, stays as it was (so the
     question still counts as edited). Returns the questions changed."""
-    changed = []
-    for passage in lesson.passages:
-        for question in passage.questions:
-            if not question.stale_evidence or question.raw is None:
-                continue
-            evidence, paragraph = fresh_evidence(question, passage) or ("", None)
-            question.raw = _with_evidence(question.raw, evidence, paragraph)
-            question.evidence, question.paragraph = evidence, paragraph
-            question.stale_evidence = ""
-            changed.append(question)
-    return changed
+    return [
+        question
+        for passage in lesson.passages
+        for question in passage.questions
+        if refresh_evidence(question, passage)
+    ]
+
+
+def refresh_evidence(question: Question, passage: Passage) -> bool:
+    """Give one question with stale evidence the sentence of its passage that holds its
+    answer, or none (see refresh_stale_evidence); True when it had stale evidence."""
+    if not question.stale_evidence or question.raw is None:
+        return False
+    evidence, paragraph = fresh_evidence(question, passage) or ("", None)
+    question.raw = _with_evidence(question.raw, evidence, paragraph)
+    question.evidence, question.paragraph = evidence, paragraph
+    question.stale_evidence = ""
+    return True
 
 
 def _with_evidence(raw: str, evidence: str, paragraph: int | None) -> str:
     """An item's text with its comment's ``evidence`` and ``paragraph`` replaced (or
     removed, when ``evidence`` is empty)."""
-    lines = raw.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.strip().startswith("<!--"))
-    body = "\n".join(lines[start:]).strip()[4:-3]
-    meta = dict(load_yaml(body) or {})
+    lines, meta = split_comment(raw)
+    meta = dict(meta or {})
     if evidence:
         meta["paragraph"], meta["evidence"] = paragraph, evidence
     else:
         meta.pop("paragraph", None)
         meta.pop("evidence", None)
-    return "\n".join([*lines[:start], _comment(meta)])
+    return "\n".join([*lines, comment_line(meta)])
+
+
+def split_comment(raw: str) -> tuple[list[str], dict[str, Any] | None]:
+    """An item's lines before its provenance comment, and the comment's data (None when
+    it has no comment: the item is the teacher's)."""
+    lines = raw.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith("<!--")), None)
+    if start is None:
+        return lines, None
+    body = "\n".join(lines[start:]).strip()[4:-3]
+    return lines[:start], dict(load_yaml(body) or {})
+
+
+def comment_line(meta: dict[str, Any]) -> str:
+    """An item's provenance comment, as one indented line (see _comment)."""
+    return _comment(meta)
 
 
 def _choice_line(mark: str | int, choice: str) -> str:

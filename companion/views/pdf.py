@@ -49,6 +49,7 @@ class Links:
     form_action: str
     page_css: str
     favicon: str = "/favicon.ico"
+    show_answer_key: bool = True  # False for students: no link to the (teacher-only) key
 
 
 def document_context(

@@ -9,11 +9,13 @@ from __future__ import annotations
 from flask import Flask, render_template, request, send_from_directory
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from companion.accounts.database import open_database
 from companion.common.settings import PROJECT_ROOT, Settings, load_settings
 from companion.lesson.store import LessonStore
 from companion.views.pdf import KIND_GLOBALS
 from companion.views.render import render_markdown
-from companion.web import lessons, worksheets
+from companion.web import csrf, lessons, signin, teacher, worksheets
+from companion.web.auth import setup_login
 from companion.web.pages import setup_pages
 
 SECURITY_HEADERS = {
@@ -51,10 +53,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["companion_store"] = LessonStore(settings.content_dir)
     app.jinja_env.globals.update(markdown=render_markdown, **KIND_GLOBALS)  # and plural
     setup_pages(app, settings)
+    setup_login(app, open_database(settings.database_url))  # migrated to the newest schema
+    csrf.protect(app)
     if settings.behind_proxy:  # one reverse proxy: its scheme and client address count
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
     app.register_blueprint(lessons.bp)
     app.register_blueprint(worksheets.bp)
+    app.register_blueprint(signin.bp)
+    app.register_blueprint(teacher.bp)
     _register_handlers(app)
     return app
 

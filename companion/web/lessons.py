@@ -23,10 +23,13 @@ from flask import (
 )
 
 from companion.lesson.store import Entry
+from companion.views.lesson_json import student_lesson_dict
 from companion.views.page import LessonPage, build_page
 from companion.views.render import render_markdown
 from companion.views.tries import ANSWER, MESSAGE, Outcome, check_answers, tally
 from companion.web import security
+from companion.web.auth import current_teacher
+from companion.web.csrf import checked_in_view
 from companion.web.pages import error_page, lesson_entry, lesson_or_404, page_cache, store
 
 bp = Blueprint("lessons", __name__)
@@ -46,10 +49,20 @@ def index():
 
 @bp.get("/lessons/<slug>.json")
 def lesson_json(slug: str):
+    """Everything for a signed-in teacher; for anyone else, the lesson without answers,
+    evidence, provenance, status or warnings (docs/json.md)."""
     entry = lesson_or_404(slug)
+    teacher = current_teacher() is not None
     if entry.lesson is None:
-        return jsonify({"error": entry.error}), 503
-    return jsonify(entry.lesson.to_dict())
+        error = entry.error if teacher else "This lesson's file has a problem."
+        response = jsonify({"error": error})
+        response.status_code = 503
+    else:
+        lesson = entry.lesson
+        response = jsonify(lesson.to_dict() if teacher else student_lesson_dict(lesson))
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.vary.add("Cookie")
+    return response
 
 
 @bp.get("/healthz")
@@ -130,6 +143,7 @@ def lesson_page(slug: str):
 
 
 @bp.post("/lessons/<slug>")
+@checked_in_view  # the signed double-submit token of the cached page (csrf_ok)
 def lesson_answers(slug: str):
     """The no-JavaScript check: the pressed question's try (every answered question's
     for the form's default button), shown on the page with the others' feedback."""
@@ -167,6 +181,7 @@ def shows_feedback(key: str, outcome: Outcome, pressed: str | None) -> bool:
 
 
 @bp.post("/lessons/<slug>/check")
+@checked_in_view  # the signed double-submit token of the cached page (csrf_ok)
 def lesson_check(slug: str):
     """The page's "Check" and "Show answer" buttons: the questions in ``checked`` (and
     ``attempt``, ``reveal``) with each one's feedback HTML, and the summary, as JSON.

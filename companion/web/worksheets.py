@@ -16,6 +16,7 @@ from companion.views.worksheet import (
     page_css,
     parse_options,
 )
+from companion.web.auth import current_teacher, teacher_required
 from companion.web.pages import error_page, lesson_entry, page_cache, settings, static_url
 
 bp = Blueprint("worksheets", __name__)
@@ -68,6 +69,7 @@ def worksheet_links(slug: str, worksheet: Worksheet, answer_key: bool) -> Links:
         form_action=url_for(view, slug=slug),
         page_css=url_for(f"{view}_css", slug=slug, **query),
         favicon=url_for("favicon"),
+        show_answer_key=current_teacher() is not None,
     )
 
 
@@ -113,6 +115,7 @@ def worksheet(slug: str):
 
 
 @bp.get("/lessons/<slug>/answer-key")
+@teacher_required
 def answer_key(slug: str):
     return print_view(slug, answer_key=True)
 
@@ -123,6 +126,7 @@ def worksheet_pdf(slug: str):
 
 
 @bp.get("/lessons/<slug>/answer-key.pdf")
+@teacher_required
 def answer_key_pdf(slug: str):
     return print_pdf(slug, answer_key=True)
 
@@ -134,5 +138,6 @@ def worksheet_css(slug: str):
 
 
 @bp.get("/lessons/<slug>/answer-key.css")
+@teacher_required
 def answer_key_css(slug: str):
     return print_page_css(slug, answer_key=True)

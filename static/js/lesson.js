@@ -443,9 +443,10 @@
     scrollTo(first || place);
   }
 
-  function showEvidence(key) {
-    var question = questionOf(key);
-    var ids = (question.getAttribute("data-evidence") || "").split(" ").filter(Boolean);
+  // The evidence's sentence ids come with the answer (on the feedback's "Show it in the
+  // text" link), never earlier: the page itself does not say where an answer is.
+  function showEvidence(key, link) {
+    var ids = (link.getAttribute("data-evidence") || "").split(" ").filter(Boolean);
     var spans = [];
     ids.forEach(function (id) { spans = spans.concat($$('.s[data-s="' + id + '"]')); });
     clearEvidence();
@@ -517,7 +518,7 @@
       event.preventDefault();
       var key = link.getAttribute("data-key");
       if (link.classList.contains("look-link")) showParagraph(key, link.getAttribute("href").slice(1));
-      else showEvidence(key);
+      else showEvidence(key, link);
     });
     var reset = document.getElementById("reset");
     reset.addEventListener("click", function (event) {
