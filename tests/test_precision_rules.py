@@ -335,3 +335,22 @@ def test_a_gloss_with_a_word_too_hard_for_the_grade_is_left_out(tmp_path):
     )
     lesson = lesson_from_text(tmp_path, text)
     assert not any("hydrocarbons" in e.definition for e in lesson.glossary)
+
+
+def test_a_cloze_may_keep_a_personal_pronoun_but_not_a_vague_subject():
+    from companion.generation.questions.base import leans_on_context
+
+    nlp = load_nlp()
+    she = nlp("She's 0-3 in finals at Key Biscayne, where she was the runner-up in 2005.")
+    assert not leans_on_context(she[:], people=False)
+    both = nlp("Both are members of the ruling party in Tamil Nadu.")
+    assert leans_on_context(both[:], people=False)
+    named = nlp("The FDA advisers said there was not enough evidence about dyes.")
+    assert not leans_on_context(named[:])
+
+
+def test_a_rare_word_in_the_dictionary_is_no_slip():
+    from companion.generation.questions.base import copied_slip
+
+    sentence = load_nlp()("The final matched two of the most notorious grunters in tennis.")
+    assert not copied_slip(sentence[:])

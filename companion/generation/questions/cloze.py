@@ -23,7 +23,7 @@ from companion.lesson.fileformat import BLANK
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or has_quote(sentence) or leans_on_context(sentence):
+    if not usable_sentence(sentence) or has_quote(sentence) or leans_on_context(sentence, False):
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     out = []
     for thing, mention in _term_mentions(builder, sentence):
