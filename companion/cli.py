@@ -1,4 +1,5 @@
-"""Command line: python -m companion generate | check | show | print | teacher | migrate."""
+"""Command line: python -m companion generate | check | show | print | export | export-site |
+teacher | migrate."""
 
 from __future__ import annotations
 
@@ -34,12 +35,14 @@ from companion.lesson.names import lesson_name_problem
 from companion.lesson.shared_glossary import load_shared_glossary
 from companion.lesson.store import load_lesson
 from companion.lesson.warnings import lesson_warnings
+from companion.views.exports import export_format, format_names
 from companion.views.pdf import render_pdf
 from companion.views.worksheet import (
     build_worksheet,
     parse_options,
     parse_version_count,
 )
+from companion.web.static_site import check_site_folder, export_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=cmd_show)
 
     add_print_parser(sub)
+    add_export_parsers(sub)
     add_teacher_parser(sub)
     migrate = sub.add_parser(
         "migrate", help="bring the teachers' database up to date (also done on app start)"
@@ -414,6 +418,96 @@ def check_pdf_target(target: Path, lesson_path: Path, force: bool) -> None:
         raise CompanionError(
             "already exists: use --force to replace it (a backup is kept)", str(target)
         )
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def add_export_parsers(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write a lesson for an LMS: GIFT, Moodle XML, QTI, text2qti, Quizlet, CSV",
+        description="Write a lesson's questions (or glossary) in a format an LMS or "
+        "another tool imports. See docs/exports.md.",
+    )
+    export.add_argument("path", help="the lesson file")
+    export.add_argument(
+        "--format", required=True, choices=format_names(), metavar="FORMAT",
+        help=", ".join(format_names()),
+    )
+    export.add_argument(
+        "--out", help="file to write, or - for standard output (default: <lesson>-<format>.*)"
+    )
+    export.add_argument("--force", action="store_true", help="replace a file (keeps a backup)")
+    export.set_defaults(run=cmd_export)
+    site = sub.add_parser(
+        "export-site",
+        help="write every lesson as a static site (checked in the browser)",
+        description="Write the index, every lesson page, worksheet and answer key of the "
+        "content folder as static files for any web server or an LMS. Answers are "
+        "checked in the browser: anyone who reads a page's source can see them. "
+        "See docs/exports.md.",
+    )
+    site.add_argument("out", help="the folder to write (new or empty)")
+    site.add_argument("--force", action="store_true", help="write into a folder with files")
+    site.add_argument("--no-answer-keys", action="store_true", help="leave the answer keys out")
+    site.set_defaults(run=cmd_export_site)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = export_format(args.format)
+    path = Path(args.path)
+    if args.out == "-" and fmt.binary:
+        raise CompanionError(f"a {fmt.label} file is a zip: give --out FILE", str(path))
+    lesson = load_lesson(path)
+    try:
+        exported = fmt.write(lesson)
+    except CompanionError as exc:  # nothing to export: say which lesson
+        raise CompanionError(exc.message, str(path)) from None
+    for note in exported.notes:
+        print(f"{path}: warning: {note}", file=sys.stderr)
+    if args.out == "-":
+        sys.stdout.buffer.write(exported.data)
+        sys.stdout.flush()
+        return 0
+    target = Path(args.out) if args.out else Path(fmt.filename(lesson.slug))
+    check_export_target(target, path, args.force)
+    if target.exists():
+        print(f"backup: {backup(target)}")
+    write_atomic_bytes(target, exported.data)
+    print(f"wrote {target} ({exported.summary})")
+    return 0
+
+
+def check_export_target(target: Path, lesson_path: Path, force: bool) -> None:
+    """An export never replaces the lesson, a folder, or a file without --force."""
+    if target.is_dir():
+        raise CompanionError("is a folder: give a file name", str(target))
+    if target.exists() and target.resolve() == lesson_path.resolve():
+        raise CompanionError("that is the lesson file itself", str(target))
+    if not target.parent.is_dir():
+        raise CompanionError("cannot write there: no such folder", str(target))
+    if target.exists() and not force:
+        raise CompanionError(
+            "already exists: use --force to replace it (a backup is kept)", str(target)
+        )
+
+
+def cmd_export_site(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    check_site_folder(out, args.force)
+    site = export_site(out, content_dir(), answer_keys=not args.no_answer_keys)
+    for name, error in site.broken:
+        print(f"{name}: warning: left out of the site: {error}", file=sys.stderr)
+    for link in sorted(site.unknown_links):
+        print(f"{out}: warning: a page links to {link}, which the site has no file for",
+              file=sys.stderr)  # fmt: skip
+    lessons = plural(len(site.lessons), "lesson")
+    print(f"wrote {out} ({lessons}, {plural(len(site.files), 'file')}): open {out / 'index.html'}")
+    if site.lessons and not args.no_answer_keys:
+        print(f"the answer keys are in {out / 'lessons'}/<lesson>/answer-key.html: anyone "
+              "with the folder can open them (--no-answer-keys leaves them out)")  # fmt: skip
+    return 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
@@ -64,8 +64,22 @@ def make_engine(url: URL) -> Engine:
         if url.database and url.database != ":memory:":
             _create_private(Path(url.database))
         # several threads per process share the pool; wait for another writer's lock
-        return create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Foreign keys enforced (deleting a class deletes its students and answers, as on
+    PostgreSQL); for a file, write-ahead logging, so that readers never wait for the
+    writer and a class answering at once does not queue behind each other's reads."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    if cursor.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
 
 
 def _create_private(path: Path) -> None:

@@ -54,6 +54,12 @@ def answer_words(text: str) -> list[str]:
     return _join_tens([_NUMBER_WORDS.get(w, w) for w in _NOT_WORD.sub(" ", text).split()])
 
 
+def number_tables() -> dict[str, object]:
+    """The number words ``answer_words`` reads, for a copy of it in another language
+    (the static site's script reads answers in the browser: docs/exports.md)."""
+    return {"numbers": dict(_NUMBER_WORDS), "tens": sorted(_TENS.values())}
+
+
 def _join_tens(words: list[str]) -> list[str]:
     """["40", "2"] (from "forty-two") -> ["42"]."""
     out: list[str] = []

@@ -10,6 +10,7 @@ from companion.common.errors import CompanionError
 from companion.common.occurrence import term_in_text
 from companion.common.settings import SHARED_GLOSSARY
 from companion.common.textutil import plain_text
+from companion.lesson.catalog import front_matter_problems
 from companion.lesson.fileformat import BLANK_RE, parse_glossary, parse_lesson_with_problems
 from companion.lesson.kinds import AnswerForm, Choices
 from companion.lesson.limits import limit_problems
@@ -46,6 +47,8 @@ def check_file(path: Path) -> list[Problem]:
     problems += [Problem(str(path), line, message) for line, message in check_lesson(lesson)]
     problems += [Problem(str(path), line, message) for line, message in limit_problems(lesson)]
     problems += [Problem(str(path), line, message) for line, message in id_problems(lesson)]
+    front = front_matter_problems(lesson.meta, text)  # subject: and tags:
+    problems += [Problem(str(path), line, message) for line, message in front]
     problems += [
         Problem(str(path), w.line or 1, w.message, warning=True)
         for w in lesson_warnings(lesson, text)

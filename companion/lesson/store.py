@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from companion.lesson.model import Lesson
 from companion.lesson.warnings import lesson_warnings
 
 MAX_LESSON_BYTES = MAX_BYTES
+COLLECTION_SEP = "."  # a lesson in a sub-folder: content/unit-1/bees.md is "unit-1.bees"
+CACHED_LESSONS = 256  # parsed lessons kept in memory, most recently used first
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 
 
@@ -40,7 +43,7 @@ def load_lesson(path: Path) -> Lesson:
     except CompanionError:
         raise
     except Exception as exc:  # one bad file must not crash the caller
-        raise LessonFileError(_unexpected(exc), str(path)) from None
+        raise LessonFileError(unexpected_error(exc), str(path)) from None
     return lesson
 
 
@@ -57,12 +60,21 @@ class Entry:
 
 
 class LessonStore:
-    """Lessons in a folder, each parsed once and parsed again when its file changes."""
+    """Lessons in a folder, each parsed once and parsed again when its file changes.
 
-    def __init__(self, folder: Path):
+    At most ``cache_size`` parsed lessons are kept (least recently used dropped first),
+    so memory does not grow with the library; the index page reads the lesson index
+    (companion.accounts.library), not this cache."""
+
+    def __init__(self, folder: Path, cache_size: int = CACHED_LESSONS):
         self.folder = Path(folder)
-        self._cache: dict[str, Entry] = {}
+        self.cache_size = max(1, cache_size)
+        self._cache: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
+
+    def cached(self) -> int:
+        """How many parsed lessons are held now (at most ``cache_size``)."""
+        return len(self._cache)
 
     def slugs(self) -> list[str]:
         if not self.folder.is_dir():
@@ -78,11 +90,18 @@ class LessonStore:
 
     def path_for(self, slug: str) -> Path | None:
         """The file of a slug, or None for anything that is not a plain slug (or is the
-        shared glossary, which is not a lesson)."""
-        if not SLUG_RE.fullmatch(slug) or f"{slug}.md" == SHARED_GLOSSARY:
+        shared glossary, which is not a lesson). ``unit-1.bees`` is ``unit-1/bees.md``:
+        a lesson in a sub-folder (a collection), both parts plain slugs."""
+        collection, sep, name = slug.rpartition(COLLECTION_SEP)
+        parts = [collection, name] if sep else [name]
+        if not all(SLUG_RE.fullmatch(p) for p in parts) or f"{name}.md" == SHARED_GLOSSARY:
             return None
-        path = (self.folder / f"{slug}.md").resolve()
-        if path.parent != self.folder.resolve():
+        root = self.folder.resolve()
+        folder = root / collection if sep else root
+        if sep and not folder.is_dir():
+            return None
+        path = (folder / f"{name}.md").resolve()
+        if path.parent != folder:  # a symbolic link (of the file or its folder) out
             return None
         return path
 
@@ -100,25 +119,30 @@ class LessonStore:
         with self._lock:
             cached = self._cache.get(slug)
             if cached and (cached.mtime_ns, cached.size) == (stat.st_mtime_ns, stat.st_size):
+                self._cache.move_to_end(slug)
                 return cached
         try:
             lesson, error = load_lesson(path), None
         except CompanionError as exc:
-            lesson, error = None, _short_error(exc, path)
+            lesson, error = None, short_error(exc, path)
         except Exception as exc:  # never let one lesson break the index
-            lesson, error = None, f"{path.name}: {_unexpected(exc)}"
+            lesson, error = None, f"{path.name}: {unexpected_error(exc)}"
         entry = Entry(slug, path, lesson, error, stat.st_mtime_ns, stat.st_size)
         with self._lock:
             self._cache[slug] = entry
+            self._cache.move_to_end(slug)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
         return entry
 
 
-def _short_error(exc: CompanionError, path: Path) -> str:
+def short_error(exc: CompanionError, path: Path) -> str:
+    """``name.md:LINE: message`` on one line."""
     where = f"{path.name}:{exc.line}" if exc.line else path.name
     return f"{where}: {_one_line(exc.message)}"
 
 
-def _unexpected(exc: BaseException) -> str:
+def unexpected_error(exc: BaseException) -> str:
     """A one-line reason for an error that is not one of ours."""
     if isinstance(exc, PermissionError):
         return "permission denied: the file cannot be read"

@@ -14,8 +14,10 @@ from companion.common.settings import PROJECT_ROOT, Settings, load_settings
 from companion.lesson.store import LessonStore
 from companion.views.pdf import KIND_GLOBALS
 from companion.views.render import render_markdown
-from companion.web import csrf, lessons, signin, teacher, worksheets
+from companion.web import class_admin, classes, csrf, lessons, signin, teacher, worksheets
+from companion.web import exports as lms_exports
 from companion.web.auth import setup_login
+from companion.web.library import setup_library
 from companion.web.pages import setup_pages
 
 SECURITY_HEADERS = {
@@ -54,13 +56,17 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals.update(markdown=render_markdown, **KIND_GLOBALS)  # and plural
     setup_pages(app, settings)
     setup_login(app, open_database(settings.database_url))  # migrated to the newest schema
+    setup_library(app, settings.content_dir)  # the lesson index, in the same database
     csrf.protect(app)
     if settings.behind_proxy:  # one reverse proxy: its scheme and client address count
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
     app.register_blueprint(lessons.bp)
     app.register_blueprint(worksheets.bp)
+    app.register_blueprint(lms_exports.bp)  # lessons for LMSs, for teachers (docs/exports.md)
     app.register_blueprint(signin.bp)
     app.register_blueprint(teacher.bp)
+    app.register_blueprint(classes.bp)  # students join classes (docs/classes.md)
+    app.register_blueprint(class_admin.bp)  # teachers' classes and dashboards
     _register_handlers(app)
     return app
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from flask import (
@@ -26,11 +27,11 @@ from companion.lesson.store import Entry
 from companion.views.lesson_json import student_lesson_dict
 from companion.views.page import LessonPage, build_page
 from companion.views.render import render_markdown
-from companion.views.tries import ANSWER, MESSAGE, Outcome, check_answers, tally
-from companion.web import security
+from companion.views.tries import ANSWER, MESSAGE, Outcome, TryState, check_answers, tally
+from companion.web import library, membership, security
 from companion.web.auth import current_teacher
 from companion.web.csrf import checked_in_view
-from companion.web.pages import error_page, lesson_entry, lesson_or_404, page_cache, store
+from companion.web.pages import error_page, lesson_entry, lesson_or_404, page_cache
 
 bp = Blueprint("lessons", __name__)
 
@@ -40,11 +41,8 @@ _TOKEN_SLOT = "csrf-" + secrets.token_hex(16)  # stands for the token in cached 
 
 @bp.get("/")
 def index():
-    rows = []
-    for entry in store().entries():
-        stats = entry.lesson.stats if entry.lesson else None
-        rows.append({"entry": entry, "stats": stats})
-    return render_template("index.html", rows=rows)
+    """A page of the lesson index, searched and filtered (companion.web.library)."""
+    return library.index_page()
 
 
 @bp.get("/lessons/<slug>.json")
@@ -131,6 +129,9 @@ def lesson_page(slug: str):
     version, page = page_for(lesson_entry(slug))
     seed, new_seed = csrf_seed()
     token = security.token_for(secret_key(), seed)
+    work = membership.work_for(page)
+    if work is not None:  # a class member's own page, with their answers: not cached
+        return member_page(work, seed, new_seed, token)
     etag = hashlib.sha256(f"{version}:{token}".encode()).hexdigest()[:24]
     if not new_seed and request.if_none_match.contains(etag):
         response = lesson_response(None, seed, new_seed, 304)
@@ -154,8 +155,8 @@ def lesson_answers(slug: str):
     pressed = form.get("check")  # None for "Show answer"; "" for the default button
     everything = [s.key for s in page.slots]
     tried = everything if pressed == "" else [pressed or ""]
-    outcomes, states = check_answers(
-        page.slots, form.get, everything, tried, [form.get("reveal", "")]
+    work, outcomes, states = checked(
+        page, form, everything, tried, [form.get("reveal", "")], membership.work_for(page)
     )
     shown = {k: o for k, o in outcomes.items() if shows_feedback(k, o, pressed)}
     revealed = [k for k in (pressed, form.get("reveal")) if k in shown and shown[k].mode == ANSWER]
@@ -165,9 +166,10 @@ def lesson_answers(slug: str):
         security.token_for(secret_key(), seed),
         outcomes=shown,
         states=states,
-        values=form,
+        values=work.values(form) if work else form,
         highlighted={i for k in revealed for i in page.evidence.get(k, [])},
         summary=tally(page.slots, states),
+        member=work.member if work else None,
     )
     response = lesson_response(html, seed, False)
     response.headers["Cache-Control"] = "no-store"
@@ -193,10 +195,14 @@ def lesson_check(slug: str):
     form = request.form
     tried, revealed = form.getlist("attempt"), form.getlist("reveal")
     keys = [*form.getlist("checked"), *tried, *revealed]
-    outcomes, states = check_answers(page.slots, form.get, keys, tried, revealed)
+    work = membership.work_for(page)
+    if work and not tried and not revealed:  # a class member's page loading: all comes back
+        keys += list(work.stored)
+    work, outcomes, states = checked(page, form, keys, tried, revealed, work)
+    restored = work.restored if work else {}
     summary = get_template_attribute("lesson_parts.html", "summary")
     payload = {
-        "results": {key: outcome_json(page, key, o) for key, o in outcomes.items()},
+        "results": {k: outcome_json(page, k, o, restored.get(k)) for k, o in outcomes.items()},
         "summary_html": str(summary(page, tally(page.slots, states))),
     }
     response = jsonify(payload)
@@ -204,11 +210,13 @@ def lesson_check(slug: str):
     return response
 
 
-def outcome_json(page: LessonPage, key: str, outcome: Outcome) -> dict:
+def outcome_json(page: LessonPage, key: str, outcome: Outcome, fields: dict | None = None) -> dict:
+    """A question's result for the page's script; ``fields``: a class member's stored
+    answer, put back in a question this browser had not answered."""
     feedback = get_template_attribute("lesson_parts.html", "feedback")
     action = url_for("lessons.lesson_page", slug=page.lesson.slug)
     html = str(feedback(page, page.slot(key), outcome, action)) if outcome.mode else ""
-    return {**outcome.to_dict(), "html": html}
+    return {**outcome.to_dict(), "html": html} | ({"fields": fields} if fields else {})
 
 
 def csrf_failed():
@@ -217,3 +225,47 @@ def csrf_failed():
         "not checked. Open the lesson again and check your answers."
     )
     return error_page("Please reload the lesson", message, 400)
+
+
+# --------------------------------------------------------------------------- class members
+# A student who joined a class (companion.web.membership) and opens one of its lessons
+# gets a page of their own: their recorded answers filled in, the database's first
+# tries, every check recorded. Without a class, nothing below runs.
+
+
+def checked(
+    page: LessonPage,
+    form: Mapping[str, str],
+    keys: list[str],
+    tried: list[str],
+    revealed: list[str],
+    work: membership.Work | None,
+) -> tuple[membership.Work | None, dict[str, Outcome], dict[str, TryState]]:
+    """``check_answers``; for a class member, against their stored answers and try
+    states, and recorded. (work, outcomes, states)"""
+    if work is None:
+        return None, *check_answers(page.slots, form.get, keys, tried, revealed)
+    outcomes, states = check_answers(page.slots, work.getter(form), keys, tried, revealed)
+    if membership.record(work, outcomes, tried, revealed):  # another device tried first
+        work = membership.reload(work)
+        outcomes, states = check_answers(page.slots, work.getter(form), keys)
+    return work, outcomes, states
+
+
+def member_page(work: membership.Work, seed: str, new_seed: bool, token: str):
+    """The lesson page with a member's answers, feedback and results, and the bar naming
+    their class: personal, so ``no-store`` (no ETag, nothing kept on a shared computer)."""
+    page = work.page
+    outcomes, states = check_answers(page.slots, work.getter({}), list(work.stored))
+    html = render_lesson(
+        page,
+        token,
+        outcomes={key: o for key, o in outcomes.items() if o.mode},
+        states=states,
+        values=work.values({}),
+        summary=tally(page.slots, states) if work.stored else None,
+        member=work.member,
+    )
+    response = lesson_response(html, seed, new_seed)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

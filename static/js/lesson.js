@@ -11,6 +11,10 @@
 
   var PREFS_KEY = "companion:prefs";
   var STORE_KEY = "companion:lesson:" + lesson.getAttribute("data-slug");
+  // A class member's page (docs/classes.md): their progress is their own on a shared
+  // computer, and the server's, which sends back what they answered elsewhere.
+  var member = lesson.getAttribute("data-member");
+  if (member) STORE_KEY += ":" + member;
   var CONTROLS = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -344,6 +348,20 @@
     save();
   }
 
+  // A class member's answers recorded on another device come back with the page's first
+  // request ("fields"): they go into questions this browser has no checked answer for.
+  function adoptStored(data) {
+    var adopted = false;
+    Object.keys(data.results || {}).forEach(function (key) {
+      var fields = data.results[key].fields;
+      if (!fields || !questionOf(key) || progress.checked.indexOf(key) >= 0) return;
+      Object.keys(fields).forEach(function (name) { progress.answers[name] = String(fields[name]); });
+      add(progress.checked, key);
+      adopted = true;
+    });
+    if (adopted) restoreAnswers();
+  }
+
   function showError(key, message) {
     var question = questionOf(key);
     if (!question) return;
@@ -358,17 +376,24 @@
 
   var lastRequest = 0;
 
+  // The static site (companion export-site) has no server: static-check.js answers
+  // from the data in its page, with the same JSON (docs/exports.md).
+  function post(body) {
+    if (window.companionStaticCheck) return window.companionStaticCheck(body);
+    return window.fetch(checkUrl, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" }
+    });
+  }
+
   // Every request carries all checked answers and pending tries, so only the newest
   // answer matters: an older one arriving late must not overwrite it.
   function send() {
     var mine = ++lastRequest;
     var sent = { attempt: pending.attempt.slice(), reveal: pending.reveal.slice() };
-    return window.fetch(checkUrl, {
-      method: "POST",
-      body: requestBody(),
-      credentials: "same-origin",
-      headers: { Accept: "application/json" }
-    }).then(function (response) {
+    return post(requestBody()).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         if (!response.ok || !data.results) {
           throw new Error(data.error || "Your answer could not be checked. Try again.");
@@ -526,8 +551,11 @@
       if (window.confirm("Clear all your answers for this lesson?")) resetAll();
     });
     $(".saved-note").hidden = false;
-    if (progress.checked.length || Object.keys(progress.tries).length) {
-      send().then(function (data) { applyResults(data, true); }, function () { /* offline */ });
+    if (member || progress.checked.length || Object.keys(progress.tries).length) {
+      send().then(function (data) {
+        adoptStored(data);
+        applyResults(data, true);
+      }, function () { /* offline */ });
     }
   }
 
