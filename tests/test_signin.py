@@ -114,6 +114,7 @@ def test_the_index_shows_keys_and_warnings_to_teachers_only(client):
     index = client.get("/").get_data(as_text=True)
     assert "/answer-key" not in index and "For the teacher" not in index
     assert 'href="/sign-in">Teachers: sign in</a>' in index
+    assert 'href="/join">Join a class</a>' in index  # students find the join page
     sign_in(client)
     index = client.get("/").get_data(as_text=True)
     assert f'href="/lessons/{SLUG}/answer-key"' in index and "For the teacher" in index
