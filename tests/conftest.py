@@ -6,9 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from companion.web import create_app
 from tests.helpers import SAMPLE, make_accounts_database
+
+# No time limit per Hypothesis example: speed is measured in `make bench`, not in tests,
+# and a loaded CI machine must not fail a parser test by being slow.
+settings.register_profile("companion", deadline=None)
+settings.load_profile("companion")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from companion.accounts import library as library_module
+from companion.lesson import catalog
+from companion.lesson import store as store_module
 from companion.lesson.editing import lesson_items
 from companion.lesson.fileformat import parse_lesson
 from tests.helpers import SAMPLE, sign_in
+from tests.test_library import lesson_text, write
 
 REVIEW = "/teacher/lessons/panjshir-valley/review"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -110,6 +114,50 @@ def test_home_lists_lessons_with_review_progress(teacher, content):
     assert "warnings to check" in page and "Masoud" in page
     assert "broken.md" in page and "must start with" in page
     assert teacher.get("/teacher").headers["Cache-Control"] == "no-store"
+
+
+def test_home_reads_the_index_not_the_lesson_files(teacher, monkeypatch):
+    """With the index current, the home parses no lesson file (a library of thousands
+    would take minutes): every way of parsing one fails here."""
+    assert "0 of 26 items reviewed" in teacher.get("/teacher").get_data(as_text=True)
+    index = teacher.application.extensions["companion_library"]
+    assert index.wait(10)
+    teacher.get("/teacher")  # the build done, the rows are current
+
+    def no_parsing(*_args, **_kwargs):
+        raise AssertionError("the teacher's home parsed a lesson file")
+
+    monkeypatch.setattr(library_module, "summarize", no_parsing)
+    monkeypatch.setattr(catalog, "load_lesson", no_parsing)
+    monkeypatch.setattr(store_module, "load_lesson", no_parsing)
+    monkeypatch.setattr(store_module, "parse_lesson", no_parsing)
+    monkeypatch.setattr(store_module.LessonStore, "entries", no_parsing)
+    monkeypatch.setattr(store_module.LessonStore, "get", no_parsing)
+    response = teacher.get("/teacher")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "0 of 26 items reviewed" in page and "warnings to check" in page and "Masoud" in page
+    assert f'href="{REVIEW}"' in page and "Download for your LMS" in page
+    assert 'href="/teacher/lessons/panjshir-valley/export/gift" download' in page
+
+
+def test_home_is_paginated_searched_and_filtered_by_review_state(teacher, content):
+    for n in range(55):
+        write(content, f"lesson-{n:02d}", lesson_text(f"Lesson {n:02d}"))
+    write(content, "done", lesson_text("Done and dusted", status="reviewed"))
+    page = teacher.get("/teacher").get_data(as_text=True)
+    assert page.count('class="teacher-lesson-title"') == 50
+    assert "57 lessons" in page and "Page 1 of 2" in page and 'href="/teacher?page=2"' in page
+    second = teacher.get("/teacher?page=2").get_data(as_text=True)
+    assert second.count('class="teacher-lesson-title"') == 7
+    assert 'name="review"' in page and 'name="q"' in page and 'name="grade"' in page
+    done = teacher.get("/teacher?review=reviewed").get_data(as_text=True)
+    assert re.findall(r'class="teacher-lesson-title"><a[^>]*>([^<]*)<', done) == ["Done and dusted"]
+    assert "1 of 1 item reviewed" in done and "show all" in done
+    found = teacher.get("/teacher?q=panjshir").get_data(as_text=True)
+    assert "1 lesson" in found and f'href="{REVIEW}"' in found
+    nothing = teacher.get("/teacher?q=%3Cscript%3E").get_data(as_text=True)
+    assert "<script>" not in nothing and "No lesson matches." in nothing
 
 
 # --------------------------------------------------------------------------- review

@@ -44,7 +44,12 @@ class ExportFormat:
 
     def available(self, lesson: Lesson) -> bool:
         """Whether the lesson has anything this format exports."""
-        has_questions, has_glossary = bool(lesson.questions), bool(lesson.glossary)
+        return self.available_for(len(lesson.questions), len(lesson.glossary))
+
+    def available_for(self, questions: int, glossary: int) -> bool:
+        """Whether a lesson with this many questions and glossary entries has anything
+        this format exports (the teacher's home asks with the lesson index's counts)."""
+        has_questions, has_glossary = questions > 0, glossary > 0
         if self.holds == "questions":
             return has_questions
         if self.holds == "glossary":
