@@ -125,10 +125,17 @@ class SenseChooser:
         self.wordnet = wordnet
         self.article = {_stem(w) for w in article_lemmas}
         self.article_text = article_text
+        self._spellings: dict[str, str] = {}
 
     def _spelt_out(self, acronym: str) -> str:
         """The article's own words for an acronym: capitalised words whose initials make
-        it ("National Organization of Theatre Owners" for NATO), or ''."""
+        it ("National Organization of Theatre Owners" for NATO), or ''. Looked up once
+        per acronym: the article is scanned for each."""
+        if acronym not in self._spellings:
+            self._spellings[acronym] = self._find_spelling(acronym)
+        return self._spellings[acronym]
+
+    def _find_spelling(self, acronym: str) -> str:
         if not re.fullmatch(r"[A-Z]{2,6}", acronym):
             return ""
         joining = r"(?:\s+(?:of|for|and|the|on|in|&)\s+|\s+)"

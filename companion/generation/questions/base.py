@@ -13,7 +13,7 @@ from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import is_quote
 from companion.generation.context import Context
-from companion.generation.lexicon import PRONOUN_SUBJECTS
+from companion.generation.lexicon import PRONOUN_SUBJECTS, SPEECH_VERBS
 from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import GlossaryEntry, Question, fingerprint
 
@@ -84,6 +84,8 @@ class Builder:
             if t.text[:1].isupper() and not t.is_sent_start and t.is_alpha
         }
         self.sentences_with_lemma: dict[str, list[str]] = {}
+        self._usable: dict[tuple[int, int], bool] = {}
+        self._speakers: int | None = None
         for item in self.analysis.sentences:
             lowered = item.span.text.lower()
             for lemma in {t.lemma_ for t in item.span}:
@@ -185,6 +187,28 @@ class Builder:
         if len(found) > 1:
             return "?"
         return display_name(next(iter(found.values()))) if found else ""
+
+    def usable(self, sentence: Span) -> bool:
+        """usable_sentence, worked out once per sentence for all the question rules."""
+        key = (id(sentence.doc), sentence.start)
+        if key not in self._usable:
+            self._usable[key] = usable_sentence(sentence)
+        return self._usable[key]
+
+    def speakers(self) -> int:
+        """How many different things the article quotes ("X said"), counted once."""
+        if self._speakers is None:
+            self._speakers = len(
+                {
+                    id(thing)
+                    for doc in self.analysis.docs
+                    for token in doc
+                    if token.dep_ == "nsubj"
+                    and token.head.lemma_ in SPEECH_VERBS
+                    and (thing := self.thing_of(token)) is not None
+                }
+            )
+        return self._speakers
 
     def previous_sentence(self, sentence: Span) -> Span | None:
         index = self.sentence_positions.get((id(sentence.doc), sentence.start), 0)

@@ -16,14 +16,13 @@ from companion.generation.questions.base import (
     leaks_answer,
     leans_on_context,
     sentence_quality,
-    usable_sentence,
 )
 from companion.generation.terms import Thing, normal_key
 from companion.lesson.fileformat import BLANK
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or has_quote(sentence) or leans_on_context(sentence, False):
+    if not builder.usable(sentence) or has_quote(sentence) or leans_on_context(sentence, False):
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     out = []
     for thing, mention in _term_mentions(builder, sentence):
@@ -35,7 +34,7 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             continue  # "low-cost _ phones": a common word would fit the gap as well
         if _inside_longer_name(mention):
             continue  # "Winter, _", "CBOE _", half of "Center for Science in the ..."
-        if _bare_speaker(mention) and _speakers(builder) > 1:
+        if _bare_speaker(mention) and builder.speakers() > 1:
             continue  # "..., _ said": any other speaker of the article fits as well
         text = sentence.text.strip()
         offset = sentence.start_char
@@ -78,18 +77,6 @@ def _bare_speaker(mention) -> bool:
         )  # "Fahim Dasti, the NRF spokesman, said", "spokesman Jorge Domene said"
     )
 
-
-def _speakers(builder: Builder) -> int:
-    """How many different things the article quotes ("X said")."""
-    found = {
-        id(thing)
-        for doc in builder.analysis.docs
-        for token in doc
-        if token.dep_ == "nsubj"
-        and token.head.lemma_ in SPEECH_VERBS
-        and (thing := builder.thing_of(token)) is not None
-    }
-    return len(found)
 
 
 def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) -> bool:

@@ -41,7 +41,6 @@ from companion.generation.questions.base import (
     leaks_answer,
     sentence_quality,
     starts_with_unresolved_pronoun,
-    usable_sentence,
 )
 from companion.generation.terms import display_name
 
@@ -72,7 +71,7 @@ def _lower_sentence_start(prompt: str, sentence: Span) -> str:
 
 
 def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or has_quote(sentence):
+    if not builder.usable(sentence) or has_quote(sentence):
         return []
     if starts_with_unresolved_pronoun(builder, sentence):
         return []

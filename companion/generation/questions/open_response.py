@@ -25,14 +25,13 @@ from companion.generation.questions.base import (
     candidate,
     sentence_quality,
     starts_with_unresolved_pronoun,
-    usable_sentence,
 )
 
 CAUSAL_MARKS = {"because", "since", "as"}
 
 
 def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or starts_with_unresolved_pronoun(builder, sentence):
+    if not builder.usable(sentence) or starts_with_unresolved_pronoun(builder, sentence):
         return []
     out = []
     for token in sentence:

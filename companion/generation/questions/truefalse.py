@@ -26,14 +26,13 @@ from companion.generation.questions.base import (
     leans_on_context,
     sentence_quality,
     starts_with_unresolved_pronoun,
-    usable_sentence,
 )
 from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import fingerprint
 
 
 def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not usable_sentence(sentence) or has_quote(sentence) or leans_on_context(sentence):
+    if not builder.usable(sentence) or has_quote(sentence) or leans_on_context(sentence):
         return []
     if starts_with_unresolved_pronoun(builder, sentence):
         return []
