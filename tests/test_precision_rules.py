@@ -354,3 +354,33 @@ def test_a_rare_word_in_the_dictionary_is_no_slip():
 
     sentence = load_nlp()("The final matched two of the most notorious grunters in tennis.")
     assert not copied_slip(sentence[:])
+
+
+def test_no_question_whose_owner_is_a_generic_noun():
+    from companion.generation.questions.base import generic_possessive
+
+    assert generic_possessive("In February, the state's unemployment rate was 8.2 percent.")
+    assert generic_possessive("Why can the man’s absentee ballot stand?")
+    assert not generic_possessive("The NRF's fighters held the valley.")
+    assert not generic_possessive("The statement came from the governor's office.")
+
+
+WHY_ARTICLE = """Ferries stop in Porthaven
+
+The Porthaven ferry stopped running in March because the harbour - which had flooded
+twice that winter - was closed to boats. A judge in Porthaven says the man's ballot can
+stand because nobody challenged it before it was counted. The town council of Porthaven
+delayed the vote because the new harbour wall was not finished.
+
+The council of Porthaven met again in April. The Porthaven ferry company said it would
+start again in May because the harbour had reopened.
+"""
+
+
+def test_no_why_question_with_a_cut_aside_or_a_generic_owner(tmp_path):
+    lesson = lesson_from_text(tmp_path, WHY_ARTICLE)
+    asked = [q for q in lesson.questions if q.kind == "open"]
+    assert [q.answer for q in asked] == ["Because the new harbour wall was not finished."]
+    for question in asked:
+        assert " - " not in question.answer, question.answer
+        assert "man's" not in question.prompt and "man’s" not in question.prompt

@@ -16,7 +16,7 @@ from companion.generation.lexicon import (
     PRONOUNS,
     TIME_LABELS,
 )
-from companion.generation.terms import Mention, Thing
+from companion.generation.terms import Mention, Resolver, Thing
 
 OWNER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
@@ -195,7 +195,7 @@ def _may_describe_group(thing: Thing) -> bool:
     )
 
 
-def _title_before_name(mention: Mention, _resolve) -> str:
+def _title_before_name(mention: Mention, resolve: Resolver) -> str:
     """ "NRF spokesman Fahim Dasti", "former Afghan Vice President Amrullah Saleh"."""
     root = mention.span.root
     words = [
@@ -212,10 +212,28 @@ def _title_before_name(mention: Mention, _resolve) -> str:
         return ""
     if not _role_word(words[-1]):
         return ""  # "Florida-based", "Northrup Grumman", "downtown": not a title
-    title = mention.doc[words[0].i : mention.start]
+    title = mention.doc[_title_start(mention, words[0].i) : mention.start]
     if any(t.pos_ in ("CCONJ", "ADV", "VERB") for t in title):
         return ""  # "technologically groundbreaking and box office titan": praise, not a title
-    return _title_of(title)
+    return _title_of(title, resolve)
+
+
+def _title_start(mention: Mention, start: int) -> int:
+    """Where a title begins when the parse cut it: "Delta Works (DLW) co-founder" hangs
+    "co-" and the company on another word. Walks left over a hyphenated prefix, a
+    bracket and the name before it."""
+    doc, first = mention.doc, start
+    i = start - 1
+    if i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_:
+        first, i = i - 1, i - 2  # "co-founder"
+    if i > 0 and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if doc[j].text == "("), None)
+        if opening is None:
+            return first
+        i = opening - 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in OWNER_LABELS:
+        first, i = i, i - 1  # "Delta Works"
+    return first
 
 
 def _role_word(token: Token) -> bool:
@@ -224,20 +242,49 @@ def _role_word(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "PROPN" and token.ent_type_):
         return False
     senses = get_wordnet().synsets(token.lower_ if token.pos_ == "PROPN" else token.lemma_, "n")
-    return bool(senses) and senses[0].lexname in (14, 18)
+    # the first two senses: "founder" is first a foundry in WordNet, then a person
+    return any(sense.lexname in (14, 18) for sense in senses[:2])
 
 
-def _title_of(title: Span) -> str:
+def _title_of(title: Span, resolve: Resolver) -> str:
     """ "Google CEO" -> "CEO of Google", "Arizona Governor" -> "governor of Arizona": a
     role said with what it belongs to. Titles without a name in front stay as they are."""
-    owner = [t for t in title if t.pos_ == "PROPN" and t.ent_type_ in OWNER_LABELS]
-    rest = [t for t in title if t not in owner]
+    tokens = _without_brackets(list(title))  # "Google (GOOG) co-founder"
+    owner = [t for t in tokens if t.pos_ == "PROPN" and _owner_name(t, resolve)]
+    rest = [t for t in tokens if t not in owner]
     if not owner or not rest or owner[-1].i > rest[0].i or not _role_word(rest[-1]):
-        return title.text
+        return _joined(tokens, lower=False)
     if any(t.ent_type_ == "NORP" for t in title):
         return title.text  # "former Afghan Vice President"
-    role = " ".join(t.text if t.text.isupper() else t.text.lower() for t in rest)
-    return f"{role} of {' '.join(t.text for t in owner)}"
+    return f"{_joined(rest, lower=True)} of {_joined(owner, lower=False)}"
+
+
+def _owner_name(token: Token, resolve: Resolver) -> bool:
+    """A company, place or group name; the parser may miss one in one place ("Google
+    (GOOG) co-founder") that the article names elsewhere."""
+    if token.ent_type_ in OWNER_LABELS:
+        return True
+    thing = resolve.thing_of(token)
+    return thing is not None and thing.kind in ("group", "place")
+
+
+def _without_brackets(tokens: list[Token]) -> list[Token]:
+    depth, kept = 0, []
+    for token in tokens:
+        depth += token.text == "("
+        if depth == 0:
+            kept.append(token)
+        depth -= token.text == ")" and depth > 0
+    return kept
+
+
+def _joined(tokens: list[Token], lower: bool) -> str:
+    """Tokens as written ("co-founder", not "co - founder"), acronyms kept in capitals."""
+    parts = []
+    for token in tokens:
+        text = token.text if token.text.isupper() or not lower else token.text.lower()
+        parts.append(text + (token.whitespace_ if token.i + 1 in {t.i for t in tokens} else " "))
+    return "".join(parts).strip()
 
 
 def _place_line(mention: Mention, resolve) -> str:

@@ -141,12 +141,27 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # the UN, the European Union, Congress
     if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
         return None  # burrito, sneezing; breakable, unusable: known, or read from parts
+    if not thing.is_name and _brand(thing, context):
+        return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
     definition = _define(thing, context, chooser, resolve)
+    if definition is not None and not trustworthy(definition, thing, context) and thing.is_name:
+        # "Page is no standard-issue CEO" is no definition; "Google co-founder Larry
+        # Page" gives one
+        definition = context_line(thing, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+def _brand(thing: Thing, context: Context) -> bool:
+    """A word the article also writes as a web address ("Blurb.com"): a company's name."""
+    text = "\n".join(context.analysis.paragraphs)
+    return any(
+        re.search(rf"\b{re.escape(form)}\.(?:com|net|org|co\.uk)\b", text, re.IGNORECASE)
+        for form in {*thing.forms, thing.key}
+    )
 
 
 def _role_beside_name(thing: Thing, definition: Definition, context: Context) -> bool:

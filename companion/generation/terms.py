@@ -508,19 +508,31 @@ def display_name(thing: Thing) -> str:
     return next(f for f in forms if len(f.split()) == longest)
 
 
-def resolver_for(things: list[Thing]):
-    """A function naming the Thing a token belongs to ("Masood" -> "Ahmed Shah Masood")."""
-    owner: dict[tuple[int, int], Thing] = {}
-    for thing in things:
-        for m in thing.mentions:
-            for i in range(m.start, m.end):
-                owner[(id(m.doc), i)] = thing
+class Resolver:
+    """Names the Thing a token belongs to ("Masood" -> "Ahmed Shah Masood")."""
 
-    def resolve(token: Token | Span) -> str:
+    def __init__(self, things: list[Thing]):
+        self.owner: dict[tuple[int, int], Thing] = {}
+        self.by_form: dict[str, Thing] = {}
+        for thing in things:
+            for m in thing.mentions:
+                for i in range(m.start, m.end):
+                    self.owner[(id(m.doc), i)] = thing
+            for form in thing.forms if thing.is_name else ():
+                self.by_form.setdefault(form, thing)
+
+    def thing_of(self, token: Token) -> Thing | None:
+        """The thing this token is part of, or one the article names with its text
+        elsewhere (the parser can miss a name in one sentence)."""
+        return self.owner.get((id(token.doc), token.i)) or self.by_form.get(token.text)
+
+    def __call__(self, token: Token | Span) -> str:
         first = token[0] if isinstance(token, Span) else token
-        thing = owner.get((id(first.doc), first.i))
+        thing = self.thing_of(first)
         if thing is not None and thing.is_name:
             return display_name(thing)
         return token.text if isinstance(token, Span) else first.text
 
-    return resolve
+
+def resolver_for(things: list[Thing]) -> Resolver:
+    return Resolver(things)

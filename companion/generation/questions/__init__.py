@@ -17,6 +17,7 @@ from companion.generation.questions.cloze import cloze_questions
 from companion.generation.questions.grammar import broken_texts
 from companion.generation.questions.literal import literal_questions
 from companion.generation.questions.open_response import open_questions
+from companion.generation.questions.quotes import quote_questions
 from companion.generation.questions.sequence import sequence_question
 from companion.generation.questions.truefalse import true_false_questions
 from companion.generation.terms import Thing
@@ -35,6 +36,7 @@ def build_questions(
                 sentence = item.span
                 for rule in (
                     literal_questions,
+                    quote_questions,
                     cloze_questions,
                     true_false_questions,
                     open_questions,

@@ -329,6 +329,15 @@ GENERIC_HEADS = frozenset(
 
 
 PERSONAL = frozenset({"he", "she", "we", "they", "i", "you"})
+GENERIC_POSSESSIVE = re.compile(
+    rf"\bthe (?:{'|'.join(sorted(GENERIC_HEADS))})(?:'s|’s)", re.IGNORECASE
+)
+
+
+def generic_possessive(text: str) -> bool:
+    """ "the state's unemployment rate", "the man's absentee ballot": whose? The
+    sentence before said; a question on its own does not."""
+    return GENERIC_POSSESSIVE.search(text) is not None
 
 
 def _a_person_noun(token: Token) -> bool:
@@ -411,6 +420,20 @@ def also_does(builder: Builder, name: str, verb: Token) -> bool:
 
 
 NAME_PARTS = frozenset({"inc", "corp", "group", "company", "university", "national", "state"})
+
+
+def in_number_range(token: Token) -> bool:
+    """A number joined to another by a dash or "to": one end of a range."""
+    doc = token.doc
+    near = [
+        doc[i] for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2) if 0 <= i < len(doc)
+    ]
+    if any(t.text in ("-", "–", "—", "to") for t in near) and any(
+        t.like_num and t is not token for t in near
+    ):
+        return True
+    # "between late 2006 and late 2010"
+    return any(t.lower_ == "between" for t in doc[max(0, token.i - 6) : token.i])
 
 
 def leaks_answer(prompt: str, answer: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+
+from spacy.tokens import Span, Token
 
 from companion.generation.clauses import (
     has_quote,
@@ -12,6 +14,7 @@ from companion.generation.questions.base import (
     Builder,
     Candidate,
     candidate,
+    in_number_range,
     is_role_title,
     leaks_answer,
     leans_on_context,
@@ -63,7 +66,52 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         glossed = normal_key(answer) in builder.glossed
         score = 0.9 + (0.4 if glossed else 0.0) + sentence_quality(sentence)
         out.append(candidate(builder, question, sentence, "cloze", score, answer))
-    return out
+    return out + _number_clozes(builder, sentence)
+
+
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+def _number_clozes(builder: Builder, sentence: Span) -> list[Candidate]:
+    """A number the sentence states, blanked: "the state's unemployment rate was _
+    percent" has one sensible answer, and the passage gives it."""
+    out = []
+    for token in sentence:
+        if not _clear_number(token, sentence):
+            continue
+        start = token.idx - sentence.start_char
+        text = sentence.text.strip()
+        prompt = " ".join((text[:start] + BLANK + text[start + len(token.text) :]).split())
+        if prompt.startswith(BLANK):
+            continue
+        question = builder.make("cloze", prompt, sentence, token.text, None, "rule:cloze-number")
+        score = 0.8 + sentence_quality(sentence)
+        out.append(candidate(builder, question, sentence, "cloze", score, token.text))
+    return out[:1]
+
+
+def _clear_number(token: Token, sentence: Span) -> bool:
+    """A figure written in digits, said once in the sentence, that is not part of a name
+    ("S&P 500", "comet Shoemaker-Levy 9"), a date's day, a time, a score or a range."""
+    if not NUMBER.fullmatch(token.text) or token.ent_type_ not in NUMBER_LABELS:
+        return False
+    if token.ent_type_ == "DATE" and (
+        not YEAR.fullmatch(token.text) or _day_in_date(token, sentence)
+    ):
+        return False  # "April 2", "April 13, 2011": part of a day's date
+    if token.text in ("0", "1") or sum(1 for t in sentence if t.text == token.text) > 1:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if any(t is not None and t.pos_ == "PROPN" and not t.is_currency for t in (before, after)):
+        return False  # "Windows 7", "Apollo 11 astronauts"
+    joined = [t for t in (before, after) if t is not None and t.i != sentence.end - 1]
+    if any(t.text in ("-", "–", "/", ":", ".") for t in joined):
+        return False  # "6-4", "11:59", "2/3"
+    return not in_number_range(token)
 
 
 def _bare_speaker(mention) -> bool:
@@ -98,6 +146,11 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
 
 
 
+def _day_in_date(token: Token, sentence: Span) -> bool:
+    entity = next((e for e in sentence.ents if e.start <= token.i < e.end), None)
+    return entity is not None and any(t.like_num and t is not token for t in entity)
+
+
 def _inside_longer_name(mention) -> bool:
     """The mention touches more of a name: a capitalised word or a number ("comet _ 9"),
     or an "of"/"for"/"in"
@@ -121,7 +174,8 @@ def _inside_longer_name(mention) -> bool:
             return mention.doc[mention.start].text[:1].isupper()
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and not before.is_sent_start and before.pos_ == "PROPN":
-        return True
+        # "Prime Minister _" for a full name is a title before it, not half of a name
+        return not (mention.end - mention.start >= 2 and is_role_title(before.text))
     earlier = doc[mention.start - 2] if mention.start > 1 else None
     if (
         before is not None

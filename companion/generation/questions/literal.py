@@ -36,6 +36,7 @@ from companion.generation.questions.base import (
     Candidate,
     also_does,
     candidate,
+    generic_possessive,
     hypothetical,
     is_role_title,
     leaks_answer,
@@ -44,10 +45,11 @@ from companion.generation.questions.base import (
 )
 from companion.generation.terms import display_name
 
-# a pronoun in a rewritten question points at a sentence the student does not see
+# a pronoun (or "another") in a rewritten question points at a sentence the student
+# does not see
 OUTSIDE_REFERENCE = re.compile(
     r"\b(?:he|she|they|him|his|her|hers|their|them|its|it|this|these|those"
-    r"|i|me|my|we|us|our|you|your)\b",
+    r"|i|me|my|we|us|our|you|your|another)\b",
     re.I,
 )
 # verbs of people: "What" with them reads wrong ("What estimates that ...?")
@@ -208,6 +210,10 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
     answer = builder.name_of(thing) if thing.kind == "person" or not mention_text else mention_text
     kinds = PERSONISH if thing.kind == "person" else GROUPISH
     pool = thing_pool(thing, builder.things, kinds, builder.name_of)
+    if thing.kind == "person":
+        # options are people named in full: not "Googleplex", "Saturn" or a bare "Milla"
+        people = {builder.name_of(t) for t in builder.things if t.label == "PERSON"}
+        pool = [p for p in pool if p in people and len(p.split()) >= 2]
     pool = [p for p in pool if not also_does(builder, p, verb)]
     return literal_candidate(
         builder,
@@ -241,7 +247,7 @@ def literal_candidate(
     body = prompt.split(", ", 1)[1] if prompt.startswith("According to ") else prompt
     if re.search(r"[:;]", prompt) or "," in body or re.match(r"When (?:is|are|was|were) ", body):
         return None  # a list, an aside or a copula: the question would read badly
-    if OUTSIDE_REFERENCE.search(body):
+    if OUTSIDE_REFERENCE.search(body) or generic_possessive(body):
         return None  # "Who had come off his wing?": whose? the sentence before knew
     if PEOPLE_VERB.match(body):
         return None  # "What estimates that ...?", "What asked who ...?": a person's verb

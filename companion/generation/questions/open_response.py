@@ -23,6 +23,7 @@ from companion.generation.questions.base import (
     Builder,
     Candidate,
     candidate,
+    generic_possessive,
     sentence_quality,
     starts_with_unresolved_pronoun,
 )
@@ -43,9 +44,13 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", prompt, re.I
             ):
                 prompt = ""  # a pronoun the student cannot resolve from the question
+            if prompt and generic_possessive(prompt):
+                prompt = ""  # "why can the man's absentee ballot stand?": which man?
+            sample = span_text(list(cause.subtree))
+            if re.search(r"\s[-–—]\s|[()“”\"]", sample):
+                prompt = ""  # an aside or a quotation inside: the sample would be cut
             if prompt:
                 prompt = f"{FOLLOW_UP}, {prompt[:1].lower()}{prompt[1:]}"
-                sample = span_text(list(cause.subtree))
                 out.append(_open(builder, sentence, prompt, sample, "rule:open-because", 1.6))
         if token.lemma_ == "lead" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in token.children

@@ -30,8 +30,8 @@ def sequence_question(builder: Builder) -> Candidate | None:
     events: list[Event] = []
     for item in builder.analysis.sentences:
         sentence = item.span
-        if is_quote(sentence):
-            continue
+        if is_quote(sentence) or not builder.usable(sentence):
+            continue  # a quotation, or a sentence too garbled for any question
         for event in _dated_events(builder, sentence):
             if all(
                 abs(event.year - e.year) >= 1 and not same_thing(event.text, e.text) for e in events

@@ -22,6 +22,7 @@ from companion.generation.questions.base import (
     Candidate,
     also_does,
     candidate,
+    generic_possessive,
     hypothetical,
     leans_on_context,
     sentence_quality,
@@ -65,6 +66,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # a statement must stand on its own: no pronoun left to guess
     if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
         return []
+    if generic_possessive(true_text):
+        return []  # "the state's unemployment rate was 8.2 percent": which state?
     if re.match(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b", true_text):
         return []  # "Kiruttinan, and in the burning of ...": a sentence cut after an initial
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
@@ -179,20 +182,6 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
                 swap[before.i] = ""
             return statement(verb, {**replacements, **swap})
     return None
-
-
-def _in_range(token: Token) -> bool:
-    """A number joined to another by a dash or "to": one end of a range."""
-    doc = token.doc
-    near = [
-        doc[i] for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2) if 0 <= i < len(doc)
-    ]
-    if any(t.text in ("-", "–", "—", "to") for t in near) and any(
-        t.like_num and t is not token for t in near
-    ):
-        return True
-    # "between late 2006 and late 2010"
-    return any(t.lower_ == "between" for t in doc[max(0, token.i - 6) : token.i])
 
 
 def _glossed(builder: Builder, thing: Thing) -> bool:

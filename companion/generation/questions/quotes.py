@@ -1,0 +1,136 @@
+"""Who said it: a quoted sentence and the named person the article gives as its speaker.
+
+News stories are built on quotations, and the sentences that hold them are the ones the
+other rules leave alone (a rewritten quotation reads badly). Asking who said a quoted
+sentence needs no rewriting: the quotation is copied, the key is the speaker's full name.
+Four options only when the article quotes at least three other people (they are the
+plausible wrong answers); otherwise the question is asked without choices.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from companion.generation.distractors import pick
+from companion.generation.lexicon import SPEECH_VERBS
+from companion.generation.questions.base import (
+    MC_DISTRACTORS,
+    Builder,
+    Candidate,
+    candidate,
+    copied_slip,
+    glued,
+    page_furniture,
+    sentence_quality,
+)
+from companion.generation.terms import Thing, display_name
+
+QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 30
+
+
+def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
+    quote = whole_quotation(sentence)
+    if not quote or not _clean(sentence):
+        return []
+    speaker = named_speaker(builder, sentence)
+    if speaker is None:
+        return []
+    answer = display_name(speaker)
+    if any(form.lower() in quote.lower() for form in speaker.forms if len(form) > 3):
+        return []  # the quotation names its own speaker
+    prompt = f"Who said, “{quote}”?"
+    accept = sorted({*speaker.forms, answer.split()[-1]} - {answer})
+    short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
+    quality = sentence_quality(sentence)
+    others = [display_name(t) for t in quoted_people(builder) if t is not speaker]
+    distractors = pick(answer, others, MC_DISTRACTORS)
+    if len(distractors) < MC_DISTRACTORS:
+        return [candidate(builder, short, sentence, "literal", 1.0 + quality, answer)]
+    question = builder.make(
+        "multiple_choice", prompt, sentence, answer, [answer, *distractors], "rule:quote-who"
+    )
+    found = candidate(builder, question, sentence, "literal", 1.2 + quality, answer)
+    found.short_form = short
+    return [found]
+
+
+def whole_quotation(sentence: Span) -> str:
+    """The sentence's one quotation when it is a whole sentence of its own: capitalised,
+    6-30 words, a statement (not a question or an exclamation), with a verb in it."""
+    found = [m for m in QUOTED.finditer(sentence.text)]
+    if len(found) != 1:
+        return ""
+    quote = " ".join((found[0].group(1) or found[0].group(2)).split())
+    quote = quote.rstrip(",. ")
+    words = quote.split()
+    if not MIN_QUOTE_WORDS <= len(words) <= MAX_QUOTE_WORDS:
+        return ""
+    if not quote[:1].isupper() or quote[-1:] in "?!…" or "..." in quote:
+        return ""
+    start = sentence.start_char + found[0].start()
+    end = sentence.start_char + found[0].end()
+    inside = [t for t in sentence if start <= t.idx < end]
+    if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") != ["Inf"] for t in inside):
+        return ""  # a name or a slogan in quotation marks, not a sentence
+    if any(t.lemma_ in SPEECH_VERBS and t.dep_ == "ROOT" for t in inside):
+        return ""  # the speech verb inside the quotation marks: the parse is unsure
+    return quote
+
+
+def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
+    """The one person, named in full somewhere in the article, who is the subject of the
+    sentence's speech verb outside the quotation marks ("..., Schab added")."""
+    quoted = _quoted_token_ids(sentence)
+    speakers = {
+        id(thing): thing
+        for verb in sentence
+        if verb.lemma_ in SPEECH_VERBS and verb.i not in quoted and verb.pos_ == "VERB"
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        and subject.i not in quoted
+        and (thing := builder.thing_of(subject)) is not None
+    }
+    if len(speakers) != 1:
+        return None
+    thing = next(iter(speakers.values()))
+    if thing.label != "PERSON" or len(display_name(thing).split()) < 2:
+        return None
+    return thing
+
+
+def quoted_people(builder: Builder) -> list[Thing]:
+    """People the article names in full as speakers, most quoted first."""
+    counts: dict[int, tuple[int, Thing]] = {}
+    for doc in builder.analysis.docs:
+        for token in doc:
+            if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS:
+                continue
+            thing = builder.thing_of(token)
+            if thing is None or thing.label != "PERSON" or len(display_name(thing).split()) < 2:
+                continue
+            count, _ = counts.get(id(thing), (0, thing))
+            counts[id(thing)] = (count + 1, thing)
+    ranked = sorted(counts.values(), key=lambda pair: (-pair[0], display_name(pair[1])))
+    return [thing for _, thing in ranked]
+
+
+def _quoted_token_ids(sentence: Span) -> set[int]:
+    ids: set[int] = set()
+    for match in QUOTED.finditer(sentence.text):
+        start = sentence.start_char + match.start()
+        end = sentence.start_char + match.end()
+        ids |= {t.i for t in sentence if start <= t.idx < end}
+    return ids
+
+
+def _clean(sentence: Span) -> bool:
+    text = sentence.text
+    return not (
+        page_furniture(text)
+        or glued(sentence)
+        or copied_slip(sentence)
+        or any(text.count(a) != text.count(b) for a, b in ("()", "[]"))
+    )

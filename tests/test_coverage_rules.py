@@ -1,0 +1,114 @@
+"""Rules that find more questions and definitions without giving up precision
+(docs/questions.md "Who said it" and "Numbers", docs/glossary.md "Titles"): each test
+checks what a rule makes and what it must still refuse."""
+
+from __future__ import annotations
+
+import re
+
+from companion.common.textutil import plain_text
+from companion.lesson.fileformat import BLANK
+from companion.lesson.model import Lesson
+from tests.generated import lesson_from_text
+
+ARTICLE = """Harbour town votes on a new sea wall
+
+Porthaven, a fishing town on the north coast, will vote on a new sea wall next month.
+The council spent 40 million pounds on the old wall, and the town's population was
+8,200 in 2019. About 46.8 percent of homes are close to the water.
+
+"The wall will protect every family that lives near the harbour," said Mara Quill, the
+mayor of Porthaven. "We cannot wait for the next storm to decide for us," Quill added.
+Engineers from Delta Works built the old wall between 1988 and 1994.
+
+"Nobody asked the fishermen what they need from the harbour," said Tomas Reyes, who
+leads the fishing co-operative. "Most of the boats leave before dawn," Reyes said. A
+spokesman said "no comment".
+
+"Our engineers have tested the design against the worst storms on record," said Ines
+Varga, the chief engineer of Delta Works. "It is ready to build," she said.
+
+"The vote on Thursday will settle the question for a generation," said Owen Pike, a
+teacher at the harbour school. Prime Minister Alma Sorensen visited the harbour on
+April 13, 2021, with Delta Works (DLW) co-founder Piet Hagen. Hagen showed the
+minister the plans. Hagen has built sea walls in three countries.
+
+The town's photo books are printed by Blurb. Blurb.com gave the school a discount.
+Piet Hagen will open the new wall if the town votes for it.
+"""
+
+
+def lesson(tmp_path) -> Lesson:
+    return lesson_from_text(tmp_path, ARTICLE)
+
+
+def prompts(lesson: Lesson, kind: str | None = None) -> list[str]:
+    return [plain_text(q.prompt) for q in lesson.questions if kind is None or q.kind == kind]
+
+
+def test_who_said_a_quotation_names_its_speaker_in_full(tmp_path):
+    found = lesson(tmp_path)
+    asked = {
+        plain_text(q.prompt): q
+        for q in found.questions
+        if plain_text(q.prompt).startswith("Who said, ")
+    }
+    assert asked, prompts(found)
+    for prompt, question in asked.items():
+        assert question.answer in {"Mara Quill", "Tomas Reyes", "Ines Varga", "Owen Pike"}
+        quote = re.search(r"“(.+)”", prompt).group(1)
+        assert quote in plain_text(question.evidence), (prompt, question.evidence)
+        assert question.answer.split()[-1] in question.accept or question.kind == (
+            "multiple_choice"
+        )
+    # four options only among people the article quotes
+    for question in asked.values():
+        if question.kind == "multiple_choice":
+            assert len(question.choices) == 4
+            assert set(question.choices) <= {"Mara Quill", "Tomas Reyes", "Ines Varga", "Owen Pike"}
+
+
+def test_no_who_said_for_a_short_quote_or_an_unnamed_speaker(tmp_path):
+    said = [p for p in prompts(lesson(tmp_path)) if p.startswith("Who said, ")]
+    assert not any("no comment" in p for p in said)  # two words, and "a spokesman"
+    assert not any("ready to build" in p for p in said)  # "she said": no name
+
+
+def test_a_number_is_blanked_where_it_is_the_only_answer(tmp_path):
+    found = lesson(tmp_path)
+    numbers = [q for q in found.questions if q.source == "rule:cloze-number"]
+    assert numbers, prompts(found)
+    for question in numbers:
+        assert re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", question.answer)
+        filled = question.prompt.replace(BLANK, question.answer)
+        assert " ".join(filled.split()) == " ".join(question.evidence.split())
+        # never the day of a date, one end of a range, or part of a name
+        assert question.answer not in ("13", "1988", "1994", "2021"), question.prompt
+
+
+def test_a_full_name_after_a_title_can_be_blanked(tmp_path):
+    from companion.generation.analysis import load_nlp
+    from companion.generation.questions.cloze import _inside_longer_name
+    from companion.generation.terms import Mention
+
+    doc = load_nlp()("Prime Minister Alma Sorensen visited the harbour on Monday.")
+    full = Mention(0, doc, 2, 4, "Alma Sorensen")
+    half = Mention(0, doc, 3, 4, "Sorensen")
+    assert not _inside_longer_name(full)  # "Prime Minister _": a title, then the name
+    assert _inside_longer_name(half)  # "Alma _": half of a name
+
+
+def test_a_title_before_a_name_defines_the_person(tmp_path):
+    entries = {e.term: e.definition for e in lesson(tmp_path).glossary}
+    assert entries.get("Piet Hagen") == "co-founder of Delta Works", entries
+
+
+def test_a_word_the_article_uses_as_a_web_address_is_not_glossed(tmp_path):
+    terms = {e.term.lower() for e in lesson(tmp_path).glossary}
+    assert "blurb" not in terms
+
+
+def test_who_options_are_people_named_in_full():
+    from companion.generation.questions.literal import OUTSIDE_REFERENCE
+
+    assert OUTSIDE_REFERENCE.search("Who is another celebrity fan?")
