@@ -51,6 +51,7 @@ def build_questions(
 
 
 MIN_PER_PASSAGE = 2
+NUMBER_CLOZE = "rule:cloze-number"
 
 
 def balance_true_false(per_passage: list[list[Question]]) -> list[list[Question]]:
@@ -202,6 +203,10 @@ def _fits(
         return False
     if chosen is not None and sum(1 for x in chosen if x.family == c.family) >= 2:
         return False  # at most two of one kind in a passage
+    if chosen is not None and c.question.source == NUMBER_CLOZE and any(
+        x.question.source == NUMBER_CLOZE for x in chosen
+    ):
+        return False  # one figure to fill in per passage: a lesson is more than numbers
     return (
         c.family in ("open", "sequence")
         and c.question.source == "rule:open-main-idea"

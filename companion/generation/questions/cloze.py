@@ -14,6 +14,7 @@ from companion.generation.questions.base import (
     Builder,
     Candidate,
     candidate,
+    generic_possessive,
     in_number_range,
     is_role_title,
     leaks_answer,
@@ -27,6 +28,8 @@ from companion.lesson.fileformat import BLANK
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if not builder.usable(sentence) or has_quote(sentence) or leans_on_context(sentence, False):
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
+    if generic_possessive(sentence.text):
+        return []  # "the state's unemployment rate was _ percent": which state?
     out = []
     for thing, mention in _term_mentions(builder, sentence):
         if len(thing.mentions) and sum(1 for t in sentence if builder.thing_of(t) is thing) > (
