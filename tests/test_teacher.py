@@ -19,6 +19,7 @@ from tests.test_library import lesson_text, write
 
 REVIEW = "/teacher/lessons/panjshir-valley/review"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+SAMPLE_ITEMS = len(lesson_items(parse_lesson(SAMPLE_TEXT)))  # glossary entries + questions
 
 
 @pytest.fixture
@@ -108,7 +109,7 @@ def test_a_change_without_the_csrf_token_is_refused(teacher, content):
 def test_home_lists_lessons_with_review_progress(teacher, content):
     (content / "broken.md").write_text("no front matter\n", encoding="utf-8")
     page = teacher.get("/teacher").get_data(as_text=True)
-    assert "0 of 26 items reviewed" in page
+    assert f"0 of {SAMPLE_ITEMS} items reviewed" in page
     assert f'href="{REVIEW}"' in page
     assert 'href="/lessons/panjshir-valley/answer-key"' in page
     assert "warnings to check" in page and "Masoud" in page
@@ -119,7 +120,7 @@ def test_home_lists_lessons_with_review_progress(teacher, content):
 def test_home_reads_the_index_not_the_lesson_files(teacher, monkeypatch):
     """With the index current, the home parses no lesson file (a library of thousands
     would take minutes): every way of parsing one fails here."""
-    assert "0 of 26 items reviewed" in teacher.get("/teacher").get_data(as_text=True)
+    assert f"0 of {SAMPLE_ITEMS} items reviewed" in teacher.get("/teacher").get_data(as_text=True)
     index = teacher.application.extensions["companion_library"]
     assert index.wait(10)
     teacher.get("/teacher")  # the build done, the rows are current
@@ -136,7 +137,7 @@ def test_home_reads_the_index_not_the_lesson_files(teacher, monkeypatch):
     response = teacher.get("/teacher")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "0 of 26 items reviewed" in page and "warnings to check" in page and "Masoud" in page
+    assert f"0 of {SAMPLE_ITEMS} items reviewed" in page and "warnings to check" in page and "Masoud" in page
     assert f'href="{REVIEW}"' in page and "Download for your LMS" in page
     assert 'href="/teacher/lessons/panjshir-valley/export/gift" download' in page
 
@@ -165,7 +166,7 @@ def test_home_is_paginated_searched_and_filtered_by_review_state(teacher, conten
 
 def test_review_shows_items_statuses_evidence_and_warnings(teacher):
     page = teacher.get(REVIEW).get_data(as_text=True)
-    assert page.count('class="review-item is-generated"') == 26
+    assert page.count('class="review-item is-generated"') == SAMPLE_ITEMS
     assert "Accept all 8 remaining" in page
     assert 'class="s hl"' in page  # evidence marked in the text
     assert 'href="#s4-2"' in page  # an item's link to its evidence sentence
@@ -194,7 +195,7 @@ def test_accept_changes_only_that_item_in_the_file(teacher, content):
     assert len(old) == len(new) == 1
     assert new[0] == old[0].replace("status: generated", "status: reviewed")
     page = teacher.get(REVIEW).get_data(as_text=True)
-    assert "1 of 26 items reviewed" in page and "Accepted." in page
+    assert f"1 of {SAMPLE_ITEMS} items reviewed" in page and "Accepted." in page
     assert list((content / ".backup").glob("panjshir-valley.*.md"))
 
 
