@@ -112,3 +112,37 @@ def test_who_options_are_people_named_in_full():
     from companion.generation.questions.literal import OUTSIDE_REFERENCE
 
     assert OUTSIDE_REFERENCE.search("Who is another celebrity fan?")
+
+
+def _negated(text: str) -> str | None:
+    from companion.generation.analysis import load_nlp
+    from companion.generation.questions.truefalse import negated
+
+    sentence = next(load_nlp()(text).sents)
+    found = negated(sentence.root, {})
+    return found if found is None else found + "."
+
+
+def test_a_false_statement_by_a_plain_not():
+    assert _negated("The council approved the wall in 2009.") == (
+        "The council did not approve the wall in 2009."
+    )
+    assert _negated("The FDA has regulatory authority over food additives.") == (
+        "The FDA does not have regulatory authority over food additives."
+    )
+    assert _negated("The findings are detailed in two papers.") == (
+        "The findings are not detailed in two papers."
+    )
+
+
+def test_no_not_where_it_tangles():
+    assert _negated("Buchheit always believed the return was inevitable.") is None
+    assert _negated("The motive for the attack was unknown.") is None  # "not unknown"
+    assert _negated("Only three boats finished the race.") is None
+    assert _negated("The council met and approved the wall.") is None  # two verbs
+    assert _negated("The council did not approve the wall.") is None  # already negative
+
+
+def test_a_lesson_has_false_statements_as_well_as_true_ones(tmp_path):
+    answers = [q.answer for q in lesson(tmp_path).questions if q.kind == "true_false"]
+    assert "false" in answers, answers

@@ -384,3 +384,112 @@ def test_no_why_question_with_a_cut_aside_or_a_generic_owner(tmp_path):
     for question in asked:
         assert " - " not in question.answer, question.answer
         assert "man's" not in question.prompt and "man’s" not in question.prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("Microsoft complained to regulators in the Euroean Union on Thursday.", True),
+        ("The collision tilted a region more than 12,000miles wide last year.", True),
+        ("The denim was a fashion fail for even Bree' slight figure.", True),
+        ("Kiruttinan met the Chief Minister of Tamil Nadu on Monday.", False),
+        ("Microsoft complained to regulators in the European Union on Thursday.", False),
+        ("She won the 2nd set and the 3rd set easily in 1999.", False),
+        ("The players' union met on Monday to discuss the offer.", False),
+    ],
+)
+def test_copied_slips_of_the_source(text: str, slip: bool):
+    from companion.generation.questions.base import copied_slip
+
+    sentence = next(load_nlp()(text).sents)
+    assert copied_slip(sentence) is slip
+
+
+def test_a_heading_ending_on_a_year_run_into_a_sentence_is_glued():
+    from companion.generation.questions.base import glued
+
+    doc = load_nlp()(
+        "Ripples in Saturn's rings date back to 1983 Jupiter's rings were disrupted in "
+        "1994 Scientists have traced ripples in the ring systems of Saturn and Jupiter."
+    )
+    assert glued(next(doc.sents))
+    assert not glued(next(load_nlp()("Scientists traced the ripples in 1994 to a comet.").sents))
+
+
+def _mention(text: str, name: str):
+    from companion.generation.terms import Mention
+
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    return Mention(0, doc, start, start + len(name.split()), name)
+
+
+def test_no_cloze_where_another_word_or_name_fits_the_gap():
+    from companion.generation.questions.cloze import _after_common_noun, _after_the
+
+    # "The street dealer _ allegedly bought ...": the dealer's name would fit
+    assert _after_common_noun(
+        _mention("The street dealer Arnold Pike bought the nets from was fined.", "Arnold Pike")
+    )
+    # "NRF spokesman _ said": the title belongs to the name
+    assert not _after_common_noun(
+        _mention("NRF spokesman Fahim Dasti said the fighting went on.", "Fahim Dasti")
+    )
+    # "regimes in the _": "world" fits as well as "Middle East"
+    assert _after_the(_mention("It is one of the harshest regimes in the Middle East.", "Middle"))
+
+
+def test_no_cloze_on_a_she_the_passage_cannot_settle(tmp_path):
+    article = """Regatta at Porthaven
+
+The regatta was held in Porthaven on Saturday, and all the boats finished the course.
+She also won the regatta in 2009, beating Tomas Reyes in the final race.
+
+Tomas Reyes will sail at Porthaven again next year.
+"""
+    clozes = [
+        plain_text(q.prompt) for q in lesson_from_text(tmp_path, article).questions
+        if q.kind == "cloze"
+    ]
+    assert not any(c.startswith("She also won") for c in clozes), clozes
+
+
+def test_a_question_whose_key_the_glossary_entry_beside_it_repeats_is_dropped():
+    from companion.generation.questions import gives_away
+    from companion.lesson.model import GlossaryEntry, Question
+
+    entry = GlossaryEntry(
+        term="Northern Alliance",
+        definition="multiethnic alliance in Afghanistan; now the main body of the NRF",
+    )
+    cloze = Question(
+        id="q-1",
+        kind="cloze",
+        prompt="The _____ – now the main body of the NRF – was soon formed.",
+        answer="Northern Alliance",
+    )
+    other = Question(
+        id="q-2", kind="cloze", prompt="The _____ was formed in 1996.", answer="Northern Alliance"
+    )
+    assert gives_away(cloze, [entry])
+    assert not gives_away(other, [entry])
+
+
+SEQUENCE_ARTICLE = """Rings of Saturn
+
+Dr Hedman showed the pattern began when something tilted the ring off its axis by
+about 100 metres in late 1983. Cassini entered orbit around Saturn in 2004. Galileo
+reached Jupiter in 1995. The rings were photographed again in 2011.
+
+The ripples were first seen in 2006. Scientists published the findings in 2012.
+"""
+
+
+def test_no_sequence_event_cut_from_its_sentence(tmp_path):
+    lesson = lesson_from_text(tmp_path, SEQUENCE_ARTICLE)
+    for question in lesson.questions:
+        if question.kind == "sequence":
+            for event in question.choices:
+                words = plain_text(event).split()
+                assert words[0].lower() not in ("when", "from"), event
+                assert words[-1].lower() not in ("by", "of", "to"), event

@@ -11,6 +11,8 @@ with the same answer or the same source sentence.
 
 from __future__ import annotations
 
+import re
+
 from companion.generation.context import Context
 from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
 from companion.generation.questions.cloze import cloze_questions
@@ -20,7 +22,7 @@ from companion.generation.questions.open_response import open_questions
 from companion.generation.questions.quotes import quote_questions
 from companion.generation.questions.sequence import sequence_question
 from companion.generation.questions.truefalse import true_false_questions
-from companion.generation.terms import Thing
+from companion.generation.terms import Thing, normal_key
 from companion.lesson.model import GlossaryEntry, Question
 
 
@@ -45,7 +47,15 @@ def build_questions(
     sequence = sequence_question(builder)
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
-    kept = [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
+    kept = [
+        [
+            c
+            for c in found
+            if not _avoided(c.question, context)
+            and not gives_away(c.question, glossary[c.passage])
+        ]
+        for found in per_passage
+    ]
     kept = _grammatical(kept)
     return balance_true_false(select(kept, context.options.questions_per_passage))
 
@@ -87,6 +97,25 @@ def _grammatical(per_passage: list[list[Candidate]]) -> list[list[Candidate]]:
     ]
     bad = broken_texts(prompts)
     return [[c for c in found if _gate_text(c.question) not in bad] for found in per_passage]
+
+
+def gives_away(question: Question, entries: list[GlossaryEntry]) -> bool:
+    """The passage's glossary entry for the answer repeats the question's words: "The
+    _____ – now the main body of the NRF – was soon formed." beside "Northern Alliance:
+    ...; now the main body of the NRF". The student taps the words and reads the key."""
+    if not isinstance(question.answer, str) or question.kind == "true_false":
+        return False
+    answer = normal_key(question.answer)
+    prompt = _trigrams(question.prompt)
+    return any(
+        normal_key(entry.term.split(" (")[0]) == answer and _trigrams(entry.definition) & prompt
+        for entry in entries
+    )
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def _gate_text(question: Question) -> str:

@@ -30,6 +30,13 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     if generic_possessive(sentence.text):
         return []  # "the state's unemployment rate was _ percent": which state?
+    if any(
+        t.lower_ in POINTING_PRONOUNS
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and not builder.antecedent(t)
+        for t in sentence
+    ):
+        return []  # "She also won the tournament in 2009" in a story of two women
     out = []
     for thing, mention in _term_mentions(builder, sentence):
         if len(thing.mentions) and sum(1 for t in sentence if builder.thing_of(t) is thing) > (
@@ -40,8 +47,12 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             continue  # "low-cost _ phones": a common word would fit the gap as well
         if _inside_longer_name(mention):
             continue  # "Winter, _", "CBOE _", half of "Center for Science in the ..."
-        if _bare_speaker(mention) and builder.speakers() > 1:
-            continue  # "..., _ said": any other speaker of the article fits as well
+        if _bare_speaker(mention) and (builder.speakers() > 1 or thing.label != "PERSON"):
+            continue  # "..., _ said": any other speaker fits as well; "The _ says"
+        if _after_common_noun(mention):
+            continue  # "The street dealer _ allegedly bought ...": the dealer's name?
+        if thing.kind == "place" and _after_the(mention):
+            continue  # "one of the most authoritarian regimes in the _": "world" fits
         text = sentence.text.strip()
         offset = sentence.start_char
         start = mention.doc[mention.start].idx - offset
@@ -115,6 +126,27 @@ def _clear_number(token: Token, sentence: Span) -> bool:
     if any(t.text in ("-", "–", "/", ":", ".") for t in joined):
         return False  # "6-4", "11:59", "2/3"
     return not in_number_range(token)
+
+
+POINTING_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _after_common_noun(mention) -> bool:
+    """A noun right before the gap that is not the name's title: in "The street dealer
+    _ allegedly bought ..." the name starts a clause of its own ("NRF spokesman _ said"
+    is fine: "spokesman" belongs to the name)."""
+    before = mention.doc[mention.start - 1] if mention.start > 0 else None
+    return (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.text[:1].islower()
+        and not mention.start <= before.head.i < mention.end
+    )
+
+
+def _after_the(mention) -> bool:
+    before = mention.doc[mention.start - 1] if mention.start > 0 else None
+    return before is not None and before.lower_ == "the"
 
 
 def _bare_speaker(mention) -> bool:

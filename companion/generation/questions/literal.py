@@ -251,6 +251,10 @@ def literal_candidate(
         return None  # "Who had come off his wing?": whose? the sentence before knew
     if PEOPLE_VERB.match(body):
         return None  # "What estimates that ...?", "What asked who ...?": a person's verb
+    if body.startswith("What ") and len(body.split()) <= 4:
+        return None  # "What fell the most?": on which index, on which day?
+    if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
+        return None  # a bracket or a quotation cut in two
     prompt = _lower_sentence_start(prompt, sentence)
     distractors = pick(answer, pool, 3)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]

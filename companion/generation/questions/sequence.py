@@ -177,7 +177,17 @@ def _event_text(builder: Builder, verb: Token, date: Span | None) -> str:
     words = text.split()
     if not 3 <= len(words) <= 16:
         return ""
+    if words[0].lower() in EVENT_OPENERS or words[-1].lower() in EVENT_ENDERS:
+        return ""  # "When something tilted the D ring off its axis by": a cut clause
     return text.rstrip(".")
+
+
+# an event cut from its sentence starts with a joining word or ends on one
+EVENT_OPENERS = frozenset({"when", "from", "after", "before", "because", "if", "while", "since"})
+EVENT_ENDERS = frozenset(
+    {"by", "of", "to", "in", "on", "at", "for", "with", "from", "and", "or", "but", "the", "a"}
+    | {"an", "known", "as"}
+)
 
 
 def _main_subject_name(builder: Builder, verb: Token) -> str:

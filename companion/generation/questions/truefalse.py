@@ -9,14 +9,21 @@ from spacy.tokens import Span, Token
 from companion.generation.clauses import (
     according_to,
     attribution,
+    base_form,
     clause_tokens,
+    do_support,
     finish_statement,
     has_quote,
     speaker_phrase,
     statement,
 )
 from companion.generation.distractors import same_thing
-from companion.generation.lexicon import NAME_LABELS, PRONOUN_SUBJECTS, SWAP_LABELS
+from companion.generation.lexicon import (
+    NAME_LABELS,
+    PRONOUN_SUBJECTS,
+    SPEECH_VERBS,
+    SWAP_LABELS,
+)
 from companion.generation.questions.base import (
     Builder,
     Candidate,
@@ -68,11 +75,15 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []
     if generic_possessive(true_text):
         return []  # "the state's unemployment rate was 8.2 percent": which state?
+    if any(true_text.count(a) != true_text.count(b) for a, b in ("()", "[]")):
+        return []  # "valid through April 13, 2011 (11:59 p.m. local time": cut in a bracket
     if re.match(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b", true_text):
         return []  # "Kiruttinan, and in the burning of ...": a sentence cut after an initial
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
     prefer_false = int(fingerprint(true_text), 16) % 2 == 0
     false = _false_version(builder, verb, replacements)
+    if false is None and not speaker:
+        false = negated(verb, replacements)
     versions = [(true_text, "true", 0.0 if prefer_false else 0.15)]
     if false and false != true_text:
         versions.append((false, "false", 0.15 if prefer_false else 0.0))
@@ -108,6 +119,42 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out
 
 
+def negated(verb: Token, replacements: dict[int, str]) -> str | None:
+    """The statement said the other way round, where a plain "not" reads naturally and
+    the passage clearly contradicts it: "The council approved the wall in 2009." ->
+    "The council did not approve the wall in 2009."; never with a word a "not" would
+    tangle with ("only", "also", "all", "some", "more than") or a second verb joined on."""
+    tokens = clause_tokens(verb, set())
+    if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
+        return None
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None  # "won and celebrated": only the first would be denied
+    if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in ("report", "announce", "note"):
+        return None  # "..., state police did not report": the source, not the fact
+    if any(c.dep_ == "advmod" and c.i < verb.i for c in verb.children):
+        return None  # "always did not believe"
+    if any(t.lower_.startswith(("un", "non")) and t.pos_ in ("ADJ", "VERB") for t in tokens):
+        return None  # "were not unknown", "did not go unanswered": a double negative
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if auxes:
+        if auxes[0].lower_ == "to":
+            return None
+        change = {auxes[0].i: f"{auxes[0].text} not"}
+    elif verb.lemma_ == "be":
+        change = {verb.i: f"{verb.text} not"}
+    elif verb.tag_ in ("VBD", "VBZ", "VBP"):
+        change = {verb.i: f"{do_support(verb)} not {base_form(verb)}"}
+    else:
+        return None
+    return statement(verb, {**replacements, **change})
+
+
+NEGATION_TANGLES = frozenset(
+    {"not", "never", "no", "nothing", "none", "nobody", "only", "also", "still", "already"}
+    | {"just", "even", "all", "every", "each", "some", "many", "most", "few", "several"}
+    | {"more", "less", "than", "any", "either", "neither", "nor", "almost", "nearly"}
+    | {"since", "always", "ever"}
+)
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 HEDGES = frozenset({"should", "must", "ought", "may", "might", "could", "would"})
 
