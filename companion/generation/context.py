@@ -42,6 +42,13 @@ class Context:
         text = "\n".join(self.analysis.paragraphs)
         return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", text))
 
+    @cached_property
+    def web_names(self) -> frozenset[str]:
+        """Names the article writes as web addresses ("Blurb.com" -> "blurb")."""
+        text = "\n".join(self.analysis.paragraphs)
+        found = re.findall(r"\b([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk)\b", text)
+        return frozenset(name.lower() for name in found)
+
     def avoids(self, text: str) -> bool:
         """True when the text uses one of the words to avoid."""
         return any(term_in_text(word, text) for word in self.avoid)

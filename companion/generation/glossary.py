@@ -157,11 +157,7 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
 
 def _brand(thing: Thing, context: Context) -> bool:
     """A word the article also writes as a web address ("Blurb.com"): a company's name."""
-    text = "\n".join(context.analysis.paragraphs)
-    return any(
-        re.search(rf"\b{re.escape(form)}\.(?:com|net|org|co\.uk)\b", text, re.IGNORECASE)
-        for form in {*thing.forms, thing.key}
-    )
+    return any(form.lower() in context.web_names for form in {*thing.forms, thing.key})
 
 
 def _role_beside_name(thing: Thing, definition: Definition, context: Context) -> bool:

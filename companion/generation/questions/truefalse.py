@@ -77,6 +77,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # "the state's unemployment rate was 8.2 percent": which state?
     if any(true_text.count(a) != true_text.count(b) for a, b in ("()", "[]")):
         return []  # "valid through April 13, 2011 (11:59 p.m. local time": cut in a bracket
+    if re.match(r"(?:No|Yes|Well|Alas),", true_text):
+        return []  # "No, the goal is not to ...": a reply, not a statement
     if re.match(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b", true_text):
         return []  # "Kiruttinan, and in the burning of ...": a sentence cut after an initial
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
@@ -135,6 +137,12 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
         return None  # "always did not believe"
     if any(t.lower_.startswith(("un", "non")) and t.pos_ in ("ADJ", "VERB") for t in tokens):
         return None  # "were not unknown", "did not go unanswered": a double negative
+    if verb.lemma_ in NEGATIVE_VERBS or verb.lemma_ in ASPECT_VERBS:
+        return None  # "did not decline to make Page available", "did not begin to wonder"
+    if any(t.lower_ in TRAILING_ASIDES for t in tokens if t.i > verb.i):
+        return None  # "has not surpassed its highs, which is positive": the aside stays true
+    if sum(1 for t in tokens if not t.is_punct) > MAX_NEGATED_WORDS:
+        return None  # a long sentence of details, denied, is hard to judge
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if auxes:
         if auxes[0].lower_ == "to":
@@ -149,6 +157,13 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     return statement(verb, {**replacements, **change})
 
 
+MAX_NEGATED_WORDS = 22
+NEGATIVE_VERBS = frozenset(
+    {"decline", "refuse", "fail", "deny", "lack", "avoid", "reject", "prevent", "stop"}
+    | {"miss", "lose", "oppose", "forbid", "ban", "prohibit", "resist", "quit", "doubt"}
+)
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "seem", "appear", "sound", "look", "feel"})
+TRAILING_ASIDES = frozenset({"which", "albeit", "although", "though", "whereas"})
 NEGATION_TANGLES = frozenset(
     {"not", "never", "no", "nothing", "none", "nobody", "only", "also", "still", "already"}
     | {"just", "even", "all", "every", "each", "some", "many", "most", "few", "several"}
