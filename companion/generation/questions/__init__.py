@@ -183,7 +183,14 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
                     (
                         c
                         for c in ranked
-                        if c not in chosen and _fits(c, used_answers, used_sentences, chosen)
+                        if c not in chosen
+                        and _fits(
+                            c,
+                            used_answers,
+                            used_sentences,
+                            chosen,
+                            second_figure=len(chosen) < MIN_PER_PASSAGE,
+                        )
                     ),
                     None,
                 )
@@ -227,13 +234,19 @@ def _fits(
     answers: set[str],
     sentences: set[tuple[int, int]],
     chosen: list[Candidate] | None = None,
+    second_figure: bool = False,
 ) -> bool:
+    """Whether a candidate may join the passage's questions; `second_figure` lets a
+    passage short of two questions take a second number to fill in."""
     if c.answer_key in answers:
         return False
     if chosen is not None and sum(1 for x in chosen if x.family == c.family) >= 2:
         return False  # at most two of one kind in a passage
-    if chosen is not None and c.question.source == NUMBER_CLOZE and any(
-        x.question.source == NUMBER_CLOZE for x in chosen
+    if (
+        chosen is not None
+        and not second_figure
+        and c.question.source == NUMBER_CLOZE
+        and any(x.question.source == NUMBER_CLOZE for x in chosen)
     ):
         return False  # one figure to fill in per passage: a lesson is more than numbers
     return (
