@@ -493,3 +493,33 @@ def test_no_sequence_event_cut_from_its_sentence(tmp_path):
                 words = plain_text(event).split()
                 assert words[0].lower() not in ("when", "from"), event
                 assert words[-1].lower() not in ("by", "of", "to"), event
+
+
+QUOTE_ARTICLE = """Harbour fans
+
+For Porthaven and her "Navy", things have moved to the next level. Websense has called
+the attack "LizaMoon," after the site it used. The crowd shouted "Holy S%@#!" when the
+wall opened in Porthaven.
+
+The fans of Porthaven call themselves the "Navy" and meet in Porthaven every week.
+"""
+
+
+def test_cloze_shows_a_word_in_quotation_marks_but_never_blanks_one(tmp_path):
+    clozes = [
+        plain_text(q.prompt)
+        for q in lesson_from_text(tmp_path, QUOTE_ARTICLE).questions
+        if q.kind == "cloze"
+    ]
+    assert any('"Navy"' in c for c in clozes), clozes  # a name in quotes is shown
+    assert not any('"_' in c or '_,"' in c for c in clozes), clozes  # never the gap
+    assert not any("%@#" in c for c in clozes), clozes  # a starred-out swear word
+
+
+def test_no_gap_opening_a_sentence_run_on_after_a_full_stop():
+    from companion.generation.questions.cloze import _opens_with_gap
+    from companion.lesson.fileformat import BLANK
+
+    assert _opens_with_gap(f"The bag is on sale for just $90. {BLANK} also is offering deals.")
+    assert _opens_with_gap(f"{BLANK} said the wall was finished.")
+    assert not _opens_with_gap(f"The wall was built by {BLANK} in 2012.")

@@ -228,6 +228,8 @@ def usable_sentence(sentence: Span) -> bool:
         return False  # the parser could not make sense of it: likely garbled
     if page_furniture(sentence.text) or glued(sentence) or copied_slip(sentence):
         return False
+    if CENSORED.search(sentence.text):
+        return False  # "Holy S%@#!", "“ - off”": a swear word, starred out
     if sentence.text.strip()[:1].islower():
         return False  # "so the _, acting as ...": the end of a sentence cut in two
     if any(sentence.text.count(a) != sentence.text.count(b) for a, b in ("()", "[]")):
@@ -235,6 +237,7 @@ def usable_sentence(sentence: Span) -> bool:
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
+CENSORED = re.compile(r"\w[%@#*!]*[%@#*][%@#*!]+|[“\"]\s*-+\s*\w+[”\"]|\b\w-{2,}")
 FURNITURE = re.compile(
     r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b|\bAdvertisement\b", re.I
 )

@@ -21,12 +21,13 @@ from companion.generation.questions.base import (
     leans_on_context,
     sentence_quality,
 )
+from companion.generation.questions.quotes import QUOTED
 from companion.generation.terms import Thing, normal_key
 from companion.lesson.fileformat import BLANK
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not builder.usable(sentence) or has_quote(sentence) or leans_on_context(sentence, False):
+    if not builder.usable(sentence) or _speech(sentence) or leans_on_context(sentence, False):
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     if generic_possessive(sentence.text):
         return []  # "the state's unemployment rate was _ percent": which state?
@@ -58,8 +59,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         start = mention.doc[mention.start].idx - offset
         end = mention.doc[mention.end - 1].idx + len(mention.doc[mention.end - 1].text) - offset
         prompt = " ".join((text[:start] + BLANK + text[end:]).split())
-        if prompt.startswith(BLANK):
-            continue  # a sentence should not open with its gap
+        if _opens_with_gap(prompt) or _in_quotes(sentence, start):
+            continue  # a sentence should not open with its gap, nor hide it in quotes
         if (
             thing.acronym
             and thing.acronym in prompt
@@ -98,7 +99,7 @@ def _number_clozes(builder: Builder, sentence: Span) -> list[Candidate]:
         start = token.idx - sentence.start_char
         text = sentence.text.strip()
         prompt = " ".join((text[:start] + BLANK + text[start + len(token.text) :]).split())
-        if prompt.startswith(BLANK):
+        if _opens_with_gap(prompt) or _in_quotes(sentence, start):
             continue
         question = builder.make("cloze", prompt, sentence, token.text, None, "rule:cloze-number")
         score = 0.8 + sentence_quality(sentence)
@@ -129,6 +130,29 @@ def _clear_number(token: Token, sentence: Span) -> bool:
 
 
 POINTING_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _speech(sentence: Span) -> bool:
+    """Direct speech in the sentence: a quotation of more than three words. A word or a
+    name in quotation marks ("calling her fans "Monsters"") is shown as it is."""
+    if not has_quote(sentence):
+        return False
+    text = sentence.text
+    quoted = QUOTED.findall(text)
+    if not quoted or text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    return any(len((a or b).split()) > 3 for a, b in quoted)
+
+
+def _opens_with_gap(prompt: str) -> bool:
+    """The gap first, in the sentence or in one run on after a full stop: "... for just
+    $90. _____ also is offering ..."."""
+    return prompt.startswith(BLANK) or re.search(rf"[.!?] {re.escape(BLANK)}", prompt) is not None
+
+
+def _in_quotes(sentence: Span, start: int) -> bool:
+    """A gap inside quotation marks: "has called it "_,"": a name to guess, not to read."""
+    return any(m.start() < start < m.end() for m in QUOTED.finditer(sentence.text))
 
 
 def _after_common_noun(mention) -> bool:
