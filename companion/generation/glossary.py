@@ -263,11 +263,25 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         return False  # "iconic business tycoon", "former agriculture minister": of what?
     if VAGUE_REFERENT.search(text):
         return False  # "spokesman for the group": which group?
+    if any(_unexplained_acronym(a, thing, context) for a in re.findall(r"\b[A-Z]{2,6}\b", text)):
+        return False  # "secretary of HHS": the reader is left with another puzzle
     if circular(text, thing) or text.lower().startswith("of or relating to"):
         return False
     article = context.article_words
     hard = [w for w in words if w.islower() and len(w) > 3 and w not in article and _hard(w)]
     return not hard  # "cutaneous", "betulaceous": harder than the word it explains
+
+
+KNOWN_ACRONYM_ZIPF = 3.5  # FDA 3.9, MLB 3.9, NASA 4.2; HHS 3.1, FTC 3.2, NRF 2.2
+
+
+def _unexplained_acronym(acronym: str, thing: Thing, context: Context) -> bool:
+    """An acronym in a definition that neither the article spells out ("the National
+    Resistance Front (NRF)") nor every reader knows (FDA, NASA)."""
+    if acronym in thing.forms or zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF:
+        return False
+    text = "\n".join(context.analysis.paragraphs)
+    return not re.search(rf"\(\s*{acronym}\s*\)|\b{acronym}\s*\(", text)
 
 
 def _hard(word: str) -> bool:
