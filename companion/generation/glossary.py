@@ -31,7 +31,7 @@ from companion.generation.terms import (
     resolver_for,
     zipf_threshold,
 )
-from companion.lesson.model import GlossaryEntry
+from companion.lesson.model import DRAFT, GlossaryEntry
 
 CENTRAL_PARAGRAPHS = 2  # a name met in two paragraphs is one to know
 WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
@@ -78,11 +78,15 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     }
     chooser = SenseChooser(get_wordnet(), article_lemmas, "\n".join(analysis.paragraphs))
     per_passage: list[list[tuple[float, bool, GlossaryEntry]]] = [[] for _ in context.drafts]
+    drafts: list[list[GlossaryEntry]] = [[] for _ in context.drafts]
     for thing in things:
         if context.avoids(display_name(thing)):
             continue
         definition = define(thing, context, chooser, resolve)
         if definition is None:
+            draft = draft_entry(thing, context, chooser, resolve)
+            if draft is not None:
+                drafts[context.passage_of(thing.first.paragraph)].append(draft)
             continue
         passage = context.passage_of(thing.first.paragraph)
         entry = GlossaryEntry(
@@ -104,7 +108,41 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         glossed += [set(normal_key(e.term).split()) for e in best]
         # Keep the kept entries in reading order, the order a student meets them.
         result.append(sorted(best, key=lambda e: _first_position(e, context)))
+    for entries, passage_drafts in zip(result, drafts, strict=True):
+        entries += passage_drafts[:MAX_DRAFTS_PER_PASSAGE]
     return result
+
+
+DRAFT_PARAGRAPHS = 3  # a name met in three paragraphs (or the title) is central
+MAX_DRAFTS_PER_PASSAGE = 2
+
+
+def draft_entry(
+    thing: Thing, context: Context, chooser: SenseChooser, resolve
+) -> GlossaryEntry | None:
+    """For a central person, group or place with no definition the generator trusts, an
+    entry with status needs-review and the best line it found, for the teacher to correct:
+    students do not see it until the teacher accepts it ("Maria Sharapova: soprano" is a
+    line of the article, not what she is)."""
+    if not thing.is_name or thing.kind not in ("person", "group", "place"):
+        return None
+    titled = in_title(thing, context)
+    if not titled and len({m.paragraph for m in thing.mentions}) < DRAFT_PARAGRAPHS:
+        return None
+    household = WELL_KNOWN_GROUP_ZIPF if thing.kind == "group" else 0.0
+    if well_known(thing, household) and not (titled and thing.kind != "group"):
+        return None  # a household name is left out on purpose, not for want of a line
+    found = _define(thing, context, chooser, resolve) or context_line(thing, resolve)
+    if found is None or not found.text.strip():
+        return None
+    passage = context.passage_of(thing.first.paragraph)
+    return GlossaryEntry(
+        term=term_in_passage(thing, context, passage),
+        definition=found.text,
+        source=found.source,
+        evidence=evidence_for(thing, found, context, passage),
+        status=DRAFT,
+    )
 
 
 def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:

@@ -86,9 +86,11 @@ def fill(lesson: Lesson, context: Context) -> list[Thing]:
     """Run the glossary and question generators over a lesson's passages; return the
     article's things (people, places, groups, words), which name the passages."""
     things = find_things(context.analysis, context.options.grade)
-    glossary = build_glossary(context, things)
-    for passage, entries in zip(lesson.passages, glossary, strict=True):
-        passage.glossary = entries
+    found = build_glossary(context, things)
+    glossary = [[e for e in entries if not e.is_draft] for entries in found]
+    for passage, entries in zip(lesson.passages, found, strict=True):
+        passage.glossary = [e for e in entries if not e.is_draft]
+        passage.drafts = [e for e in entries if e.is_draft]
     questions = build_questions(context, glossary, things)
     for passage, items in zip(lesson.passages, questions, strict=True):
         passage.questions = items
@@ -140,7 +142,9 @@ def _item_keys(lesson: Lesson, key: str) -> set[str]:
 
 def merge(current: Lesson, fresh: Lesson) -> Lesson:
     previously = _item_keys(current, GENERATED_KEY)
-    present = {item_key(i) for p in current.passages for i in [*p.glossary, *p.questions]}
+    present = {
+        item_key(i) for p in current.passages for i in [*p.glossary, *p.drafts, *p.questions]
+    }
     deleted = _item_keys(current, DELETED_KEY) | (previously - present)
     kept = {
         item_key(i)
@@ -156,6 +160,10 @@ def merge(current: Lesson, fresh: Lesson) -> Lesson:
         )
         passage.glossary = [g for g in old.glossary if g.teacher_owned] + [
             g for g in new.glossary if item_key(g) not in deleted and item_key(g) not in kept_terms
+        ]
+        # drafts are generated afresh, like generated entries: an untouched one goes
+        passage.drafts = [
+            g for g in new.drafts if item_key(g) not in deleted and item_key(g) not in kept_terms
         ]
         passage.questions = [q for q in old.questions if q.teacher_owned] + [
             q for q in new.questions if q.id not in deleted and q.id not in kept
@@ -174,7 +182,7 @@ def record_generated(lesson: Lesson) -> None:
     keys = [
         item_key(i)
         for p in lesson.passages
-        for i in [*p.glossary, *p.questions]
+        for i in [*p.glossary, *p.drafts, *p.questions]
         if i.source != "teacher"
     ]
     lesson.meta.pop(GENERATED_KEY, None)

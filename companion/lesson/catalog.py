@@ -17,7 +17,7 @@ from typing import Any
 
 from companion.common.errors import CompanionError
 from companion.common.settings import SHARED_GLOSSARY
-from companion.lesson.model import Lesson
+from companion.lesson.model import REVIEWED, Lesson
 from companion.lesson.store import (
     COLLECTION_SEP,
     SLUG_RE,
@@ -151,7 +151,7 @@ def summarize(state: FileState, digest: str) -> Summary:
 
 def fill(summary: Summary, lesson: Lesson) -> None:
     stats = lesson.stats
-    items = [*lesson.glossary, *lesson.questions]
+    items = [*lesson.glossary, *lesson.drafts, *lesson.questions]
     summary.title = lesson.title
     summary.body = "\n".join(para for p in lesson.passages for para in [p.heading, *p.paragraphs])
     summary.passages = len(lesson.passages)
@@ -160,8 +160,8 @@ def fill(summary: Summary, lesson: Lesson) -> None:
     summary.grade_level = float(stats.grade_level)
     summary.questions = len(lesson.questions)
     summary.items = len(items)
-    # the review screen's rule (views.review.review_progress): not "generated" = reviewed
-    summary.reviewed = sum(1 for item in items if item.status != "generated")
+    # the review screen's rule (views.review.review_progress)
+    summary.reviewed = sum(1 for item in items if item.status in REVIEWED)
     summary.warnings = [(w.line, w.message) for w in lesson.warnings]
     summary.subject = lesson_subject(lesson.meta)
     summary.tags = lesson_tags(lesson.meta)

@@ -102,7 +102,7 @@ def lesson_items(lesson: Lesson) -> list[Item]:
     found: list[Item] = []
     seen: dict[str, int] = {}
     for passage in lesson.passages:
-        for item in [*passage.glossary, *passage.questions]:
+        for item in [*passage.glossary, *passage.drafts, *passage.questions]:
             base = item.id if isinstance(item, Question) else entry_key(item)
             seen[base] = seen.get(base, 0) + 1
             key = base if seen[base] == 1 else f"{base}~{seen[base]}"

@@ -88,9 +88,11 @@ def write_lesson(lesson: Lesson) -> str:
         out += [f"## {_one_line(passage.heading)}", ""]
         for paragraph in passage.paragraphs:
             out += [paragraph, ""]
-        if passage.glossary:
+        if passage.glossary or passage.drafts:
             out += ["### Glossary", ""]
-            for entry in passage.glossary:
+            # in file order (a parsed entry has its line), new entries after
+            entries = [*passage.glossary, *passage.drafts]
+            for entry in sorted(entries, key=lambda e: (e.line == 0, e.line)):
                 out += [entry.raw if entry.raw is not None else format_entry(entry), ""]
         if passage.questions:
             out += ["### Questions", ""]
@@ -472,7 +474,8 @@ class _Parser:
             elif not line.text.strip():
                 self.pos += 1
             elif section == "glossary":
-                passage.glossary.append(self.entry())
+                entry = self.entry()
+                (passage.drafts if entry.is_draft else passage.glossary).append(entry)
             else:
                 passage.questions.append(self.question())
         if paragraph:

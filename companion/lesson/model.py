@@ -15,7 +15,9 @@ from companion.lesson.kinds import KINDS as KINDS
 from companion.lesson.kinds import Kind, kind
 from companion.lesson.readability import TextStats, text_stats
 
-STATUSES = ("generated", "reviewed", "locked")
+DRAFT = "needs-review"  # a generated entry students do not see until a teacher accepts it
+STATUSES = ("generated", DRAFT, "reviewed", "locked")
+REVIEWED = frozenset({"reviewed", "locked"})  # what review progress counts as done
 CREDIT_KEYS = ("publication", "date")  # front matter: the article's human source
 _FILE_NAME = re.compile(r"^\S*(?:[/\\]\S*|\.(?:txt|md|markdown|html?|pdf))$", re.IGNORECASE)
 
@@ -45,7 +47,13 @@ class GlossaryEntry:
     @property
     def teacher_owned(self) -> bool:
         """True when regeneration must keep this entry exactly as it is."""
-        return self.source == "teacher" or self.status != "generated" or self.edited
+        return self.source == "teacher" or self.status not in ("generated", DRAFT) or self.edited
+
+    @property
+    def is_draft(self) -> bool:
+        """A generated draft for a central term (status needs-review, not edited): kept
+        in ``Passage.drafts``, shown to teachers only."""
+        return self.status == DRAFT and not self.edited
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,6 +124,9 @@ class Passage:
     paragraphs: list[str] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    # draft entries (GlossaryEntry.is_draft): in the file and on the review screen, never
+    # in anything a student sees, which reads ``glossary`` only
+    drafts: list[GlossaryEntry] = field(default_factory=list)
     first_paragraph: int = field(
         default=1, compare=False
     )  # number of this passage's first paragraph in the lesson
@@ -160,6 +171,10 @@ class Lesson:
         return [g for p in self.passages for g in p.glossary]
 
     @property
+    def drafts(self) -> list[GlossaryEntry]:
+        return [g for p in self.passages for g in p.drafts]
+
+    @property
     def grade(self) -> int:
         try:
             grade = int(self.meta.get("grade", 8))
@@ -200,6 +215,7 @@ class Lesson:
                     "heading": p.heading,
                     "paragraphs": list(p.paragraphs),
                     "glossary": [g.to_dict() for g in p.glossary],
+                    "drafts": [g.to_dict() for g in p.drafts],
                     "questions": [q.to_dict() for q in p.questions],
                 }
                 for p in self.passages

@@ -58,7 +58,15 @@ def lesson_warnings(lesson: Lesson, file_text: str = "") -> list[TeacherWarning]
     if words:
         message = "content advisory: words not for a classroom: " + ", ".join(words)
         warnings.append(TeacherWarning("content", message, _line_of(file_text, words[0])))
+    warnings += [TeacherWarning("draft", draft_message(e.term), e.line) for e in lesson.drafts]
     return sorted(warnings, key=lambda w: (w.line == 0, w.line))  # in file order
+
+
+def draft_message(term: str) -> str:
+    return (
+        f"'{term}' is a draft glossary entry (status: needs-review) that students do not "
+        "see: correct its definition and accept it, or delete it"
+    )
 
 
 def words_to_avoid(text: str) -> frozenset[str]:

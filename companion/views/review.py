@@ -21,7 +21,14 @@ from companion.lesson.editing import Item, lesson_items
 from companion.lesson.fileformat import parse_lesson_with_problems
 from companion.lesson.kinds import AnswerForm
 from companion.lesson.limits import limit_problems
-from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question, TeacherWarning
+from companion.lesson.model import (
+    REVIEWED,
+    GlossaryEntry,
+    Lesson,
+    Passage,
+    Question,
+    TeacherWarning,
+)
 from companion.lesson.warnings import lesson_warnings
 from companion.views.marking import glossary_ids, mark_passage
 from companion.views.page import highlight
@@ -57,8 +64,8 @@ class Progress:
 def review_progress(lesson: Lesson) -> Progress:
     """How many of a lesson's glossary entries and questions are reviewed or locked (a
     teacher's own items count as reviewed)."""
-    items = [*lesson.glossary, *lesson.questions]
-    return Progress(sum(1 for i in items if i.status != "generated"), len(items))
+    items = [*lesson.glossary, *lesson.drafts, *lesson.questions]
+    return Progress(sum(1 for i in items if i.status in REVIEWED), len(items))
 
 
 @dataclass
@@ -187,6 +194,9 @@ def item_anchor(item: Item) -> str:
     """The id of an item's card on the review screen; for an entry, the one the text's
     glossary marks link to."""
     passage = item.passage
+    if isinstance(item.item, GlossaryEntry) and any(e is item.item for e in passage.drafts):
+        index = next(n for n, e in enumerate(passage.drafts) if e is item.item)
+        return f"rd-{passage.id}-{index + 1}"  # a draft: no mark in the text links to it
     if isinstance(item.item, GlossaryEntry):
         index = next(n for n, e in enumerate(passage.glossary) if e is item.item)
         return glossary_ids(passage, index)[0]
