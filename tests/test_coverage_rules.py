@@ -153,3 +153,17 @@ def test_no_not_where_it_tangles():
 def test_a_lesson_has_false_statements_as_well_as_true_ones(tmp_path):
     answers = [q.answer for q in lesson(tmp_path).questions if q.kind == "true_false"]
     assert "false" in answers, answers
+
+
+def test_a_number_written_as_a_word_can_be_blanked(tmp_path):
+    article = """Regatta at Porthaven
+
+The winning boat of the regatta finished nine races in a row on Saturday.
+
+The crew of the boat will sail in the regatta again next year.
+"""
+    numbers = [
+        q for q in lesson_from_text(tmp_path, article).questions
+        if q.source == "rule:cloze-number"
+    ]
+    assert [q.answer for q in numbers] == ["nine"]

@@ -523,3 +523,12 @@ def test_no_gap_opening_a_sentence_run_on_after_a_full_stop():
     assert _opens_with_gap(f"The bag is on sale for just $90. {BLANK} also is offering deals.")
     assert _opens_with_gap(f"{BLANK} said the wall was finished.")
     assert not _opens_with_gap(f"The wall was built by {BLANK} in 2012.")
+
+
+def test_a_sentence_cut_after_an_initial_is_not_used():
+    from companion.generation.questions.base import usable_sentence
+
+    cut = "Kiruttinan, and in the burning of the office in Madurai three people were killed."
+    whole = "Kiruttinan said three people were killed in the burning of the office in Madurai."
+    assert not usable_sentence(next(load_nlp()(cut).sents))
+    assert usable_sentence(next(load_nlp()(whole).sents))

@@ -232,11 +232,14 @@ def usable_sentence(sentence: Span) -> bool:
         return False  # "Holy S%@#!", "“ - off”": a swear word, starred out
     if sentence.text.strip()[:1].islower():
         return False  # "so the _, acting as ...": the end of a sentence cut in two
+    if CUT_AFTER_INITIAL.match(sentence.text.strip()):
+        return False  # "Kiruttinan, and in the burning of ...": cut after "Tha."
     if any(sentence.text.count(a) != sentence.text.count(b) for a, b in ("()", "[]")):
         return False  # "valid through April 13, 2011 (11:59 p.m.": cut mid-bracket
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
+CUT_AFTER_INITIAL = re.compile(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b")
 CENSORED = re.compile(r"\w[%@#*!]*[%@#*][%@#*!]+|[“\"]\s*-+\s*\w+[”\"]|\b\w-{2,}")
 FURNITURE = re.compile(
     r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b|\bAdvertisement\b", re.I

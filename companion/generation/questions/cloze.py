@@ -84,6 +84,11 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out + _number_clozes(builder, sentence)
 
 
+NUMBER_WORDS = frozenset(
+    {"three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+    | {"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+    | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+)
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
 YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
@@ -110,8 +115,12 @@ def _number_clozes(builder: Builder, sentence: Span) -> list[Candidate]:
 def _clear_number(token: Token, sentence: Span) -> bool:
     """A figure written in digits, said once in the sentence, that is not part of a name
     ("S&P 500", "comet Shoemaker-Levy 9"), a date's day, a time, a score or a range."""
-    if not NUMBER.fullmatch(token.text) or token.ent_type_ not in NUMBER_LABELS:
+    if token.ent_type_ not in NUMBER_LABELS:
         return False
+    if not NUMBER.fullmatch(token.text) and not (
+        token.lower_ in NUMBER_WORDS and token.ent_type_ == "CARDINAL"
+    ):
+        return False  # digits, or "nine consecutive games"
     if token.ent_type_ == "DATE" and (
         not YEAR.fullmatch(token.text) or _day_in_date(token, sentence)
     ):
