@@ -167,3 +167,36 @@ The crew of the boat will sail in the regatta again next year.
         if q.source == "rule:cloze-number"
     ]
     assert [q.answer for q in numbers] == ["nine"]
+
+
+REPORTED = """Dyes in food
+
+David Schab, a psychiatrist at Columbia University, spoke to the panel of Porthaven.
+Kennedy Brown added that "all of the major safety bodies have reviewed the science."
+Mara Quill, a chemist from Porthaven, was at the meeting too.
+"The evidence that the dyes worsen behaviour is convincing," she said.
+
+In May the panel meets David Schab, Kennedy Brown and Mara Quill again.
+"""
+
+
+def test_who_said_a_reported_clause_and_a_he_or_she_the_sentence_before_settles(tmp_path):
+    asked = {
+        plain_text(q.prompt): q.answer
+        for q in lesson_from_text(tmp_path, REPORTED, questions_per_passage=8).questions
+        if q.source == "rule:quote-who"
+    }
+    assert asked.get(
+        "Who said “all of the major safety bodies have reviewed the science”?"
+    ) == "Kennedy Brown", asked
+    assert asked.get(
+        "Who said, “The evidence that the dyes worsen behaviour is convincing”?"
+    ) == "Mara Quill", asked
+
+
+def test_one_passage_never_asks_twice_about_one_name():
+    from companion.generation.questions import _same_answer
+
+    assert _same_answer("runald", "patrik runald")
+    assert not _same_answer("tf:runald warned", "runald")
+    assert not _same_answer("sharapova", "azarenka")

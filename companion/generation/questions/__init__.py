@@ -240,6 +240,8 @@ def _fits(
     passage short of two questions take a second number to fill in."""
     if c.answer_key in answers:
         return False
+    if chosen is not None and any(_same_answer(c.answer_key, x.answer_key) for x in chosen):
+        return False  # "Runald" beside "Patrik Runald" in one passage
     if chosen is not None and sum(1 for x in chosen if x.family == c.family) >= 2:
         return False  # at most two of one kind in a passage
     if (
@@ -254,6 +256,13 @@ def _fits(
         and c.question.source == "rule:open-main-idea"
         or c.sentence_key not in sentences
     )
+
+
+def _same_answer(one: str, other: str) -> bool:
+    """ "Runald" and "Patrik Runald": one name the other holds (a second question on
+    the same person would give the first away)."""
+    a, b = set(one.split()), set(other.split())
+    return bool(a) and bool(b) and not one.startswith("tf:") and (a <= b or b <= a)
 
 
 def _take(

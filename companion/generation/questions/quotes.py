@@ -41,7 +41,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     answer = display_name(speaker)
     if any(form.lower() in quote.lower() for form in speaker.forms if len(form) > 3):
         return []  # the quotation names its own speaker
-    prompt = f"Who said, “{quote}”?"
+    prompt = f"Who said, “{quote}”?" if quote[:1].isupper() else f"Who said “{quote}”?"
     accept = sorted({*speaker.forms, answer.split()[-1]} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)
@@ -68,16 +68,31 @@ def whole_quotation(sentence: Span) -> str:
     words = quote.split()
     if not MIN_QUOTE_WORDS <= len(words) <= MAX_QUOTE_WORDS:
         return ""
-    if not quote[:1].isupper() or quote[-1:] in "?!…" or "..." in quote:
+    if quote[-1:] in "?!…" or "..." in quote:
         return ""
     start = sentence.start_char + found[0].start()
     end = sentence.start_char + found[0].end()
     inside = [t for t in sentence if start <= t.idx < end]
+    if not quote[:1].isupper() and not _reported_clause(sentence, inside):
+        return ""  # lower case: only the whole reported clause ('said that "all of ..."')
     if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") != ["Inf"] for t in inside):
         return ""  # a name or a slogan in quotation marks, not a sentence
     if any(t.lemma_ in SPEECH_VERBS and t.dep_ == "ROOT" for t in inside):
         return ""  # the speech verb inside the quotation marks: the parse is unsure
     return quote
+
+
+def _reported_clause(sentence: Span, inside: list) -> bool:
+    """A quotation in lower case that is the whole clause reported by a speech verb
+    ("Kennedy added that "all of the major safety bodies ... have reviewed ...""): a
+    subject and its verb inside the quotation marks, "that" or the verb just before."""
+    if not inside or inside[0].i < 2:
+        return False
+    before = sentence.doc[inside[0].i - 1]
+    if before.lower_ != "that" and before.lemma_ not in SPEECH_VERBS:
+        return False
+    ids = {t.i for t in inside}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in ids for t in inside)
 
 
 def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
@@ -91,7 +106,7 @@ def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
         for subject in verb.children
         if subject.dep_ == "nsubj"
         and subject.i not in quoted
-        and (thing := builder.thing_of(subject)) is not None
+        and (thing := _speaker_thing(builder, subject)) is not None
     }
     if len(speakers) != 1:
         return None
@@ -99,6 +114,14 @@ def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
     if thing.label != "PERSON" or len(display_name(thing).split()) < 2:
         return None
     return thing
+
+
+def _speaker_thing(builder: Builder, subject) -> Thing | None:
+    """The thing a speech verb's subject names; "he" or "she" only when the sentence
+    or the one before names exactly one person (Builder.antecedent)."""
+    if subject.lower_ in ("he", "she"):
+        return builder.by_name.get(builder.antecedent(subject))
+    return builder.thing_of(subject)
 
 
 def quoted_people(builder: Builder) -> list[Thing]:
