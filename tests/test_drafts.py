@@ -122,3 +122,20 @@ def test_a_central_name_without_a_trusted_definition_becomes_a_draft(tmp_path):
     text = write_lesson(lesson)
     assert "status: needs-review" in text
     assert [e.term for e in parse_lesson(text).drafts] == ["Mara Quill"]
+
+
+def test_the_teacher_json_lists_drafts_apart(teacher):
+    data = teacher.get("/lessons/panjshir-valley.json").get_json()
+    first = data["passages"][0]
+    assert [d["term"] for d in first["drafts"]] == ["Kabul"]
+    assert first["drafts"][0]["status"] == "needs-review"
+    assert "Kabul" not in {g["term"] for g in first["glossary"]}
+
+
+@pytest.mark.parametrize("name", ["moodle-glossary", "quizlet", "csv"])
+def test_no_export_holds_a_draft(name: str):
+    from companion.views.exports import export_format
+
+    data = export_format(name).write(parse_lesson(DRAFT_TEXT)).data.decode("utf-8")
+    assert "Taliban" in data  # the real entries are exported
+    assert KABUL not in data
