@@ -532,3 +532,26 @@ def test_a_sentence_cut_after_an_initial_is_not_used():
     whole = "Kiruttinan said three people were killed in the burning of the office in Madurai."
     assert not usable_sentence(next(load_nlp()(cut).sents))
     assert usable_sentence(next(load_nlp()(whole).sents))
+
+
+def _thing(paragraphs: list[str], key: str):
+    from companion.generation.analysis import analyse
+    from companion.generation.terms import find_things
+
+    return next(t for t in find_things(analyse(paragraphs)) if t.key == key)
+
+
+def test_no_dictionary_sense_for_a_noun_only_met_inside_a_compound():
+    from companion.generation.glossary import _always_compounded
+
+    compounded = [
+        "The council passed a health overhaul on Monday after a long sales slump.",
+        "Critics of the health overhaul say the sales slump will last.",
+    ]
+    mixed = [
+        "The council passed a health overhaul on Monday after a long sales slump.",
+        "Critics say the overhaul came too late and the slump will last.",
+    ]
+    assert _always_compounded(_thing(compounded, "overhaul"))
+    assert _always_compounded(_thing(compounded, "slump"))
+    assert not _always_compounded(_thing(mixed, "overhaul"))

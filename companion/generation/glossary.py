@@ -181,6 +181,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # burrito, sneezing; breakable, unusable: known, or read from parts
     if not thing.is_name and _brand(thing, context):
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
+    if not thing.is_name and _always_compounded(thing):
+        return None  # "drug cartels", "health overhaul": not the word's dictionary sense
     definition = _define(thing, context, chooser, resolve)
     if definition is not None and not trustworthy(definition, thing, context) and thing.is_name:
         # "Page is no standard-issue CEO" is no definition; "Google co-founder Larry
@@ -191,6 +193,27 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+def _always_compounded(thing: Thing) -> bool:
+    """A noun the article only uses with another noun in front of it ("drug cartels",
+    "health overhaul", "sales slump", "United Nations envoy", "St Julien appellation"):
+    the compound means something the word's own senses do not (reviewed: 2 of 14 such
+    entries accepted, against 42% of the others).
+    Two-word terms WordNet lists ("turf war") are terms of their own and not affected."""
+    if thing.pos != "n" or " " in thing.key or not thing.mentions:
+        return False
+    for mention in thing.mentions:
+        root = mention.span.root
+        before = root.doc[root.i - 1] if root.i > 0 else None
+        if not (
+            before is not None
+            and before.dep_ == "compound"
+            and before.head.i == root.i
+            and before.pos_ in ("NOUN", "PROPN")
+        ):
+            return False
+    return True
 
 
 def _brand(thing: Thing, context: Context) -> bool:
