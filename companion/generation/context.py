@@ -37,16 +37,19 @@ class Context:
     avoid: frozenset[str] = frozenset()
 
     @cached_property
+    def text(self) -> str:
+        """The article's paragraphs, joined once per lesson."""
+        return "\n".join(self.analysis.paragraphs)
+
+    @cached_property
     def article_words(self) -> frozenset[str]:
         """Every word of the article, lowercased (read once per lesson)."""
-        text = "\n".join(self.analysis.paragraphs)
-        return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+        return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", self.text))
 
     @cached_property
     def web_names(self) -> frozenset[str]:
         """Names the article writes as web addresses ("Blurb.com" -> "blurb")."""
-        text = "\n".join(self.analysis.paragraphs)
-        found = re.findall(r"\b([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk)\b", text)
+        found = re.findall(r"\b([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk)\b", self.text)
         return frozenset(name.lower() for name in found)
 
     def avoids(self, text: str) -> bool:

@@ -341,8 +341,7 @@ def _unexplained_acronym(acronym: str, thing: Thing, context: Context) -> bool:
     Resistance Front (NRF)") nor every reader knows (FDA, NASA)."""
     if acronym in thing.forms or zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF:
         return False
-    text = "\n".join(context.analysis.paragraphs)
-    return not re.search(rf"\(\s*{acronym}\s*\)|\b{acronym}\s*\(", text)
+    return not re.search(rf"\(\s*{acronym}\s*\)|\b{acronym}\s*\(", context.text)
 
 
 def _hard(word: str) -> bool:

@@ -85,7 +85,7 @@ class Builder:
         }
         self.sentences_with_lemma: dict[str, list[str]] = {}
         self._usable: dict[tuple[int, int], bool] = {}
-        self._speakers: int | None = None
+        self._speakers: dict[int, tuple[int, Thing]] | None = None
         for item in self.analysis.sentences:
             lowered = item.span.text.lower()
             for lemma in {t.lemma_ for t in item.span}:
@@ -195,20 +195,25 @@ class Builder:
             self._usable[key] = usable_sentence(sentence)
         return self._usable[key]
 
-    def speakers(self) -> int:
-        """How many different things the article quotes ("X said"), counted once."""
+    def speaker_counts(self) -> dict[int, tuple[int, Thing]]:
+        """Every thing the article quotes ("X said"), by id, with how often; worked out
+        once for all the question rules."""
         if self._speakers is None:
-            self._speakers = len(
-                {
-                    id(thing)
-                    for doc in self.analysis.docs
-                    for token in doc
-                    if token.dep_ == "nsubj"
-                    and token.head.lemma_ in SPEECH_VERBS
-                    and (thing := self.thing_of(token)) is not None
-                }
-            )
+            counts: dict[int, tuple[int, Thing]] = {}
+            for doc in self.analysis.docs:
+                for token in doc:
+                    if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS:
+                        continue
+                    thing = self.thing_of(token)
+                    if thing is not None:
+                        count, _ = counts.get(id(thing), (0, thing))
+                        counts[id(thing)] = (count + 1, thing)
+            self._speakers = counts
         return self._speakers
+
+    def speakers(self) -> int:
+        """How many different things the article quotes ("X said")."""
+        return len(self.speaker_counts())
 
     def previous_sentence(self, sentence: Span) -> Span | None:
         index = self.sentence_positions.get((id(sentence.doc), sentence.start), 0)
@@ -226,19 +231,29 @@ def usable_sentence(sentence: Span) -> bool:
         return False
     if sum(1 for t in sentence if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
-    if page_furniture(sentence.text) or glued(sentence) or copied_slip(sentence):
+    if junk_or_slip(sentence):
         return False
-    if CENSORED.search(sentence.text):
-        return False  # "Holy S%@#!", "“ - off”": a swear word, starred out
     if sentence.text.strip()[:1].islower():
         return False  # "so the _, acting as ...": the end of a sentence cut in two
     if CUT_AFTER_INITIAL.match(sentence.text.strip()):
         return False  # "Kiruttinan, and in the burning of ...": cut after "Tha."
-    if any(sentence.text.count(a) != sentence.text.count(b) for a, b in ("()", "[]")):
-        return False  # "valid through April 13, 2011 (11:59 p.m.": cut mid-bracket
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
+def junk_or_slip(sentence: Span) -> bool:
+    """Web-page furniture, two sentences glued, a slip of the source, a starred-out
+    swear word or a bracket cut in two: nothing to copy into a question."""
+    text = sentence.text
+    return (
+        page_furniture(text)
+        or glued(sentence)
+        or copied_slip(sentence)
+        or CENSORED.search(text) is not None  # "Holy S%@#!", "“ - off”"
+        or any(text.count(a) != text.count(b) for a, b in ("()", "[]"))
+    )  # ("valid through April 13, 2011 (11:59 p.m.": cut mid-bracket)
+
+
+QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")  # a quotation, curly or straight
 CUT_AFTER_INITIAL = re.compile(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b")
 CENSORED = re.compile(r"\w[%@#*!]*[%@#*][%@#*!]+|[“\"]\s*-+\s*\w+[”\"]|\b\w-{2,}")
 FURNITURE = re.compile(

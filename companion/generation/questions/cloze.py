@@ -11,6 +11,7 @@ from companion.generation.clauses import (
 )
 from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
+    QUOTED,
     Builder,
     Candidate,
     candidate,
@@ -21,7 +22,6 @@ from companion.generation.questions.base import (
     leans_on_context,
     sentence_quality,
 )
-from companion.generation.questions.quotes import QUOTED
 from companion.generation.terms import Thing, normal_key
 from companion.lesson.fileformat import BLANK
 

@@ -9,31 +9,27 @@ plausible wrong answers); otherwise the question is asked without choices.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span
 
 from companion.generation.distractors import pick
 from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
     MC_DISTRACTORS,
+    QUOTED,
     Builder,
     Candidate,
     candidate,
-    copied_slip,
-    glued,
-    page_furniture,
+    junk_or_slip,
     sentence_quality,
 )
 from companion.generation.terms import Thing, display_name
 
-QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 30
 
 
 def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     quote = whole_quotation(sentence)
-    if not quote or not _clean(sentence):
+    if not quote or junk_or_slip(sentence):
         return []
     speaker = named_speaker(builder, sentence)
     if speaker is None:
@@ -126,18 +122,13 @@ def _speaker_thing(builder: Builder, subject) -> Thing | None:
 
 def quoted_people(builder: Builder) -> list[Thing]:
     """People the article names in full as speakers, most quoted first."""
-    counts: dict[int, tuple[int, Thing]] = {}
-    for doc in builder.analysis.docs:
-        for token in doc:
-            if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS:
-                continue
-            thing = builder.thing_of(token)
-            if thing is None or thing.label != "PERSON" or len(display_name(thing).split()) < 2:
-                continue
-            count, _ = counts.get(id(thing), (0, thing))
-            counts[id(thing)] = (count + 1, thing)
-    ranked = sorted(counts.values(), key=lambda pair: (-pair[0], display_name(pair[1])))
-    return [thing for _, thing in ranked]
+    people = [
+        (count, thing)
+        for count, thing in builder.speaker_counts().values()
+        if thing.label == "PERSON" and len(display_name(thing).split()) >= 2
+    ]
+    people.sort(key=lambda pair: (-pair[0], display_name(pair[1])))
+    return [thing for _, thing in people]
 
 
 def _quoted_token_ids(sentence: Span) -> set[int]:
@@ -147,13 +138,3 @@ def _quoted_token_ids(sentence: Span) -> set[int]:
         end = sentence.start_char + match.end()
         ids |= {t.i for t in sentence if start <= t.idx < end}
     return ids
-
-
-def _clean(sentence: Span) -> bool:
-    text = sentence.text
-    return not (
-        page_furniture(text)
-        or glued(sentence)
-        or copied_slip(sentence)
-        or any(text.count(a) != text.count(b) for a, b in ("()", "[]"))
-    )
