@@ -262,3 +262,48 @@ def test_a_name_from_the_article_needs_a_role_tied_to_something(tmp_path: Path):
     assert "Ratan Tata" not in definitions  # "iconic business tycoon": of what?
     if "Jeff Cronin" in definitions:
         assert "Center for Science" in definitions["Jeff Cronin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        (  # a nationality before a state title names the country
+            "Syria gets a new cabinet\n\nSyrian President Bashar Assad named a new cabinet on "
+            "Sunday. Protesters gathered in Damascus.\n\nAssad promised reforms. Protesters "
+            "said they doubted him.\n\nAssad spoke on state television later.",
+            "Bashar Assad",
+            "President of Syria",
+        ),
+        (  # a bare state title in an article that names one country
+            "Graft case in India\n\nThe scandal led to calls for the resignation of Prime "
+            "Minister Manmohan Singh. Investors in India were worried.\n\nSingh said the "
+            "guilty would be punished. Singh met his ministers on Monday.",
+            "Manmohan Singh",
+            "Prime Minister of India",
+        ),
+    ],
+)
+def test_a_state_title_is_said_with_its_country(tmp_path: Path, text, term, definition):
+    glossary = {e.term: e.definition for e in lesson_from_text(tmp_path, text).glossary}
+    assert glossary.get(term) == definition, glossary
+
+
+def test_a_bare_state_title_is_not_given_a_country_when_the_article_names_two(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Talks in Geneva\n\nPrime Minister Manmohan Singh met leaders from Pakistan and India "
+        "in Geneva. The talks lasted two days.\n\nSingh said the talks were useful. Singh "
+        "flew home on Monday.",
+    )
+    assert not any("of India" in e.definition or "of Pakistan" in e.definition for e in lesson.glossary)
+
+
+def test_one_word_of_a_family_per_passage(tmp_path: Path):
+    """ "bribes" beside "bribery" only repeats it; the plural gives way."""
+    from companion.generation.glossary import _one_per_stem
+
+    def item(term: str, score: float) -> tuple[float, bool, GlossaryEntry]:
+        return (score, True, GlossaryEntry(term=term, definition="x y z", source="wordnet"))
+
+    kept = _one_per_stem([item("bribes", 2.0), item("bribery", 1.5), item("lucrative", 1.0)])
+    assert [entry.term for _, _, entry in kept] == ["bribery", "lucrative"]

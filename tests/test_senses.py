@@ -212,6 +212,8 @@ def test_a_single_sense_needs_no_context():
         ("n", {("crane", 1): 5}, "machine that lifts heavy weights"),  # often seen: trusted
         ("n", {("crane", 1): 1}, None),  # rarely seen: not without context
         ("n", {}, None),
+        ("a", {}, None),  # an adjective too: "viscous", "sparkly" were the other sense
+        ("a", {("crane", 1): 5}, "machine that lifts heavy weights"),
         ("v", {}, None),  # never a verb: news uses them figuratively
     ],
 )
@@ -416,13 +418,14 @@ def test_real_wordnet_bank(sentence: str, start: str):
 @needs_wordnet
 def test_real_wordnet_verb_and_adjective():
     """Verbs are left out (news uses them figuratively: "tarnished", "derailed");
-    adjectives are glossed."""
+    adjectives are glossed, but one of two senses only when the sentence bears it out."""
     sentence = "The rebels assassinated the governor."
     assert choose(get_wordnet(), word(sentence, "assassinated", "v", "assassinate"), sentence) is None
+    sentence = "The deal was lucrative for the firm."
+    found = choose(get_wordnet(), word(sentence, "lucrative", "a", "lucrative"), sentence)
+    assert found is not None and found.text == "producing a sizeable profit"
     sentence = "The valley is inaccessible in winter."
-    found = choose(get_wordnet(), word(sentence, "inaccessible", "a", "inaccessible"), sentence)
-    assert found is not None
-    assert found.text == "capable of being reached only with great difficulty or not at all"
+    assert choose(get_wordnet(), word(sentence, "inaccessible", "a", "inaccessible"), sentence) is None
 
 
 @needs_wordnet
@@ -471,3 +474,42 @@ def test_a_gloss_placed_in_a_country_the_article_never_names(text, article, othe
 
     stems = {_stem(w) for w in article.replace(".", "").replace("'s", "").split()}
     assert names_another_country(text, stems) is other
+
+
+@needs_wordnet
+@pytest.mark.parametrize(
+    ("sentence", "form", "lemma", "pos"),
+    [
+        # the word and the next make a WordNet term: not the word's own sense
+        ("They put up a barbed wire fence near the hamlets.", "barbed", "barbed", "a"),
+        # a phrase of another language: "optimum" alone is not what it means
+        ("Her guests are the optimum optimorum of the city.", "optimum", "optimum", "a"),
+        # informal: a word known from speech, glossed by no more than "very large"
+        ("He earns a whopping sum every year.", "whopping", "whopping", "a"),
+        # an adjective glossed by what a thing has ("having a musical sound")
+        ("The band played a tuneful song for the crowd.", "tuneful", "tuneful", "a"),
+    ],
+)
+def test_real_wordnet_refuses_risky_word_senses(sentence, form, lemma, pos):
+    assert choose(get_wordnet(), word(sentence, form, pos, lemma), sentence) is None
+
+
+@needs_wordnet
+def test_a_british_spelling_takes_the_american_senses_order():
+    """WordNet lists "mechanised" with "using vehicles" first, "mechanized" with "equipped
+    with machinery" first: the American order is the one by use."""
+    from companion.generation.senses import _american_first
+
+    assert _american_first(["mechanised", "mechanise"])[:2] == ["mechanized", "mechanize"]
+    assert _american_first(["lucrative"]) == ["lucrative"]
+
+
+@pytest.mark.parametrize(
+    ("word_", "stem"),
+    [("motives", "motive"), ("minerals", "mineral"), ("taxes", "tax"), ("glass", "glass")],
+)
+def test_stems_match_a_plural_with_its_singular(word_: str, stem: str):
+    """ "ulterior motives" in a gloss matches "motive" in the sentence."""
+    from companion.generation.senses import _stem
+
+    assert _stem(word_) == _stem(stem) == stem

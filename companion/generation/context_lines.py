@@ -250,6 +250,9 @@ def _title_of(title: Span, resolve: Resolver) -> str:
     """ "Google CEO" -> "CEO of Google", "Arizona Governor" -> "governor of Arizona": a
     role said with what it belongs to. Titles without a name in front stay as they are."""
     tokens = _without_brackets(list(title))  # "Google (GOOG) co-founder"
+    in_country = _with_country(tokens, resolve)
+    if in_country:
+        return in_country
     owner = [t for t in tokens if t.pos_ == "PROPN" and _owner_name(t, resolve)]
     rest = [t for t in tokens if t not in owner]
     if not owner or not rest or owner[-1].i > rest[0].i or not _role_word(rest[-1]):
@@ -257,6 +260,72 @@ def _title_of(title: Span, resolve: Resolver) -> str:
     if any(t.ent_type_ == "NORP" for t in title):
         return title.text  # "former Afghan Vice President"
     return f"{_joined(rest, lower=True)} of {_joined(owner, lower=False)}"
+
+
+# titles held in a country's government: "Prime Minister" said bare in an article about
+# one country is that country's ("President" of a company is said with the company)
+STATE_TITLES = frozenset(
+    {"president", "vice president", "prime minister", "premier", "chancellor", "king", "queen"}
+    | {"foreign minister", "finance minister", "defence minister", "defense minister"}
+)
+TITLE_MODIFIERS = frozenset({"former", "then", "acting", "late", "interim"})
+COUNTRY_GLOSS = re.compile(
+    r"^(?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"(?:republic|monarchy|kingdom|nation|country|sultanate|emirate)\b"
+)
+
+
+def _state_title(tokens: list[Token]) -> bool:
+    words = [t.lower_ for t in tokens if t.lower_ not in TITLE_MODIFIERS]
+    return " ".join(words) in STATE_TITLES
+
+
+def _with_country(tokens: list[Token], resolve: Resolver) -> str:
+    """ "Syrian President" -> "President of Syria"; a bare "Prime Minister" -> "Prime
+    Minister of India" when India is the one country the article names. "" otherwise."""
+    nationality = [t for t in tokens if t.ent_type_ == "NORP"]
+    role = [t for t in tokens if t not in nationality]
+    if not role or not _state_title(role) or len(nationality) > 1:
+        return ""
+    country = country_of_adjective(nationality[0].text) if nationality else home_country(resolve)
+    return f"{_joined(role, lower=False)} of {country}" if country else ""
+
+
+def country_name(name: str) -> str:
+    """WordNet's name for a country ("US" -> "United States"), or "" for a name that is
+    not one (a state, a city, a continent)."""
+    for sense in get_wordnet().synsets(name, "n")[:1]:
+        if sense.instance and sense.lexname == 15 and COUNTRY_GLOSS.match(sense.definition):
+            return sense.lemmas[0] if name.isupper() else name  # not Russia's "Soviet Union"
+    return ""
+
+
+def country_of_adjective(adjective: str) -> str:
+    """ "Syrian" -> "Syria", through WordNet's pertainym; not "Chinese" -> "Taiwan"."""
+    wordnet = get_wordnet()
+    for sense in wordnet.synsets(adjective, "a")[:1]:
+        for offset in sense.pertainyms[:1]:
+            noun = wordnet.synset(offset, "n").lemmas[0]
+            if noun[:3].lower() == adjective[:3].lower():
+                return country_name(noun)
+    return ""
+
+
+def home_country(resolve: Resolver) -> str:
+    """The one country an article names (by name or nationality), or "". Read from the
+    parsed paragraphs, as countries every student knows are no glossary things."""
+    if resolve.country is None:
+        docs = {id(m.doc): m.doc for thing in resolve.things for m in thing.mentions}
+        countries = set()
+        for doc in docs.values():
+            for ent in doc.ents:
+                if ent.label_ == "GPE":
+                    countries.add(country_name(ent.text.removeprefix("the ")))
+                elif ent.label_ == "NORP":
+                    countries.add(country_of_adjective(ent.text))
+        countries.discard("")
+        resolve.country = countries.pop() if len(countries) == 1 else ""
+    return resolve.country
 
 
 def _owner_name(token: Token, resolve: Resolver) -> bool:

@@ -104,7 +104,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     glossed: list[set[str]] = []
     for scored in per_passage:
         scored = [item for item in scored if not _part_of_glossed(item[2], glossed)]
-        best = pick(scored, limit)
+        best = pick(_one_per_stem(scored), limit)
         glossed += [set(normal_key(e.term).split()) for e in best]
         # Keep the kept entries in reading order, the order a student meets them.
         result.append(sorted(best, key=lambda e: _first_position(e, context)))
@@ -153,6 +153,36 @@ def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
         return False
     words = set(normal_key(entry.term).split())
     return any(words <= other or other <= words for other in glossed if other)
+
+
+STEM_LETTERS = 5  # "bribes" and "bribery", "fanatic" and "fanatical"
+
+
+def _one_per_stem(
+    scored: list[tuple[float, bool, GlossaryEntry]],
+) -> list[tuple[float, bool, GlossaryEntry]]:
+    """Of two words of one family in a passage ("bribes" beside "bribery"), one: the
+    second entry only repeats the first. A plural gives way ("bribes" is a form of the
+    plainer word), then the more common word."""
+    kept: list[tuple[float, bool, GlossaryEntry]] = []
+    for item in sorted(scored, key=_family_order):
+        term = item[2].term.lower()
+        if (
+            item[1]
+            and " " not in term
+            and any(
+                other[1] and other[2].term.lower()[:STEM_LETTERS] == term[:STEM_LETTERS]
+                for other in kept
+            )
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _family_order(item: tuple[float, bool, GlossaryEntry]) -> tuple[bool, float, str]:
+    term = item[2].term.lower()
+    return (term.endswith("s") and not term.endswith("ss"), zipf(term), term)
 
 
 def pick(scored: list[tuple[float, bool, GlossaryEntry]], limit: int) -> list[GlossaryEntry]:

@@ -512,6 +512,8 @@ class Resolver:
     """Names the Thing a token belongs to ("Masood" -> "Ahmed Shah Masood")."""
 
     def __init__(self, things: list[Thing]):
+        self.things = things
+        self.country: str | None = None  # the one country the article names, once known
         self.owner: dict[tuple[int, int], Thing] = {}
         self.by_form: dict[str, Thing] = {}
         for thing in things:
