@@ -307,3 +307,85 @@ def test_one_word_of_a_family_per_passage(tmp_path: Path):
 
     kept = _one_per_stem([item("bribes", 2.0), item("bribery", 1.5), item("lucrative", 1.0)])
     assert [entry.term for _, _, entry in kept] == ["bribery", "lucrative"]
+
+
+def _glossary(tmp_path: Path, text: str) -> dict[str, str]:
+    return {e.term: e.definition for e in lesson_from_text(tmp_path, text).glossary}
+
+
+def test_a_leader_named_after_led_by_gets_the_role_beside_the_family_tie(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Rebels vow to fight on\n\nThe Freedom Front, now led by Castillo's son, Omar "
+        "Castillo, vowed to continue the fight. Omar Castillo spoke in the hills.\n\n"
+        "Omar Castillo said the Freedom Front would not give up. The Freedom Front has "
+        "fighters in the north.",
+    )
+    assert glossary.get("Omar Castillo") == "son of Castillo and leader of the Freedom Front", (
+        glossary
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "refused"),
+    [
+        (  # the writer's praise before a name is no title
+            "A quiet film\n\nThe reliable character actor J.K. Simmons plays a father. "
+            "The film opens in 1986.\n\nJ.K. Simmons is good in the role, critics said.",
+            "J.K. Simmons",
+            "reliable character actor",
+        ),
+        (  # a party name cut in two before the title
+            "Election rally\n\nThe vote is a chance for change, All India Anna Dravida "
+            "Munnetra Kazhagam general secretary Jayalalithaa said on Sunday.\n\n"
+            "Jayalalithaa spoke in Madurai. Jayalalithaa promised new roads.",
+            "Jayalalithaa",
+            "India Anna",
+        ),
+        (  # a hard word copied from the article into a person's line
+            "Syrup study\n\nThe syrup holds many compounds, said Navindra Seeram, an "
+            "assistant professor of pharmacognosy at the University of Rhode Island.\n\n"
+            "Navindra Seeram said more work was needed. Navindra Seeram will report in May.",
+            "Navindra Seeram",
+            "pharmacognosy",
+        ),
+        (  # the article names its NATO, and it is not the military alliance
+            "Cinema convention\n\nThe show is the official convention of the National "
+            "Organization of Theatre Owners, or NATO, in Las Vegas. NATO members met.\n\n"
+            "NATO said ticket sales rose. NATO will meet again next year.",
+            "NATO",
+            "North Atlantic Treaty",
+        ),
+    ],
+)
+def test_name_lines_the_reader_cannot_use_are_left_out(tmp_path: Path, text, term, refused):
+    glossary = _glossary(tmp_path, text)
+    assert refused not in glossary.get(term, ""), glossary
+
+
+def test_an_acronym_spelt_out_in_lower_case_takes_its_wordnet_sense(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Food dyes\n\nParents fear the dyes are linked to attention-deficit/hyperactivity "
+        "disorder (ADHD) in some children. Doctors study ADHD closely.\n\nThe panel said "
+        "there was not enough evidence that dyes cause ADHD.",
+    )
+    definition = next((d for t, d in glossary.items() if "ADHD" in t), "")
+    assert definition.startswith("condition"), glossary
+    assert "(" not in definition
+
+
+@pytest.mark.parametrize(
+    ("gloss", "is_noun_phrase"),
+    [
+        ("strings of amino acids", True),
+        ("someone who sends unwanted email", True),
+        ("one of the highest earned academic degrees", True),
+        ("worsening of business or economic activity", True),
+        ("at a disadvantage and expected to lose", False),
+    ],
+)
+def test_a_noun_is_glossed_by_a_noun_phrase(gloss: str, is_noun_phrase: bool):
+    from companion.generation.senses import _noun_phrase
+
+    assert _noun_phrase(gloss) is is_noun_phrase

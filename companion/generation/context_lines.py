@@ -25,7 +25,7 @@ def context_line(thing: Thing, resolve) -> Definition | None:
     """For a person, place or group with no other definition: a short line from the
     article about it, e.g. "NRF spokesman" or "valley in northern Afghanistan"."""
     finders = {
-        "person": (_title_before_name,),
+        "person": (_title_before_name, _leader_of),
         "place": (_place_line, _name_as_modifier, _generic_head),
         "name": (_name_as_modifier, _generic_head),
         "event": (_name_as_modifier,),
@@ -212,10 +212,61 @@ def _title_before_name(mention: Mention, resolve: Resolver) -> str:
         return ""
     if not _role_word(words[-1]):
         return ""  # "Florida-based", "Northrup Grumman", "downtown": not a title
-    title = mention.doc[_title_start(mention, words[0].i) : mention.start]
+    if any(t.dep_ == "amod" and not _role_adjective(t) for t in words):
+        return ""  # "The reliable character actor J.K. Simmons": the writer's opinion
+    start = _title_start(mention, words[0].i)
+    before = mention.doc[start - 1] if start > 0 else None
+    if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+        return ""  # "All India Anna Dravida ... general secretary": a name cut in two
+    title = mention.doc[start : mention.start]
     if any(t.pos_ in ("CCONJ", "ADV", "VERB") for t in title):
         return ""  # "technologically groundbreaking and box office titan": praise, not a title
     return _title_of(title, resolve)
+
+
+# adjectives of rank and office in a title; other adjectives must be relational
+# ("political analyst", "medical director": WordNet gives them a pertainym)
+ROLE_ADJECTIVES = frozenset(
+    {"former", "senior", "junior", "chief", "top", "deputy", "assistant", "acting", "vice"}
+    | {"executive", "general", "associate", "special", "late", "longtime", "interim"}
+    | {"principal", "founding", "managing", "lead", "retired", "then", "current", "prime"}
+)
+
+
+def _role_adjective(token: Token) -> bool:
+    if token.text[:1].isupper() or token.lower_ in ROLE_ADJECTIVES:
+        return True
+    return any(sense.pertainyms for sense in get_wordnet().synsets(token.lower_, "a"))
+
+
+# "the NRF, now led by Masood's son, Ahmed Masood" -> "leader of the NRF"
+LEADING_VERBS = {"lead": "leader", "head": "head", "found": "founder", "chair": "chair"}
+
+
+def _leader_of(mention: Mention, resolve: Resolver) -> str:
+    """A person named as the agent of "led by", "headed by", "founded by" after a named
+    group: the person's role in it."""
+    token = mention.span.root
+    if token.dep_ == "appos":
+        token = token.head  # "led by Masood's son, Ahmed Masood"
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "by":
+        return ""
+    verb = preposition.head
+    role = LEADING_VERBS.get(verb.lemma_)
+    if role is None or verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return ""
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].dep_ in ("punct", "advmod"):
+        i -= 1  # "the wider NRF, now led by": the name just before (the parse may hang
+    group = verb.doc[i]  # the participle on another noun of the sentence)
+    if group.pos_ != "PROPN" or preposition.dep_ not in ("agent", "prep"):
+        return ""
+    thing = resolve.thing_of(group)
+    if thing is None or thing.kind != "group":
+        return ""
+    the = "the " if any(c.lower_ == "the" for c in group.children) else ""
+    return f"{role} of {the}{resolve(group)}"
 
 
 def _title_start(mention: Mention, start: int) -> int:

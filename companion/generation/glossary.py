@@ -45,6 +45,7 @@ TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or"
 COMPOUND_PART_ZIPF = 3.5  # "hail" + "storm": parts a reader knows, the gloss built on them
 COMMON_BASE_ZIPF = 4.3  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
 MIN_NAME_DEFINITION_WORDS = 3
+ROLE_OF = ("leader of", "head of", "founder of", "chair of")  # roles tied to a group
 # a definition word rarer than this is jargon for grade 8: "brooding", "hydrocarbons",
 # "premeditated" (reviewed: 11 of 16 entries with a word of 2.9-3.15 rejected);
 # "fundamentalist" (3.16) stays
@@ -358,7 +359,11 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         return False  # "secretary of HHS": the reader is left with another puzzle
     if circular(text, thing) or text.lower().startswith("of or relating to"):
         return False
-    article = context.article_words
+    # a hard word of the article may stand in a word's dictionary gloss (the student
+    # meets it in the text anyway), not in a name's line copied from the article:
+    # "assistant professor of pharmacognosy" leaves the reader with another puzzle
+    own_line = thing.is_name and definition.source in ("article", "context")
+    article = set() if own_line else context.article_words
     hard = [w for w in words if w.islower() and len(w) > 3 and w not in article and _hard(w)]
     return not hard  # "cutaneous", "betulaceous": harder than the word it explains
 
@@ -418,6 +423,8 @@ def circular(text: str, thing: Thing) -> bool:
 def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> Definition | None:
     article = article_explanation(thing, resolve)
     if article and not article.text.lower().startswith(RELATIONAL_START):
+        if thing.kind == "person" and KINSHIP.match(article.text):
+            return _with_role(article, context_line(thing, resolve))
         if thing.kind == "place":
             category = context_line(thing, resolve)
             if category and not article.text.lower().startswith(category.text.split()[0].lower()):
@@ -431,6 +438,17 @@ def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> D
     if article and category:
         return _combine(category, article, article.source)
     return category or article
+
+
+KINSHIP = re.compile(r"(?:son|daughter|wife|husband|widow|brother|sister|father|mother) of\b")
+
+
+def _with_role(kin: Definition, role: Definition | None) -> Definition:
+    """ "son of Ahmed Shah Masood" says whose son, not what he does: the role the article
+    gives him joins it ("... and leader of the National Resistance Front")."""
+    if role is None or KINSHIP.match(role.text) or not role.text.startswith(ROLE_OF):
+        return kin
+    return Definition(f"{kin.text} and {role.text}", kin.source, kin.evidence, kin.confidence)
 
 
 def _combine(first: Definition, second: Definition, source: str) -> Definition:

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from companion.common.wordnet import Synset, WordNet, get_wordnet
-from companion.generation.analysis import zipf
+from companion.generation.analysis import load_nlp, zipf
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -152,7 +152,15 @@ class SenseChooser:
             words = re.findall(word, match.group(0))
             if "".join(w[0] for w in words) == acronym:
                 return match.group(0)
-        return ""
+        return self._named_before(acronym)
+
+    def _named_before(self, acronym: str) -> str:
+        """A name the article gives the acronym in so many words, initials or not: "the
+        National Organization of Theatre Owners" or NATO", "... Owners (NATO)"."""
+        name = r"[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)?[A-Z][a-z]+)+"
+        pattern = rf"({name})[\"”’']*\s*(?:\(\s*|,?\s+or\s+){acronym}\b"
+        match = re.search(pattern, self.article_text)
+        return match.group(1) if match else ""
 
     def define_word(self, thing: Thing, passage_lemmas: set[str]) -> Definition | None:
         mention = thing.first
@@ -210,6 +218,8 @@ class SenseChooser:
         text = wordnet_text(sense, thing)
         if not text or names_another_country(text, self.article):
             return None
+        if thing.pos == "n" and not _noun_phrase(text):
+            return None  # "underdog: at a disadvantage ...", "fusspot: thinks about ..."
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
 
@@ -256,6 +266,9 @@ class SenseChooser:
                 # (not the noun: "Martian" in "Martian rocks" is no imaginary person)
         if _called_a_machine(thing):
             return None  # "the orbiter Galileo" is not the astronomer
+        spelt = self._acronym_spelt_out(thing)
+        if spelt is not None:
+            return spelt
         forms = sorted(thing.forms, key=lambda f: -len(f))
         longest = len(forms[0].split()) if forms else 0
         if thing.expansion:
@@ -291,6 +304,22 @@ class SenseChooser:
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
         return None
 
+    def _acronym_spelt_out(self, thing: Thing) -> Definition | None:
+        """An acronym WordNet lists with a spelling the article writes out, in any case:
+        "attention-deficit/hyperactivity disorder (ADHD)" -> ADHD's sense, a condition
+        (not only the names of people, places and groups)."""
+        if thing.kind != "acronym":
+            return None
+        written = " " + re.sub(r"[^a-z]+", " ", self.article_text.lower()) + " "
+        for sense in self.wordnet.synsets(thing.first.text, "n")[:1]:
+            long_forms = [lemma for lemma in sense.lemmas if " " in lemma]
+            if thing.first.text in sense.lemmas and any(
+                f" {re.sub(r'[^a-z]+', ' ', lemma.lower())} " in written for lemma in long_forms
+            ):
+                text = re.sub(r"\s*\([^)]*\)", "", wordnet_text(sense, thing))
+                return Definition(text, "wordnet", thing.first, 0.75) if text else None
+        return None
+
     def _name_senses(self, form: str, fuzzy: bool):
         """Senses named exactly `form`; for a person also those found through a spelling
         of the surname (Masood -> Masoud) whose full name matches `form` but for spelling."""
@@ -310,6 +339,21 @@ INFORMAL_NOTE = re.compile(r"\(used informally\)")
 # an adjective gloss naming what a thing has ("having a musical sound", "having four
 # units", "of a light grey"): a literal sense the article rarely means (reviewed: 0 of 5)
 PROPERTY_GLOSS = re.compile(r"(?:having|of a)\b")
+
+
+def _noun_phrase(text: str) -> bool:
+    """A gloss that names what a noun is: read as "It is the <gloss>.", it parses with
+    a noun or pronoun of the gloss as the attribute ("strings of amino acids", "someone
+    who sends ..."), not a prepositional phrase ("at a disadvantage and expected to
+    lose")."""
+    doc = load_nlp()(f"It is the {text}.")
+    attribute = next((t for t in doc[1].children if t.dep_ == "attr"), None)
+    return (
+        attribute is not None
+        and attribute.i >= 3
+        and attribute.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and not any(t.dep_ == "prep" and t.i < attribute.i for t in doc[1].children)
+    )
 
 
 def _informal(sense: Synset) -> bool:
