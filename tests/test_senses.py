@@ -513,3 +513,13 @@ def test_stems_match_a_plural_with_its_singular(word_: str, stem: str):
     from companion.generation.senses import _stem
 
     assert _stem(word_) == _stem(stem) == stem
+
+
+@needs_wordnet
+def test_a_noun_the_tagger_took_for_an_adjective_takes_its_noun_sense():
+    sentence = 'One sparkly glove did not scream "zeitgeist" in those years.'
+    found = choose(get_wordnet(), word(sentence, "zeitgeist", "a", "zeitgeist"), sentence)
+    assert found is not None and found.text == "spirit of the time"
+    # but not a word in front of the noun it modifies: "ripple effect" means more
+    sentence = "The epidemic may have a ripple effect worldwide."
+    assert choose(get_wordnet(), word(sentence, "ripple", "a", "ripple"), sentence) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.analysis import load_nlp, zipf
@@ -173,6 +174,11 @@ class SenseChooser:
             senses = self.wordnet.synsets(form, thing.pos)
             if senses:
                 break
+        if not senses and thing.pos == "a" and not _modifier(mention):
+            # the tagger took a noun for an adjective ("didn't scream "zeitgeist""):
+            # WordNet knows it only as a noun. (Not in front of another noun: "ripple
+            # effect", "hippy-chick" mean more than the noun.)
+            return self.define_word(replace(thing, pos="n"), passage_lemmas)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
         if self._in_compound(mention):
@@ -339,6 +345,16 @@ INFORMAL_NOTE = re.compile(r"\(used informally\)")
 # an adjective gloss naming what a thing has ("having a musical sound", "having four
 # units", "of a light grey"): a literal sense the article rarely means (reviewed: 0 of 5)
 PROPERTY_GLOSS = re.compile(r"(?:having|of a)\b")
+
+
+def _modifier(mention) -> bool:
+    """The word stands before a noun it modifies, or is joined to the next by a hyphen."""
+    doc, end = mention.doc, mention.end
+    if end >= len(doc):
+        return False
+    if not doc[end - 1].whitespace_ and doc[end].text == "-":
+        return True
+    return doc[end - 1].head.i > end - 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _noun_phrase(text: str) -> bool:
