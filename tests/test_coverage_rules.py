@@ -200,3 +200,54 @@ def test_one_passage_never_asks_twice_about_one_name():
     assert _same_answer("runald", "patrik runald")
     assert not _same_answer("tf:runald warned", "runald")
     assert not _same_answer("sharapova", "azarenka")
+
+
+ROLE_ARTICLE = (
+    "Wine in plastic bottles\n\n"
+    "Philippe Lauret, the president of Les Celliers Jean Alibert, which sells the wine, "
+    "said his firm would supply the shops this year.\n\n"
+    "Lottie Parsons, a spokesman for Asda, said drinkers wanted lighter bottles. "
+    "Mark Dunning, 47, said he liked the idea.\n\n"
+    "Anne Croft, his longtime friend, tasted the wine. Pascal Fernandez, a winegrower, said "
+    "plastic was difficult for him."
+)
+
+
+def test_who_holds_a_role_tied_to_something(tmp_path):
+    """ "X, the president of Y" asks who is the president of Y; a relative clause after
+    the role is left off."""
+    from companion.generation.analysis import load_nlp
+    from companion.generation.questions.roles import role_phrase
+
+    nlp = load_nlp()
+
+    def role_of(sentence: str, name: str) -> str:
+        doc = nlp(sentence)
+        token = next(t for t in doc if t.text == name)
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        return role_phrase(appos) if appos is not None else ""
+
+    assert (
+        role_of(ROLE_ARTICLE.split("\n\n")[1], "Lauret")
+        == "the president of Les Celliers Jean Alibert"
+    )
+    assert role_of("Lottie Parsons, a spokesman for Asda, said so.", "Parsons") == (
+        "a spokesman for Asda"
+    )
+    # tied to nothing, a pronoun, a figure: no question
+    assert role_of("Anne Croft, his longtime friend, tasted the wine.", "Croft") == ""
+    assert role_of("Pascal Fernandez, a winegrower, said so.", "Fernandez") == ""
+    assert role_of("Mark Dunning, 47, said he liked it.", "Dunning") == ""
+
+
+def test_a_role_question_in_a_lesson_keys_the_full_name(tmp_path):
+    questions = [
+        q
+        for q in lesson_from_text(tmp_path, ROLE_ARTICLE).questions
+        if q.source == "rule:role-who"
+    ]
+    assert questions, "no role question"
+    for q in questions:
+        assert q.prompt.startswith("Who is ") and q.prompt.endswith("?")
+        assert q.answer in ("Philippe Lauret", "Lottie Parsons")
+        assert q.answer.split()[-1] in q.accept or q.choices

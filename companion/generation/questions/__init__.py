@@ -20,6 +20,7 @@ from companion.generation.questions.grammar import broken_texts
 from companion.generation.questions.literal import literal_questions
 from companion.generation.questions.open_response import open_questions
 from companion.generation.questions.quotes import quote_questions
+from companion.generation.questions.roles import role_questions
 from companion.generation.questions.sequence import sequence_question
 from companion.generation.questions.truefalse import true_false_questions
 from companion.generation.terms import Thing, normal_key
@@ -39,6 +40,7 @@ def build_questions(
                 for rule in (
                     literal_questions,
                     quote_questions,
+                    role_questions,
                     cloze_questions,
                     true_false_questions,
                     open_questions,

@@ -1,0 +1,131 @@
+"""Who holds a role: "Keith Brown, the father of the piano group ..." asks "Who is the
+father of the piano group ...?".
+
+News introduces people by a name and the role beside it, in an appositive. The question
+copies the role as the article writes it, so it needs no rewriting of the sentence, and
+its key is the person's full name. Only a role tied to something ("of", "for", "at",
+"in": a chairman of a named company, a spokesman for a named agency) is asked about: "the
+21-year-old" or "a veteran" names no one in particular. Four options only when the
+article names three other people in full who hold no such role; otherwise the question
+is asked without choices.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from companion.common.wordnet import get_wordnet
+from companion.generation.distractors import pick
+from companion.generation.questions.base import (
+    MC_DISTRACTORS,
+    Builder,
+    Candidate,
+    candidate,
+    junk_or_slip,
+    sentence_quality,
+)
+from companion.generation.terms import Thing, display_name
+
+MIN_ROLE_WORDS, MAX_ROLE_WORDS = 3, 14
+ANCHORS = frozenset({"of", "for", "at", "in", "with"})
+PAST_ROLE = frozenset({"former", "late", "then"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "ccomp", "parataxis"})
+PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singer
+ROLE_START_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # "senior technical analyst at ..."
+
+
+def role_questions(builder: Builder, sentence: Span) -> list[Candidate]:
+    if not builder.usable(sentence) or junk_or_slip(sentence):
+        return []
+    found = []
+    for ent in sentence.ents:
+        thing = builder.thing_of(ent.root) if ent.label_ == "PERSON" else None
+        if thing is None or thing.kind != "person" or len(display_name(thing).split()) < 2:
+            continue
+        role = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+        text = role_phrase(role) if role is not None else ""
+        if text:
+            found.append(_question(builder, sentence, thing, role, text))
+    return found
+
+
+def role_phrase(role: Token) -> str:
+    """The appositive as written, when it names a role tied to something: "the
+    billionaire chairman of Reliance ADA Group", "president and CEO of the National
+    Restaurant Association"; a relative clause after a comma is left off ("a spokesman
+    for the Center for Science in the Public Interest, which has long lobbied ...").
+    "" otherwise."""
+    tokens = _without_relative_clause(sorted(role.subtree, key=lambda t: t.i))
+    words = [t for t in tokens if not t.is_punct]
+    doc = role.doc
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if not MIN_ROLE_WORDS <= len(words) <= MAX_ROLE_WORDS or not _person_noun(role):
+        return ""
+    if tokens[0].lower_ not in ("the", "a", "an") and tokens[0].pos_ not in ROLE_START_POS:
+        return ""  # "his son": whose?
+    if after is not None and not after.is_punct:
+        return ""  # the parse cut the phrase short
+    if not any(t.lower_ in ANCHORS and t.head.i >= role.i for t in tokens):
+        return ""  # "the 21-year-old", "a veteran": tied to nothing
+    for t in tokens:
+        if t is role or (t.dep_ in ("conj", "cc") and (t.dep_ == "cc" or _person_noun(t))):
+            continue  # "president and CEO of ...": two roles in one
+        if t.dep_ in CLAUSE_DEPS or t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.like_num:
+            return ""  # a clause, another person, a pronoun or a figure: not a plain role
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    if any(mark in text for mark in (",", ";", ":", "(", "“", '"')):
+        return ""
+    return text[0].lower() + text[1:] if tokens[0].lower_ in ("the", "a", "an") else text
+
+
+def _without_relative_clause(tokens: list[Token]) -> list[Token]:
+    """The tokens before ", which ..." / ", who ...", when the rest is that clause."""
+    for i, token in enumerate(tokens[:-1]):
+        if token.text == "," and tokens[i + 1].lower_ in ("which", "who", "where"):
+            return tokens[:i]
+    return tokens
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for a person by role; a capitalised title counts ("Vice Secretary")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return False
+    senses = get_wordnet().synsets(token.lemma_.lower(), "n")[:2]
+    return any(sense.lexname == PERSON_LEXNAME for sense in senses)
+
+
+def _question(
+    builder: Builder, sentence: Span, thing: Thing, role: Token, text: str
+) -> Candidate:
+    answer = display_name(thing)
+    verb = "was" if PAST_ROLE & {t.lower_ for t in role.subtree} else "is"
+    prompt = f"Who {verb} {text}?"
+    accept = sorted({*thing.forms, answer.split()[-1]} - {answer})
+    short = builder.make("short_answer", prompt, sentence, answer, None, "rule:role-who", accept)
+    quality = sentence_quality(sentence)
+    distractors = pick(answer, _other_people(builder, thing, role), MC_DISTRACTORS)
+    if len(distractors) < MC_DISTRACTORS:
+        return candidate(builder, short, sentence, "literal", 1.0 + quality, answer)
+    choices = [answer, *distractors]
+    question = builder.make("multiple_choice", prompt, sentence, answer, choices, "rule:role-who")
+    found = candidate(builder, question, sentence, "literal", 1.2 + quality, answer)
+    found.short_form = short
+    return found
+
+
+def _other_people(builder: Builder, thing: Thing, role: Token) -> list[str]:
+    """People the article names in full, none of them given the same kind of role (two
+    spokesmen would make two right answers)."""
+    people = []
+    for other in builder.things:
+        name = display_name(other)
+        if other is thing or other.label != "PERSON" or len(name.split()) < 2:
+            continue
+        if any(
+            c.dep_ == "appos" and c.lemma_ == role.lemma_
+            for m in other.mentions
+            for c in m.span.root.children
+        ):
+            continue
+        people.append(name)
+    return people
