@@ -251,3 +251,11 @@ def test_a_role_question_in_a_lesson_keys_the_full_name(tmp_path):
         assert q.prompt.startswith("Who is ") and q.prompt.endswith("?")
         assert q.answer in ("Philippe Lauret", "Lottie Parsons")
         assert q.answer.split()[-1] in q.accept or q.choices
+
+
+def test_a_thing_the_tagger_called_a_person_is_no_option_for_who():
+    from companion.generation.questions.base import not_a_person
+
+    assert not_a_person("Nouveau Beaujolais")  # a wine
+    assert not not_a_person("Keith Brown")  # "Brown" is also a person in WordNet
+    assert not not_a_person("Philippe Lauret")

@@ -363,18 +363,6 @@ def test_name_lines_the_reader_cannot_use_are_left_out(tmp_path: Path, text, ter
     assert refused not in glossary.get(term, ""), glossary
 
 
-def test_an_acronym_spelt_out_in_lower_case_takes_its_wordnet_sense(tmp_path: Path):
-    glossary = _glossary(
-        tmp_path,
-        "Food dyes\n\nParents fear the dyes are linked to attention-deficit/hyperactivity "
-        "disorder (ADHD) in some children. Doctors study ADHD closely.\n\nThe panel said "
-        "there was not enough evidence that dyes cause ADHD.",
-    )
-    definition = next((d for t, d in glossary.items() if "ADHD" in t), "")
-    assert definition.startswith("condition"), glossary
-    assert "(" not in definition
-
-
 @pytest.mark.parametrize(
     ("gloss", "is_noun_phrase"),
     [

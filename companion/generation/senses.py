@@ -272,9 +272,6 @@ class SenseChooser:
                 # (not the noun: "Martian" in "Martian rocks" is no imaginary person)
         if _called_a_machine(thing):
             return None  # "the orbiter Galileo" is not the astronomer
-        spelt = self._acronym_spelt_out(thing)
-        if spelt is not None:
-            return spelt
         forms = sorted(thing.forms, key=lambda f: -len(f))
         longest = len(forms[0].split()) if forms else 0
         if thing.expansion:
@@ -308,22 +305,6 @@ class SenseChooser:
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
                 if text and not names_another_country(text, self.article):
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
-        return None
-
-    def _acronym_spelt_out(self, thing: Thing) -> Definition | None:
-        """An acronym WordNet lists with a spelling the article writes out, in any case:
-        "attention-deficit/hyperactivity disorder (ADHD)" -> ADHD's sense, a condition
-        (not only the names of people, places and groups)."""
-        if thing.kind != "acronym":
-            return None
-        written = " " + re.sub(r"[^a-z]+", " ", self.article_text.lower()) + " "
-        for sense in self.wordnet.synsets(thing.first.text, "n")[:1]:
-            long_forms = [lemma for lemma in sense.lemmas if " " in lemma]
-            if thing.first.text in sense.lemmas and any(
-                f" {re.sub(r'[^a-z]+', ' ', lemma.lower())} " in written for lemma in long_forms
-            ):
-                text = re.sub(r"\s*\([^)]*\)", "", wordnet_text(sense, thing))
-                return Definition(text, "wordnet", thing.first, 0.75) if text else None
         return None
 
     def _name_senses(self, form: str, fuzzy: bool):

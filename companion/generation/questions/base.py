@@ -466,6 +466,21 @@ def candidate(
     )
 
 
+THING_LEXNAMES = frozenset({6, 13, 27})  # WordNet: artifact, food, substance
+
+
+def not_a_person(name: str) -> bool:
+    """A "person" of the tagger's whose last word WordNet knows only as a thing:
+    "Nouveau Beaujolais" (a wine) is no option for "Who ...?". ("Brown" is also a
+    person; "Ba" is a chemical symbol and "Raja" a genus: short words and the names of
+    plants and animals say nothing.)"""
+    word = name.split()[-1]
+    if len(word) < 4:
+        return False
+    senses = [s for s in get_wordnet().synsets(word, "n") if word in s.lemmas]
+    return bool(senses) and all(s.lexname in THING_LEXNAMES for s in senses)
+
+
 def also_does(builder: Builder, name: str, verb: Token) -> bool:
     """A distractor that the article also says did this would be a second right answer."""
     thing = builder.by_name.get(name)

@@ -40,6 +40,7 @@ from companion.generation.questions.base import (
     hypothetical,
     is_role_title,
     leaks_answer,
+    not_a_person,
     sentence_quality,
     starts_with_unresolved_pronoun,
 )
@@ -213,7 +214,7 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
     if thing.kind == "person":
         # options are people named in full: not "Googleplex", "Saturn" or a bare "Milla"
         people = {builder.name_of(t) for t in builder.things if t.label == "PERSON"}
-        pool = [p for p in pool if p in people and len(p.split()) >= 2]
+        pool = [p for p in pool if p in people and len(p.split()) >= 2 and not not_a_person(p)]
     pool = [p for p in pool if not also_does(builder, p, verb)]
     return literal_candidate(
         builder,

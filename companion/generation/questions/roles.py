@@ -22,6 +22,7 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     junk_or_slip,
+    not_a_person,
     sentence_quality,
 )
 from companion.generation.terms import Thing, display_name
@@ -121,6 +122,8 @@ def _other_people(builder: Builder, thing: Thing, role: Token) -> list[str]:
         name = display_name(other)
         if other is thing or other.label != "PERSON" or len(name.split()) < 2:
             continue
+        if not_a_person(name):
+            continue  # "Nouveau Beaujolais", a wine the tagger called a person
         if any(
             c.dep_ == "appos" and c.lemma_ == role.lemma_
             for m in other.mentions
