@@ -97,6 +97,15 @@ def test_a_summary_glued_before_a_dateline_goes_but_not_a_normal_sentence():
             'He said "Robin Hood is a composite character" today.',
         ),
         ("They stopped _ at least for now.", "They stopped — at least for now."),
+        (  # a web page's prompts between two sentences
+            'It is a step. Story continues below "You will not wait," she says.',
+            'It is a step. "You will not wait," she says.',
+        ),
+        ("Watch this video. Advertisement Cameron wants more.", "Watch this video. Cameron wants more."),
+        ("Targets are $85: Click to Enlarge The week ahead is quiet.", "Targets are $85: The week ahead is quiet."),
+        ("It hit in 1994. Scroll down for video Saturn's rings ripple.", "It hit in 1994. Saturn's rings ripple."),
+        # the word itself inside a sentence stays
+        ("The Advertisement Standards Authority ruled.", "The Advertisement Standards Authority ruled."),
     ],
 )
 def test_junk_inside_the_text_goes(raw: str, clean: str):

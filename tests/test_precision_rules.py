@@ -555,3 +555,56 @@ def test_no_dictionary_sense_for_a_noun_only_met_inside_a_compound():
     assert _always_compounded(_thing(compounded, "overhaul"))
     assert _always_compounded(_thing(compounded, "slump"))
     assert not _always_compounded(_thing(mixed, "overhaul"))
+
+
+def _candidates(paragraphs: list[str], rule) -> list[str]:
+    """Every candidate prompt (or sequence item) a question rule makes, before selection."""
+    from companion.generation.analysis import analyse
+    from companion.generation.context import Context, Options
+    from companion.generation.passages import make_drafts
+    from companion.generation.pipeline import avoiding
+    from companion.generation.questions.base import Builder
+    from companion.generation.terms import find_things
+
+    analysis = analyse(paragraphs)
+    drafts = make_drafts(analysis, {})
+    context = Context(analysis, drafts, Options(), "Rings", avoiding(analysis))
+    builder = Builder(context, [[] for _ in drafts], find_things(analysis))
+    if rule == "sequence":
+        from companion.generation.questions.sequence import sequence_question
+
+        found = sequence_question(builder)
+        return [plain_text(c) for c in found.question.choices] if found else []
+    return [
+        plain_text(c.question.prompt)
+        for item in analysis.sentences
+        for c in rule(builder, item.span)
+    ]
+
+
+def test_no_statement_or_event_loses_the_half_that_completes_it():
+    """ "one cannot help [but trust ...]" and "ripples were caused [by ... in 1983]": a
+    true/false statement or a sequence event cut from what completes its verb."""
+    from companion.generation.questions.truefalse import true_false_questions
+
+    statements = _candidates(
+        [
+            "With the addition of digital projection systems to nearly every major "
+            "cineplex and the overwhelming use of 3D, one cannot help but trust that "
+            "Cameron knows what he is talking about."
+        ],
+        true_false_questions,
+    )
+    assert not any(s.rstrip(".").endswith("cannot help") for s in statements), statements
+    events = _candidates(
+        [
+            "Saturn's ripples were caused by a similar object - likely another cloud of "
+            "comet debris - plunging through the inner rings in the second half of 1983. "
+            "The disruption to Jupiter's lesser-known rings was caused by the comet "
+            "Shoemaker-Levy 9, which crashed into the planet in July 1994. The trail was "
+            "cold until Cassini entered orbit around Saturn in 2004 and started sending "
+            "back thousands of images."
+        ],
+        "sequence",
+    )
+    assert not any(e.endswith("caused") for e in events), events

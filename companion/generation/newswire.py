@@ -6,7 +6,8 @@ The rules: a headline's wire tag ("UPDATE 1-"); a bullet summary (deck) before t
 editors' notes ("(Adds details)"); bylines ("By Ann Lee and Bo Park, CNBC.com"); datelines
 ("NEW DELHI, April 2 (Reuters) -", "MURRIETA, Calif. —", "OTTAWA -"); stock-ticker tags
 ("(BAYGn.DE: Quote, Profile, Research)"); wire reference links ("[ID:nL3E7F11Z5]");
-reporting and editing credits; copyright and rights lines; photo credits; contact lines
+reporting and editing credits; copyright and rights lines; photo credits; a web page's
+prompts between sentences ("Advertisement", "Story continues below"); contact lines
 at the end ("Ty Burr can be reached at ..."); a link left dangling at the end ("More
 information"). A capitalised subhead inside a paragraph ("SIGNIFICANT IMPACT") starts a
 new paragraph, with the subhead as its heading.
@@ -71,6 +72,12 @@ COPYRIGHT = re.compile(
 PHOTO_CREDIT = re.compile(
     r"\s*\((?:Photo|Image|Picture|Video|Pictured)(?:\s+credit)?\s*:[^()]*\)"
     r"|\s*\b(?:REUTERS|AP|AFP|GETTY IMAGES|EPA)/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}"
+)
+# a web page's prompts left between two sentences of a pasted story
+PAGE_PROMPT = re.compile(
+    r"(?<=[.!?:\"”’)])\s+(?:Advertisement|ADVERTISEMENT|Story continues below"
+    r"|Click to [Ee]nlarge|Scroll down for (?:video|more)|Continue reading(?: the main story)?"
+    r"|Read more|RELATED)\s+(?=[\"“‘A-Z])"
 )
 END_MARK = re.compile(r"\s*\bEnd\s?item\b\.?\s*$", re.IGNORECASE)
 CONTACT = re.compile(
@@ -138,7 +145,15 @@ def _cut(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
 def _clean_anywhere(text: str, removed: list[str]) -> str:
     text = DOUBLED_QUOTES.sub('"', text)
     text = AP_DASH.sub(" — ", text)
-    for pattern in (EDITORS_NOTE, TICKER, WIRE_REFERENCE, CREDITS, COPYRIGHT, PHOTO_CREDIT):
+    for pattern in (
+        EDITORS_NOTE,
+        TICKER,
+        WIRE_REFERENCE,
+        CREDITS,
+        COPYRIGHT,
+        PHOTO_CREDIT,
+        PAGE_PROMPT,
+    ):
         text = _cut(pattern, text, removed)
     return _tidy(text)
 

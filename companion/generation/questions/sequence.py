@@ -130,8 +130,16 @@ def _event_text(builder: Builder, verb: Token, date: Span | None) -> str:
     exclude: set[int] = set()
     if date is not None:
         branch = next((c for c in verb.children if date.root.i in subtree_ids(c)), None)
-        if branch is not None and branch.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "acomp"):
-            return ""  # "recalled his 2009 flight": removing the date would remove the event
+        if branch is not None and branch.dep_ in (
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "acomp",
+            "agent",
+        ):
+            return ""  # "recalled his 2009 flight": removing the date would remove the
+            # event; "were caused [by an object ... in 1983]" would lose its cause
         exclude = subtree_ids(branch) if branch is not None else set()
     if verb.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
         return ""

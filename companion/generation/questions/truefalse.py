@@ -57,6 +57,10 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     true_text = statement(verb, replacements)
     if len(true_text.split()) < 0.6 * sum(1 for t in sentence if not t.is_punct):
         return []  # too much of the sentence left out: the statement could mislead
+    if true_text.rstrip(".").split()[-1:] == [verb.text] and any(
+        c.dep_ == "conj" for c in verb.children
+    ):
+        return []  # "one cannot help [but trust that ...]": the verb's other half was cut
     if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
         return []  # ends in "a.m.": a clock time cut from its clause
     if any(t.dep_ == "mark" and t.lower_ in CONTRASTS for t in sentence):
