@@ -139,3 +139,17 @@ def test_no_export_holds_a_draft(name: str):
     data = export_format(name).write(parse_lesson(DRAFT_TEXT)).data.decode("utf-8")
     assert "Taliban" in data  # the real entries are exported
     assert KABUL not in data
+
+
+def test_a_second_name_hung_on_the_first_pair_is_not_given_its_noun(tmp_path: Path):
+    """ "Sharapova was the soprano, Azarenka the alto": the parser hangs "Azarenka" on
+    "soprano" as an appositive; she is not the soprano."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Azarenka wins in Miami\n\nVictoria Azarenka beat Maria Sharapova in the final. "
+        "Sharapova was the soprano, Azarenka the alto, and their arias were heard on the "
+        "beach.\n\nAzarenka won in straight sets. Azarenka had lost to Sharapova before.\n\n"
+        "Azarenka said she was happy.",
+    )
+    entries = [e for p in lesson.passages for e in [*p.glossary, *p.drafts]]
+    assert not any("Azarenka" in e.term and "soprano" in e.definition for e in entries)

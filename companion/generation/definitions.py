@@ -256,8 +256,10 @@ def _appositive(mention: Mention, resolve) -> str:
         and root.head.pos_ == "NOUN"
         and not in_brackets
         and not _in_list(root)
+        and not (root.head.dep_ == "attr" and any(c.dep_ == "dobj" for c in root.children))
     ):
-        # "Masood's son, Ahmed Masood": the head describes the mention.
+        # "Masood's son, Ahmed Masood": the head describes the mention. (Not "X was the
+        # soprano, Azarenka the alto": the parser hangs the second pair on the first.)
         head = root.head
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         noun = _subtree_text(head, skip=owner)
