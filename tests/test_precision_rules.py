@@ -561,6 +561,7 @@ def _candidates(paragraphs: list[str], rule) -> list[str]:
     """Every candidate prompt (or sequence item) a question rule makes, before selection."""
     from companion.generation.analysis import analyse
     from companion.generation.context import Context, Options
+    from companion.generation.glossary import build_glossary
     from companion.generation.passages import make_drafts
     from companion.generation.pipeline import avoiding
     from companion.generation.questions.base import Builder
@@ -569,7 +570,9 @@ def _candidates(paragraphs: list[str], rule) -> list[str]:
     analysis = analyse(paragraphs)
     drafts = make_drafts(analysis, {})
     context = Context(analysis, drafts, Options(), "Rings", avoiding(analysis))
-    builder = Builder(context, [[] for _ in drafts], find_things(analysis))
+    things = find_things(analysis)
+    glossary = [[e for e in p if not e.is_draft] for p in build_glossary(context, things)]
+    builder = Builder(context, glossary, things)
     if rule == "sequence":
         from companion.generation.questions.sequence import sequence_question
 
@@ -608,3 +611,38 @@ def test_no_statement_or_event_loses_the_half_that_completes_it():
         "sequence",
     )
     assert not any(e.endswith("caused") for e in events), events
+
+
+def test_true_false_refuses_a_saying():
+    from companion.generation.questions.truefalse import true_false_questions
+
+    saying = _candidates(
+        ["Jan Brewer cut the program. A governor's got to do what a governor's got to do."],
+        true_false_questions,
+    )
+    assert not any("got to do what" in s for s in saying), saying
+
+
+def test_true_false_swaps_no_name_under_not():
+    """ "CNN has not confirmed NRF deaths" may well be true as well."""
+    from companion.generation.questions.truefalse import true_false_questions
+    from tests.helpers import ROOT
+
+    seed = (ROOT / "seeds" / "panjshir-valley.txt").read_text(encoding="utf-8")
+    swapped = _candidates([p for p in seed.split("\n\n")[1:] if p.strip()], true_false_questions)
+    assert "True or false: CNN has not independently confirmed Taliban deaths." in swapped
+    assert not any("confirmed NRF deaths" in s for s in swapped), swapped
+
+
+def test_true_false_keeps_the_before_a_resolved_name():
+    from companion.generation.questions.truefalse import true_false_questions
+
+    yankees = _candidates(
+        [
+            "The New York Yankees say they are finished flashing hand signals from the "
+            "stands. The New York Yankees won on Sunday."
+        ],
+        true_false_questions,
+    )
+    assert any("The New York Yankees are finished" in s for s in yankees), yankees
+    assert not any("According to New York Yankees" in s for s in yankees), yankees

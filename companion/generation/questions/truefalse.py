@@ -51,6 +51,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     subject, resolved = builder.resolved_subject(verb)
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
+    if resolved and _takes_the(builder, resolved):
+        resolved = f"the {resolved}"  # "they" -> "the New York Yankees", not "New York ..."
     replacements = {subject.i: resolved} if resolved else {}
     if subject is None or _inverted(verb, subject):
         return []  # "Could the channel have been carved ...": not a statement
@@ -81,6 +83,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # "the state's unemployment rate was 8.2 percent": which state?
     if any(true_text.count(a) != true_text.count(b) for a, b in ("()", "[]")):
         return []  # "valid through April 13, 2011 (11:59 p.m. local time": cut in a bracket
+    if _says_it_twice(true_text):
+        return []  # "A governor's got to do what a governor's got to do": a saying
     if re.match(r"(?:No|Yes|Well|Alas),", true_text):
         return []  # "No, the goal is not to ...": a reply, not a statement
     if re.match(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b", true_text):
@@ -102,7 +106,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             or any(c.isupper() for c in first_word[1:])
         )
         body = text if keep else text[:1].lower() + text[1:]
-        attributed = speaker and not text.lower().startswith(speaker.lower())
+        attributed = speaker and not re.sub(r"^the ", "", text.lower()).startswith(
+            re.sub(r"^the ", "", speaker.lower())
+        )
         prompt = f"{according_to(speaker)}, {body}" if attributed else text
         question = builder.make(
             "true_false",
@@ -204,6 +210,9 @@ def _false_version(builder: Builder, verb: Token, replacements: dict[int, str]) 
     so that the passage clearly contradicts the statement."""
     # Only names are swapped: a changed year read as a nudge to every reviewer ("grew 23
     # percent in 2006" for 2010), and a changed number is one.
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "CNN has not confirmed NRF deaths" is not clearly false: a swap
+        # under "not" may well be true too
     tokens = clause_tokens(verb, set())
     for token in tokens:
         thing = builder.thing_of(token)
@@ -283,6 +292,14 @@ def _short_form(builder: Builder, name: str) -> str:
     if thing.acronym:
         return thing.acronym
     return min(thing.forms, key=lambda f: (len(f.split()), len(f)))
+
+
+def _says_it_twice(text: str) -> bool:
+    """Three words in a row that come back later in the statement: a saying or a
+    tautology, neither true nor false."""
+    words = re.findall(r"[\w'’]+", text.lower())
+    triples = list(zip(words, words[1:], words[2:], strict=False))
+    return len(set(triples)) < len(triples)
 
 
 def _takes_the(builder: Builder, name: str) -> bool:
