@@ -634,15 +634,32 @@ def test_true_false_swaps_no_name_under_not():
     assert not any("confirmed NRF deaths" in s for s in swapped), swapped
 
 
-def test_true_false_keeps_the_before_a_resolved_name():
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Saturn's ripples were caused by a similar object plunging through the rings.", True),
+        ("They wondered whether the pattern might illuminate the mystery.", True),
+        ("The mystery of the rings was solved in 2011.", False),  # said which mystery
+        ("Saturn's ripples were caused by a comet plunging through the rings.", False),
+    ],
+)
+def test_a_sentence_that_points_back_to_the_story_before(sentence: str, leans: bool):
+    from companion.generation.questions.base import leans_on_context
+
+    doc = load_nlp()(sentence)
+    assert leans_on_context(next(iter(doc.sents))) is leans
+
+
+def test_no_true_false_from_what_a_group_says_it_will_do():
+    """ "The Yankees say they are finished flashing hand signals ... at least for now":
+    without "say" a statement of intent reads as a fact."""
     from companion.generation.questions.truefalse import true_false_questions
 
-    yankees = _candidates(
+    found = _candidates(
         [
             "The New York Yankees say they are finished flashing hand signals from the "
             "stands. The New York Yankees won on Sunday."
         ],
         true_false_questions,
     )
-    assert any("The New York Yankees are finished" in s for s in yankees), yankees
-    assert not any("According to New York Yankees" in s for s in yankees), yankees
+    assert not any("are finished flashing" in s for s in found), found

@@ -408,11 +408,31 @@ def _a_person_noun(token: Token) -> bool:
     return bool(senses) and senses[0].lexname == 18  # noun.person: champion, researcher
 
 
+COMPARED_BACK = frozenset({"similar", "similarly", "likewise"})
+# nouns that, after "the" and with nothing to say which, name what the story told before
+TOLD_BEFORE = frozenset(
+    {"mystery", "incident", "matter", "episode", "affair", "decision", "announcement"}
+    | {"findings", "discovery", "controversy", "scandal", "row", "dispute"}
+)
+
+
+def _told_before(token: Token) -> bool:
+    if token.lower_ not in TOLD_BEFORE or token.pos_ != "NOUN":
+        return False
+    det = [c for c in token.children if c.dep_ == "det"]
+    defined = any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in token.children)
+    return bool(det) and det[0].lower_ == "the" and not defined
+
+
 def leans_on_context(sentence: Span, people: bool = True) -> bool:
     """A sentence whose subject points back to one the student does not see with it:
     "Both are ...", "The firm's ...", "The issue pitted ...", and with `people` also "She's
     0-3 against ..." (a cloze keeps those: three reviewers of four accepted "she" there,
     with the passage above it)."""
+    if any(t.lower_ in COMPARED_BACK for t in sentence):
+        return True  # "caused by a similar object": similar to what the sentence before said
+    if any(_told_before(t) for t in sentence):
+        return True  # "might illuminate the mystery": which one was said before
     subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     for subject in subjects:
         pronoun = subject.lower_ in (PRONOUN_SUBJECTS if people else PRONOUN_SUBJECTS - PERSONAL)

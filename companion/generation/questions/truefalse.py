@@ -51,6 +51,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     subject, resolved = builder.resolved_subject(verb)
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
+    if speech is not None and resolved and resolved == speaker_phrase(speech, builder.resolve):
+        return []  # "The Yankees say they are finished ...": without "say" (and its "for
+        # now") a statement of intent reads as a fact
     if resolved and _takes_the(builder, resolved):
         resolved = f"the {resolved}"  # "they" -> "the New York Yankees", not "New York ..."
     replacements = {subject.i: resolved} if resolved else {}
