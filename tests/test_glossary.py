@@ -377,3 +377,16 @@ def test_a_noun_is_glossed_by_a_noun_phrase(gloss: str, is_noun_phrase: bool):
     from companion.generation.senses import _noun_phrase
 
     assert _noun_phrase(gloss) is is_noun_phrase
+
+
+def test_a_planet_is_not_glossed_even_in_the_title(tmp_path: Path):
+    """Every student knows the planets: "Jupiter: largest planet ..." was rejected as
+    common knowledge, title or not (and is no draft either)."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Ripples in Jupiter rings\n\nScientists traced ripples in the rings of Jupiter to a "
+        "comet that hit in 1994.\n\nJupiter's rings were disrupted again later. The "
+        "ripples on Jupiter fade slowly.",
+    )
+    entries = [e for p in lesson.passages for e in [*p.glossary, *p.drafts]]
+    assert not any(e.term == "Jupiter" for e in entries), [e.term for e in entries]

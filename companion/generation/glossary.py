@@ -133,6 +133,8 @@ def draft_entry(
     household = WELL_KNOWN_GROUP_ZIPF if thing.kind == "group" else 0.0
     if well_known(thing, household) and not (titled and thing.kind != "group"):
         return None  # a household name is left out on purpose, not for want of a line
+    if well_known(thing) and _natural_object(thing):
+        return None  # Jupiter
     found = _define(thing, context, chooser, resolve) or context_line(thing, resolve)
     if found is None or not found.text.strip():
         return None
@@ -206,6 +208,9 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # a one-off person or place: its role is in its sentence, or incidental
     if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
         return None  # Las Vegas, Jupiter, Paris Hilton: students know them
+    if well_known(thing) and _natural_object(thing):
+        return None  # Jupiter, even in the title: every student knows the planets
+        # (reviewers rejected "Jupiter: largest planet ..." as common knowledge)
     if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF):
         return None  # the UN, the European Union, Congress
     if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
@@ -224,6 +229,14 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+NATURAL_OBJECT_LEXNAME = 17  # WordNet's noun.object: planets, rivers, mountains
+
+
+def _natural_object(thing: Thing) -> bool:
+    senses = get_wordnet().synsets(display_name(thing), "n")[:1]
+    return bool(senses) and senses[0].instance and senses[0].lexname == NATURAL_OBJECT_LEXNAME
 
 
 def _always_compounded(thing: Thing) -> bool:
