@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from companion.common.wordnet import Synset, WordNet, get_wordnet
-from companion.generation.analysis import load_nlp, zipf
+from companion.generation.analysis import zipf
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -338,19 +338,18 @@ def _modifier(mention) -> bool:
     return doc[end - 1].head.i > end - 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+# a gloss that opens with a preposition describes a state, not a thing: "underdog: at a
+# disadvantage and expected to lose"
+PREPOSITIONS = frozenset(
+    {"at", "in", "on", "under", "over", "without", "with", "by", "from", "for", "to", "into"}
+    | {"of", "about", "after", "before", "during", "through", "beyond", "within", "out"}
+)
+
+
 def _noun_phrase(text: str) -> bool:
-    """A gloss that names what a noun is: read as "It is the <gloss>.", it parses with
-    a noun or pronoun of the gloss as the attribute ("strings of amino acids", "someone
-    who sends ..."), not a prepositional phrase ("at a disadvantage and expected to
-    lose")."""
-    doc = load_nlp()(f"It is the {text}.")
-    attribute = next((t for t in doc[1].children if t.dep_ == "attr"), None)
-    return (
-        attribute is not None
-        and attribute.i >= 3
-        and attribute.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-        and not any(t.dep_ == "prep" and t.i < attribute.i for t in doc[1].children)
-    )
+    """A gloss that can name what a noun is: not one that opens with a preposition."""
+    words = text.split()
+    return bool(words) and words[0].lower() not in PREPOSITIONS
 
 
 def _informal(sense: Synset) -> bool:
