@@ -390,3 +390,20 @@ def test_a_planet_is_not_glossed_even_in_the_title(tmp_path: Path):
     )
     entries = [e for p in lesson.passages for e in [*p.glossary, *p.drafts]]
     assert not any(e.term == "Jupiter" for e in entries), [e.term for e in entries]
+
+
+def test_a_place_that_plays_is_the_team_not_the_town(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Northampton Saints 53 Sale Sharks 24: match report\n\nBen Foden kept out of "
+        "trouble on his return to action as Northampton romped to an eight try victory at "
+        "Franklin's Gardens. Foden has accepted a police caution, and the matter is now "
+        "closed as far as Northampton director of rugby Jim Mallinder is concerned.\n\n"
+        "Northampton did not need tries from Foden because they were so dominant in the "
+        "scrum. Sale had hooker Neil Briggs sent off for a second yellow card before "
+        "Northampton finally converted that superiority into points.",
+    )
+    entries = [e for p in lesson.passages for e in [*p.glossary, *p.drafts]]
+    assert not any(e.term == "Northampton" for e in entries), [
+        (e.term, e.definition) for e in entries
+    ]

@@ -133,8 +133,8 @@ def draft_entry(
     household = WELL_KNOWN_GROUP_ZIPF if thing.kind == "group" else 0.0
     if well_known(thing, household) and not (titled and thing.kind != "group"):
         return None  # a household name is left out on purpose, not for want of a line
-    if well_known(thing) and _natural_object(thing):
-        return None  # Jupiter
+    if well_known(thing) and _natural_object(thing) or _plays(thing):
+        return None  # Jupiter; Northampton the rugby team
     found = _define(thing, context, chooser, resolve) or context_line(thing, resolve)
     if found is None or not found.text.strip():
         return None
@@ -211,6 +211,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if well_known(thing) and _natural_object(thing):
         return None  # Jupiter, even in the title: every student knows the planets
         # (reviewers rejected "Jupiter: largest planet ..." as common knowledge)
+    if _plays(thing):
+        return None  # "Northampton romped to an eight try victory": the team, not the town
     if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF):
         return None  # the UN, the European Union, Congress
     if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
@@ -229,6 +231,25 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+# verbs of a side in a game: a place that does them is the team named after it
+PLAYING_VERBS = frozenset(
+    {"beat", "defeat", "win", "lose", "draw", "score", "romp", "thrash", "trail", "lead"}
+    | {"concede", "equalise", "equalize", "overcome", "edge", "rout", "host"}
+)
+
+
+def _plays(thing: Thing) -> bool:
+    """A place that is the subject of a verb of playing ("Northampton romped to an eight
+    try victory", "Sale trailed 4-2")."""
+    if thing.kind != "place":
+        return False
+    for mention in thing.mentions:
+        root = mention.span.root
+        if root.dep_ == "nsubj" and root.head.lemma_ in PLAYING_VERBS:
+            return True
+    return False
 
 
 NATURAL_OBJECT_LEXNAME = 17  # WordNet's noun.object: planets, rivers, mountains
