@@ -46,3 +46,15 @@ def test_wall_of_text_is_split_at_sentences(tmp_path: Path):
     assert all(p.endswith(".") for p in paragraphs)
     assert all(len(p.split()) <= 260 for p in paragraphs)
     assert " ".join(paragraphs) == (sentence * 60).strip()
+
+
+def test_a_heading_phrase_is_never_a_list_cut_from_its_sentence():
+    """ "extroverted, hail fellow" is two items of a list, not a topic."""
+    from companion.generation.analysis import load_nlp
+    from companion.generation.passages import _clean_phrase
+
+    doc = load_nlp()("He was an extroverted, hail fellow well met, unlike Page.")
+    chunks = [_clean_phrase(chunk) for chunk in doc.noun_chunks]
+    assert not any("," in c for c in chunks), chunks
+    doc = load_nlp()("The Panjshir  Valley is in the north.")
+    assert "Panjshir Valley" in [_clean_phrase(chunk) for chunk in doc.noun_chunks]

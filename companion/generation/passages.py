@@ -147,11 +147,11 @@ def _clean_phrase(span) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
     if not tokens or len(text) < 3 or not re.search(r"[A-Za-z]", text):
         return ""
-    if text.count("(") != text.count(")") or re.search(r"\d", text):
-        return ""
+    if text.count("(") != text.count(")") or re.search(r"\d|,", text):
+        return ""  # a figure, or a list cut from its sentence ("extroverted, hail fellow")
     return text
 
 
