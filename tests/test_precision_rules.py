@@ -663,3 +663,50 @@ def test_no_true_false_from_what_a_group_says_it_will_do():
         true_false_questions,
     )
     assert not any("are finished flashing" in s for s in found), found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "is_caption"),
+    [
+        (
+            "Afghan resistance movement and anti-Taliban forces conduct military training at "
+            "the Malimah area of Dara district in Panjshir valley on September 2.",
+            True,
+        ),
+        ("Strong action last week leaves first support at $120 in the coming days.", False),
+        (  # a paragraph of two sentences is the story, not a caption
+            "Rescuers search the rubble on Monday. They found two people alive.",
+            False,
+        ),
+    ],
+)
+def test_a_photo_caption_gives_no_question(paragraph: str, is_caption: bool):
+    from companion.generation.questions.base import caption
+
+    doc = load_nlp()(paragraph)
+    assert caption(next(iter(doc.sents))) is is_caption
+
+
+def test_no_who_question_on_a_role_tied_to_nothing():
+    """ "Sharapova was the soprano" gives no "Who was the soprano?" (of what?); "Masood
+    was the leader of the Northern Alliance" may give "Who was the leader of ...?"."""
+    from companion.generation.questions.literal import literal_questions
+
+    prompts = _candidates(
+        [
+            "Maria Sharapova was the soprano in a loud final in Miami on Saturday. "
+            "Ahmed Shah Masood was the leader of the Northern Alliance for many years."
+        ],
+        literal_questions,
+    )
+    assert not any("soprano" in p for p in prompts), prompts
+
+
+def test_a_speaker_keeps_the_hyphens_it_was_written_with():
+    from companion.generation.clauses import attribution, speaker_phrase
+
+    doc = load_nlp()(
+        "Assad appointed Adel Safar to form the new Cabinet, Syria's state-run television said."
+    )
+    speech, _ = attribution(next(iter(doc.sents)))
+    assert speaker_phrase(speech, lambda token: token.text) == "Syria's state-run television"

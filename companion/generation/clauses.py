@@ -77,11 +77,26 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     inside_appositive = {
         t.i for child in subject.subtree if child.dep_ == "appos" for t in child.subtree
     }
-    keep = [t for t in subject.subtree if t.dep_ != "punct" and t.i not in inside_appositive]
-    text = " ".join(t.text for t in keep)
+    keep = [
+        t
+        for t in subject.subtree
+        if (t.dep_ != "punct" or _joining_hyphen(t)) and t.i not in inside_appositive
+    ]
+    text = span_text(keep)  # "Syria's state-run television", spaced as written
     if text.lower() in ("the sources", "sources", "the source", "officials"):
         return ""
     return text
+
+
+def _joining_hyphen(token: Token) -> bool:
+    """The "-" of "state-run": written without spaces between two words."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def according_to(speaker: str) -> str:

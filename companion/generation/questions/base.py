@@ -237,7 +237,27 @@ def usable_sentence(sentence: Span) -> bool:
         return False  # "so the _, acting as ...": the end of a sentence cut in two
     if CUT_AFTER_INITIAL.match(sentence.text.strip()):
         return False  # "Kiruttinan, and in the burning of ...": cut after "Tha."
+    if caption(sentence):
+        return False
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+CALENDAR_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+
+
+def caption(sentence: Span) -> bool:
+    """A photo caption left in the text: a paragraph of one sentence that tells, in the
+    present tense and with a date, what a picture shows ("Afghan resistance movement and
+    anti-Taliban forces conduct military training ... on September 2.")."""
+    doc, root = sentence.doc, sentence.root
+    if len(list(doc.sents)) != 1 or root.tag_ not in ("VBP", "VBZ"):
+        return False
+    if root.lemma_ in SPEECH_VERBS or root.lemma_ in ("be", "have"):
+        return False
+    return any(ent.label_ == "DATE" and CALENDAR_DAY.search(ent.text) for ent in sentence.ents)
 
 
 def junk_or_slip(sentence: Span) -> bool:

@@ -201,6 +201,8 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Masood and the NRF": a two-part answer
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
         return None
+    if verb.lemma_ == "be" and not any(_tied_role(c) for c in verb.children if c.dep_ == "attr"):
+        return None  # "Who was the soprano?": of what? (a role must be tied to something)
     if thing.label != "PERSON" and is_role_title(display_name(thing)):
         return None  # "What spoke in Tuticorin?" - "Chief Minister": a role, not a name
     if thing.kind == "person" and len(display_name(thing).split()) < 2:
@@ -225,6 +227,12 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         pool=builder.prefer_glossed(pool),
         accept=sorted(thing.forms),
     )
+
+
+def _tied_role(attribute: Token) -> bool:
+    """An attribute that says whose or what role it is: "the leader of the Northern
+    Alliance", "Google's co-founder", "the NRF spokesman"."""
+    return any(c.dep_ in ("prep", "poss", "compound", "amod") for c in attribute.children)
 
 
 def _clear_kind(prompt: str, source: str) -> bool:
