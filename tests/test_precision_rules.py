@@ -557,8 +557,8 @@ def test_no_dictionary_sense_for_a_noun_only_met_inside_a_compound():
     assert not _always_compounded(_thing(mixed, "overhaul"))
 
 
-def _candidates(paragraphs: list[str], rule) -> list[str]:
-    """Every candidate prompt (or sequence item) a question rule makes, before selection."""
+def _builder(paragraphs: list[str]):
+    """The question rules' shared Builder for an article of these paragraphs."""
     from companion.generation.analysis import analyse
     from companion.generation.context import Context, Options
     from companion.generation.glossary import build_glossary
@@ -572,7 +572,13 @@ def _candidates(paragraphs: list[str], rule) -> list[str]:
     context = Context(analysis, drafts, Options(), "Rings", avoiding(analysis))
     things = find_things(analysis)
     glossary = [[e for e in p if not e.is_draft] for p in build_glossary(context, things)]
-    builder = Builder(context, glossary, things)
+    return Builder(context, glossary, things)
+
+
+def _candidates(paragraphs: list[str], rule) -> list[str]:
+    """Every candidate prompt (or sequence item) a question rule makes, before selection."""
+    builder = _builder(paragraphs)
+    analysis = builder.analysis
     if rule == "sequence":
         from companion.generation.questions.sequence import sequence_question
 
@@ -710,3 +716,26 @@ def test_a_speaker_keeps_the_hyphens_it_was_written_with():
     )
     speech, _ = attribution(next(iter(doc.sents)))
     assert speaker_phrase(speech, lambda token: token.text) == "Syria's state-run television"
+
+
+def test_who_options_are_of_the_answers_sort():
+    """The men's final asked about, women offered as options: the article calls them
+    "she", and never calls the answer so."""
+    builder = _builder(
+        [
+            "Victoria Azarenka won the final on Saturday. She beat Maria Sharapova in "
+            "straight sets. Maria Sharapova said she was tired. Serena Williams did not play. "
+            "She was injured.",
+            "Rafael Nadal will play for the championship Sunday against Novak Djokovic. "
+            "Andy Murray lost early. He was ill.",
+        ]
+    )
+    assert builder.pronoun_of("Maria Sharapova") == "she"
+    assert builder.pronoun_of("Andy Murray") == "he"
+    pool = ["Maria Sharapova", "Victoria Azarenka", "Serena Williams", "Andy Murray"]
+    assert builder.same_sort_of_person("Rafael Nadal", pool) == []
+    assert builder.same_sort_of_person("Victoria Azarenka", pool) == [
+        "Maria Sharapova",
+        "Victoria Azarenka",
+        "Serena Williams",
+    ]

@@ -86,6 +86,7 @@ class Builder:
         self.sentences_with_lemma: dict[str, list[str]] = {}
         self._usable: dict[tuple[int, int], bool] = {}
         self._speakers: dict[int, tuple[int, Thing]] | None = None
+        self._pronouns: dict[str, str] | None = None
         for item in self.analysis.sentences:
             lowered = item.span.text.lower()
             for lemma in {t.lemma_ for t in item.span}:
@@ -210,6 +211,29 @@ class Builder:
                         counts[id(thing)] = (count + 1, thing)
             self._speakers = counts
         return self._speakers
+
+    def pronoun_of(self, name: str) -> str:
+        """ "he" or "she", as the article refers to the person named so ("" when it never
+        does, or does both): a "Who" question's options must not mix men and women when
+        the question is about one of them."""
+        if self._pronouns is None:
+            votes: dict[str, set[str]] = {}
+            for doc in self.analysis.docs:
+                for token in doc:
+                    if token.lower_ in ("he", "his", "him", "she", "her", "hers"):
+                        person = self.antecedent(token) if token.lower_ in PERSON_WORDS else ""
+                        if person:
+                            gender = "she" if token.lower_ in FEMININE else "he"
+                            votes.setdefault(person, set()).add(gender)
+            self._pronouns = {n: g.pop() for n, g in votes.items() if len(g) == 1}
+        return self._pronouns.get(name, "")
+
+    def same_sort_of_person(self, answer: str, pool: list[str]) -> list[str]:
+        """Options of the answer's sort: people the article calls what it calls the answer
+        ("she", "he"), or never calls either. An answer it never calls either keeps only
+        options of that kind too: no three women among the options for the men's final."""
+        mine = self.pronoun_of(answer)
+        return [p for p in pool if self.pronoun_of(p) in ("", mine)]
 
     def speakers(self) -> int:
         """How many different things the article quotes ("X said")."""
@@ -405,6 +429,8 @@ GENERIC_HEADS = frozenset(
 
 
 PERSONAL = frozenset({"he", "she", "we", "they", "i", "you"})
+PERSON_WORDS = frozenset({"he", "she", "his", "her"})  # the ones Builder.antecedent reads
+FEMININE = frozenset({"she", "her", "hers"})
 GENERIC_POSSESSIVE = re.compile(
     rf"\bthe (?:{'|'.join(sorted(GENERIC_HEADS))})(?:'s|’s)", re.IGNORECASE
 )

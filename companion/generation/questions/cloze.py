@@ -139,8 +139,6 @@ def _clear_number(token: Token, sentence: Span) -> bool:
 
 
 POINTING_PRONOUNS = frozenset({"he", "she", "they"})
-
-
 def _speech(sentence: Span) -> bool:
     """Direct speech in the sentence: a quotation of more than three words. A word or a
     name in quotation marks ("calling her fans "Monsters"") is shown as it is."""

@@ -218,6 +218,8 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         people = {builder.name_of(t) for t in builder.things if t.label == "PERSON"}
         pool = [p for p in pool if p in people and len(p.split()) >= 2 and not not_a_person(p)]
     pool = [p for p in pool if not also_does(builder, p, verb)]
+    if thing.kind == "person":
+        pool = builder.same_sort_of_person(answer, pool)
     return literal_candidate(
         builder,
         sentence,

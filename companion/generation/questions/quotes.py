@@ -42,6 +42,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)
     others = [display_name(t) for t in quoted_people(builder) if t is not speaker]
+    others = builder.same_sort_of_person(answer, others)
     distractors = pick(answer, others, MC_DISTRACTORS)
     if len(distractors) < MC_DISTRACTORS:
         return [candidate(builder, short, sentence, "literal", 1.0 + quality, answer)]

@@ -104,7 +104,8 @@ def _question(
     accept = sorted({*thing.forms, answer.split()[-1]} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:role-who", accept)
     quality = sentence_quality(sentence)
-    distractors = pick(answer, _other_people(builder, thing, role), MC_DISTRACTORS)
+    others = builder.same_sort_of_person(answer, _other_people(builder, thing, role))
+    distractors = pick(answer, others, MC_DISTRACTORS)
     if len(distractors) < MC_DISTRACTORS:
         return candidate(builder, short, sentence, "literal", 1.0 + quality, answer)
     choices = [answer, *distractors]
