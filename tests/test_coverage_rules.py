@@ -259,3 +259,10 @@ def test_a_thing_the_tagger_called_a_person_is_no_option_for_who():
     assert not_a_person("Nouveau Beaujolais")  # a wine
     assert not not_a_person("Keith Brown")  # "Brown" is also a person in WordNet
     assert not not_a_person("Philippe Lauret")
+
+
+def test_a_surname_with_its_particle_is_accepted():
+    from companion.generation.questions.base import surnames
+
+    assert surnames("Maria del Socorro") == {"Socorro", "del Socorro"}
+    assert surnames("Philippe Lauret") == {"Lauret"}

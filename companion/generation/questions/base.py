@@ -547,6 +547,19 @@ def not_a_person(name: str) -> bool:
     return bool(senses) and all(s.lexname in THING_LEXNAMES for s in senses)
 
 
+NAME_PARTICLES = frozenset({"del", "de", "da", "di", "van", "von", "der", "la", "le", "bin", "al"})
+
+
+def surnames(name: str) -> set[str]:
+    """The ways a person is named by surname: "Socorro" and "del Socorro" for "Maria del
+    Socorro", as the article may write either."""
+    words = name.split()
+    found = {words[-1]}
+    if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
+        found.add(" ".join(words[-2:]))
+    return found
+
+
 def also_does(builder: Builder, name: str, verb: Token) -> bool:
     """A distractor that the article also says did this would be a second right answer."""
     thing = builder.by_name.get(name)

@@ -21,6 +21,7 @@ from companion.generation.questions.base import (
     candidate,
     junk_or_slip,
     sentence_quality,
+    surnames,
 )
 from companion.generation.terms import Thing, display_name
 
@@ -38,7 +39,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if any(form.lower() in quote.lower() for form in speaker.forms if len(form) > 3):
         return []  # the quotation names its own speaker
     prompt = f"Who said, “{quote}”?" if quote[:1].isupper() else f"Who said “{quote}”?"
-    accept = sorted({*speaker.forms, answer.split()[-1]} - {answer})
+    accept = sorted({*speaker.forms, *surnames(answer)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)
     others = [display_name(t) for t in quoted_people(builder) if t is not speaker]

@@ -24,6 +24,7 @@ from companion.generation.questions.base import (
     junk_or_slip,
     not_a_person,
     sentence_quality,
+    surnames,
 )
 from companion.generation.terms import Thing, display_name
 
@@ -101,7 +102,7 @@ def _question(
     answer = display_name(thing)
     verb = "was" if PAST_ROLE & {t.lower_ for t in role.subtree} else "is"
     prompt = f"Who {verb} {text}?"
-    accept = sorted({*thing.forms, answer.split()[-1]} - {answer})
+    accept = sorted({*thing.forms, *surnames(answer)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:role-who", accept)
     quality = sentence_quality(sentence)
     others = builder.same_sort_of_person(answer, _other_people(builder, thing, role))
