@@ -407,3 +407,25 @@ def test_a_place_that_plays_is_the_team_not_the_town(tmp_path: Path):
     assert not any(e.term == "Northampton" for e in entries), [
         (e.term, e.definition) for e in entries
     ]
+
+
+def test_a_fairly_common_noun_of_several_senses_is_not_glossed(tmp_path: Path):
+    """ "ripples: small wave on the surface of a liquid" for ripples in a planet's rings:
+    a common word of several senses is known, or glossed in the wrong sense."""
+    from companion.generation.glossary import _common_polysemous
+
+    lesson = lesson_from_text(
+        tmp_path,
+        "Rings of Saturn\n\nRipples in the rings of Saturn date back to 1983. The ripples "
+        "were found by the Cassini probe.\n\nScientists traced the ripples to a comet. The "
+        "remnants of the comet fell into the planet.",
+    )
+    terms = {e.term.lower() for e in lesson.glossary}
+    assert "ripples" not in terms, terms
+    assert not _common_polysemous(_word_thing("remnant"))
+
+
+def _word_thing(lemma: str):
+    from companion.generation.terms import Thing
+
+    return Thing(key=lemma, kind="word", pos="n", lemma=lemma)

@@ -219,6 +219,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # burrito, sneezing; breakable, unusable: known, or read from parts
     if not thing.is_name and _brand(thing, context):
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
+    if not thing.is_name and _common_polysemous(thing):
+        return None  # "sitcom", "diners", "ripples" (in a planet's rings), "martyr"
     if not thing.is_name and _always_compounded(thing):
         return None  # "drug cartels", "health overhaul": not the word's dictionary sense
     definition = _define(thing, context, chooser, resolve)
@@ -258,6 +260,18 @@ NATURAL_OBJECT_LEXNAME = 17  # WordNet's noun.object: planets, rivers, mountains
 def _natural_object(thing: Thing) -> bool:
     senses = get_wordnet().synsets(display_name(thing), "n")[:1]
     return bool(senses) and senses[0].instance and senses[0].lexname == NATURAL_OBJECT_LEXNAME
+
+
+COMMON_POLYSEMOUS_ZIPF = 3.4  # "sitcom" 3.5, "ripple" 3.4; "remnant" 3.3, "sheen" 3.3
+
+
+def _common_polysemous(thing: Thing) -> bool:
+    """A fairly common noun of several WordNet senses: known in its everyday sense, or
+    glossed in the wrong one (reviewed: 0 of 5 such entries accepted)."""
+    if thing.pos != "n" or not thing.lemma or zipf(thing.lemma) < COMMON_POLYSEMOUS_ZIPF:
+        return False
+    wordnet = get_wordnet()
+    return any(len(wordnet.synsets(f, "n")) > 1 for f in wordnet.base_forms(thing.lemma, "n"))
 
 
 def _always_compounded(thing: Thing) -> bool:
