@@ -739,3 +739,13 @@ def test_who_options_are_of_the_answers_sort():
         "Victoria Azarenka",
         "Serena Williams",
     ]
+
+
+def test_no_question_from_an_exclamation():
+    """ "You got to be kidding Colleen Rubino NEVER!": a cry or a comment, not a fact."""
+    from companion.generation.questions.base import usable_sentence
+
+    doc = load_nlp()("The council approved the new bridge over the river in 2009!")
+    assert not usable_sentence(next(iter(doc.sents)))
+    doc = load_nlp()("The council approved the new bridge over the river in 2009.")
+    assert usable_sentence(next(iter(doc.sents)))

@@ -249,7 +249,8 @@ def usable_sentence(sentence: Span) -> bool:
     words = [t for t in sentence if not t.is_punct]
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return False
-    if is_quote(sentence) or sentence.text.strip()[-1:] not in ".!":
+    if is_quote(sentence) or sentence.text.strip()[-1:] != ".":
+        # (an exclamation is a cry or a comment, not a fact: "You got to be kidding _!")
         return False
     if sentence.root.pos_ not in ("VERB", "AUX"):
         return False
