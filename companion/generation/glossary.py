@@ -133,7 +133,7 @@ def draft_entry(
     household = WELL_KNOWN_GROUP_ZIPF if thing.kind == "group" else 0.0
     if well_known(thing, household) and not (titled and thing.kind != "group"):
         return None  # a household name is left out on purpose, not for want of a line
-    if well_known(thing) and _natural_object(thing) or _plays(thing):
+    if _not_what_it_names(thing):
         return None  # Jupiter; Northampton the rugby team
     found = _define(thing, context, chooser, resolve) or context_line(thing, resolve)
     if found is None or not found.text.strip():
@@ -208,11 +208,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # a one-off person or place: its role is in its sentence, or incidental
     if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
         return None  # Las Vegas, Jupiter, Paris Hilton: students know them
-    if well_known(thing) and _natural_object(thing):
-        return None  # Jupiter, even in the title: every student knows the planets
-        # (reviewers rejected "Jupiter: largest planet ..." as common knowledge)
-    if _plays(thing):
-        return None  # "Northampton romped to an eight try victory": the team, not the town
+    if _not_what_it_names(thing):
+        return None  # Jupiter, even in the title; Northampton the rugby team
     if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF):
         return None  # the UN, the European Union, Congress
     if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
@@ -233,6 +230,13 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+def _not_what_it_names(thing: Thing) -> bool:
+    """Never an entry nor a draft: a well-known planet or river, even in the title
+    (reviewers rejected "Jupiter: largest planet ..." as common knowledge), or a place
+    that plays ("Northampton romped to an eight try victory": the team, not the town)."""
+    return (well_known(thing) and _natural_object(thing)) or _plays(thing)
 
 
 # verbs of a side in a game: a place that does them is the team named after it

@@ -37,24 +37,29 @@ def library() -> LessonIndex:
 
 
 def index_page():
+    return render_template("library.html", **listing(current_teacher() is not None))
+
+
+def listing(teacher: bool) -> dict:
+    """A page of the lesson index as the request asks for it, with what the listing
+    templates need (the index page and the teacher's home share it): waits a moment for
+    the first build, else brings the rows up to date."""
     index = library()
     if index.building():
         index.wait(BUILD_WAIT)
     if not index.building():
         index.refresh()
-    query = read_query(current_teacher() is not None)
-    results = index.find(query)
-    return render_template(
-        "library.html",
-        results=results,
-        query=query.clean(),
-        progress=index.progress if index.building() else None,
-        subjects=index.subjects(),
-        collections=index.collections(),
-        grade_bands=GRADE_BANDS,
-        review_states=REVIEW_STATES,
-        page_url=page_url,
-    )
+    query = read_query(teacher)
+    return {
+        "results": index.find(query),
+        "query": query.clean(),
+        "progress": index.progress if index.building() else None,
+        "subjects": index.subjects(),
+        "collections": index.collections(),
+        "grade_bands": GRADE_BANDS,
+        "review_states": REVIEW_STATES,
+        "page_url": page_url,
+    }
 
 
 def read_query(teacher: bool) -> Query:

@@ -29,7 +29,6 @@ from flask import (
     url_for,
 )
 
-from companion.accounts.library import GRADE_BANDS, REVIEW_STATES
 from companion.common.errors import CompanionError
 from companion.common.files import MAX_BYTES
 from companion.generation.importing import SUFFIXES
@@ -43,7 +42,7 @@ from companion.lesson.model import GlossaryEntry, Question
 from companion.views.render import render_markdown
 from companion.views.review import build_review, item_anchor
 from companion.web.auth import current_teacher, teacher_required
-from companion.web.library import BUILD_WAIT, library, page_url, read_query
+from companion.web.library import listing
 from companion.web.pages import settings, store
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -63,24 +62,7 @@ def home():
     page (review state included): the rows hold the review progress, the warnings and
     the counts the download links need, so no lesson file is parsed here; the files are
     checked as for the index page (companion.web.library)."""
-    index = library()
-    if index.building():
-        index.wait(BUILD_WAIT)
-    if not index.building():
-        index.refresh()
-    query = read_query(teacher=True)
-    results = index.find(query)
-    page = render_template(
-        "teacher_home.html",
-        results=results,
-        query=query.clean(),
-        progress=index.progress if index.building() else None,
-        subjects=index.subjects(),
-        collections=index.collections(),
-        grade_bands=GRADE_BANDS,
-        review_states=REVIEW_STATES,
-        page_url=page_url,
-    )
+    page = render_template("teacher_home.html", **listing(teacher=True))
     return no_store(page)
 
 

@@ -51,7 +51,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     subject, resolved = builder.resolved_subject(verb)
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
-    if speech is not None and resolved and resolved == speaker_phrase(speech, builder.resolve):
+    speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
+    if resolved and resolved == speaker:
         return []  # "The Yankees say they are finished ...": without "say" (and its "for
         # now") a statement of intent reads as a fact
     if resolved and _takes_the(builder, resolved):
@@ -92,7 +93,6 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # "No, the goal is not to ...": a reply, not a statement
     if re.match(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b", true_text):
         return []  # "Kiruttinan, and in the burning of ...": a sentence cut after an initial
-    speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
     prefer_false = int(fingerprint(true_text), 16) % 2 == 0
     false = _false_version(builder, verb, replacements)
     if false is None and not speaker:
