@@ -173,6 +173,12 @@ def test_speaker_phrase_uses_the_resolved_full_name():
             "The fighters attacked the town, which was quiet",
             "The fighters attacked the town",
         ),
+        # an infinitive that says what the object is stays, even when compact
+        (
+            "The governor has done nothing to restore this funding.",
+            "The governor has done nothing to restore this funding",
+            None,
+        ),
         # adverbial and coordinated clauses go
         (
             "The fighters attacked the town after the police fled.",

@@ -154,7 +154,7 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
             continue
         if token.dep_ in ("relcl", "acl", "appos") and (
             compact or token.head.dep_ in ("nsubj", "nsubjpass")
-        ):
+        ) and not _infinitive_of_object(token):
             drop |= subtree_ids(
                 token
             )  # "the USSR, which controlled Kabul, withdrew" -> keep it short
@@ -174,6 +174,16 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens
+
+
+def _infinitive_of_object(token: Token) -> bool:
+    """ "has done nothing to restore this funding": the infinitive says what the object
+    is; without it the clause says something else ("has done nothing")."""
+    return (
+        token.dep_ in ("acl", "relcl")
+        and token.head.dep_ in ("dobj", "attr")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 ASIDES = ("for example", "for instance", "in addition", "of course", "however")
