@@ -142,8 +142,9 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     tokens = clause_tokens(verb, set())
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
-    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
-        return None  # "won and celebrated": only the first would be denied
+    if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in (*verb.children, *tokens)):
+        return None  # "won and celebrated", "forced to resign and later arrested": only
+        # the first would be denied
     if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in ("report", "announce", "note"):
         return None  # "..., state police did not report": the source, not the fact
     if any(c.dep_ == "advmod" and c.i < verb.i for c in verb.children):
