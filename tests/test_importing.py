@@ -107,6 +107,22 @@ def test_prefix_only_stripped_when_repeated():
     )
 
 
+@pytest.mark.parametrize("repeat", ["NOW: Flu cases on the rise", "Flu cases on the rise."])
+def test_the_headline_printed_again_above_the_text_goes(tmp_path: Path, repeat: str):
+    path = tmp_path / "flu.txt"
+    path.write_text(f"Flu cases on the rise\n\n{repeat}\n\nMore people are in hospital.\n")
+    article = read_article(path)
+    assert article.title == "Flu cases on the rise"
+    assert article.paragraphs == ["More people are in hospital."]
+    assert repeat in article.removed
+
+
+def test_a_first_paragraph_that_only_starts_like_the_headline_stays(tmp_path: Path):
+    path = tmp_path / "flu.txt"
+    path.write_text("Flu cases rise\n\nFlu cases rise in the state.\n\nMore are ill.\n")
+    assert read_article(path).paragraphs[0] == "Flu cases rise in the state."
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"   \n\n ", "empty")],

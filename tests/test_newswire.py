@@ -195,3 +195,29 @@ def test_photo_credits_go(raw: str, clean: str):
 def test_a_photo_word_in_the_story_stays():
     kept = "The photo, taken in 1972, shows the crater from above."
     assert cleaned(kept) == (kept, [])
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Serena Williams poses with the trophy in Singapore. (Wallace Woon / EPA)", STORY],
+        ["Serena Williams poses with the trophy in Singapore.", "(Wallace Woon / EPA)", STORY],
+        ["Artist’s impression of the dinosaur's final moments. Credit: PA", STORY],
+        ["This radar image of the asteroid was taken on Nov. 7. (NASA/Caltech)", STORY],
+    ],
+)
+def test_a_caption_goes_with_its_credit(paragraphs: list[str]):
+    result = clean_news(paragraphs)
+    assert result.paragraphs == [STORY]
+    assert result.removed[0].startswith(paragraphs[0][:20])
+
+
+def test_a_slash_or_a_credit_word_in_the_story_stays():
+    kept = [STORY, "The vote (yes/no) was close.", "He gave credit to the nurses (and NASA)."]
+    assert clean_news(kept).paragraphs == kept
+
+
+def test_a_byline_on_its_own_line_goes_and_the_dateline_below_it():
+    result = clean_news(["- BY OLGA R. RODRIGUEZ", f"SAN FRANCISCO — {STORY}"])
+    assert result.paragraphs == [STORY]
+    assert result.removed == ["- BY OLGA R. RODRIGUEZ", "SAN FRANCISCO —"]

@@ -229,6 +229,9 @@ def clean_article(article: Article) -> Article:
         if index in article.headings:
             headings[len(kept)] = clean_paragraph(article.headings[index])
         kept.append(text)
+    if len(kept) > 1 and _same_words(LABEL.sub("", kept[0]), title):
+        removed.append(kept.pop(0))  # the headline again, as a page prints it above the text
+        headings = {max(i - 1, 0): h for i, h in headings.items()}
     news = clean_news(kept, headings)
     kept, headings = news.paragraphs, news.headings
     removed += news.removed
@@ -280,6 +283,15 @@ def strip_repeated_prefix(paragraph: str, title: str) -> str:
         if rest[:1].isupper() and (in_title or keyword == keyword.lower()):
             return rest
     return paragraph
+
+
+LABEL = re.compile(r"^[A-Z]{2,}:\s*")  # "NOW: Flu hospitalizations on the rise"
+
+
+def _same_words(one: str, other: str) -> bool:
+    """The same words, whatever the case and punctuation."""
+    words = re.findall(r"\w+", one.lower())
+    return bool(words) and words == re.findall(r"\w+", other.lower())
 
 
 def _title_from_text(paragraph: str) -> str:

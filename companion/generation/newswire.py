@@ -6,7 +6,8 @@ The rules: a headline's wire tag ("UPDATE 1-"); a bullet summary (deck) before t
 editors' notes ("(Adds details)"); bylines ("By Ann Lee and Bo Park, CNBC.com"); datelines
 ("NEW DELHI, April 2 (Reuters) -", "MURRIETA, Calif. —", "OTTAWA -"); stock-ticker tags
 ("(BAYGn.DE: Quote, Profile, Research)"); wire reference links ("[ID:nL3E7F11Z5]");
-reporting and editing credits; copyright and rights lines; photo credits; a web page's
+reporting and editing credits; copyright and rights lines; photo credits, and the
+captions they mark ("... on Sunday. (NASA/Caltech)"); a web page's
 prompts between sentences ("Advertisement", "Story continues below"); contact lines
 at the end ("Ty Burr can be reached at ..."); a link left dangling at the end ("More
 information"). A capitalised subhead inside a paragraph ("SIGNIFICANT IMPACT") starts a
@@ -73,6 +74,15 @@ PHOTO_CREDIT = re.compile(
     r"\s*\((?:Photo|Image|Picture|Video|Pictured)(?:\s+credit)?\s*:[^()]*\)"
     r"|\s*\b(?:REUTERS|AP|AFP|GETTY IMAGES|EPA)/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}"
 )
+# a photo's credit: "(Wallace Woon / EPA)", "(NASA/Caltech)", "Credit: PA"
+_CAP = r"[A-Z][\w.'’&-]*"
+_CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
+CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
+CAPTION_END = re.compile(rf"(?:\bCredit:\s*{_CAP}(?:[\s/]+{_CAP}){{0,4}}|{_CREDIT})\s*$")
+CAPTION_MAX_WORDS = 80
+# a byline on a line of its own, in any case: "- BY OLGA R. RODRIGUEZ"
+BYLINE_ONLY = re.compile(r"^[-–—]?\s*(?:By|BY)\s+[A-Z][A-Za-z.'’ -]{2,60}$")
+BYLINE_MAX_WORDS = 6
 # a web page's prompts left between two sentences of a pasted story
 PAGE_PROMPT = re.compile(
     r"(?<=[.!?:\"”’)])\s+(?:Advertisement|ADVERTISEMENT|Story continues below"
@@ -117,10 +127,12 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
     (paragraph index -> subheading) follow their paragraphs."""
     headings = headings or {}
     removed: list[str] = []
-    texts = [_clean_anywhere(p, removed) for p in paragraphs]
-    first = next((i for i, t in enumerate(texts) if t), None)
-    if first is not None:
-        texts[first] = _clean_lead(texts[first], removed)
+    texts = [_clean_anywhere(p, removed) for p in _without_captions(paragraphs, removed)]
+    for index, text in enumerate(texts):
+        if text:
+            texts[index] = _clean_lead(text, removed)
+            if texts[index]:
+                break  # a byline on its own line leaves the dateline to the next one
     _clean_tail(texts, removed)
     cleaned = Cleaned([], {}, removed)
     pending = ""
@@ -132,6 +144,28 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
         pending = ""
         _split_subheads(text, cleaned, heading)
     return cleaned
+
+
+def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
+    """A photo's caption left in the text is known by its credit: at its end ("... on
+    Sunday. (NASA/Caltech)", "... final moments. Credit: PA") or on the next line alone
+    ("(Wallace Woon / EPA)"). Caption and credit go (the paragraph is left empty)."""
+    texts = list(paragraphs)
+    for index, text in enumerate(texts):
+        text = text.strip()
+        if CREDIT_ONLY.match(text):
+            before = index - 1
+            while before >= 0 and not texts[before].strip():
+                before -= 1
+            if before >= 0 and len(texts[before].split()) <= CAPTION_MAX_WORDS:
+                removed.append(texts[before].strip())
+                texts[before] = ""
+            removed.append(text)
+            texts[index] = ""
+        elif CAPTION_END.search(text) and len(text.split()) <= CAPTION_MAX_WORDS:
+            removed.append(text)
+            texts[index] = ""
+    return texts
 
 
 def _cut(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
@@ -168,6 +202,9 @@ def _clean_lead(text: str, removed: list[str]) -> str:
     """The first paragraph: bullets, a deck, a byline and a dateline, in any order."""
     if BULLET.match(text):
         text = _drop_bullet_deck(text, removed)
+    if BYLINE_ONLY.match(text) and len(text.split()) <= BYLINE_MAX_WORDS:
+        removed.append(text)
+        return ""
     for _ in range(3):
         before = text
         text = _drop_at_start(BYLINE, text, removed)
