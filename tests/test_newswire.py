@@ -221,3 +221,14 @@ def test_a_byline_on_its_own_line_goes_and_the_dateline_below_it():
     result = clean_news(["- BY OLGA R. RODRIGUEZ", f"SAN FRANCISCO — {STORY}"])
     assert result.paragraphs == [STORY]
     assert result.removed == ["- BY OLGA R. RODRIGUEZ", "SAN FRANCISCO —"]
+
+
+def test_short_lines_above_a_dateline_go_but_not_a_story_paragraph():
+    deck = "Council president says focus needs to be on making money"
+    byline = "By Ann Lee - Digital news editor, Bo Park - Reporter"
+    result = clean_news([deck, byline, f"DETROIT - {STORY}", "More text."])
+    assert result.paragraphs == [STORY, "More text."]
+    assert result.removed == [deck, byline, "DETROIT -"]
+    long_story = " ".join(["The council met for hours and argued about the budget."] * 8)
+    kept = clean_news([long_story, f"DETROIT - {STORY}"]).paragraphs
+    assert kept[0] == long_story

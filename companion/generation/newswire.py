@@ -102,6 +102,7 @@ SUBHEAD = re.compile(
 DOUBLED_QUOTES = re.compile(r'""')
 AP_DASH = re.compile(r"(?<=\w)\s_\s(?=\w)")  # AP's "_" for a dash
 DECK_MAX_WORDS = 60
+LEAD_PARAGRAPHS = 4
 TRAILING_LINK_MAX_WORDS = 6
 
 
@@ -128,6 +129,7 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
     headings = headings or {}
     removed: list[str] = []
     texts = [_clean_anywhere(p, removed) for p in _without_captions(paragraphs, removed)]
+    _drop_lines_above_dateline(texts, removed)
     for index, text in enumerate(texts):
         if text:
             texts[index] = _clean_lead(text, removed)
@@ -166,6 +168,20 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
             removed.append(text)
             texts[index] = ""
     return texts
+
+
+def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
+    """The story starts at its dateline: short lines above it on their own (a deck, a
+    byline with job titles) are page furniture. Only in the first few paragraphs."""
+    filled = [i for i, t in enumerate(texts) if t][:LEAD_PARAGRAPHS]
+    for position, index in enumerate(filled[1:], start=1):
+        if DATELINE.match(texts[index]):
+            above = filled[:position]
+            if all(len(texts[i].split()) <= DECK_MAX_WORDS for i in above):
+                for i in above:
+                    removed.append(texts[i])
+                    texts[i] = ""
+            return
 
 
 def _cut(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
