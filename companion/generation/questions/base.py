@@ -471,6 +471,18 @@ def _told_before(token: Token) -> bool:
     return bool(det) and det[0].lower_ == "the" and not defined
 
 
+BARE_QUANTIFIERS = frozenset(
+    {"many", "most", "several", "few", "all", "none", "each", "either", "neither"}
+)
+
+
+def _the_one_before(token: Token) -> bool:
+    """ "the latter", "the former" (but not "the former president")."""
+    return token.lower_ == "latter" or (
+        token.lower_ == "former" and token.dep_ != "amod" and token.head.pos_ != "NOUN"
+    )
+
+
 def leans_on_context(sentence: Span, people: bool = True) -> bool:
     """A sentence whose subject points back to one the student does not see with it:
     "Both are ...", "The firm's ...", "The issue pitted ...", and with `people` also "She's
@@ -480,11 +492,17 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         return True  # "caused by a similar object": similar to what the sentence before said
     if any(_told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
+    if any(_the_one_before(t) for t in sentence):
+        return True  # "The latter film has not ...": which one was said before
     subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     for subject in subjects:
         pronoun = subject.lower_ in (PRONOUN_SUBJECTS if people else PRONOUN_SUBJECTS - PERSONAL)
         if pronoun or subject.lower_ in ("both", "others", "some"):
             return True
+        if subject.lower_ in BARE_QUANTIFIERS and not any(
+            c.dep_ == "prep" for c in subject.children
+        ):
+            return True  # "Many will disappear": many what? ("Many of the glaciers" is fine)
         words = [t.lower_ for t in subject.subtree]
         if words[0] in ("the", "this", "that") and (
             subject.lower_ in GENERIC_HEADS
