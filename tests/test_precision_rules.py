@@ -753,3 +753,73 @@ def test_no_question_from_an_exclamation():
     assert not usable_sentence(next(iter(doc.sents)))
     doc = load_nlp()("The council approved the new bridge over the river in 2009.")
     assert usable_sentence(next(iter(doc.sents)))
+
+
+def test_a_name_whose_s_is_part_of_it_is_not_blanked(tmp_path):
+    text = (
+        "Shakespeare folio sold\n\n"
+        "The copy auctioned by Christie's in New York was bought by a collector. Christie's"
+        " said the sale took six minutes.\n\n"
+        "Christie's has sold two other copies since 2001, the auction house said.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    prompts = [plain_text(q.prompt) for q in lesson.questions if q.kind == "cloze"]
+    assert not any("_'s" in p or "_’s" in p for p in prompts), prompts
+
+
+def test_a_cloze_on_a_longer_name_accepts_the_short_one_the_article_uses(tmp_path):
+    text = (
+        "Alpine glaciers shrink\n\n"
+        "The Alps’ glaciers are on track for their highest losses in 60 years.\n\n"
+        "The European Alps are especially vulnerable compared to other mountain ranges"
+        " because they are smaller with relatively little ice cover.\n\n"
+        "Temperatures in the Alps are warming at around 0.3C per decade.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    alps = [q for q in lesson.questions if q.answer == "European Alps"]
+    assert alps and all("Alps" in q.accept for q in alps)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a figure keeps its unit glued to it; a bracket cut open goes whole
+        (
+            "A copy of the plays has sold at auction in New York for nearly $10m (£7.7m).",
+            "A copy of the plays has sold at auction in New York for nearly $10m",
+        ),
+        # "the strongest" alone, without the name after it, says nothing
+        (
+            "The strongest on record, Typhoon Haiyan, devastated the central Philippines.",
+            "",
+        ),
+    ],
+)
+def test_rewritten_clauses_keep_their_pieces_whole(sentence: str, expected: str):
+    from companion.generation.clauses import statement
+
+    verb = next(load_nlp()(sentence).sents).root
+    assert statement(verb, compact=True) == expected
+
+
+def test_no_statement_from_a_misparsed_fragment(tmp_path):
+    text = (
+        "Spring sale\n\n"
+        "The shop cut the prices of all its shoes by half on Monday for its customers.\n\n"
+        "Discount offer valid through April 13, 2011 (11:59 p.m. local time). A 25% discount"
+        " is applied toward the product total of one order.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    statements = [q.prompt for q in lesson.questions if q.kind == "true_false"]
+    assert not any("Discount" in s for s in statements), statements
+
+
+def test_the_end_of_a_split_name_gets_no_entry_of_its_own(tmp_path):
+    text = (
+        "Williams wins again\n\n"
+        "Serena Williams won her fifth title to join Martina Navratilova and Steffi Graf"
+        " as the only players to do so.\n\n"
+        "Williams beat Simona Halep in the final in Singapore on Sunday.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    assert not any("Graf" in e.term for e in lesson.glossary), lesson.glossary

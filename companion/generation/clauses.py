@@ -158,6 +158,15 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
             drop |= subtree_ids(
                 token
             )  # "the USSR, which controlled Kabul, withdrew" -> keep it short
+    if any(
+        t.dep_ in ("relcl", "acl", "appos") and t.head.pos_ == "ADJ" and t.i in drop
+        for t in verb.subtree
+    ):
+        return []  # "The strongest on record, Typhoon Haiyan, ...": "the strongest" alone
+    for token in verb.subtree:
+        if token.i not in drop and _glued_unit(token) in drop:
+            drop.discard(token.i + 1)  # "$10m": the "m" is part of the figure
+    drop |= _unclosed_brackets(verb, drop)
     # commas left beside something dropped
     for token in verb.subtree:
         if token.text == "," and (token.i - 1 in drop or token.i + 1 in drop):
@@ -173,7 +182,37 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
     tokens = _without_asides(tokens)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
+    opened = [i for i, t in enumerate(tokens) if t.text == "("]
+    if opened and sum(t.text == ")" for t in tokens[opened[-1] :]) == 0:
+        tokens = tokens[: opened[-1]]  # "... for $10m (£7.7m": the bracket at the end goes
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
     return tokens
+
+
+def _glued_unit(token: Token) -> int:
+    """The index of a word written onto a figure ("10" + "m" in "$10m"), or -1."""
+    doc, after = token.doc, token.i + 1
+    if token.text[-1:].isdigit() and not token.whitespace_ and after < len(doc):
+        return after if doc[after].is_alpha else -1
+    return -1
+
+
+def _unclosed_brackets(verb: Token, drop: set[int]) -> set[int]:
+    """A bracket whose closing half was dropped ("for $10m (£7.7m" when the parse hangs
+    ")" on the main verb) goes with all it holds; a ")" whose opening half went, goes."""
+    doc, kept = verb.doc, {t.i for t in verb.subtree} - drop
+    more: set[int] = set()
+    for i in sorted(kept):
+        if doc[i].text == "(":
+            close = next((j for j in range(i + 1, len(doc)) if doc[j].text == ")"), len(doc))
+            if close not in kept:
+                more |= set(range(i, close + 1))
+        elif doc[i].text == ")":
+            opening = next((j for j in range(i - 1, -1, -1) if doc[j].text == "("), -1)
+            if opening not in kept:
+                more.add(i)  # its "(" went with an appositive: "$10m)"
+    return more
 
 
 def _infinitive_of_object(token: Token) -> bool:

@@ -206,6 +206,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return shared
     if thing.kind in ("person", "place") and not central(thing, context):
         return None  # a one-off person or place: its role is in its sentence, or incidental
+    if thing.kind == "name" and _split_name(thing) and not central(thing, context):
+        return None  # "Graf" of "Steffi Graf", which the parse split: a one-off person
     if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
         return None  # Las Vegas, Jupiter, Paris Hilton: students know them
     if _not_what_it_names(thing):
@@ -230,6 +232,20 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+def _split_name(thing: Thing) -> bool:
+    """A name WordNet knows as one person or place, met right after another capitalised
+    name word: the end of a longer name the parse cut in two ("Steffi" | "Graf"). Not a
+    title ("Nevada Attorney General"), which WordNet knows as a kind of person."""
+    mention = thing.first
+    if mention.start == 0:
+        return False
+    before = mention.doc[mention.start - 1]
+    if not (before.pos_ == "PROPN" and before.text[:1].isupper() and before.is_alpha):
+        return False
+    senses = get_wordnet().synsets(display_name(thing), "n")
+    return bool(senses) and senses[0].instance
 
 
 def _not_what_it_names(thing: Thing) -> bool:

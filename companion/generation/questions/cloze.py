@@ -50,6 +50,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             continue  # "Winter, _", "CBOE _", half of "Center for Science in the ..."
         if _bare_speaker(mention) and (builder.speakers() > 1 or thing.label != "PERSON"):
             continue  # "..., _ said": any other speaker fits as well; "The _ says"
+        if _name_with_s(mention):
+            continue  # "auctioned by _'s in New York": the name is "Christie's"
         if _after_common_noun(mention):
             continue  # "The street dealer _ allegedly bought ...": the dealer's name?
         if thing.kind == "place" and _after_the(mention):
@@ -77,11 +79,34 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 continue
         elif not any(c.isdigit() for c in answer):
             continue
-        question = builder.make("cloze", prompt, sentence, answer, None, "rule:cloze")
+        accept = _shorter_names(builder, answer)
+        question = builder.make("cloze", prompt, sentence, answer, None, "rule:cloze", accept)
         glossed = normal_key(answer) in builder.glossed
         score = 0.9 + (0.4 if glossed else 0.0) + sentence_quality(sentence)
         out.append(candidate(builder, question, sentence, "cloze", score, answer))
     return out + _number_clozes(builder, sentence)
+
+
+def _shorter_names(builder: Builder, answer: str) -> list[str]:
+    """The end of the answer, where the article names that alone too: "Alps" for "The
+    _ are especially vulnerable" keyed "European Alps" (never a person's surname)."""
+    words = answer.split()
+    found = []
+    for start in range(1, len(words)):
+        shorter = " ".join(words[start:])
+        thing = builder.by_name.get(shorter)
+        if thing is not None and thing.kind != "person" and thing.label != "PERSON":
+            found.append(shorter)
+    return found
+
+
+def _name_with_s(mention) -> bool:
+    """A name whose "'s" is part of it: "Christie's", "McDonald's" own nothing after."""
+    doc, end = mention.doc, mention.end
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV", "VERB")
 
 
 NUMBER_WORDS = frozenset(

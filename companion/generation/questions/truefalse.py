@@ -60,6 +60,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     replacements = {subject.i: resolved} if resolved else {}
     if subject is None or _inverted(verb, subject):
         return []  # "Could the channel have been carved ...": not a statement
+    if verb.tag_ == "VBP" and subject.tag_ in ("NN", "NNP"):
+        return []  # "Discount offer valid through April 13": a misparse, not a statement
     true_text = statement(verb, replacements)
     if len(true_text.split()) < 0.6 * sum(1 for t in sentence if not t.is_punct):
         return []  # too much of the sentence left out: the statement could mislead
