@@ -823,3 +823,14 @@ def test_the_end_of_a_split_name_gets_no_entry_of_its_own(tmp_path):
     )
     lesson = lesson_from_text(tmp_path, text)
     assert not any("Graf" in e.term for e in lesson.glossary), lesson.glossary
+
+
+def test_half_of_a_hyphened_compound_gets_no_entry(tmp_path):
+    text = (
+        "Cleese honoured in Sarajevo\n\n"
+        "The latter film was projected at an open-air screening to the 3,000 festival-goers"
+        " in Sarajevo after Cleese accepted his award.\n\n"
+        "Cleese praised the festival director for setting up the event in wartime.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    assert not any(e.term.lower() == "goers" for e in lesson.glossary), lesson.glossary

@@ -310,10 +310,18 @@ def _always_compounded(thing: Thing) -> bool:
             and before.dep_ == "compound"
             and before.head.i == root.i
             and before.pos_ in ("NOUN", "PROPN")
-        ):
+        ) and not _hyphened(mention):
             return False
     return True
 
+
+def _hyphened(mention) -> bool:
+    """A word written onto another with a hyphen ("festival-goers", "state-run"): half of
+    a compound, whose meaning the word alone does not give ("goers: someone who leaves")."""
+    doc, start, end = mention.doc, mention.start, mention.end
+    joined_before = start >= 2 and doc[start - 1].text in "-–" and not doc[start - 2].whitespace_
+    joined_after = end < len(doc) - 1 and doc[end].text in "-–" and not doc[end - 1].whitespace_
+    return joined_before and not doc[start - 1].whitespace_ or joined_after
 
 def _brand(thing: Thing, context: Context) -> bool:
     """A word the article also writes as a web address ("Blurb.com"): a company's name."""
