@@ -335,6 +335,12 @@ def test_a_leader_named_after_led_by_gets_the_role_beside_the_family_tie(tmp_pat
             "J.K. Simmons",
             "reliable character actor",
         ),
+        (  # fame is no title
+            "Comedy award\n\nMonty Python star John Cleese was honoured on Friday. The "
+            "festival opens in May.\n\nJohn Cleese praised the festival, critics said.",
+            "John Cleese",
+            "star",
+        ),
         (  # a party name cut in two before the title
             "Election rally\n\nThe vote is a chance for change, All India Anna Dravida "
             "Munnetra Kazhagam general secretary Jayalalithaa said on Sunday.\n\n"

@@ -287,11 +287,19 @@ def _title_start(mention: Mention, start: int) -> int:
     return first
 
 
+FAME_WORDS = frozenset(
+    {"star", "superstar", "legend", "icon", "idol", "celebrity", "hero", "heroine", "great"}
+    | {"favourite", "favorite", "sensation", "darling", "giant", "titan", "heavyweight"}
+)
+
+
 def _role_word(token: Token) -> bool:
     """A noun naming a person or a group by role: "spokesman", "Governor" (capitalised
     titles are tagged as names)."""
     if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "PROPN" and token.ent_type_):
         return False
+    if token.lemma_.lower() in FAME_WORDS:
+        return False  # "Monty Python star John Cleese": fame, not what he does
     senses = get_wordnet().synsets(token.lower_ if token.pos_ == "PROPN" else token.lemma_, "n")
     # the first two senses: "founder" is first a foundry in WordNet, then a person
     return any(sense.lexname in (14, 18) for sense in senses[:2])
