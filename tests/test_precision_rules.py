@@ -834,3 +834,20 @@ def test_half_of_a_hyphened_compound_gets_no_entry(tmp_path):
     )
     lesson = lesson_from_text(tmp_path, text)
     assert not any(e.term.lower() == "goers" for e in lesson.glossary), lesson.glossary
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "inside"),
+    [
+        ('WhatsApp said: "Apologies to all. We are starting to get the app working.', True),
+        ("The firm said: “Apologies to all. We are starting to get the app working.", True),
+        ('"We have nothing to hide." Cashman said Weber wears headphones at home games.', False),
+        ('The standard dates from the mid-20"s. Cameron wants the standard to change.', False),
+        ("Apologies to all, the firm said. We are starting to get the app working.", False),
+    ],
+)
+def test_a_sentence_inside_a_quotation_opened_before_it(paragraph: str, inside: bool):
+    from companion.generation.questions.base import inside_quotation
+
+    last = list(load_nlp()(paragraph).sents)[-1]
+    assert inside_quotation(last) is inside

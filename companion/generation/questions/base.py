@@ -249,7 +249,7 @@ def usable_sentence(sentence: Span) -> bool:
     words = [t for t in sentence if not t.is_punct]
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return False
-    if is_quote(sentence) or sentence.text.strip()[-1:] != ".":
+    if is_quote(sentence) or inside_quotation(sentence) or sentence.text.strip()[-1:] != ".":
         # (an exclamation is a cry or a comment, not a fact: "You got to be kidding _!")
         return False
     if sentence.root.pos_ not in ("VERB", "AUX"):
@@ -265,6 +265,21 @@ def usable_sentence(sentence: Span) -> bool:
     if caption(sentence):
         return False
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+def inside_quotation(sentence: Span) -> bool:
+    """A sentence in the middle of a quotation opened by an earlier sentence: "... said:
+    "Apologies to everyone. We're starting to get WhatsApp working again." The second
+    sentence has no quotation mark of its own, but it is someone's words."""
+    text = sentence.doc.text
+    last = None
+    for i in range(sentence.start_char):
+        if text[i] in "“”\"":
+            opening = text[i] == "“" or (
+                text[i] == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-")
+            )
+            last = opening
+    return bool(last)  # the last quotation mark before the sentence opened a quotation
 
 
 CALENDAR_DAY = re.compile(
