@@ -293,6 +293,8 @@ def test_a_sentence_whose_subject_points_back_is_not_a_question(sentence: str, l
         ("President Calderon launched a military a crackdown on drug cartels in 2006.", True),
         ("When Google (GOOG) co-founder Larry Page returns on Monday, staff will cheer.", True),
         ("The prevalence of the disease doubled from 5. 51 percent to 11 percent.", True),
+        ("Scientists believe the bones belong to new a species of dinosaur from Wight.", True),
+        ("It was such a long day, and too good a chance to miss, the coach said.", False),
         ("Fighting between the Taliban and the National Resistance Front (NRF) went on.", False),
         ("Doctors warned of chronic liver disease (CLD) in children across the state.", False),
     ],

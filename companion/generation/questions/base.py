@@ -351,6 +351,21 @@ def glued(sentence: Span) -> bool:
 JOINING_WORDS = frozenset({"of", "for", "in", "the", "and", "on", "at", "to", "a", "an"})
 
 
+# adjectives that come before "a" in good English: "such a", "quite a", "half an hour"
+BEFORE_ARTICLE = frozenset({"such", "quite", "many", "half", "what", "rather", "all", "both"})
+
+
+def _article_after_adjective(token: Token) -> bool:
+    """ "belong to new a species": a slip, unless "so big a", "too good a", "as long a"."""
+    doc = token.doc
+    if token.pos_ != "ADJ" or token.lower_ in BEFORE_ARTICLE or token.i + 2 >= len(doc):
+        return False
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if before in ("so", "too", "as", "how", "this", "that"):
+        return False
+    return doc[token.i + 1].lower_ in ("a", "an") and doc[token.i + 2].pos_ in ("NOUN", "ADJ")
+
+
 def copied_slip(sentence: Span) -> bool:
     """A typo of the source that a question would copy: a lowercase word no dictionary
     knows ("arument"), a doubled article ("a military a crackdown"), a ticker ("(GOOG)"),
@@ -376,7 +391,9 @@ def copied_slip(sentence: Span) -> bool:
         return True  # "for even Bree' slight figure": a possessive lost its s
     if re.search(r"\b\d+(?!st|nd|rd|th)[a-z]{4,}\b", text):
         return True  # "100metres", "12,000miles": a number glued to its unit
-    if any(_misspelt_name(token) for token in sentence):
+    if any(_misspelt_name(token) for token in sentence) or any(
+        _article_after_adjective(token) for token in sentence
+    ):
         return True
     return any(
         not _initials_of(match.group(1), text[: match.start()])
