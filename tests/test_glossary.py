@@ -435,3 +435,16 @@ def _word_thing(lemma: str):
     from companion.generation.terms import Thing
 
     return Thing(key=lemma, kind="word", pos="n", lemma=lemma)
+
+
+def test_a_clause_between_a_noun_and_the_name_says_which_one(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Phone problems\n\nEarlier, a site that monitors reports of problems across the"
+        " internet, Downdetector, said the failure is the largest it has ever seen.\n\n"
+        "Downdetector said users waited for hours. The company said in a post on Monday"
+        " that Downdetector had over 10 million reports.",
+    )
+    assert glossary.get("Downdetector") == (
+        "site that monitors reports of problems across the internet"
+    ), glossary

@@ -219,11 +219,14 @@ def _noun_phrase_like(tokens: list[Token]) -> bool:
 
 
 def _subtree_text(
-    token: Token, skip: Token | None = None, stop_deps=("relcl", "acl", "appos")
+    token: Token,
+    skip: Token | None = None,
+    stop_deps=("relcl", "acl", "appos"),
+    end: int | None = None,
 ) -> str:
     """A phrase: the token and its dependents, leaving out clauses (at any depth), the
-    commas around them, and `skip` (the term itself)."""
-    skipped: set[int] = set()
+    commas around them, `skip` (the term itself) and anything from index `end` on."""
+    skipped: set[int] = set(range(end, len(token.doc))) if end is not None else set()
     for t in token.subtree:
         if t is not token and t.dep_ in stop_deps and t.i > token.i:
             skipped.update(x.i for x in t.subtree)
@@ -262,7 +265,9 @@ def _appositive(mention: Mention, resolve) -> str:
         # soprano, Azarenka the alto": the parser hangs the second pair on the first.)
         head = root.head
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        noun = _subtree_text(head, skip=owner)
+        # a clause between the noun and the name says which one: "a site that monitors
+        # reports of outages across the internet, Downdetector"
+        noun = _subtree_text(head, skip=owner, stop_deps=("appos",), end=mention.start)
         if owner is not None and noun:
             noun = LEADING_DETERMINERS.sub("", noun)
             return f"{noun} of {resolve(owner)}"
