@@ -448,3 +448,18 @@ def test_a_clause_between_a_noun_and_the_name_says_which_one(tmp_path: Path):
     assert glossary.get("Downdetector") == (
         "site that monitors reports of problems across the internet"
     ), glossary
+
+
+def test_a_title_of_a_kind_gets_the_one_thing_of_that_kind_the_article_names(
+    tmp_path: Path,
+):
+    text = (
+        "Cleese honoured in Sarajevo\n\nThe Sarajevo Film Festival honoured John Cleese on"
+        " Friday.\n\nCleese praised festival director Mirsad Purivatra for setting up the"
+        ' event in a small cinema in that "terrible time" during the war.\n\n'
+        "Mirsad Purivatra said the Sarajevo Film Festival had sold 3,000 tickets this year."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("Mirsad Purivatra") == "director of the Sarajevo Film Festival", glossary
+    once = _glossary(tmp_path, text.replace("Mirsad Purivatra said", "Organisers said"))
+    assert "Mirsad Purivatra" not in once  # named once: his role is in his sentence

@@ -16,7 +16,7 @@ from companion.generation.lexicon import (
     PRONOUNS,
     TIME_LABELS,
 )
-from companion.generation.terms import Mention, Resolver, Thing
+from companion.generation.terms import Mention, Resolver, Thing, display_name
 
 OWNER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
@@ -314,11 +314,30 @@ def _title_of(title: Span, resolve: Resolver) -> str:
         return in_country
     owner = [t for t in tokens if t.pos_ == "PROPN" and _owner_name(t, resolve)]
     rest = [t for t in tokens if t not in owner]
+    if not owner and len(tokens) == 2 and _role_word(tokens[1]):
+        named = _the_one_named(tokens[0], resolve)
+        if named:
+            return f"{_joined(tokens[1:], lower=True)} of the {named}"
     if not owner or not rest or owner[-1].i > rest[0].i or not _role_word(rest[-1]):
         return _joined(tokens, lower=False)
     if any(t.ent_type_ == "NORP" for t in title):
         return title.text  # "former Afghan Vice President"
     return f"{_joined(rest, lower=True)} of {_joined(owner, lower=False)}"
+
+
+def _the_one_named(kind: Token, resolve: Resolver) -> str:
+    """ "festival director Mirsad Purivatra" in an article that names one festival, the
+    Sarajevo Film Festival: the name of the one group or event of that kind, or ""."""
+    if kind.pos_ != "NOUN" or not kind.is_lower:
+        return ""
+    word = kind.lemma_.lower()
+    names = {
+        display_name(t)
+        for t in resolve.things
+        if t.is_name and display_name(t).lower().split()[-1:] == [word]
+        and len(display_name(t).split()) > 1
+    }
+    return names.pop() if len(names) == 1 else ""
 
 
 # titles held in a country's government: "Prime Minister" said bare in an article about

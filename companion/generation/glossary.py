@@ -229,6 +229,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         definition = context_line(thing, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
+    if definition.source == "context" and not central(thing, context):
+        return None  # "festival director Mirsad Purivatra" once (the parse said a group)
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
