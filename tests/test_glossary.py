@@ -463,3 +463,16 @@ def test_a_title_of_a_kind_gets_the_one_thing_of_that_kind_the_article_names(
     assert glossary.get("Mirsad Purivatra") == "director of the Sarajevo Film Festival", glossary
     once = _glossary(tmp_path, text.replace("Mirsad Purivatra said", "Organisers said"))
     assert "Mirsad Purivatra" not in once  # named once: his role is in his sentence
+
+
+def test_a_quoted_expert_named_with_the_role_printed_beside_the_name_gets_no_entry(
+    tmp_path: Path,
+):
+    glossary = _glossary(
+        tmp_path,
+        "Shoppers hold back\n\nRetail sales fell last month as shoppers tightened their belts."
+        "\n\nChris Williamson, chief economist at Markit, said: “Consumers pulled back after a"
+        " spending spree in July.”\n\nThe economy grew by 0.5 per cent, but Williamson said"
+        " the figure could turn out higher.",
+    )
+    assert "Chris Williamson" not in glossary, glossary

@@ -232,3 +232,46 @@ def test_short_lines_above_a_dateline_go_but_not_a_story_paragraph():
     long_story = " ".join(["The council met for hours and argued about the budget."] * 8)
     kept = clean_news([long_story, f"DETROIT - {STORY}"]).paragraphs
     assert kept[0] == long_story
+
+
+@pytest.mark.parametrize(
+    ("head", "junk"),
+    [
+        (  # a caption, a byline, the writer's job and a date above the story
+            [
+                "President Obama signed the bill in the East Room after a speech.",
+                "By Scott Wilson",
+                "Washington Post Staff Writer",
+                "Wednesday, March 24, 2010",
+            ],
+            4,
+        ),
+        (["By AFP–Global Times Source:AFP-Global Times Published: 2013-9-23 23:53:01"], 1),
+        (["By Matthew Knight for CNN", "• Scientists discover dozens of new species"], 2),
+        (["Burglar Scott McLeod"], 1),  # a picture's label
+        (["High profile: Author Terry Pratchett has been raising awareness"], 1),
+    ],
+)
+def test_the_head_of_a_news_page_goes(head: list[str], junk: int):
+    result = clean_news([*head, STORY, "More text."])
+    assert result.paragraphs[-2:] == [STORY, "More text."]
+    assert len(result.paragraphs) == 2
+    assert len(result.removed) == junk
+
+
+def test_story_lines_and_late_subheadings_stay():
+    paragraphs = [
+        "A terrified woman watched as a crook raided her home.",
+        "The victim had recently come out of hospital, police said.",
+        "Watch the unveiling ceremony:",
+        "Teesside Crown Court",
+        STORY,
+    ]
+    assert clean_news(paragraphs).paragraphs == paragraphs
+
+
+def test_the_dashes_left_of_a_dateline_go_with_the_deck_above_them():
+    deck = "As the president made his way down the parade route, the Senate got to work."
+    result = clean_news([deck, f"— -- {STORY}", "More text."])
+    assert result.paragraphs == [STORY, "More text."]
+    assert result.removed == [deck, "— --"]

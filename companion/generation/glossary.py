@@ -330,16 +330,30 @@ def _brand(thing: Thing, context: Context) -> bool:
     return any(form.lower() in context.web_names for form in {*thing.forms, thing.key})
 
 
+MINOR_PERSON_PARAGRAPHS = 2  # a quoted expert named with a role, then once by surname
+
+
+def _as_printed(definition: Definition) -> bool:
+    """The definition is the role as the sentence prints it ("chief economist at Markit")."""
+    evidence = definition.evidence
+    return evidence is not None and definition.text.lower() in evidence.sentence.text.lower()
+
+
 def _role_beside_name(thing: Thing, definition: Definition, context: Context) -> bool:
     """A name met in one paragraph only, explained by its own sentence: the student reads
-    the explanation right there."""
-    if in_title(thing, context) or len({m.paragraph for m in thing.mentions}) > 1:
+    the explanation right there. The same for a person met in two, whose line is the role
+    the sentence prints beside the name: a quoted expert ("Chris Williamson, chief
+    economist at Markit, said ..." and later "Williamson said")."""
+    paragraphs = len({m.paragraph for m in thing.mentions})
+    if in_title(thing, context) or paragraphs > MINOR_PERSON_PARAGRAPHS:
         return False
+    if paragraphs > 1 and not (thing.kind == "person" and _as_printed(definition)):
+        return False  # "President of Syria" for "Syrian President": more than the sentence
     if _explicit_gloss(definition) or ";" in definition.text:
         return False  # the article's own gloss ("the Mujahideen – or Islamic holy warriors
         # –"), or one with a dictionary's "what it is" before it
     evidence = definition.evidence
-    return definition.source == "article" and evidence is not None and any(
+    return definition.source in ("article", "context") and evidence is not None and any(
         m.sentence.start == evidence.sentence.start and m.doc is evidence.doc
         for m in thing.mentions
     )

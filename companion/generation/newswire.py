@@ -78,8 +78,27 @@ PHOTO_CREDIT = re.compile(
 _CAP = r"[A-Z][\w.'’&-]*"
 _CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
 CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
-CAPTION_END = re.compile(rf"(?:\bCredit:\s*{_CAP}(?:[\s/]+{_CAP}){{0,4}}|{_CREDIT})\s*$")
+CAPTION_END = re.compile(
+    rf"(?:\b(?:Credit|Photo|Picture|Image|Pic)s?:\s*{_CAP}(?:[\s/]+{_CAP}){{0,4}}|{_CREDIT})\s*$"
+)
 CAPTION_MAX_WORDS = 80
+# lines of a news page's head (see _furniture_line)
+LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")
+BYLINE_FOR = re.compile(r"^By\s+[A-Z][\w.'’ -]{2,40}\s+for\s+[A-Z][\w.&' -]{1,30}$")
+STAFF_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor)s?$"
+)
+TIME_STAMP = re.compile(
+    r"\b(?:Published|Updated|Posted|Last Updated)\s*:?\s*(?:on\s+)?"
+    r"(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)"
+)
+STAMP_MAX_WORDS = 20
+DATE_LINE = re.compile(  # "Wednesday, March 24, 2010" on a line of its own
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})$"
+)
+LABEL_MAX_WORDS = 6
+LABELLED = re.compile(r"^[A-Z][\w'’ -]{2,30}:\s+[A-Z]")
 # a byline on a line of its own, in any case: "- BY OLGA R. RODRIGUEZ"
 BYLINE_ONLY = re.compile(r"^[-–—]?\s*(?:By|BY)\s+[A-Z][A-Za-z.'’ -]{2,60}$")
 BYLINE_MAX_WORDS = 6
@@ -171,17 +190,60 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
 
 
 def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
-    """The story starts at its dateline: short lines above it on their own (a deck, a
-    byline with job titles) are page furniture. Only in the first few paragraphs."""
+    """The story starts at its dateline (or at the dashes left of one: "— -- The Senate
+    ..."): short lines above it on their own (a deck, a caption, a byline with job
+    titles) are page furniture. Lines that are only furniture (a byline, a writer's job,
+    a time stamp, a bullet, a label) go too, with the short lines above them. Only in
+    the first few paragraphs."""
     filled = [i for i, t in enumerate(texts) if t][:LEAD_PARAGRAPHS]
-    for position, index in enumerate(filled[1:], start=1):
-        if DATELINE.match(texts[index]):
-            above = filled[:position]
-            if all(len(texts[i].split()) <= DECK_MAX_WORDS for i in above):
-                for i in above:
-                    removed.append(texts[i])
-                    texts[i] = ""
+    for position, index in enumerate(filled):
+        text = texts[index]
+        if position == 0 and _label_line(text):
+            removed.append(text)  # "Burglar Scott McLeod" over a picture
+            texts[index] = ""
+            continue
+        furniture = _furniture_line(text)
+        starts = position > 0 and (DATELINE.match(text) or LEADING_DASHES.match(text))
+        if not furniture and not starts:
+            continue
+        above = [i for i in filled[:position] if texts[i]]
+        if all(len(texts[i].split()) <= DECK_MAX_WORDS for i in above):
+            for i in above:
+                removed.append(texts[i])
+                texts[i] = ""
+        if furniture:
+            removed.append(text)
+            texts[index] = ""
+        elif LEADING_DASHES.match(text):
+            removed.append(LEADING_DASHES.match(text).group(0).strip())
+            texts[index] = text[LEADING_DASHES.match(text).end() :]
+        if starts:
             return
+
+
+def _furniture_line(text: str) -> bool:
+    """A line of a news page's head that is not story: "By Scott Wilson", "Washington
+    Post Staff Writer", "Published: 2013-9-23 23:53:01", "• Scientists discover ..."."""
+    words = text.split()
+    return bool(
+        (BYLINE_ONLY.match(text) and len(words) <= BYLINE_MAX_WORDS)
+        or BYLINE_FOR.match(text)
+        or STAFF_LINE.match(text)
+        or (TIME_STAMP.search(text) and len(words) <= STAMP_MAX_WORDS)
+        or (BULLET.match(text) and len(re.findall(r"(?:^|\s)[*•]\s", text)) == 1)
+        or DATE_LINE.match(text)
+    )
+
+
+def _label_line(text: str) -> bool:
+    """The first line, over a picture: "Burglar Scott McLeod" (a label), "High profile:
+    Author Terry Pratchett has Alzheimer's" (a caption with its label); no full stop."""
+    words = text.split()
+    if re.search(r"[.!?:\"”’)]$", text):
+        return False
+    return len(words) <= LABEL_MAX_WORDS or (
+        LABELLED.match(text) is not None and len(words) <= CAPTION_MAX_WORDS
+    )
 
 
 def _cut(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
