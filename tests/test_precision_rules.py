@@ -853,3 +853,51 @@ def test_a_sentence_inside_a_quotation_opened_before_it(paragraph: str, inside: 
 
     last = list(load_nlp()(paragraph).sents)[-1]
     assert inside_quotation(last) is inside
+
+
+def test_no_not_when_the_parse_took_an_aside_for_the_main_clause():
+    from companion.generation.questions.truefalse import negated
+
+    nlp = load_nlp()
+    aside = next(nlp("A light-year is about 10 trillion kilometres, the distance light"
+                     " travels in a year.").sents).root
+    assert negated(aside, {}) is None
+    fronted = next(nlp("On Monday, the council approved the wall.").sents).root
+    assert negated(fronted, {}) == "On Monday, the council did not approve the wall"
+
+
+def test_a_name_after_its_noun_stays_in_a_rewrite_and_here_makes_no_question(tmp_path):
+    from companion.generation.clauses import statement
+
+    nlp = load_nlp()
+    verb = next(nlp("Muguruza breezed past five-time winner Venus Williams to win the"
+                    " title on Saturday.").sents).root
+    assert "winner Venus Williams" in statement(verb, compact=True)
+    text = (
+        "Muguruza wins Wimbledon\n\nSpain's Garbine Muguruza breezed past five-time winner"
+        " Venus Williams to win the women's singles title at the Wimbledon Championships"
+        " here on Saturday.\n\nGarbine Muguruza said she was delighted with the win.\n"
+    )
+    prompts = [q.prompt for q in lesson_from_text(tmp_path, text).questions]
+    assert not any(" here " in p and "_" not in p for p in prompts), prompts
+
+
+def test_a_roman_numeral_after_a_name_is_part_of_it(tmp_path):
+    text = (
+        "Telescope finds planet\n\nLater observations by the huge Keck I telescope in"
+        " Hawaii, which has a diameter of 10 metres, confirmed the find.\n\n"
+        "Astronomers at Keck said more planets would be found this way.\n"
+    )
+    prompts = [q.prompt for q in lesson_from_text(tmp_path, text).questions]
+    assert not any("_____ I " in p for p in prompts), prompts
+
+
+def test_a_person_the_article_puts_somewhere_is_no_option_for_who(tmp_path):
+    text = (
+        "Statue for a poet\n\nHundreds of residents turned out in the town's Cae Glas Park"
+        " for the unveiling on Saturday. The statue was created by artist Tim Turner.\n\n"
+        "Born at Plas Wilmot in 1893, Wilfred Owen is seen as one of the greatest English"
+        " poets of the 20th century. Tim Turner said Wilfred Owen had inspired him.\n"
+    )
+    choices = [c for q in lesson_from_text(tmp_path, text).questions for c in q.choices]
+    assert "Cae Glas Park" not in choices and "Plas Wilmot" not in choices, choices

@@ -13,7 +13,7 @@ from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import is_quote
 from companion.generation.context import Context
-from companion.generation.lexicon import PRONOUN_SUBJECTS, SPEECH_VERBS
+from companion.generation.lexicon import NAME_PARTICLES, PRONOUN_SUBJECTS, SPEECH_VERBS
 from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import GlossaryEntry, Question, fingerprint
 
@@ -233,7 +233,20 @@ class Builder:
         ("she", "he"), or never calls either. An answer it never calls either keeps only
         options of that kind too: no three women among the options for the men's final."""
         mine = self.pronoun_of(answer)
-        return [p for p in pool if self.pronoun_of(p) in ("", mine)]
+        return [p for p in pool if self.pronoun_of(p) in ("", mine) and not self._a_place(p)]
+
+    def _a_place(self, name: str) -> bool:
+        """A "person" of the tagger's that the article puts somewhere: "Born at Plas
+        Wilmot", "in the town's Cae Glas Park" (never a person at all)."""
+        thing = self.by_name.get(name)
+        for mention in thing.mentions if thing is not None else []:
+            root = mention.span.root
+            owner = mention.doc[mention.start - 1] if mention.start > 0 else None
+            if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+                return True
+            if owner is not None and owner.dep_ == "case" and owner.head.lower_ in PLACE_NOUNS:
+                return True
+        return False
 
     def speakers(self) -> int:
         """How many different things the article quotes ("X said")."""
@@ -242,6 +255,10 @@ class Builder:
     def previous_sentence(self, sentence: Span) -> Span | None:
         index = self.sentence_positions.get((id(sentence.doc), sentence.start), 0)
         return self.analysis.sentences[index - 1].span if index > 0 else None
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "into"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "country", "state", "region", "county"})
 
 
 def usable_sentence(sentence: Span) -> bool:
@@ -596,9 +613,6 @@ def not_a_person(name: str) -> bool:
         return False
     senses = [s for s in get_wordnet().synsets(word, "n") if word in s.lemmas]
     return bool(senses) and all(s.lexname in THING_LEXNAMES for s in senses)
-
-
-NAME_PARTICLES = frozenset({"del", "de", "da", "di", "van", "von", "der", "la", "le", "bin", "al"})
 
 
 def surnames(name: str) -> set[str]:

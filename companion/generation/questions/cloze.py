@@ -251,6 +251,8 @@ def _inside_longer_name(mention) -> bool:
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and (after.pos_ == "PROPN" or after.text in ("&", "-") or after.like_num):
         return True
+    if after is not None and re.fullmatch(r"[IVX]{1,4}", after.text):
+        return True  # "the huge _ I telescope": "Keck I" is the name
     if (
         after is not None
         and after.lower_ in ("of", "for", "in", "and")

@@ -50,7 +50,7 @@ from companion.generation.terms import display_name
 # does not see
 OUTSIDE_REFERENCE = re.compile(
     r"\b(?:he|she|they|him|his|her|hers|their|them|its|it|this|these|those"
-    r"|i|me|my|we|us|our|you|your|another)\b",
+    r"|i|me|my|we|us|our|you|your|another|here)\b",
     re.I,
 )
 # verbs of people: "What" with them reads wrong ("What estimates that ...?")

@@ -78,7 +78,7 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if re.match(
         r"(?:its|this|these|those|it|both|such|others|another|the two)\b", true_text, re.I
     ) or re.search(
-        r"\b(?:he|him|his|she|her|they|them|their|i|me|my|we|us|our|you|your)\b",
+        r"\b(?:he|him|his|she|her|they|them|their|i|me|my|we|us|our|you|your|here)\b",
         true_text,
         re.IGNORECASE,
     ):
@@ -144,6 +144,10 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     tokens = clause_tokens(verb, set())
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and _nouns_before_subject(tokens, subject):
+        return None  # "A light-year is 10 trillion km, the distance light travels in a
+        # year" parsed with "travels" as the main verb: the "not" lands in the aside
     if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in (*verb.children, *tokens)):
         return None  # "won and celebrated", "forced to resign and later arrested": only
         # the first would be denied
@@ -171,6 +175,20 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     else:
         return None
     return statement(verb, {**replacements, **change})
+
+
+def _nouns_before_subject(tokens: list[Token], subject: Token) -> bool:
+    """A noun or a verb before the subject that is not in a fronted phrase of time or
+    place ("On Monday, the council ..."): the parse took a later clause for the main one."""
+    first = min(t.i for t in subject.subtree)
+    before = [t for t in tokens if t.i < first and not t.is_punct]
+    fronted = {
+        inner.i
+        for t in tokens
+        if t.head.i == subject.head.i and t.dep_ in ("prep", "advmod", "npadvmod", "advcl")
+        for inner in t.subtree
+    }
+    return any(t.pos_ in ("NOUN", "VERB", "AUX") and t.i not in fronted for t in before)
 
 
 MAX_NEGATED_WORDS = 22
