@@ -385,17 +385,19 @@ def transparent(word: str) -> bool:
         return False
     if _closed_compound(word):
         return True
+    forms = [word]
     for prefix in TRANSPARENT_PREFIXES:
         if word.startswith(prefix) and len(word) > len(prefix) + 3:
-            word = word[len(prefix) :]
-            if _common_word(word):
+            forms.append(word[len(prefix) :])
+            if _common_word(forms[-1]):
                 return True  # "unanswered", "impatient", "misstep", "overdue"
             break
-    for suffix in TRANSPARENT_SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            base = word[: -len(suffix)]
-            if any(len(b) >= 3 and zipf(b) >= COMMON_BASE_ZIPF for b in (base, base + "e")):
-                return True
+    for form in forms:  # "unbreakable" read as "un" + "breakable"; "uniqueness" as it is
+        for suffix in TRANSPARENT_SUFFIXES:
+            if form.endswith(suffix) and len(form) > len(suffix) + 1:
+                base = form[: -len(suffix)]
+                if any(len(b) >= 3 and zipf(b) >= COMMON_BASE_ZIPF for b in (base, base + "e")):
+                    return True
     return False
 
 
