@@ -477,3 +477,13 @@ def test_a_quoted_expert_named_with_the_role_printed_beside_the_name_gets_no_ent
         " the figure could turn out higher.",
     )
     assert "Chris Williamson" not in glossary, glossary
+
+
+def test_a_clipped_word_and_a_party_label_get_no_entry(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Earthquake in Nepal\n\nAn earthquake in western Nepal killed six villagers. The quake"
+        " struck in the early hours of Wednesday.\n\nIn a 98-1 vote, the Senate confirmed"
+        " the nominee, with Sen. Kirsten Gillibrand, D-New York, opposing.",
+    )
+    assert "quake" not in glossary and "New York" not in glossary, glossary

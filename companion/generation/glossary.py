@@ -220,6 +220,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
     if not thing.is_name and _common_polysemous(thing):
         return None  # "sitcom", "diners", "ripples" (in a planet's rings), "martyr"
+    if not thing.is_name and _clipped(thing, context):
+        return None  # "quake" in a story that says "earthquake"
     if not thing.is_name and _always_compounded(thing):
         return None  # "drug cartels", "health overhaul": not the word's dictionary sense
     definition = _define(thing, context, chooser, resolve)
@@ -234,6 +236,24 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     return definition
+
+
+CLIPPED_FROM_ZIPF = 4.0  # "earthquake" 4.2
+
+
+def _clipped(thing: Thing, context: Context) -> bool:
+    """A short form of a common word the article also uses: "quake" beside "earthquake"."""
+    word = (thing.lemma or thing.key).lower()
+    if " " in word or len(word) < 4:
+        return False
+    return any(
+        other != word
+        and other.endswith(word)
+        and zipf(other) >= CLIPPED_FROM_ZIPF
+        and len(other) - len(word) >= 3
+        and zipf(other[: -len(word)]) >= CLIPPED_FROM_ZIPF  # "earth" + "quake"
+        for other in context.article_words
+    )
 
 
 def _split_name(thing: Thing) -> bool:
@@ -254,7 +274,17 @@ def _not_what_it_names(thing: Thing) -> bool:
     """Never an entry nor a draft: a well-known planet or river, even in the title
     (reviewers rejected "Jupiter: largest planet ..." as common knowledge), or a place
     that plays ("Northampton romped to an eight try victory": the team, not the town)."""
-    return (well_known(thing) and _natural_object(thing)) or _plays(thing)
+    return (well_known(thing) and _natural_object(thing)) or _plays(thing) or _party_label(thing)
+
+
+def _party_label(thing: Thing) -> bool:
+    """ "Sen. Kirsten Gillibrand, D-New York": a senator's party and state, not the city."""
+    return bool(thing.mentions) and all(
+        m.start >= 2
+        and m.doc[m.start - 1].text == "-"
+        and m.doc[m.start - 2].text in ("D", "R", "I")
+        for m in thing.mentions
+    )
 
 
 # verbs of a side in a game: a place that does them is the team named after it
