@@ -523,3 +523,16 @@ def test_a_noun_the_tagger_took_for_an_adjective_takes_its_noun_sense():
     # but not a word in front of the noun it modifies: "ripple effect" means more
     sentence = "The epidemic may have a ripple effect worldwide."
     assert choose(get_wordnet(), word(sentence, "ripple", "a", "ripple"), sentence) is None
+
+
+def test_an_adjective_of_two_senses_needs_more_than_one_shared_word():
+    senses = [
+        synset(1, "inclined to dispute or disagree", "a"),
+        synset(2, "likely to cause controversy", "a"),
+    ]
+    wordnet = TinyWordNet({("contentious", "a"): senses})
+    sentence = "Lawmakers would dispute the contentious bill."
+    assert choose(wordnet, word(sentence, "contentious", "a", "contentious"), sentence) is None
+    sentence = "Lawmakers would dispute and disagree about the contentious bill."
+    found = choose(wordnet, word(sentence, "contentious", "a", "contentious"), sentence)
+    assert found is not None and found.text == "inclined to dispute or disagree"

@@ -213,9 +213,11 @@ class SenseChooser:
             return None  # a weak fit among many senses: better no entry than a wrong one
         if len(senses) == 2 and overlap < 2 and (rank != 0 or not self._dominant(thing, sense)):
             return None
-        if thing.pos == "n" and len(senses) > 1 and overlap < 3 and not self._clear_first(thing):
+        several = thing.pos in ("n", "a") and len(senses) > 1
+        if several and overlap < 3 and not self._clear_first(thing):
             return None  # "envoy: brief stanza", "defiance: hostile challenge": a noun of
-            # several senses needs its sentence to agree (reviewed: 2 of 9 right without)
+            # several senses needs its sentence to agree (reviewed: 2 of 9 right without);
+            # so does an adjective ("contentious" bill: not "inclined to dispute")
         if thing.pos == "v":
             return None  # news uses verbs figuratively ("tarnished", "derailed", "tamed"):
             # a dictionary sense too often misleads (reviewed: 7 of 21 right)
