@@ -901,3 +901,17 @@ def test_a_person_the_article_puts_somewhere_is_no_option_for_who(tmp_path):
     )
     choices = [c for q in lesson_from_text(tmp_path, text).questions for c in q.choices]
     assert "Cae Glas Park" not in choices and "Plas Wilmot" not in choices, choices
+
+
+def test_no_sequence_event_from_what_is_only_supposed_or_from_the_latter(tmp_path):
+    text = (
+        "Thomson Reuters profits rise\n\n"
+        "Thomson Reuters was created in April 2008 after Thomson Corp bought Reuters. The"
+        " results were calculated as if Thomson Corp and Reuters had been trading as a"
+        " combined group from January 1, 2007.\n\n"
+        "Its rivals are Bloomberg and Dow Jones. The latter was bought by News Corporation"
+        " in 2007. Bloomberg opened an office in London in 1990.\n"
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    items = [i for q in lesson.questions if q.kind == "sequence" for i in q.answer]
+    assert not any("trading as a combined group" in i or "latter" in i for i in items), items

@@ -525,7 +525,7 @@ BARE_QUANTIFIERS = frozenset(
 )
 
 
-def _the_one_before(token: Token) -> bool:
+def the_one_before(token: Token) -> bool:
     """ "the latter", "the former" (but not "the former president")."""
     return token.lower_ == "latter" or (
         token.lower_ == "former" and token.dep_ != "amod" and token.head.pos_ != "NOUN"
@@ -541,7 +541,7 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         return True  # "caused by a similar object": similar to what the sentence before said
     if any(_told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
-    if any(_the_one_before(t) for t in sentence):
+    if any(the_one_before(t) for t in sentence):
         return True  # "The latter film has not ...": which one was said before
     subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     for subject in subjects:

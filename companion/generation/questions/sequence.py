@@ -13,7 +13,13 @@ from companion.generation.distractors import (
     same_thing,
 )
 from companion.generation.lexicon import PRONOUN_SUBJECTS
-from companion.generation.questions.base import Builder, Candidate, candidate
+from companion.generation.questions.base import (
+    Builder,
+    Candidate,
+    candidate,
+    hypothetical,
+    the_one_before,
+)
 from companion.generation.terms import display_name
 from companion.lesson.model import fingerprint
 
@@ -73,8 +79,8 @@ def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
         if year is None or _spans_years(ent):
             continue  # "between 2006 and 2010": a stretch of time has no one place in order
         verb = _governing_verb(ent)
-        if verb is None or verb.lemma_ in ("say", "tell"):
-            continue
+        if verb is None or verb.lemma_ in ("say", "tell") or hypothetical(verb):
+            continue  # "as if Thomson Corp and Reuters had been trading as one from 2007"
         text = _event_text(builder, verb, ent)
         if text:
             events.append(Event(year, text, sentence))
@@ -178,6 +184,8 @@ def _event_text(builder: Builder, verb: Token, date: Span | None) -> str:
         prefix = builder.resolve(subject_of_head) if builder.thing_of(subject_of_head) else ""
         if not prefix:
             return ""
+    if subject is not None and any(the_one_before(t) for t in subject.subtree):
+        return ""  # "The latter was bought by ...": which one is in the sentence before
     text = statement(verb, replacements, exclude, compact=True)
     text = re.sub(r"\s+[,;:]$", "", text)
     if prefix:
