@@ -294,6 +294,7 @@ def test_a_sentence_whose_subject_points_back_is_not_a_question(sentence: str, l
         ("When Google (GOOG) co-founder Larry Page returns on Monday, staff will cheer.", True),
         ("The prevalence of the disease doubled from 5. 51 percent to 11 percent.", True),
         ("Scientists believe the bones belong to new a species of dinosaur from Wight.", True),
+        ("The asteroid will be 201,700 miles from Earth or.85 of the distance to the moon.", True),
         ("It was such a long day, and too good a chance to miss, the coach said.", False),
         ("Fighting between the Taliban and the National Resistance Front (NRF) went on.", False),
         ("Doctors warned of chronic liver disease (CLD) in children across the state.", False),
@@ -915,3 +916,37 @@ def test_no_sequence_event_from_what_is_only_supposed_or_from_the_latter(tmp_pat
     lesson = lesson_from_text(tmp_path, text)
     items = [i for q in lesson.questions if q.kind == "sequence" for i in q.answer]
     assert not any("trading as a combined group" in i or "latter" in i for i in items), items
+
+
+def test_no_statement_whose_clause_lost_its_verb_to_a_misparse():
+    from companion.generation.clauses import statement
+
+    verb = next(load_nlp()(
+        "The fires slowed at lower altitudes as a morning marine layer drawn by intense heat"
+        " on land brought cooler temperatures and higher humidity."
+    ).sents).root
+    assert statement(verb) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [("Tiny Djibouti", False), ("Manchester United", False), ("Paris Hilton", True),
+     ("Jack London", True), ("Simona Halep", True)],
+)
+def test_a_place_or_a_team_named_after_one_is_not_a_person(name: str, person: bool):
+    from companion.generation.questions.base import not_a_person
+
+    assert not_a_person(name) is not person
+
+
+def test_no_statement_about_an_it_and_no_blank_in_a_designation(tmp_path):
+    text = (
+        "Asteroid passes Earth\n\n"
+        "An asteroid as big as an aircraft carrier zooms between the Earth and the moon"
+        " today. NASA released new images of it Monday night.\n\n"
+        "Even at the closest point, 2005 YU55 will still be 201,700 miles from Earth."
+        " Scientists said 2005 YU55 was first seen in 2005 by astronomers in Arizona.\n"
+    )
+    prompts = [plain_text(q.prompt) for q in lesson_from_text(tmp_path, text).questions]
+    assert not any("images of it" in p for p in prompts), prompts
+    assert not any("2005 _" in p for p in prompts), prompts

@@ -28,6 +28,15 @@ def test_one_name_spelled_two_ways():
     assert "“Masoud” (1×) and “Masood” (2×)" in message
 
 
+def test_a_designation_spelled_two_ways():
+    text = (
+        "The asteroid 2005 YU55 flies past today. Scientists said 2005 YU55 is safe. "
+        "NASA has been tracking 2005 YU255 with radar dishes."
+    )
+    [message] = messages(text)
+    assert "“YU255” (1×) and “YU55” (2×)" in message
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -161,6 +161,8 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
             drop |= subtree_ids(
                 token
             )  # "the USSR, which controlled Kabul, withdrew" -> keep it short
+    if any(_verb_of_kept_words(child, drop) for child in verb.children):
+        return []  # "slowed ... as a marine layer drawn by heat on land [brought cooler air]"
     if any(
         t.dep_ in ("relcl", "acl", "appos") and t.head.pos_ == "ADJ" and t.i in drop
         for t in verb.subtree
@@ -191,6 +193,23 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
         while tokens and tokens[-1].is_punct:
             tokens.pop()
     return tokens
+
+
+def _verb_of_kept_words(child: Token, drop: set[int]) -> bool:
+    """A dropped clause that opens on its verb right after a kept noun: the parse hung the
+    clause's subject on the main clause ("as a morning marine layer ... brought ...")."""
+    if child.dep_ not in ("advcl", "conj") or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if child.i not in drop or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        return False
+    first = min(t.i for t in child.subtree)
+    before = child.doc[first - 1] if first > 0 else None
+    return (
+        first == child.i
+        and before is not None
+        and before.i not in drop
+        and before.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _glued_unit(token: Token) -> int:

@@ -25,7 +25,9 @@ from companion.common.textutil import plain_text
 from companion.lesson.model import Lesson, TeacherWarning
 
 REMOVED_KEY = "removed"  # front matter: what the importer removed from the article
-_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?(?![\w’'-])")
+_NAME = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?|[A-Z]{1,4}\d{2,5})(?![\w’'-])"
+)  # a name, or a designation such as "YU55" ("YU255" once beside it is a slip)
 _PHRASE = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+(?![\w’'-])")
 _ROLE_BEFORE_NAME = re.compile(
     r"\b(?:leader|commander|spokes(?:man|woman|person)|chief|president|minister|general"

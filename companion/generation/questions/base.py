@@ -404,6 +404,8 @@ def copied_slip(sentence: Span) -> bool:
     text = sentence.text
     if re.search(r"\b(?:a|an) \w+ (?:a|an) \w+", text) or re.search(r"\d\. \d", text):
         return True
+    if re.search(r"\b[a-z]+\.\d", text):
+        return True  # "201,700 miles from Earth or.85 of the distance": a space lost
     if re.search(r"[A-Za-z][a-rt-z]'(?:\s|$)", text):
         return True  # "for even Bree' slight figure": a possessive lost its s
     if re.search(r"\b\d+(?!st|nd|rd|th)[a-z]{4,}\b", text):
@@ -608,11 +610,24 @@ def not_a_person(name: str) -> bool:
     "Nouveau Beaujolais" (a wine) is no option for "Who ...?". ("Brown" is also a
     person; "Ba" is a chemical symbol and "Raja" a genus: short words and the names of
     plants and animals say nothing.)"""
-    word = name.split()[-1]
+    words = name.split()
+    if any(_only_a_place(w) for w in {words[0], words[-1]}):
+        return True  # "Tiny Djibouti", "Manchester United": a place, or a team named after one
+    word = words[-1]
     if len(word) < 4:
         return False
     senses = [s for s in get_wordnet().synsets(word, "n") if word in s.lemmas]
     return bool(senses) and all(s.lexname in THING_LEXNAMES for s in senses)
+
+
+LOCATION_LEXNAME = 15
+
+
+def _only_a_place(word: str) -> bool:
+    """A name WordNet knows only as places ("Djibouti", "Manchester"); "Paris" and "London"
+    are also people (the Trojan prince, the writer)."""
+    senses = [s for s in get_wordnet().synsets(word, "n") if word in s.lemmas]
+    return bool(senses) and all(s.lexname == LOCATION_LEXNAME for s in senses)
 
 
 def surnames(name: str) -> set[str]:

@@ -253,6 +253,9 @@ def _inside_longer_name(mention) -> bool:
         return True
     if after is not None and re.fullmatch(r"[IVX]{1,4}", after.text):
         return True  # "the huge _ I telescope": "Keck I" is the name
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.like_num and any(c.isdigit() for c in mention.text):
+        return True  # "2005 _": "2005 YU55" is one name
     if (
         after is not None
         and after.lower_ in ("of", "for", "in", "and")

@@ -207,6 +207,8 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "What spoke in Tuticorin?" - "Chief Minister": a role, not a name
     if thing.kind == "person" and len(display_name(thing).split()) < 2:
         return None  # a one-word "person" is as likely a mislabelled place or object
+    if thing.kind == "person" and not_a_person(display_name(thing)):
+        return None  # "Who hosts the biggest French military base?" - "Tiny Djibouti"
     wh = "Who" if thing.kind == "person" else ("Which group" if thing.label == "NORP" else "What")
     prompt = wh_question(verb, wh, ids, True, prefix)
     mention_text = span_text([t for t in subject.subtree if builder.thing_of(t) is thing])

@@ -83,6 +83,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         re.IGNORECASE,
     ):
         return []  # a statement must stand on its own: no pronoun left to guess
+    if any(t.lower_ == "it" and t.dep_ in ("dobj", "pobj") for t in clause_tokens(verb, set())):
+        return []  # "NASA did not release new images of it": of what?
     if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
         return []
     if generic_possessive(true_text):
