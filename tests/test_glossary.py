@@ -488,3 +488,18 @@ def test_a_clipped_word_and_a_party_label_get_no_entry(tmp_path: Path):
         " the nominee, with Sen. Kirsten Gillibrand, D-New York, opposing.",
     )
     assert "quake" not in glossary and "New York" not in glossary, glossary
+
+
+@pytest.mark.parametrize(
+    ("definition", "vague"),
+    [
+        ("spokesman for the group", True),
+        ("spokesman for the opposition coalition party", True),
+        ("spokesman for the National Resistance Front", False),
+        ("leader of the Conservative Party", False),
+    ],
+)
+def test_a_referent_left_open_is_no_definition(definition: str, vague: bool):
+    from companion.generation.glossary import VAGUE_REFERENT
+
+    assert bool(VAGUE_REFERENT.search(definition)) is vague

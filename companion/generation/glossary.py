@@ -55,8 +55,9 @@ TRANSPARENT_PREFIXES = ("un", "non", "dis", "im", "in", "mis", "over", "under", 
 PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
 # a role tied to something: "spokesman for the Center for ...", "chief of ... at ..."
 ANCHORED = re.compile(r"\b(?:of|for|at|in|with|from|on)\b")
-VAGUE_REFERENT = re.compile(
-    r"\bthe (?:group|company|organization|organisation|team|party|agency|firm|club)$"
+VAGUE_REFERENT = re.compile(  # "spokesman for the opposition coalition party": which?
+    r"\bthe (?:[a-z]+ ){0,2}(?:group|company|organization|organisation|team|party|agency|firm"
+    r"|club|coalition|alliance|movement|union)$"
 )
 
 NAME_WEIGHT = {
