@@ -950,3 +950,16 @@ def test_no_statement_about_an_it_and_no_blank_in_a_designation(tmp_path):
     prompts = [plain_text(q.prompt) for q in lesson_from_text(tmp_path, text).questions]
     assert not any("images of it" in p for p in prompts), prompts
     assert not any("2005 _" in p for p in prompts), prompts
+
+
+def test_no_statement_about_a_that_or_these_with_nothing_to_point_to(tmp_path):
+    text = (
+        "Cricket World Cup\n\n"
+        "New Zealand's stunning five-run win over West Indies was the match of the day."
+        " New Zealand and West Indies did not see that.\n\n"
+        "Some experts thought these were made by a young bear walking on its hind legs."
+        " The bills that were passed in a joint sitting were signed on Monday.\n"
+    )
+    statements = [q.prompt for q in lesson_from_text(tmp_path, text).questions
+                  if q.kind == "true_false"]
+    assert not any("see that" in s or "thought these" in s for s in statements), statements

@@ -14,6 +14,7 @@ from companion.generation.clauses import (
     do_support,
     finish_statement,
     has_quote,
+    span_text,
     speaker_phrase,
     statement,
 )
@@ -83,8 +84,14 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         re.IGNORECASE,
     ):
         return []  # a statement must stand on its own: no pronoun left to guess
-    if any(t.lower_ == "it" and t.dep_ in ("dobj", "pobj") for t in clause_tokens(verb, set())):
-        return []  # "NASA did not release new images of it": of what?
+    kept = clause_tokens(verb, set())
+    if any(t.lower_ == "it" and t.dep_ in ("dobj", "pobj") for t in kept) or any(
+        t.lower_ in DEMONSTRATIVES
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and t.head.dep_ not in ("relcl", "acl")  # "the bills that were passed"
+        for t in kept
+    ):
+        return []  # "NASA did not release new images of it", "did not see that": of what?
     if not true_text or len(true_text.split()) < 5 or len(true_text.split()) > 30:
         return []
     if generic_possessive(true_text):
@@ -146,6 +153,8 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     tokens = clause_tokens(verb, set())
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
+    if any(t.tag_ in ("JJS", "RBS") for t in tokens) or "by far" in span_text(tokens).lower():
+        return None  # "have not been dropping fastest": which part is denied?
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and _nouns_before_subject(tokens, subject):
         return None  # "A light-year is 10 trillion km, the distance light travels in a
@@ -207,6 +216,7 @@ NEGATION_TANGLES = frozenset(
     | {"since", "always", "ever"}
 )
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 HEDGES = frozenset({"should", "must", "ought", "may", "might", "could", "would"})
 
 
