@@ -85,6 +85,10 @@ def words(n: int) -> str:
         # no boundary at all: no definition rather than half of one
         (words(26), 25, ""),
         (f"{words(4)}, {words(20)}", 18, words(4)),
+        # "the branch of Islam" needs its "that" clause: no cut there
+        ("member of the branch of Islam that regards Ali as the successor of the prophet", 8, ""),
+        ("terrorist network opposed to the United States that gives money to groups", 8,
+         "terrorist network opposed to the United States"),
     ],
 )
 def test_shorten(text: str, limit: int, expected: str):

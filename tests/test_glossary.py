@@ -503,3 +503,12 @@ def test_a_referent_left_open_is_no_definition(definition: str, vague: bool):
     from companion.generation.glossary import VAGUE_REFERENT
 
     assert bool(VAGUE_REFERENT.search(definition)) is vague
+
+
+def test_a_word_in_capitals_and_an_american_state_get_no_entry(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Thief in South Dakota\n\nA THIEF stole from a neighbour in South Dakota who"
+        " trusted him.\n\nThe court in South Dakota heard the THIEF had taken a television.",
+    )
+    assert "THIEF" not in glossary and "South Dakota" not in glossary, glossary

@@ -467,6 +467,9 @@ def test_real_wordnet_names(article: str, key: str, definition: str):
         ("highest federal court in the United States", "India's Supreme Court ruled.", True),
         ("highest federal court in the United States", "The United States court ruled.", False),
         ("terrorist network intensely opposed to the United States", "It attacked.", False),
+        # or a sport: the cricket World Cup is not the soccer one
+        ("soccer tournament held every four years", "England lost the cricket match.", True),
+        ("soccer tournament held every four years", "The soccer team lost.", False),
     ],
 )
 def test_a_gloss_placed_in_a_country_the_article_never_names(text, article, other):

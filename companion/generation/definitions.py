@@ -61,6 +61,9 @@ class Definition:
     confidence: float
 
 
+RESTRICTED = re.compile(r"\bthe (?:[a-z]+ ){0,2}[a-z]+(?: of [\w ]+)?$")  # "the branch of Islam"
+
+
 def shorten(text: str, limit: int = MAX_DEFINITION_WORDS, lists: bool = True) -> str:
     """At most `limit` words, cut at a clause boundary; '' if no clean cut exists.
 
@@ -76,6 +79,9 @@ def shorten(text: str, limit: int = MAX_DEFINITION_WORDS, lists: bool = True) ->
         best = ""
         for match in re.finditer(boundary, text):
             prefix = text[: match.start()].strip(" ,;")
+            if RESTRICTED.search(prefix) and match.group(0).strip() == "that":
+                continue  # "member of the branch of Islam [that regards Ali as ...]": "the
+                # branch" needs its clause
             if 3 <= len(prefix.split()) <= limit:
                 best = prefix
         if best:

@@ -215,6 +215,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # Jupiter, even in the title; Northampton the rugby team
     if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF):
         return None  # the UN, the European Union, Congress
+    if thing.is_name and (_shouted_word(thing) or _american_state(thing)):
+        return None  # "A THIEF stole ...": a word in capitals; New Jersey, South Dakota
     if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
         return None  # burrito, sneezing; breakable, unusable: known, or read from parts
     if not thing.is_name and _brand(thing, context):
@@ -254,6 +256,26 @@ def _clipped(thing: Thing, context: Context) -> bool:
         and len(other) - len(word) >= 3
         and zipf(other[: -len(word)]) >= CLIPPED_FROM_ZIPF  # "earth" + "quake"
         for other in context.article_words
+    )
+
+
+def _shouted_word(thing: Thing) -> bool:
+    """A common word written in capitals for effect ("A THIEF stole from a neighbour"),
+    which the tagger took for a name: WordNet has it in lower case, as no one thing."""
+    name = display_name(thing)
+    if not name.isupper() or len(name) < 4 or " " in name:
+        return False
+    senses = get_wordnet().synsets(name.lower(), "n")
+    return any(name.lower() in s.lemmas and not s.instance for s in senses)
+
+
+def _american_state(thing: Thing) -> bool:
+    """One of the 50 US states: a reader of grade 8 knows them (reviewers rejected "South
+    Dakota: state in north central United States" as "like United States")."""
+    wordnet = get_wordnet()
+    senses = wordnet.synsets(display_name(thing), "n")[:1]
+    return any(
+        "American state" in wordnet.synset(h, "n").lemmas for s in senses for h in s.hypernyms
     )
 
 

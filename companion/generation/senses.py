@@ -104,9 +104,17 @@ def _content_lemmas(text: str) -> set[str]:
 
 def names_another_country(text: str, article_stems: set[str]) -> bool:
     """ "Supreme Court: highest federal court in the United States" for India's court: a
-    gloss tied to a country the article never mentions."""
+    gloss tied to a country the article never mentions; or to a sport it never mentions
+    ("World Cup: soccer tournament ..." in a story about cricket)."""
     match = COUNTRIES.search(text)
-    return bool(match) and not {_stem(w) for w in match.group(1).split()} <= article_stems
+    if match and not {_stem(w) for w in match.group(1).split()} <= article_stems:
+        return True
+    return any(_stem(sport) not in article_stems for sport in SPORTS.findall(text.lower()))
+
+
+SPORTS = re.compile(
+    r"\b(soccer|football|baseball|basketball|cricket|rugby|tennis|golf|hockey|volleyball)\b"
+)
 
 
 def _stem(word: str) -> str:
