@@ -963,3 +963,12 @@ def test_no_statement_about_a_that_or_these_with_nothing_to_point_to(tmp_path):
     statements = [q.prompt for q in lesson_from_text(tmp_path, text).questions
                   if q.kind == "true_false"]
     assert not any("see that" in s or "thought these" in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    "prompt", ["What will meet President Trump?", "What visited the town?", "What estimates that?"]
+)
+def test_what_never_goes_with_a_verb_only_people_do(prompt: str):
+    from companion.generation.questions.literal import PEOPLE_VERB
+
+    assert PEOPLE_VERB.match(prompt)

@@ -57,7 +57,7 @@ OUTSIDE_REFERENCE = re.compile(
 PEOPLE_VERB = re.compile(
     r"What (?:\w+ )?(?:says?|said|asks?|asked|estimates?|estimated|believes?|believed"
     r"|thinks?|thought|wants?|wanted|hopes?|hoped|argues?|argued|warns?|warned|urges?"
-    r"|urged|told|tells?)\b"
+    r"|urged|told|tells?|meets?|met|visits?|visited|greets?|greeted|thanks?|thanked)\b"
 )
 
 
