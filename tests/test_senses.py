@@ -470,6 +470,7 @@ def test_real_wordnet_names(article: str, key: str, definition: str):
         # or a sport: the cricket World Cup is not the soccer one
         ("soccer tournament held every four years", "England lost the cricket match.", True),
         ("soccer tournament held every four years", "The soccer team lost.", False),
+        ("fault or defect in a computer program", "An owl flew off during the show.", True),
     ],
 )
 def test_a_gloss_placed_in_a_country_the_article_never_names(text, article, other):

@@ -109,12 +109,13 @@ def names_another_country(text: str, article_stems: set[str]) -> bool:
     match = COUNTRIES.search(text)
     if match and not {_stem(w) for w in match.group(1).split()} <= article_stems:
         return True
-    return any(_stem(sport) not in article_stems for sport in SPORTS.findall(text.lower()))
+    return any(_stem(field) not in article_stems for field in FIELDS.findall(text.lower()))
 
 
-SPORTS = re.compile(
-    r"\b(soccer|football|baseball|basketball|cricket|rugby|tennis|golf|hockey|volleyball)\b"
-)
+FIELDS = re.compile(
+    r"\b(soccer|football|baseball|basketball|cricket|rugby|tennis|golf|hockey|volleyball"
+    r"|military|computer|navy|naval|nautical|aviation)\b"
+)  # and fields: "glitch: fault in a computer program" for a mishap on a stage
 
 
 def _stem(word: str) -> str:
