@@ -972,3 +972,18 @@ def test_what_never_goes_with_a_verb_only_people_do(prompt: str):
     from companion.generation.questions.literal import PEOPLE_VERB
 
     assert PEOPLE_VERB.match(prompt)
+
+
+def test_no_who_question_with_two_right_answers_or_anyone_as_the_answer(tmp_path):
+    text = (
+        "Wizards win again\n\n"
+        "Bradley Beal scored 26 points as the Washington Wizards beat the Cavaliers on"
+        " Sunday. Russell Westbrook had 14 points, 11 assists and five rebounds, ending his"
+        " streak at four.\n\n"
+        "Robin Lopez had 14 points for Washington, and Daniel Gafford added 12 points to go"
+        " along with four steals. Faizan Awan is one of thousands of people across the UK"
+        " who has been waiting for a transplant.\n"
+    )
+    prompts = [plain_text(q.prompt) for q in lesson_from_text(tmp_path, text).questions]
+    assert not any(p.startswith("Who had 14 points") for p in prompts), prompts
+    assert not any(p.startswith("Who is one of") for p in prompts), prompts

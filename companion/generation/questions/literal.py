@@ -203,6 +203,10 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None
     if verb.lemma_ == "be" and not any(_tied_role(c) for c in verb.children if c.dep_ == "attr"):
         return None  # "Who was the soprano?": of what? (a role must be tied to something)
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ in ("one", "among") for c in verb.children
+    ):
+        return None  # "Who is one of thousands of people across the UK?": anyone fits
     if thing.label != "PERSON" and is_role_title(display_name(thing)):
         return None  # "What spoke in Tuticorin?" - "Chief Minister": a role, not a name
     if thing.kind == "person" and len(display_name(thing).split()) < 2:
@@ -219,6 +223,11 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         # options are people named in full: not "Googleplex", "Saturn" or a bare "Milla"
         people = {builder.name_of(t) for t in builder.things if t.label == "PERSON"}
         pool = [p for p in pool if p in people and len(p.split()) >= 2 and not not_a_person(p)]
+    if thing.kind == "person" and any(
+        other is not thing and other.kind == "person" and _same_object(builder, other, verb)
+        for other in builder.things
+    ):
+        return None  # "Who had 14 points for Washington?": Westbrook had 14 too
     pool = [p for p in pool if not also_does(builder, p, verb)]
     if thing.kind == "person":
         pool = builder.same_sort_of_person(answer, pool)
@@ -231,6 +240,21 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         pool=builder.prefer_glossed(pool),
         accept=sorted(thing.forms),
     )
+
+
+def _same_object(builder: Builder, other, verb: Token) -> bool:
+    """Another person does the same thing to the same object somewhere in the article
+    ("Westbrook had 14 points"): the question would have two right answers."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+    for mention in other.mentions:
+        if mention.span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "Halep beat Williams": Williams is the object, not a rival subject
+        head = mention.span.root.head
+        if head.lemma_ == verb.lemma_ and objects & {
+            c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr")
+        }:
+            return True
+    return False
 
 
 def _tied_role(attribute: Token) -> bool:
