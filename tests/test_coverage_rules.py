@@ -143,6 +143,7 @@ def test_no_not_where_it_tangles():
     assert _negated("Raja was forced to resign and later arrested.") is None  # two verbs, one deep
     assert _negated("The numbers have been dropping fastest in Scotland.") is None  # superlative
     assert _negated("China and Japan are by far Asia's biggest economies.") is None
+    assert _negated("Caterham saw Kamui Kobayashi come home 15th.") is None  # "did not see"
     assert _negated("The council did not approve the wall.") is None  # already negative
     assert _negated("Google declined to make Page available.") is None  # "did not decline"
     assert _negated("The scientists began to wonder about the pattern.") is None

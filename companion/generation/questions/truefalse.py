@@ -168,6 +168,8 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
         return None  # "always did not believe"
     if any(t.lower_.startswith(("un", "non")) and t.pos_ in ("ADJ", "VERB") for t in tokens):
         return None  # "were not unknown", "did not go unanswered": a double negative
+    if verb.lemma_ in PERCEPTION_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None  # "Caterham saw Kobayashi come home 15th": "did not see" reads as unseen
     if verb.lemma_ in NEGATIVE_VERBS or verb.lemma_ in ASPECT_VERBS:
         return None  # "did not decline to make Page available", "did not begin to wonder"
     if any(t.lower_ in TRAILING_ASIDES for t in tokens if t.i > verb.i):
@@ -217,6 +219,7 @@ NEGATION_TANGLES = frozenset(
 )
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+PERCEPTION_VERBS = frozenset({"see", "watch", "hear", "feel", "notice"})
 HEDGES = frozenset({"should", "must", "ought", "may", "might", "could", "would"})
 
 
