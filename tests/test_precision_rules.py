@@ -987,3 +987,14 @@ def test_no_who_question_with_two_right_answers_or_anyone_as_the_answer(tmp_path
     prompts = [plain_text(q.prompt) for q in lesson_from_text(tmp_path, text).questions]
     assert not any(p.startswith("Who had 14 points") for p in prompts), prompts
     assert not any(p.startswith("Who is one of") for p in prompts), prompts
+
+
+def test_no_blank_on_a_ground_a_court_or_a_park(tmp_path):
+    text = (
+        "Muguruza wins Wimbledon\n\n"
+        "Garbine Muguruza won 7-5, 6-0 on Centre Court for her first Wimbledon title."
+        " Hundreds of residents turned out in the town's Cae Glas Park on Saturday.\n\n"
+        "Garbine Muguruza thanked the crowd at Centre Court after the final.\n"
+    )
+    keys = [q.answer for q in lesson_from_text(tmp_path, text).questions if q.kind == "cloze"]
+    assert "Centre Court" not in keys and "Cae Glas Park" not in keys, keys
