@@ -183,6 +183,9 @@ def test_definitions_have_no_leading_article_or_debris():
     [
         ("derision", "derision", "act of deriding or treating with contempt", True),
         ("drug cartels", "drug cartel", "illicit cartel formed to control narcotics", True),
+        ("onlookers", "onlooker", "someone who looks on", True),  # "look" inside the term
+        ("unjustified", "unjustified", "lacking justification or authorization", True),
+        ("webmasters", "webmaster", "technician who designs or maintains a website", False),
         ("reticence", "reticence", "trait of being uncommunicative", False),
         ("spacecraft", "spacecraft", "vehicle that travels beyond the air", False),
     ],

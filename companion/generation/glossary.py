@@ -554,7 +554,10 @@ def circular(text: str, thing: Thing) -> bool:
         return False
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
     term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
+    term_words |= {_without_prefix(w) for w in term_words}  # "unjustified": "justification"
     for word in re.findall(r"[a-z]+", text.lower()):
+        if any(_inside(word, term_word) for term_word in term_words):
+            return True  # "onlookers: someone who looks on"
         for term_word in term_words:
             if len(word) >= 6 and len(term_word) >= 6 and word[:4] == term_word[:4]:
                 return True
@@ -565,6 +568,21 @@ def circular(text: str, thing: Thing) -> bool:
             ):
                 return True  # ("Panjshir Valley: valley in northern Afghanistan" is fine)
     return False
+
+
+def _without_prefix(word: str) -> str:
+    for prefix in ("un", "in", "dis", "non", "mis", "on"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5:
+            return word[len(prefix) :]
+    return word
+
+
+def _inside(word: str, term_word: str) -> bool:
+    """A gloss word of four letters or more that the term holds inside it, past its
+    start: "look" in "onlooker" (not "on", and not a word at the term's start, which the
+    stem check above already covers)."""
+    stem = word.rstrip("s")
+    return len(stem) >= 4 and stem in term_word[2:] and stem != term_word
 
 
 def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> Definition | None:
