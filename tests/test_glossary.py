@@ -340,6 +340,12 @@ def test_a_leader_named_after_led_by_gets_the_role_beside_the_family_tie(tmp_pat
             "J.K. Simmons",
             "reliable character actor",
         ),
+        (  # a teammate is someone's, not the team's
+            "Hamilton wins\n\nLewis Hamilton won ahead of Mercedes teammate Nico Rosberg on "
+            "Sunday.\n\nNico Rosberg said the car was fast. Nico Rosberg took second place.",
+            "Nico Rosberg",
+            "teammate of Mercedes",
+        ),
         (  # fame is no title
             "Comedy award\n\nMonty Python star John Cleese was honoured on Friday. The "
             "festival opens in May.\n\nJohn Cleese praised the festival, critics said.",

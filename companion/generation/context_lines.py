@@ -293,13 +293,20 @@ FAME_WORDS = frozenset(
 )
 
 
+RELATION_WORDS = frozenset(
+    {"teammate", "team-mate", "colleague", "rival", "partner", "compatriot", "friend"}
+    | {"opponent", "girlfriend", "boyfriend", "pal", "ally", "fellow"}
+)
+
+
 def _role_word(token: Token) -> bool:
     """A noun naming a person or a group by role: "spokesman", "Governor" (capitalised
     titles are tagged as names)."""
     if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "PROPN" and token.ent_type_):
         return False
-    if token.lemma_.lower() in FAME_WORDS:
-        return False  # "Monty Python star John Cleese": fame, not what he does
+    if token.lemma_.lower() in FAME_WORDS | RELATION_WORDS:
+        return False  # "Monty Python star John Cleese": fame, not what he does; "Mercedes
+        # teammate Nico Rosberg": whose teammate is a person, not the team
     senses = get_wordnet().synsets(token.lower_ if token.pos_ == "PROPN" else token.lemma_, "n")
     # the first two senses: "founder" is first a foundry in WordNet, then a person
     return any(sense.lexname in (14, 18) for sense in senses[:2])
