@@ -392,6 +392,10 @@ def test_wordnet_text(gloss: str, term: Thing, expected: str):
 def test_wordnet_text_keeps_a_persons_years_when_asked():
     sense = synset(1, "English writer of novels; (1775-1817)")
     assert wordnet_text(sense, PERSON, keep_years=True) == "English writer of novels (1775-1817)"
+    inline = synset(2, "Dutch painter noted for his use of color (1853-1890)")
+    assert wordnet_text(inline, PERSON, keep_years=True) == (
+        "Dutch painter noted for his use of color (1853-1890)"  # once, not twice
+    )
 
 
 # ---------------------------------------------------------------------------- real WordNet

@@ -460,7 +460,7 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     text = shorten(text, 18, lists=False) or shorten(text, lists=False)
     if keep_years and years:
         match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)
-        if match and len(text.split()) < MAX_DEFINITION_WORDS - 1:
+        if match and len(text.split()) < MAX_DEFINITION_WORDS - 1 and match.group(0) not in text:
             text = f"{text} {match.group(0)}"
     if thing.pos == "v" and text and not text.startswith("to "):
         text = f"to {text}"
