@@ -475,6 +475,7 @@ def test_real_wordnet_names(article: str, key: str, definition: str):
         ("soccer tournament held every four years", "England lost the cricket match.", True),
         ("soccer tournament held every four years", "The soccer team lost.", False),
         ("fault or defect in a computer program", "An owl flew off during the show.", True),
+        ("someone who sells advice about gambling", "A tipster handed the painting in.", True),
     ],
 )
 def test_a_gloss_placed_in_a_country_the_article_never_names(text, article, other):

@@ -114,7 +114,7 @@ def names_another_country(text: str, article_stems: set[str]) -> bool:
 
 FIELDS = re.compile(
     r"\b(soccer|football|baseball|basketball|cricket|rugby|tennis|golf|hockey|volleyball"
-    r"|military|computer|navy|naval|nautical|aviation)\b"
+    r"|military|computer|navy|naval|nautical|aviation|gambling|betting)\b"
 )  # and fields: "glitch: fault in a computer program" for a mishap on a stage
 
 
