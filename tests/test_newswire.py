@@ -204,6 +204,8 @@ def test_a_photo_word_in_the_story_stays():
         ["Serena Williams poses with the trophy in Singapore.", "(Wallace Woon / EPA)", STORY],
         ["Artist’s impression of the dinosaur's final moments. Credit: PA", STORY],
         ["This radar image of the asteroid was taken on Nov. 7. (NASA/Caltech)", STORY],
+        ["Jars found in a new tomb outside Luxor. Photograph: AP/Supreme Council of Antiquities",
+         STORY],
     ],
 )
 def test_a_caption_goes_with_its_credit(paragraphs: list[str]):
@@ -229,7 +231,7 @@ def test_short_lines_above_a_dateline_go_but_not_a_story_paragraph():
     result = clean_news([deck, byline, f"DETROIT - {STORY}", "More text."])
     assert result.paragraphs == [STORY, "More text."]
     assert result.removed == [deck, byline, "DETROIT -"]
-    long_story = " ".join(["The council met for hours and argued about the budget."] * 8)
+    long_story = " ".join(["The council met for hours and argued about the budget."] * 14)
     kept = clean_news([long_story, f"DETROIT - {STORY}"]).paragraphs
     assert kept[0] == long_story
 
@@ -275,3 +277,10 @@ def test_the_dashes_left_of_a_dateline_go_with_the_deck_above_them():
     result = clean_news([deck, f"— -- {STORY}", "More text."])
     assert result.paragraphs == [STORY, "More text."]
     assert result.removed == [deck, "— --"]
+
+
+def test_a_long_caption_above_a_dateline_goes():
+    caption = " ".join(["Gleyse Kelly da Silva holds her daughter in their house in Recife."] * 8)
+    result = clean_news([caption, f"GENEVA — {STORY}"])
+    assert result.paragraphs == [STORY]
+    assert result.removed == [caption, "GENEVA —"]

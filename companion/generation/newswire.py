@@ -79,8 +79,9 @@ _CAP = r"[A-Z][\w.'’&-]*"
 _CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
 CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
 CAPTION_END = re.compile(
-    rf"(?:\b(?:Credit|Photo|Picture|Image|Pic)s?:\s*{_CAP}(?:[\s/]+{_CAP}){{0,4}}|{_CREDIT})\s*$"
-)
+    rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic)s?:\s*[A-Z][\w.'’&/ -]{{0,60}}"
+    rf"|{_CREDIT})\s*$"
+)  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities"
 CAPTION_MAX_WORDS = 80
 # lines of a news page's head (see _furniture_line)
 LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")
@@ -122,6 +123,7 @@ DOUBLED_QUOTES = re.compile(r'""')
 AP_DASH = re.compile(r"(?<=\w)\s_\s(?=\w)")  # AP's "_" for a dash
 DECK_MAX_WORDS = 60
 LEAD_PARAGRAPHS = 4
+ABOVE_DATELINE_MAX_WORDS = 120  # a caption or a bullet summary above "GENEVA —"
 TRAILING_LINK_MAX_WORDS = 6
 
 
@@ -207,7 +209,7 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
         if not furniture and not starts:
             continue
         above = [i for i in filled[:position] if texts[i]]
-        if all(len(texts[i].split()) <= DECK_MAX_WORDS for i in above):
+        if all(len(texts[i].split()) <= ABOVE_DATELINE_MAX_WORDS for i in above):
             for i in above:
                 removed.append(texts[i])
                 texts[i] = ""
