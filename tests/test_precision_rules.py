@@ -998,3 +998,15 @@ def test_no_blank_on_a_ground_a_court_or_a_park(tmp_path):
     )
     keys = [q.answer for q in lesson_from_text(tmp_path, text).questions if q.kind == "cloze"]
     assert "Centre Court" not in keys and "Cae Glas Park" not in keys, keys
+
+
+def test_no_blank_on_a_time_zone_or_a_region_after_the(tmp_path):
+    text = (
+        "Hostages freed in Mali\n\n"
+        "The flight took off just before 7 p.m. local time (1900 GMT) from the northern town"
+        " of Tessalit. Extremist groups in the Sahel have long funded their organizations"
+        " through kidnappings.\n\n"
+        "Officials in the Sahel said the hostages were well. The plane landed at 2130 GMT.\n"
+    )
+    keys = [q.answer for q in lesson_from_text(tmp_path, text).questions if q.kind == "cloze"]
+    assert "GMT" not in keys and "Sahel" not in keys, keys

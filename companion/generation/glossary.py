@@ -551,7 +551,7 @@ def circular(text: str, thing: Thing) -> bool:
     """A word's definition built on its own stem: "derision: act of deriding". (A name
     may repeat its category word: "Northern Alliance: multiethnic alliance ...".)"""
     if thing.is_name:
-        return False
+        return _name_in_its_gloss(text, thing)
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
     term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
     term_words |= {_without_prefix(w) for w in term_words}  # "unjustified": "justification"
@@ -567,6 +567,21 @@ def circular(text: str, thing: Thing) -> bool:
                 and word in (term_word, term_word.rstrip("s"))
             ):
                 return True  # ("Panjshir Valley: valley in northern Afghanistan" is fine)
+    return False
+
+
+def _name_in_its_gloss(text: str, thing: Thing) -> bool:
+    """A one-word name whose gloss leans on its own stem without saying what that is:
+    "Jihadist: Muslim who is involved in a jihad" ("Prussian: of Prussia, a former
+    kingdom in north-central Europe" says what Prussia is; a name of several words may
+    repeat its category: "Northern Alliance: multiethnic alliance in Afghanistan")."""
+    words = re.findall(r"[a-z]+", thing.key.lower())
+    if len(words) != 1 or len(words[0]) < 6:
+        return False
+    for match in re.finditer(r"[A-Za-z]+", text):
+        gloss_word = match.group(0).lower()
+        if gloss_word[:5] == words[0][:5] and not text[match.end() :].startswith(","):
+            return True
     return False
 
 

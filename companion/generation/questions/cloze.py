@@ -57,7 +57,9 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         if _venue(thing, mention):
             continue  # "won 7-5, 6-0 on _" (Centre Court), "a delirious _" (Old Trafford):
             # a ground, a court or a park; "the stadium", the city or the day fit as well
-        if thing.kind == "place" and _after_the(mention):
+        if (thing.kind == "place" or thing.label == "LOC" or _in_the(mention)) and _after_the(
+            mention
+        ):
             continue  # "one of the most authoritarian regimes in the _": "world" fits
         text = sentence.text.strip()
         offset = sentence.start_char
@@ -73,6 +75,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         ):
             continue
         answer = mention.text
+        if TIME_ZONE.fullmatch(answer):
+            continue  # "(1900 _)": "hours" fits as well, and it tests no reading
         if "," in answer or leaks_answer(prompt, answer):
             continue  # two items of a list ("JELL-O, Lucky Charms"), or the key still shows
         # Only a name or a number is blanked, without a word bank: one sensible answer.
@@ -90,6 +94,7 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out + _number_clozes(builder, sentence)
 
 
+TIME_ZONE = re.compile(r"GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST")
 VENUE_WORDS = frozenset(
     {"park", "stadium", "court", "arena", "ground", "field", "centre", "center", "hall"}
     | {"square", "lane", "road", "trafford", "gardens", "theatre", "theater", "dome"}
@@ -214,6 +219,13 @@ def _after_common_noun(mention) -> bool:
         and before.text[:1].islower()
         and not mention.start <= before.head.i < mention.end
     )
+
+
+def _in_the(mention) -> bool:
+    """ "Extremist groups in the _" (the Sahel, which the tagger called a person): after a
+    preposition of place and "the", "region" or "area" fits as well."""
+    doc, start = mention.doc, mention.start
+    return start >= 2 and doc[start - 2].lower_ in ("in", "at", "across", "near", "throughout")
 
 
 def _after_the(mention) -> bool:
