@@ -41,7 +41,7 @@ WELL_KNOWN_GROUP_ZIPF = 4.6  # United Nations 4.7, Congress 4.9; FDA's full name
 # noun.animal, artifact, body, food, plant, quantity (litre, kilogram); verb.body, consumption
 EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 23, 29, 34})
 QUANTITY_LEXNAME = 23
-TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or", "dom")
+TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or", "dom", "ing")
 COMPOUND_PART_ZIPF = 3.5  # "hail" + "storm": parts a reader knows, the gloss built on them
 COMMON_BASE_ZIPF = 4.0  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
 MIN_NAME_DEFINITION_WORDS = 3
