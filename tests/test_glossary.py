@@ -225,9 +225,9 @@ def test_household_names_and_everyday_words_are_not_glossed(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("word", "is_transparent"),
+    [
         ("freeing", True),  # "free" + "ing"
         ("smuggling", False),  # "smuggle" is not a common word
-    [
         ("breakable", True),
         ("unusable", True),
         ("lovable", True),
