@@ -15,6 +15,8 @@ from companion.generation.questions.grammar import broken_texts
         "What on Friday condemned the attack?",
         "The rebels took the town, and?",
         "The capital of the province.",
+        "Where did the weather the weather service report?",
+        "When did the last time come Klitschko has not been stopped for 13 years -?",
     ],
 )
 def test_broken_rewrites_are_refused(text: str):
@@ -29,6 +31,7 @@ def test_broken_rewrites_are_refused(text: str):
         "Victims of child abuse should be encouraged to speak out.",
         "Who ordered the schools to close?",
         "What did the council vote to build?",
+        "Who said it was a very, very good day?",
     ],
 )
 def test_sound_questions_pass(text: str):

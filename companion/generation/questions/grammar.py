@@ -11,7 +11,9 @@ marks of a broken rewrite seen in review:
 - "Who" or "What" followed by an -ing form ("Who rounding up the Monsters?");
 - a sentence ending in a conjunction or a preposition ("..., and?");
 - a fragment: no verb at all;
-- a question that leans on another sentence: "this effect", "the same trick".
+- a question that leans on another sentence: "this effect", "the same trick";
+- two words said twice in a row ("Where did the weather the weather service report?"),
+  or a dash left before the question mark ("... for 13 years -?").
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ def broken(doc: Doc) -> str:
     ):
         return "leans on another sentence ('this effect', 'the same trick')"
     lowered = [t.lower_ for t in words]
+    if any(lowered[i : i + 2] == lowered[i + 2 : i + 4] for i in range(len(lowered) - 3)):
+        return "words said twice ('Where did the weather the weather service report?')"
+    text = doc.text.rstrip()
+    if text.endswith(("-?", "–?", "—?", "- ?", "– ?", "— ?")):
+        return "a dash left before the end ('... for 13 years -?')"
     if lowered[:2] == ["how", "many"] and (
         len(words) < 3 or words[2].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
     ):
