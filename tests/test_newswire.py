@@ -32,6 +32,7 @@ def cleaned(text: str) -> tuple[str, list[str]]:
         (f"CIUDAD JUAREZ, Mexico (AP) - {STORY}", ["CIUDAD JUAREZ, Mexico (AP) -"]),
         (f"SEATTLE: {STORY}", ["SEATTLE:"]),
         (f"(Reuters) - {STORY}", ["(Reuters) -"]),
+        (f"BISHKEK. April 29 (Interfax) - {STORY}", ["BISHKEK. April 29 (Interfax) -"]),
         (
             f"By Abby Schultz and JeeYeon Park, CNBC.com {STORY}",
             ["By Abby Schultz and JeeYeon Park, CNBC.com"],

@@ -42,8 +42,8 @@ _PLACE_WORD = r"[A-Z][A-Z.'’-]{2,}"
 _CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:\s+(?:{_PLACE_WORD}|[A-Z]{{2,}})){{0,3}}"
 _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"
 _DASH = r"(?:\s[-–—•_]|\s?:|\s?--)\s+"
-DATELINE = re.compile(
-    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION}))*(?:\s*{_AGENCY})?|{_AGENCY})"
+DATELINE = re.compile(  # "BISHKEK. April 29 (Interfax) -" too
+    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION})|\s+{_DATE})*(?:\s*{_AGENCY})?|{_AGENCY})"
     rf"(?:{_DASH}(?=[\"“‘']?[A-Z0-9])|\s*[-–—•:]\s*$)"
 )
 # In the lead, after a deck that has no bullets: only with an agency or a date, so that
