@@ -80,7 +80,7 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     keep = [
         t
         for t in subject.subtree
-        if (t.dep_ != "punct" or _joining_hyphen(t)) and t.i not in inside_appositive
+        if (t.dep_ != "punct" or joining_hyphen(t)) and t.i not in inside_appositive
     ]
     text = span_text(keep)  # "Syria's state-run television", spaced as written
     if text.lower() in ("the sources", "sources", "the source", "officials"):
@@ -88,7 +88,7 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     return text
 
 
-def _joining_hyphen(token: Token) -> bool:
+def joining_hyphen(token: Token) -> bool:
     """The "-" of "state-run": written without spaces between two words."""
     doc = token.doc
     return (

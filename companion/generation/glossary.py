@@ -14,6 +14,7 @@ import re
 from companion.common.occurrence import term_in_text
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
+from companion.generation.clauses import joining_hyphen
 from companion.generation.context import Context
 from companion.generation.context_lines import context_line
 from companion.generation.definitions import (
@@ -374,9 +375,10 @@ def _hyphened(mention) -> bool:
     """A word written onto another with a hyphen ("festival-goers", "state-run"): half of
     a compound, whose meaning the word alone does not give ("goers: someone who leaves")."""
     doc, start, end = mention.doc, mention.start, mention.end
-    joined_before = start >= 2 and doc[start - 1].text in "-–" and not doc[start - 2].whitespace_
-    joined_after = end < len(doc) - 1 and doc[end].text in "-–" and not doc[end - 1].whitespace_
-    return joined_before and not doc[start - 1].whitespace_ or joined_after
+    return (start > 0 and joining_hyphen(doc[start - 1])) or (
+        end < len(doc) and joining_hyphen(doc[end])
+    )
+
 
 def _brand(thing: Thing, context: Context) -> bool:
     """A word the article also writes as a web address ("Blurb.com"): a company's name."""

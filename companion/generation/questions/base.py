@@ -288,15 +288,14 @@ def inside_quotation(sentence: Span) -> bool:
     """A sentence in the middle of a quotation opened by an earlier sentence: "... said:
     "Apologies to everyone. We're starting to get WhatsApp working again." The second
     sentence has no quotation mark of its own, but it is someone's words."""
-    text = sentence.doc.text
-    last = None
-    for i in range(sentence.start_char):
-        if text[i] in "“”\"":
-            opening = text[i] == "“" or (
-                text[i] == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-")
-            )
-            last = opening
-    return bool(last)  # the last quotation mark before the sentence opened a quotation
+    before = sentence.doc.text[: sentence.start_char]
+    marks = list(re.finditer(r"[“”\"]", before))
+    if not marks:
+        return False
+    i = marks[-1].start()  # the last quotation mark before the sentence: did it open one?
+    return before[i] == "“" or (
+        before[i] == '"' and (i == 0 or before[i - 1].isspace() or before[i - 1] in "([—–-")
+    )
 
 
 CALENDAR_DAY = re.compile(
