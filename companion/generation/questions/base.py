@@ -178,6 +178,11 @@ class Builder:
         named = self._named_in(list(previous), kinds) if previous is not None else ""
         return named if named != "?" else ""
 
+    def person_named_in(self, sentence: Span) -> str:
+        """The one person the sentence names ("" if none or several)."""
+        named = self._named_in(list(sentence), PERSONISH)
+        return named if named != "?" else ""
+
     def _named_in(self, tokens: list[Token], kinds: set[str]) -> str:
         """The single thing of these kinds named in the tokens, '?' if several, '' if none."""
         found = {

@@ -106,6 +106,8 @@ def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
         and subject.i not in quoted
         and (thing := _speaker_thing(builder, subject)) is not None
     }
+    if not speakers and not _words_outside_quotes(sentence, quoted):
+        speakers = {0: thing} if (thing := _speaker_going_on(builder, sentence)) else {}
     if len(speakers) != 1:
         return None
     thing = next(iter(speakers.values()))
@@ -116,10 +118,63 @@ def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
 
 def _speaker_thing(builder: Builder, subject) -> Thing | None:
     """The thing a speech verb's subject names; "he" or "she" only when the sentence
-    or the one before names exactly one person (Builder.antecedent)."""
+    or the one before names exactly one person (Builder.antecedent), or when the
+    quotations run back to a sentence that does (_last_named_person)."""
     if subject.lower_ in ("he", "she"):
-        return builder.by_name.get(builder.antecedent(subject))
+        name = builder.antecedent(subject) or _last_named_person(builder, subject)
+        return builder.by_name.get(name)
     return builder.thing_of(subject)
+
+
+MAX_QUOTES_BACK = 3
+
+
+def _last_named_person(builder: Builder, pronoun) -> str:
+    """ "..., she said." at the end of a run of quotations: the person named in the
+    sentence just before the run, when it names exactly one person and the article calls
+    that person "she" ("She said: “This has not been an ordinary election ...” / “It's
+    been full of uncertainty ...” / “We are living in ...,” she said.")."""
+    sentence = builder.previous_sentence(pronoun.sent)
+    for _ in range(MAX_QUOTES_BACK):
+        if sentence is None:
+            return ""
+        named = builder.person_named_in(sentence)
+        if named:
+            return named if builder.pronoun_of(named) == pronoun.lower_ else ""
+        if not _has_quotation_mark(sentence):
+            return ""  # the run of quotations ends with nobody named
+        sentence = builder.previous_sentence(sentence)
+    return ""
+
+
+def _speaker_going_on(builder: Builder, sentence: Span) -> Thing | None:
+    """The speaker of a quotation that goes on into this sentence: the sentence before
+    opens a quotation it does not close, after its named speaker ("Mr Branczik added:
+    “When I saw the picture had dropped I thought ‘oh no’ ..." / "“I took it for what it
+    was, a coup on the art world.”"), as news writing runs one person's words on over
+    paragraphs."""
+    previous = builder.previous_sentence(sentence)
+    if previous is None or not _left_open(previous.text):
+        return None
+    opening = previous.start_char + max(previous.text.rfind("“"), previous.text.rfind('"'))
+    before = [t for t in previous if t.idx < opening]
+    verbs = [t for t in before if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    found = {id(t): t for s in subjects if (t := _speaker_thing(builder, s)) is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _left_open(text: str) -> bool:
+    """A quotation opened and not closed: more “ than ”, or an odd number of "."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _has_quotation_mark(sentence: Span) -> bool:
+    return any(mark in sentence.text for mark in '“”"')
+
+
+def _words_outside_quotes(sentence: Span, quoted: set[int]) -> bool:
+    return any(not t.is_punct and t.i not in quoted for t in sentence)
 
 
 def quoted_people(builder: Builder) -> list[Thing]:
