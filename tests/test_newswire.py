@@ -285,3 +285,39 @@ def test_a_long_caption_above_a_dateline_goes():
     result = clean_news([caption, f"GENEVA — {STORY}"])
     assert result.paragraphs == [STORY]
     assert result.removed == [caption, "GENEVA —"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Media playback is unsupported on your device Media captionFans: New play is great", STORY],
+        ["Image copyright Manuel Harlan Image caption Fans posed outside the theatre", STORY],
+        ["Image caption,", "A beaver makes its way to the water after a licensed release", STORY],
+        ["Beaver on the bank going into the water.Image source, PA Media", STORY],
+    ],
+)
+def test_the_bbc_labels_of_a_picture_or_a_video_go_with_their_caption(paragraphs: list[str]):
+    result = clean_news(paragraphs)
+    assert result.paragraphs == [STORY]
+    assert len(result.removed) == len(paragraphs) - 1
+
+
+def test_a_caption_label_keeps_the_story_sentence_after_it():
+    result = clean_news(["Image caption,", STORY])
+    assert result.paragraphs == [STORY]  # a full stop: story, not a caption
+
+
+def test_the_bbc_link_mark_goes_but_the_word_external_stays():
+    text, removed = cleaned('The paper was criticised for a tweet about Adele, external.')
+    assert text == "The paper was criticised for a tweet about Adele."
+    assert removed == [", external"]
+    kept = "The panel reviewed internal, external and financial risks."
+    assert cleaned(kept) == (kept, [])
+
+
+def test_old_wire_quotation_marks_become_curly_ones():
+    text, _ = cleaned("He said the strike was a ``last resort'' for teachers.")
+    assert text == "He said the strike was a “last resort” for teachers."
+    assert cleaned("It was the students' teachers' choice.")[0] == (
+        "It was the students' teachers' choice."
+    )

@@ -80,6 +80,7 @@ _CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*
 CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
 CAPTION_END = re.compile(
     rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic)s?:\s*[A-Z][\w.'’&/ -]{{0,60}}"
+    rf"|(?:Image|Media) (?:source|copyright),?\s+[A-Z][\w.'’&/ -]{{0,60}}"
     rf"|{_CREDIT})\s*$"
 )  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities"
 CAPTION_MAX_WORDS = 80
@@ -120,7 +121,20 @@ SUBHEAD = re.compile(
     r"(?<=[.!?\"”’])\s+((?:[A-Z][A-Z'’&-]{2,}\s+){1,5}[A-Z][A-Z'’&-]{2,})\s+(?=[A-Z][a-z])"
 )
 DOUBLED_QUOTES = re.compile(r'""')
+# old wire quotation marks: ``last resort'' -> “last resort”
+TEX_OPEN = re.compile(r"``(?=\S)")
+TEX_CLOSE = re.compile(r"(?<=\S)''")
 AP_DASH = re.compile(r"(?<=\w)\s_\s(?=\w)")  # AP's "_" for a dash
+# the BBC's labels of a picture or a video, each with its caption: "Image copyright Manuel
+# Harlan Image caption Excited fans posed ...", "Media playback is unsupported on your device"
+MEDIA_LABEL = re.compile(
+    r"^(?:Media playback is unsupported on your device|Media caption|Image copyright"
+    r"|Image caption|Image source)"
+)
+MEDIA_LABEL_ALONE = re.compile(r"^(?:Media|Image) caption,?$")  # its caption is next
+MEDIA_CAPTION_MAX_WORDS = 40
+# the BBC's mark after a link's words: "... an article about Adele, external."
+LINK_MARK = re.compile(r",\s*external(?=[.,;:!?\"”’)]|\s+in\b|\s*$)")
 DECK_MAX_WORDS = 60
 LEAD_PARAGRAPHS = 4
 ABOVE_DATELINE_MAX_WORDS = 120  # a caption or a bullet summary above "GENEVA —"
@@ -185,10 +199,28 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
                 texts[before] = ""
             removed.append(text)
             texts[index] = ""
-        elif CAPTION_END.search(text) and len(text.split()) <= CAPTION_MAX_WORDS:
+        elif MEDIA_LABEL_ALONE.match(text):
+            removed.append(text)
+            texts[index] = ""
+            _drop_caption_after(texts, index, removed)
+        elif (CAPTION_END.search(text) or MEDIA_LABEL.match(text)) and len(
+            text.split()
+        ) <= CAPTION_MAX_WORDS:
             removed.append(text)
             texts[index] = ""
     return texts
+
+
+def _drop_caption_after(texts: list[str], index: int, removed: list[str]) -> None:
+    """The caption under a label on its own line ("Image caption," / "A beaver makes its
+    way to the water ..."): a short line with no full stop."""
+    after = next((i for i in range(index + 1, len(texts)) if texts[i].strip()), None)
+    if after is None:
+        return
+    caption = texts[after].strip()
+    if len(caption.split()) <= MEDIA_CAPTION_MAX_WORDS and caption[-1:] not in ".!?\"”’":
+        removed.append(caption)
+        texts[after] = ""
 
 
 def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
@@ -258,6 +290,7 @@ def _cut(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:
 
 def _clean_anywhere(text: str, removed: list[str]) -> str:
     text = DOUBLED_QUOTES.sub('"', text)
+    text = TEX_CLOSE.sub("”", TEX_OPEN.sub("“", text))
     text = AP_DASH.sub(" — ", text)
     for pattern in (
         EDITORS_NOTE,
@@ -267,6 +300,7 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         COPYRIGHT,
         PHOTO_CREDIT,
         PAGE_PROMPT,
+        LINK_MARK,
     ):
         text = _cut(pattern, text, removed)
     return _tidy(text)
