@@ -17,6 +17,7 @@ from companion.generation.questions.grammar import broken_texts
         "The capital of the province.",
         "Where did the weather the weather service report?",
         "When did the last time come Klitschko has not been stopped for 13 years -?",
+        "When did the Sinclair Spectrum and BBC Micro do just?",
     ],
 )
 def test_broken_rewrites_are_refused(text: str):
@@ -32,6 +33,8 @@ def test_broken_rewrites_are_refused(text: str):
         "Who ordered the schools to close?",
         "What did the council vote to build?",
         "Who said it was a very, very good day?",
+        "What did the council do?",
+        "When did the Sinclair Spectrum go on sale?",
     ],
 )
 def test_sound_questions_pass(text: str):

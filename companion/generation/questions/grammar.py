@@ -13,7 +13,9 @@ marks of a broken rewrite seen in review:
 - a fragment: no verb at all;
 - a question that leans on another sentence: "this effect", "the same trick";
 - two words said twice in a row ("Where did the weather the weather service report?"),
-  or a dash left before the question mark ("... for 13 years -?").
+  or a dash left before the question mark ("... for 13 years -?");
+- a when/where/how/why question ending on a "do" that stood for another verb ("just as the
+  Sinclair Spectrum did in the 1980s" -> "When did the Sinclair Spectrum do just?").
 """
 
 from __future__ import annotations
@@ -66,6 +68,9 @@ def broken(doc: Doc) -> str:
         return "an adverbial right after the question word"
     if lowered[0] in ("what", "who") and len(words) > 1 and words[1].tag_ == "VBG":
         return "no finite verb after the question word ('Who rounding up ...?')"
+    tail = lowered[-2:] if len(words) > 2 and words[-1].pos_ == "ADV" else lowered[-1:]
+    if lowered[0] in ("when", "where", "how", "why") and tail[0] in ("do", "did", "does"):
+        return "a 'do' that stood for another verb ('When did the BBC Micro do just?')"
     return ""
 
 
