@@ -7,7 +7,7 @@ import pytest
 
 from companion.common.textutil import plain_text
 from companion.generation.analysis import load_nlp
-from companion.generation.clauses import statement
+from companion.generation.clauses import clause_tokens, statement
 from companion.generation.questions.truefalse import _cut_too_much
 from tests.generated import lesson_from_text
 
@@ -45,7 +45,7 @@ def test_a_statement_may_leave_out_a_clause_of_time_or_cause(nlp, sentence, kept
     verb = doc[:].root
     text = statement(verb)
     assert text == kept
-    assert _cut_too_much(verb, text, doc[:]) is too_much
+    assert _cut_too_much(verb, clause_tokens(verb, set()), text, doc[:]) is too_much
 
 
 RUN_OF_QUOTES = """Shops in Porthaven have a poor month

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from companion.generation.clauses import has_quote
 from companion.generation.distractors import pick
 from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
@@ -141,7 +142,7 @@ def _last_named_person(builder: Builder, pronoun) -> str:
         named = builder.person_named_in(sentence)
         if named:
             return named if builder.pronoun_of(named) == pronoun.lower_ else ""
-        if not _has_quotation_mark(sentence):
+        if not has_quote(sentence):
             return ""  # the run of quotations ends with nobody named
         sentence = builder.previous_sentence(sentence)
     return ""
@@ -167,10 +168,6 @@ def _speaker_going_on(builder: Builder, sentence: Span) -> Thing | None:
 def _left_open(text: str) -> bool:
     """A quotation opened and not closed: more “ than ”, or an odd number of "."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _has_quotation_mark(sentence: Span) -> bool:
-    return any(mark in sentence.text for mark in '“”"')
 
 
 def _words_outside_quotes(sentence: Span, quoted: set[int]) -> bool:

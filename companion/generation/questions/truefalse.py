@@ -64,7 +64,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if verb.tag_ == "VBP" and subject.tag_ in ("NN", "NNP"):
         return []  # "Discount offer valid through April 13": a misparse, not a statement
     true_text = statement(verb, replacements)
-    if _cut_too_much(verb, true_text, sentence):
+    kept = clause_tokens(verb, set())
+    if _cut_too_much(verb, kept, true_text, sentence):
         return []  # too much of the sentence left out: the statement could mislead
     if true_text.rstrip(".").split()[-1:] == [verb.text] and any(
         c.dep_ == "conj" for c in verb.children
@@ -76,7 +77,7 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # "X gained, while Y fell": a dropped "while" leaves two clauses run on
     if hypothetical(verb) or any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
         return []  # "should ...", "may ...", "if ...": an opinion or a guess is not a fact
-    if verb.lemma_ == "seem" or any(t.lower_ in GUESSES for t in clause_tokens(verb, set())):
+    if verb.lemma_ == "seem" or any(t.lower_ in GUESSES for t in kept):
         return []  # "images suggested that it was probably not that of a king", "The film
         # industry seems to have done ...": a guess
     if re.search(r",\s+(?:though|however|too)\.?$", true_text):
@@ -92,7 +93,6 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         re.IGNORECASE,
     ):
         return []  # a statement must stand on its own: no pronoun left to guess
-    kept = clause_tokens(verb, set())
     if any(t.lower_ == "it" and t.dep_ in ("dobj", "pobj") for t in kept) or any(
         t.lower_ in DEMONSTRATIVES
         and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -153,7 +153,7 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out
 
 
-def _cut_too_much(verb: Token, text: str, sentence: Span) -> bool:
+def _cut_too_much(verb: Token, clause: list[Token], text: str, sentence: Span) -> bool:
     """Whether the statement leaves out so much of its sentence that it could mislead.
     Up to 40% may go; more only when what goes is a clause of time, manner or cause, or a
     second clause after "and"/"but", and the statement keeps 8 words or more: "Retail sales
@@ -164,7 +164,7 @@ def _cut_too_much(verb: Token, text: str, sentence: Span) -> bool:
         return False
     if kept < 0.4 * words or kept < 8:
         return True
-    kept_ids = {t.i for t in clause_tokens(verb, set())} | {verb.i}
+    kept_ids = {t.i for t in clause} | {verb.i}
     cuts = [t for t in sentence if t.i not in kept_ids and t.head.i in kept_ids and t != t.head]
     for cut in cuts:
         if cut.is_punct or cut.dep_ in ("relcl", "appos") and cut.head.dep_ in SUBJECTS:
