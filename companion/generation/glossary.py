@@ -553,7 +553,7 @@ def circular(text: str, thing: Thing) -> bool:
     """A word's definition built on its own stem: "derision: act of deriding". (A name
     may repeat its category word: "Northern Alliance: multiethnic alliance ...".)"""
     if thing.is_name:
-        return _name_in_its_gloss(text, thing)
+        return _name_in_its_gloss(text, thing) or _every_word_again(text, thing)
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
     term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
     term_words |= {_without_prefix(w) for w in term_words}  # "unjustified": "justification"
@@ -585,6 +585,15 @@ def _name_in_its_gloss(text: str, thing: Thing) -> bool:
         if gloss_word[:5] == words[0][:5] and not text[match.end() :].startswith(","):
             return True
     return False
+
+
+def _every_word_again(text: str, thing: Thing) -> bool:
+    """A name of several words glossed with all of them: "Foreign Minister: government
+    minister for foreign relations", "Winter Olympics: Olympics for winter sports". (One
+    word again is the name's category: "Northern Alliance: multiethnic alliance ...".)"""
+    words = {w for w in re.findall(r"[a-z]+", thing.key.lower()) if len(w) >= 3}
+    gloss = {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+    return len(words) >= 2 and all(w.removesuffix("s") in gloss for w in words)
 
 
 def _without_prefix(word: str) -> str:

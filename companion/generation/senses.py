@@ -34,7 +34,7 @@ COUNTRIES = re.compile(
 REGISTER = re.compile(r"\(?(?:informal|formal|slang|informal terms|old-fashioned)\)?", re.I)
 
 # "used also of staining in making microscope slides": a note on use, not a definition
-USAGE_NOTE = re.compile(r"(?:used|also|usually|often|sometimes)\b", re.I)
+USAGE_NOTE = re.compile(r"(?:used|also|usually|often|sometimes|formerly|called)\b", re.I)
 RELATING = re.compile(r"of or (?:relating|pertaining) to\b")
 
 STOP = set(
@@ -314,6 +314,8 @@ class SenseChooser:
                 ):
                     continue  # NATO, spelt out as "National Organization of Theatre Owners"
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
+                if native_of_known_place(text):
+                    return None
                 if text and not names_another_country(text, self.article):
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
         return None
@@ -330,6 +332,21 @@ class SenseChooser:
                 if any(spelling_variants(form, lemma) for lemma in sense.lemmas):
                     yield sense, False
                     return
+
+
+# a name every student knows (Mars 4.3, Libya 3.8): a word made from it needs no entry
+KNOWN_NAME_ZIPF = 3.6
+# "Welsh: native or resident of Wales": a people named after a place
+NATIVE_OF = re.compile(
+    r"(?:native|inhabitant|resident|citizen)s? (?:or \w+ )?of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)"
+)
+
+
+def native_of_known_place(text: str) -> bool:
+    """A people glossed by a place every student knows ("Welsh: native or resident of
+    Wales", "Libyans"): the word says as much; "Uzbek" (Uzbekistan) keeps its entry."""
+    match = NATIVE_OF.search(text)
+    return bool(match) and zipf(match.group(1).lower()) >= KNOWN_NAME_ZIPF
 
 
 COLLOQUIAL_DOMAIN = 7075172  # WordNet 3.0 synset "colloquialism", a usage domain
@@ -417,7 +434,7 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
     """ "Jovian: of or pertaining to ... the planet Jupiter" says nothing a student can
     use; "of Jupiter, the largest planet and the 5th from the sun" does."""
     noun = get_wordnet().synset(sense.pertainyms[0], "n")
-    if zipf(noun.lemmas[0].lower()) >= 3.6:
+    if zipf(noun.lemmas[0].lower()) >= KNOWN_NAME_ZIPF:
         return ""  # "Martian: of Mars, ...": read from a name every student knows
     gloss = noun.definition.split(";")[0].strip()
     if gloss.startswith("("):
@@ -429,9 +446,20 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
     return f"of {noun.lemmas[0]}, {gloss}"  # (the noun may share the term's root)
 
 
+def _without_own_name(segment: str, sense: Synset) -> str:
+    """ "Ethiopia is a republic in northeastern Africa ...": a few glosses open with the
+    name they define; what follows "is" is the definition."""
+    for lemma in sense.lemmas:
+        name = lemma.replace("_", " ")
+        if segment.startswith(f"{name} is "):
+            return segment[len(name) + 4 :]
+    return segment
+
+
 def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     """A sense's gloss as a short definition that does not repeat the term."""
-    segments = [s.strip() for s in sense.definition.split(";") if s.strip()]
+    segments = [_without_own_name(s.strip(), sense) for s in sense.definition.split(";")]
+    segments = [s for s in segments if s]
     years = next(
         (
             s

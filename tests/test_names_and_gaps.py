@@ -1,0 +1,125 @@
+"""Rules of the seventh session (docs/glossary.md, docs/questions.md): glosses that open
+with their own name, a people named after a well-known place, a name glossed with all of
+its words, and cloze gaps that another body of the same kind fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.common.wordnet import Synset
+from companion.generation.analysis import load_nlp
+from companion.generation.glossary import circular
+from companion.generation.questions.cloze import ACRONYM, _one_of_a_kind
+from companion.generation.senses import native_of_known_place, wordnet_text
+from companion.generation.terms import Mention, Thing, normal_key
+
+
+def name(text: str, form: str, kind: str = "place", label: str = "GPE") -> Thing:
+    doc = load_nlp()(text)
+    start = text.index(form)
+    span = doc.char_span(start, start + len(form))
+    mention = Mention(0, doc, span.start, span.end, span.text)
+    return Thing(key=normal_key(form), kind=kind, labels=[label], mentions=[mention])
+
+
+def test_a_gloss_that_opens_with_its_own_name_keeps_what_follows_is():
+    # WordNet 3.0's gloss of Ethiopia, word for word
+    sense = Synset(
+        3302790,
+        "n",
+        ("Ethiopia", "Abyssinia"),
+        "Ethiopia is a republic in northeastern Africa on the Red Sea; formerly called"
+        " Abyssinia",
+        True,
+        (),
+        15,
+    )
+    thing = name("Ethiopia's Tsegaye Kebede won the London Marathon.", "Ethiopia")
+    assert wordnet_text(sense, thing) == "republic in northeastern Africa on the Red Sea"
+
+
+def test_a_former_name_is_not_a_definition():
+    sense = Synset(1, "n", ("Ethiopia",), "formerly called Abyssinia", True, (), 15)
+    thing = name("Ethiopia's Tsegaye Kebede won the London Marathon.", "Ethiopia")
+    assert wordnet_text(sense, thing) == ""
+
+
+@pytest.mark.parametrize(
+    ("gloss", "dropped"),
+    [
+        ("native or resident of Wales", True),  # every student knows Wales
+        ("a native or inhabitant of Libya", True),
+        ("native or inhabitant of Uzbekistan", False),  # the entry says where that is
+        ("member of the branch of Islam", False),  # not a people of a place
+    ],
+)
+def test_a_people_of_a_well_known_place_needs_no_entry(gloss: str, dropped: bool):
+    assert native_of_known_place(gloss) is dropped
+
+
+@pytest.mark.parametrize(
+    ("term", "gloss", "is_circular"),
+    [
+        ("Foreign Minister", "government minister for foreign relations", True),
+        ("Winter Olympics", "Olympics for winter sports", True),
+        ("Northern Alliance", "multiethnic alliance in Afghanistan", False),
+        ("Attorney General", "chief law officer of a country or state", False),
+    ],
+)
+def test_a_name_glossed_with_all_of_its_words_is_circular(term, gloss, is_circular):
+    thing = name(f"The {term} spoke on Monday.", term, kind="group", label="ORG")
+    assert circular(gloss, thing) is is_circular
+
+
+def mention(text: str, form: str) -> Mention:
+    doc = load_nlp()(text)
+    start = text.index(form)
+    span = doc.char_span(start, start + len(form))
+    return Mention(0, doc, span.start, span.end, span.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "any_of_its_kind"),
+    [
+        # one word after "the": "the festival" fits as well
+        ("Every year the Fringe attracts big names.", "Fringe", True),
+        ("Obama issued a statement commending the Legislature for its move.", "Legislature", True),
+        # the subject, without an "of": "the government" fits as well
+        ("Despite this, the European Commission moved ahead with the penalty.",
+         "European Commission", True),
+        # a clue in the name itself, or not the subject
+        ("The University of Benin has suspended the planned rise in fees.",
+         "University of Benin", False),
+        ("Gen. John Kelly will lead the Department of Homeland Security.",
+         "Department of Homeland Security", False),
+    ],
+)
+def test_a_the_gap_that_any_body_of_its_kind_fits(sentence, answer, any_of_its_kind):
+    assert _one_of_a_kind(mention(sentence, answer)) is any_of_its_kind
+
+
+@pytest.mark.parametrize(
+    ("answer", "acronym"), [("GPs", True), ("VAT", True), ("OPEC", True), ("Nasa", False)]
+)
+def test_acronyms_are_recognised_for_the_gap_rule(answer: str, acronym: bool):
+    assert bool(ACRONYM.fullmatch(answer)) is acronym
+
+
+def test_no_cloze_on_a_common_acronym_or_a_lone_body(tmp_path):
+    from companion.common.textutil import plain_text
+    from tests.generated import lesson_from_text
+
+    article = """Health tax vote in Porthaven
+
+The Porthaven council voted on Monday to give MPs a vote on the new sugar tax.
+Some GPs have also expressed concerns about the cost of the new clinics in Porthaven.
+
+President Maria Okafor issued a statement commending the Legislature for its move.
+The Porthaven Health Trust said the clinics would open in 2026 in three towns.
+"""
+    lesson = lesson_from_text(tmp_path, article)
+    keys = {str(q.answer) for q in lesson.questions if q.kind == "cloze"}
+    assert not keys & {"MPs", "GPs", "Legislature"}, keys
+    assert any(q.kind == "cloze" for q in lesson.questions), [
+        plain_text(q.prompt) for q in lesson.questions
+    ]
