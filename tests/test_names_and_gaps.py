@@ -51,6 +51,7 @@ def test_a_former_name_is_not_a_definition():
         ("a native or inhabitant of Libya", True),
         ("native or inhabitant of Uzbekistan", False),  # the entry says where that is
         ("member of the branch of Islam", False),  # not a people of a place
+        ("16th President of the United States", False),  # "resident" inside "President"
     ],
 )
 def test_a_people_of_a_well_known_place_needs_no_entry(gloss: str, dropped: bool):
@@ -71,6 +72,11 @@ def test_a_name_glossed_with_all_of_its_words_is_circular(term, gloss, is_circul
     assert circular(gloss, thing) is is_circular
 
 
+def test_a_person_glossed_by_a_relative_of_the_same_name_is_not_circular():
+    thing = name("Ahmed Masood vowed to fight on.", "Ahmed Masood", "person", "PERSON")
+    assert not circular("son of Ahmed Shah Masood and leader of the NRF", thing)
+
+
 def mention(text: str, form: str) -> Mention:
     doc = load_nlp()(text)
     start = text.index(form)
@@ -87,6 +93,8 @@ def mention(text: str, form: str) -> Mention:
         # the subject, without an "of": "the government" fits as well
         ("Despite this, the European Commission moved ahead with the penalty.",
          "European Commission", True),
+        # an acronym is one body ("the FDA"), not a word of a kind
+        ("The panel relied on the FDA's evaluation of the data.", "FDA", False),
         # a clue in the name itself, or not the subject
         ("The University of Benin has suspended the planned rise in fees.",
          "University of Benin", False),
@@ -123,3 +131,27 @@ The Porthaven Health Trust said the clinics would open in 2026 in three towns.
     assert any(q.kind == "cloze" for q in lesson.questions), [
         plain_text(q.prompt) for q in lesson.questions
     ]
+
+
+def test_a_company_cloze_accepts_the_name_without_its_legal_suffix():
+    from companion.generation.questions.cloze import COMPANY_SUFFIX
+
+    assert COMPANY_SUFFIX.sub("", "Merrill Lynch & Co. Inc.") == "Merrill Lynch"
+    assert COMPANY_SUFFIX.sub("", "Tesco plc") == "Tesco"
+    assert COMPANY_SUFFIX.sub("", "Thomson Reuters") == "Thomson Reuters"
+
+
+@pytest.mark.parametrize(
+    ("gloss", "article", "elsewhere"),
+    [
+        ("town in Massachusetts founded by Pilgrims in 1620", "Plymouth city council in Devon", True),
+        ("town in northern New Jersey", "a fire in Morristown, Tennessee", True),
+        ("city in eastern Iowa", "Cedar Rapids, Iowa, flooded again", False),
+        ("port city in southwestern England", "Plymouth city council in England", False),
+    ],
+)
+def test_a_place_put_in_a_state_the_article_never_names(gloss, article, elsewhere):
+    from companion.generation.senses import _stem, names_another_country
+
+    stems = {_stem(w) for w in article.replace(",", " ").split()}
+    assert names_another_country(gloss, stems) is elsewhere

@@ -136,6 +136,18 @@ def test_brackets_and_words_that_are_not_junk_stay(kept: str):
         ("Follow us on Twitter.", "Follow us on Twitter."),
         ("More information", "More information"),
         ("Enditem", "Enditem"),
+        (
+            "The BBC is not responsible for the content of external sites.",
+            "The BBC is not responsible for the content of external sites.",
+        ),
+        (
+            "Download the FOX 29 Weather Authority App to keep up with the latest forecast.",
+            "Download the FOX 29 Weather Authority App to keep up with the latest forecast.",
+        ),
+        (
+            "For more information on where the comet will be, visit The Sky Live.",
+            "For more information on where the comet will be, visit The Sky Live.",
+        ),
     ],
 )
 def test_contact_lines_and_dangling_links_at_the_end_go(tail: str, junk: str):
@@ -321,3 +333,21 @@ def test_old_wire_quotation_marks_become_curly_ones():
     assert cleaned("It was the students' teachers' choice.")[0] == (
         "It was the students' teachers' choice."
     )
+
+
+def test_an_embedded_post_goes_but_a_story_about_a_post_stays():
+    post = (
+        "TfL has today informed Uber that it will not be issued with a private hire operator"
+        " licence. pic.twitter.com/nlYD0ny2qo — Transport for London (@TfL) September 22, 2017"
+    )
+    result = clean_news([STORY, post, "Uber said it would appeal."])
+    assert result.paragraphs == [STORY, "Uber said it would appeal."]
+    assert post in result.removed
+    about = "Transport for London said on Twitter that Uber would not get a licence."
+    assert clean_news([STORY, about]).paragraphs == [STORY, about]
+
+
+def test_a_promotion_inside_the_story_is_not_a_tail():
+    middle = "For more information, residents should visit the council office in person."
+    result = clean_news([middle, STORY])
+    assert result.paragraphs == [middle, STORY]

@@ -774,8 +774,8 @@ def test_a_cloze_on_a_longer_name_accepts_the_short_one_the_article_uses(tmp_pat
     text = (
         "Alpine glaciers shrink\n\n"
         "The Alps’ glaciers are on track for their highest losses in 60 years.\n\n"
-        "The European Alps are especially vulnerable compared to other mountain ranges"
-        " because they are smaller with relatively little ice cover.\n\n"
+        "Scientists have measured the European Alps since 1894, as they are smaller than"
+        " other mountain ranges with relatively little ice cover.\n\n"
         "Temperatures in the Alps are warming at around 0.3C per decade.\n"
     )
     lesson = lesson_from_text(tmp_path, text)

@@ -593,6 +593,8 @@ def _every_word_again(text: str, thing: Thing) -> bool:
     word again is the name's category: "Northern Alliance: multiethnic alliance ...".)"""
     words = {w for w in re.findall(r"[a-z]+", thing.key.lower()) if len(w) >= 3}
     gloss = {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+    if thing.kind == "person":
+        return False  # "Ahmed Masood: son of Ahmed Shah Masood": a relative's name
     return len(words) >= 2 and all(w.removesuffix("s") in gloss for w in words)
 
 

@@ -110,6 +110,19 @@ PAGE_PROMPT = re.compile(
     r"|Click to [Ee]nlarge|Scroll down for (?:video|more)|Continue reading(?: the main story)?"
     r"|Read more|RELATED)\s+(?=[\"“‘A-Z])"
 )
+# a site's own lines after the story: "The BBC is not responsible for the content of
+# external sites.", "Download the FOX 29 Weather Authority App to ...", "For more
+# information on ..., visit The Sky Live."
+PROMOTION = re.compile(
+    r"\bis not responsible for the content of external\b|^Download (?:the|our)\b.{0,60}\bapps?\b"
+    r"|^For more (?:information|details)\b.{0,120}\bvisit\b",
+    re.IGNORECASE,
+)
+# a post embedded in the page: "... pic.twitter.com/nlYD0ny2qo — Transport for London
+# (@TfL) September 22, 2017"
+EMBEDDED_POST = re.compile(
+    r"\bpic\.twitter\.com/\w+|\(@\w{1,15}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+)
 END_MARK = re.compile(r"\s*\bEnd\s?item\b\.?\s*$", re.IGNORECASE)
 CONTACT = re.compile(
     r"[\w.+-]+@\s?[\w-]+(?:\.[\w-]+)+|\bcan be reached\b|\bwww\.\S+|https?://\S+"
@@ -163,7 +176,8 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
     (paragraph index -> subheading) follow their paragraphs."""
     headings = headings or {}
     removed: list[str] = []
-    texts = [_clean_anywhere(p, removed) for p in _without_captions(paragraphs, removed)]
+    kept = _without_embedded_posts(_without_captions(paragraphs, removed), removed)
+    texts = [_clean_anywhere(p, removed) for p in kept]
     _drop_lines_above_dateline(texts, removed)
     for index, text in enumerate(texts):
         if text:
@@ -181,6 +195,17 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
         pending = ""
         _split_subheads(text, cleaned, heading)
     return cleaned
+
+
+def _without_embedded_posts(paragraphs: list[str], removed: list[str]) -> list[str]:
+    """A tweet shown in the page, with its link, author and date: a copy of someone's
+    post, not the story's words (an empty paragraph keeps the places of the others)."""
+    texts = list(paragraphs)
+    for index, text in enumerate(texts):
+        if EMBEDDED_POST.search(text):
+            removed.append(text)
+            texts[index] = ""
+    return texts
 
 
 def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
@@ -369,6 +394,7 @@ def _clean_tail(texts: list[str], removed: list[str]) -> None:
         sentences = split_sentences(_cut(END_MARK, texts[index], removed))
         while sentences and (
             CONTACT.search(sentences[-1])
+            or PROMOTION.search(sentences[-1])
             or (dropped and sentences[-1].endswith("?"))
             or _dangling(sentences[-1])
         ):

@@ -102,13 +102,25 @@ def _content_lemmas(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
 
 
+US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+    "|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
+    "|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+# "Plymouth: town in Massachusetts" for the city in Devon: a place put in a state
+IN_A_STATE = re.compile(rf"\b(?:in|of) (?:the )?(?:[a-z-]+ )?({US_STATES})\b")
+
+
 def names_another_country(text: str, article_stems: set[str]) -> bool:
     """ "Supreme Court: highest federal court in the United States" for India's court: a
     gloss tied to a country the article never mentions; or to a sport it never mentions
     ("World Cup: soccer tournament ..." in a story about cricket)."""
-    match = COUNTRIES.search(text)
-    if match and not {_stem(w) for w in match.group(1).split()} <= article_stems:
-        return True
+    for match in (COUNTRIES.search(text), IN_A_STATE.search(text)):
+        if match and not {_stem(w) for w in match.group(1).split()} <= article_stems:
+            return True  # (a state too: "Morristown: town in New Jersey" in Tennessee)
     return any(_stem(field) not in article_stems for field in FIELDS.findall(text.lower()))
 
 
@@ -338,7 +350,7 @@ class SenseChooser:
 KNOWN_NAME_ZIPF = 3.6
 # "Welsh: native or resident of Wales": a people named after a place
 NATIVE_OF = re.compile(
-    r"(?:native|inhabitant|resident|citizen)s? (?:or \w+ )?of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)"
+    r"\b(?:native|inhabitant|resident|citizen)s? (?:or \w+ )?of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)"
 )
 
 

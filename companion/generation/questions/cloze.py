@@ -108,11 +108,17 @@ def _venue(thing: Thing, mention) -> bool:
     return thing.label == "FAC" or (len(words) > 1 and words[-1].lower() in VENUE_WORDS)
 
 
+COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?:&\s+Co\.?|Co\.?|Inc\.?|Corp\.?|Ltd\.?|plc|PLC|LLC))+$")
+
+
 def _shorter_names(builder: Builder, answer: str) -> list[str]:
     """The end of the answer, where the article names that alone too: "Alps" for "The
     _ are especially vulnerable" keyed "European Alps" (never a person's surname)."""
     words = answer.split()
     found = []
+    bare = COMPANY_SUFFIX.sub("", answer)
+    if bare != answer and bare:
+        found.append(bare)  # "Merrill Lynch" for "Merrill Lynch & Co. Inc."
     for start in range(1, len(words)):
         shorter = " ".join(words[start:])
         thing = builder.by_name.get(shorter)
@@ -275,13 +281,14 @@ ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 
 
 def _one_of_a_kind(mention) -> bool:
-    """A "the _" gap that any body of its kind fits: a one-word name ("the _ attracts big
-    names": Fringe, or the festival), or the subject of its sentence named without an "of"
-    ("the _ moved ahead with the penalty": the European Commission, or the government).
-    (Reviewed: 2 of 10 such gaps accepted; "from the University of _" keeps its clue.)"""
+    """A "the _" gap that any body of its kind fits: a one-word name that is not an
+    acronym ("the _ attracts big names": Fringe, or the festival; "the _'s evaluation"
+    keeps FDA), or the subject of its sentence named without an "of" ("the _ moved ahead
+    with the penalty": the European Commission, or the government). (Reviewed on unseen
+    news: 2 of 10 such gaps accepted; "from the University of _" keeps its clue.)"""
     words = mention.text.split()
     if len(words) == 1:
-        return True
+        return not ACRONYM.fullmatch(mention.text)  # "the _'s evaluation": FDA is one
     return mention.span.root.dep_ in ("nsubj", "nsubjpass") and not {"of", "for"} & set(words)
 
 
