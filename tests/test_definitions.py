@@ -303,6 +303,11 @@ def test_owner_of_an_appositive_is_named_in_full():
     assert explain(text, "Ahmed Masood", "person", resolve) == "son of Ahmed Shah Masood"
 
 
+def test_an_owner_the_article_leaves_unnamed_gives_no_line():
+    text = "\"It was a bad one,\" said the city's mayor, Gary Chesney, on Friday."
+    assert not explain(text, "Gary Chesney", "person", lambda token: token.text)
+
+
 def test_first_mention_with_an_explanation_is_the_evidence():
     plain_first = mention("The Taliban entered the city.", "Taliban", paragraph=0)
     explained = mention("The Taliban is a militant group.", "Taliban", paragraph=1)

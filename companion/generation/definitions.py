@@ -276,7 +276,10 @@ def _appositive(mention: Mention, resolve) -> str:
         noun = _subtree_text(head, skip=owner, stop_deps=("appos",), end=mention.start)
         if owner is not None and noun:
             noun = LEADING_DETERMINERS.sub("", noun)
-            return f"{noun} of {resolve(owner)}"
+            whose = resolve(owner)
+            if owner.pos_ == "NOUN" and whose.lower() == owner.text.lower():
+                return ""  # "the city's mayor, Gary Chesney": which city, the entry can't say
+            return f"{noun} of {whose}"
         return noun
     return ""
 
