@@ -155,3 +155,37 @@ def test_a_place_put_in_a_state_the_article_never_names(gloss, article, elsewher
 
     stems = {_stem(w) for w in article.replace(",", " ").split()}
     assert names_another_country(gloss, stems) is elsewhere
+
+
+def test_options_for_a_person_hold_an_office_as_the_answer_does_or_none():
+    from tests.test_precision_rules import _builder
+
+    builder = _builder(
+        [
+            "Andy Murray beat Novak Djokovic on Sunday to win the Wimbledon title.",
+            "Prime Minister David Cameron watched from the royal box, and First Minister"
+            " Alex Salmond waved a flag. Roger Federer lost in the second round.",
+            "David Cameron said the country was proud. Alex Salmond said Scotland was proud.",
+        ]
+    )
+    assert builder.holds_office("David Cameron") and builder.holds_office("Alex Salmond")
+    assert not builder.holds_office("Andy Murray")
+    pool = ["Novak Djokovic", "David Cameron", "Alex Salmond", "Roger Federer"]
+    assert builder.same_sort_of_person("Andy Murray", pool) == ["Novak Djokovic", "Roger Federer"]
+
+
+def test_no_question_on_a_verb_of_saying_without_what_was_said():
+    from companion.generation.clauses import wh_question
+
+    doc = load_nlp()(
+        "Cash flooded in after Gabriele Finaldi announced last month it needed to raise"
+        " two million pounds."
+    )
+    verb = next(t for t in doc if t.lemma_ == "announce")
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    ids = {t.i for t in subject.subtree}
+    assert wh_question(verb, "Who", ids, True) == ""
+    plain = load_nlp()("Gabriele Finaldi announced the sale last month.")
+    verb = next(t for t in plain if t.lemma_ == "announce")
+    ids = {t.i for t in next(c for c in verb.children if c.dep_ == "nsubj").subtree}
+    assert wh_question(verb, "Who", ids, True) == "Who announced the sale last month?"

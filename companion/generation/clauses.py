@@ -311,7 +311,7 @@ def wh_question(
     """Build a wh-question from a clause: remove the answer, invert, add do-support.
     Words fronted before the subject ("On Monday, ...") move to the end."""
     tokens = clause_tokens(verb, answer_ids, compact=True)
-    if not tokens:
+    if not tokens or _said_without_what(verb):
         return ""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None:
@@ -350,6 +350,12 @@ def wh_question(
     if prefix:
         question = f"{prefix}, {question[:1].lower()}{question[1:]}"
     return finish_question(question)
+
+
+def _said_without_what(verb: Token) -> bool:
+    """A verb of saying whose reported clause the question would drop: "Who announced
+    last month?" (announced what? "... it needed to raise £2 million")."""
+    return verb.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _moved(front: list[Token]) -> str:

@@ -236,9 +236,30 @@ class Builder:
     def same_sort_of_person(self, answer: str, pool: list[str]) -> list[str]:
         """Options of the answer's sort: people the article calls what it calls the answer
         ("she", "he"), or never calls either. An answer it never calls either keeps only
-        options of that kind too: no three women among the options for the men's final."""
+        options of that kind too: no three women among the options for the men's final.
+        And people who hold an office as the answer does, or none as it does not: no
+        "Prime Minister David Cameron" among the players who might have won Wimbledon."""
         mine = self.pronoun_of(answer)
-        return [p for p in pool if self.pronoun_of(p) in ("", mine) and not self._a_place(p)]
+        office = self.holds_office(answer)
+        return [
+            p
+            for p in pool
+            if self.pronoun_of(p) in ("", mine)
+            and not self._a_place(p)
+            and self.holds_office(p) == office
+        ]
+
+    def holds_office(self, name: str) -> bool:
+        """The article gives the person a title of office before the name ("Prime
+        Minister David Cameron", "Foreign Ministry spokesman Qin Gang", "Gov. Jan
+        Brewer")."""
+        thing = self.by_name.get(name)
+        for mention in thing.mentions if thing is not None else []:
+            before = mention.doc[mention.start - 1] if mention.start > 0 else None
+            if before is not None and before.dep_ == "compound" and before.head.i >= mention.start:
+                if before.text[:1].isupper() and is_role_title(before.text.rstrip(".")):
+                    return True
+        return False
 
     def _a_place(self, name: str) -> bool:
         """A "person" of the tagger's that the article puts somewhere: "Born at Plas
