@@ -256,9 +256,14 @@ class Builder:
         thing = self.by_name.get(name)
         for mention in thing.mentions if thing is not None else []:
             before = mention.doc[mention.start - 1] if mention.start > 0 else None
-            if before is not None and before.dep_ == "compound" and before.head.i >= mention.start:
-                if before.text[:1].isupper() and is_role_title(before.text.rstrip(".")):
-                    return True
+            if (
+                before is not None
+                and before.dep_ == "compound"
+                and before.head.i >= mention.start
+                and before.text[:1].isupper()
+                and is_role_title(before.text.rstrip("."))
+            ):
+                return True
         return False
 
     def _a_place(self, name: str) -> bool:
