@@ -18,6 +18,10 @@ from companion.generation.questions.grammar import broken_texts
         "Where did the weather the weather service report?",
         "When did the last time come Klitschko has not been stopped for 13 years -?",
         "When did the Sinclair Spectrum and BBC Micro do just?",
+        "What were held 2-2 by Chelsea?",
+        "What has unveiled a plan to plant 50 million trees by 2025 in a bid?",
+        "Where had Pablo Picasso settled soon?",
+        "True or false: The man became nervous and even more so.",
     ],
 )
 def test_broken_rewrites_are_refused(text: str):
@@ -35,6 +39,9 @@ def test_broken_rewrites_are_refused(text: str):
         "Who said it was a very, very good day?",
         "What did the council do?",
         "When did the Sinclair Spectrum go on sale?",
+        "What was held 2-2 by Chelsea?",
+        "What has the trust unveiled in a bid to plant more trees?",
+        "Where did Pablo Picasso settle soon after the war?",
     ],
 )
 def test_sound_questions_pass(text: str):

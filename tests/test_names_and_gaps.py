@@ -189,3 +189,18 @@ def test_no_question_on_a_verb_of_saying_without_what_was_said():
     verb = next(t for t in plain if t.lemma_ == "announce")
     ids = {t.i for t in next(c for c in verb.children if c.dep_ == "nsubj").subtree}
     assert wh_question(verb, "Who", ids, True) == "Who announced the sale last month?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "inside"),
+    [
+        ("For more details, visit The Sky Live on the web.", "Sky Live", True),
+        ("Flights to and from Cox's Bazar were cancelled on Sunday.", "Bazar", True),
+        ("Britain's Andrew Lemoncello finished eighth on his debut.", "Andrew Lemoncello", False),
+        ("The Woodland Trust unveiled a plan on Monday.", "Woodland Trust", False),
+    ],
+)
+def test_a_gap_inside_a_title_or_a_name_with_s(sentence: str, name: str, inside: bool):
+    from companion.generation.questions.cloze import _inside_longer_name
+
+    assert _inside_longer_name(mention(sentence, name)) is inside

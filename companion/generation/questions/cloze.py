@@ -311,6 +311,18 @@ def _inside_longer_name(mention) -> bool:
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.like_num and any(c.isdigit() for c in mention.text):
         return True  # "2005 _": "2005 YU55" is one name
+    if before is not None and before.text == "The" and not before.is_sent_start:
+        return True  # "visit The _" (The Sky Live), "The _" (The Finding of Moses): a title
+    if (
+        before is not None
+        and before.lower_ in ("'s", "’s")
+        and mention.end - mention.start == 1
+        and mention.span.root.ent_type_ != "PERSON"
+        and mention.start >= 2
+        and doc[mention.start - 2].text[:1].isupper()
+    ):
+        return True  # "Cox's _" (Cox's Bazar): the name holds the "'s" ("Britain's _"
+        # before a person's full name is a possessive)
     if (
         after is not None
         and after.lower_ in ("of", "for", "in", "and")

@@ -15,7 +15,10 @@ marks of a broken rewrite seen in review:
 - two words said twice in a row ("Where did the weather the weather service report?"),
   or a dash left before the question mark ("... for 13 years -?");
 - a when/where/how/why question ending on a "do" that stood for another verb ("just as the
-  Sinclair Spectrum did in the 1980s" -> "When did the Sinclair Spectrum do just?").
+  Sinclair Spectrum did in the 1980s" -> "When did the Sinclair Spectrum do just?");
+- "What" with a plural verb ("What were held 2-2 by Chelsea?");
+- an ending whose continuation was cut: "... in a bid?", "... settled soon?", "... and
+  even more so.".
 """
 
 from __future__ import annotations
@@ -71,7 +74,20 @@ def broken(doc: Doc) -> str:
     tail = lowered[-2:] if len(words) > 2 and words[-1].pos_ == "ADV" else lowered[-1:]
     if lowered[0] in ("when", "where", "how", "why") and tail[0] in ("do", "did", "does"):
         return "a 'do' that stood for another verb ('When did the BBC Micro do just?')"
+    if lowered[:2] in (["what", "were"], ["what", "are"], ["what", "have"]):
+        return "'What' with a plural verb ('What were held 2-2 by Chelsea?': which team?)"
+    if lowered[-3:] in CUT_PURPOSE or lowered[-1] in CUT_ADVERBS or lowered[-2:] == [
+        "more",
+        "so",
+    ]:
+        return "what the last words led to was cut ('... in a bid?', 'settled soon?')"
     return ""
+
+
+# "in a bid [to tackle climate change]": a purpose whose infinitive was cut
+CUT_PURPOSE = [["in", "a", noun] for noun in ("bid", "effort", "attempt", "move", "push")]
+# "soon [after he had arrived]": an adverb that led on to a clause
+CUT_ADVERBS = frozenset({"soon", "shortly"})
 
 
 def broken_texts(texts: Iterable[str]) -> dict[str, str]:
