@@ -204,3 +204,18 @@ def test_a_gap_inside_a_title_or_a_name_with_s(sentence: str, name: str, inside:
     from companion.generation.questions.cloze import _inside_longer_name
 
     assert _inside_longer_name(mention(sentence, name)) is inside
+
+
+def test_a_place_line_needs_more_than_the_sentence_says_in_the_same_words():
+    from companion.generation.context_lines import _place_line
+
+    def resolve(token) -> str:
+        return token.text
+
+    plain = "The landslide buried a village in China's Sichuan province on Saturday."
+    assert _place_line(mention(plain, "Sichuan province"), resolve) == ""
+    northern = "Fighting broke out around Afghanistan's northern Panjshir Valley on Thursday."
+    assert (
+        _place_line(mention(northern, "Panjshir Valley"), resolve)
+        == "valley in northern Afghanistan"
+    )

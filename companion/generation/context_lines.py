@@ -451,6 +451,9 @@ def _place_line(mention: Mention, resolve) -> str:
     owner = next((c for c in root.children if c.dep_ == "poss" and c.i < span.start), None)
     if owner is not None and kind_word:
         adjectives = [c.text for c in root.children if c.dep_ == "amod" and c.i < span.start]
+        if not adjectives:
+            return ""  # "China's Sichuan province" -> "province in China": what the
+            # sentence says in the same words (reviewed: "circular")
         where = " ".join([*adjectives, resolve(owner)])
         return f"{kind_word} in {where}"
     prep = next(
