@@ -22,6 +22,8 @@ from companion.generation.questions.grammar import broken_texts
         "What has unveiled a plan to plant 50 million trees by 2025 in a bid?",
         "Where had Pablo Picasso settled soon?",
         "True or false: The man became nervous and even more so.",
+        "True or false: The new hospital and the late MP for Ebbw Vale, does not replace two"
+        " older ones.",
     ],
 )
 def test_broken_rewrites_are_refused(text: str):
@@ -42,6 +44,8 @@ def test_broken_rewrites_are_refused(text: str):
         "What was held 2-2 by Chelsea?",
         "What has the trust unveiled in a bid to plant more trees?",
         "Where did Pablo Picasso settle soon after the war?",
+        "True or false: The Taliban, which took Kabul in August, did not enter the valley.",
+        "True or false: Mack, 48, is not in jail.",
     ],
 )
 def test_sound_questions_pass(text: str):

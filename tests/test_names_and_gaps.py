@@ -219,3 +219,26 @@ def test_a_place_line_needs_more_than_the_sentence_says_in_the_same_words():
         _place_line(mention(northern, "Panjshir Valley"), resolve)
         == "valley in northern Afghanistan"
     )
+
+
+def test_literal_questions_that_another_answer_or_a_misread_name_would_spoil():
+    from companion.generation.questions.literal import literal_questions
+    from tests.test_precision_rules import _candidates
+
+    prompts = _candidates(
+        [
+            "Ireland's Katie Walsh was also a national hero as she came in third on Seabass."
+            " Katie Walsh rode in the race for the first time.",
+            "Ysbyty Aneurin Bevan has been built on the site of the old steelworks in Ebbw"
+            " Vale. It replaces two older ones in Blaina and Tredegar.",
+            "McDonald's is officially launching an all-day breakfast menu nationwide.",
+            "Henrico Police sent out a surveillance picture of a man on Monday.",
+            "The Town Hall has been built adjacent to the senior center in Florence.",
+        ],
+        literal_questions,
+    )
+    assert not any(" also " in p for p in prompts), prompts
+    assert not any(p.startswith("Who has been built") for p in prompts), prompts
+    assert not any(p.startswith("What is officially launching") for p in prompts), prompts
+    assert not any(p.startswith("What sent out") for p in prompts), prompts
+    assert not any(" The Town Hall" in p for p in prompts), prompts

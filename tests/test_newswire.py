@@ -351,3 +351,24 @@ def test_a_promotion_inside_the_story_is_not_a_tail():
     middle = "For more information, residents should visit the council office in person."
     result = clean_news([middle, STORY])
     assert result.paragraphs == [middle, STORY]
+
+
+def test_the_bbc_time_stamp_follow_line_and_share_buttons_go():
+    result = clean_news(
+        [
+            "- Published Birmingham Museum and Art Gallery is to partially reopen in October.",
+            STORY,
+            "Follow BBC Birmingham on Facebook, X and Instagram. Send your story ideas to:"
+            " news@bbc.co.uk",
+            "Related topics",
+            "- Published18 November 2022",
+            "Share to Facebook Share to Twitter Share to Email",
+        ]
+    )
+    assert result.paragraphs == [
+        "Birmingham Museum and Art Gallery is to partially reopen in October.",
+        STORY,
+    ]
+    assert "- Published" in result.removed
+    kept = "Fans follow the team on Twitter and Facebook, the club said."
+    assert clean_news([STORY, kept]).paragraphs == [STORY, kept]

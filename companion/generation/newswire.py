@@ -118,6 +118,16 @@ PROMOTION = re.compile(
     r"|^For more (?:information|details)\b.{0,120}\bvisit\b",
     re.IGNORECASE,
 )
+# the BBC's time stamp left at the story's head: "- Published", "- Published18 November
+# 2022" (joined to the first paragraph when the lines were run together)
+PUBLISHED_MARK = re.compile(
+    r"^[-–—•]?\s*Published(?::?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s+(?=[A-Z\"“])|\s*$)"
+)
+# a site's "follow us" line: "Follow BBC Birmingham on Facebook, X and Instagram."
+FOLLOW_US = re.compile(r"^Follow (?:[A-Z][\w&'’-]*\s+){1,5}on (?:Twitter|Facebook|Instagram|X)\b")
+# a page's share buttons: "Share to Facebook Share to Twitter Share to Email", "Share
+# this article", "Share on WhatsApp"
+SHARE_BAR = re.compile(r"^(?:Share(?: (?:to|on|via) [A-Z]\w+| this(?: article| story)?)\s*)+$")
 # a post embedded in the page: "... pic.twitter.com/nlYD0ny2qo — Transport for London
 # (@TfL) September 22, 2017"
 EMBEDDED_POST = re.compile(
@@ -199,10 +209,11 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
 
 def _without_embedded_posts(paragraphs: list[str], removed: list[str]) -> list[str]:
     """A tweet shown in the page, with its link, author and date: a copy of someone's
-    post, not the story's words (an empty paragraph keeps the places of the others)."""
+    post, not the story's words; a row of share buttons (an empty paragraph keeps the
+    places of the others, and lets the tail's link lines go after it)."""
     texts = list(paragraphs)
     for index, text in enumerate(texts):
-        if EMBEDDED_POST.search(text):
+        if EMBEDDED_POST.search(text) or SHARE_BAR.match(text.strip()):
             removed.append(text)
             texts[index] = ""
     return texts
@@ -348,6 +359,7 @@ def _clean_lead(text: str, removed: list[str]) -> str:
         before = text
         text = _drop_at_start(BYLINE, text, removed)
         text = _drop_at_start(DATELINE, text, removed)
+        text = _drop_at_start(PUBLISHED_MARK, text, removed)
         if text == before:
             break
     return _drop_late_lead(text, removed)
@@ -395,6 +407,7 @@ def _clean_tail(texts: list[str], removed: list[str]) -> None:
         while sentences and (
             CONTACT.search(sentences[-1])
             or PROMOTION.search(sentences[-1])
+            or FOLLOW_US.search(sentences[-1])
             or (dropped and sentences[-1].endswith("?"))
             or _dangling(sentences[-1])
         ):

@@ -17,6 +17,8 @@ marks of a broken rewrite seen in review:
 - a when/where/how/why question ending on a "do" that stood for another verb ("just as the
   Sinclair Spectrum did in the 1980s" -> "When did the Sinclair Spectrum do just?");
 - "What" with a plural verb ("What were held 2-2 by Chelsea?");
+- a comma between the subject and its verb, where an aside was cut ("The £53m hospital
+  and the late MP for Ebbw Vale, does not replace ...");
 - an ending whose continuation was cut: "... in a bid?", "... settled soon?", "... and
   even more so.".
 """
@@ -74,6 +76,8 @@ def broken(doc: Doc) -> str:
     tail = lowered[-2:] if len(words) > 2 and words[-1].pos_ == "ADV" else lowered[-1:]
     if lowered[0] in ("when", "where", "how", "why") and tail[0] in ("do", "did", "does"):
         return "a 'do' that stood for another verb ('When did the BBC Micro do just?')"
+    if _lone_comma_before_verb(doc):
+        return "a comma between the subject and its verb ('..., does not replace ...')"
     if lowered[:2] in (["what", "were"], ["what", "are"], ["what", "have"]):
         return "'What' with a plural verb ('What were held 2-2 by Chelsea?': which team?)"
     if lowered[-3:] in CUT_PURPOSE or lowered[-1] in CUT_ADVERBS or lowered[-2:] == [
@@ -82,6 +86,24 @@ def broken(doc: Doc) -> str:
     ]:
         return "what the last words led to was cut ('... in a bid?', 'settled soon?')"
     return ""
+
+
+def _lone_comma_before_verb(doc: Doc) -> bool:
+    """A comma right before the main verb (or its auxiliary) that closes no aside opened
+    after the subject: "The hospital and the late MP, does not replace ..." (an aside
+    cut in half); "The Taliban, which took Kabul, did not ..." has two."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    start = min(t.i for t in subject.subtree)
+    first_verb = min([root.i, *(c.i for c in root.children if c.dep_ in ("aux", "neg"))])
+    if first_verb == 0 or doc[first_verb - 1].text != ",":
+        return False
+    commas = sum(1 for t in doc[start:first_verb] if t.text == ",")
+    return commas % 2 == 1
 
 
 # "in a bid [to tackle climate change]": a purpose whose infinitive was cut

@@ -61,11 +61,17 @@ PEOPLE_VERB = re.compile(
 )
 
 
+# a body of people, asked about with "Who", never "What": "Henrico Police"
+PEOPLE_BODY = re.compile(r"\b(?:Police|police|Team|Squad|Army|Troops|Crew|Family|Band)$")
+
+
 def _lower_sentence_start(prompt: str, sentence: Span) -> str:
     """ "Where were Hundreds of people marching?": the sentence's first word, moved into
     the question, loses the capital it had only as the first word."""
     first = sentence[0]
     named = first.ent_type_ not in ("", "CARDINAL", "QUANTITY", "DATE", "TIME", "PERCENT")
+    if first.text == "The":
+        named = False  # "Where has the Town Hall been built ...?", not "... has The Town"
     if first.pos_ == "PROPN" or named or not first.text[:1].isupper():
         return prompt
     head, _, rest = prompt.partition(" ")
@@ -173,6 +179,14 @@ def _where(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candi
         thing = builder.thing_of(obj) if obj is not None else None
         if thing is None or thing.kind not in PLACEISH:
             continue
+        if any(
+            c.dep_ == "conj"
+            and (other := builder.thing_of(c)) is not None
+            and other.kind in PLACEISH
+            for c in obj.children
+        ):
+            return None  # "in Blaina and Tredegar": two places answer it ("in Panjshir
+            # province and surrounding areas" has one)
         prompt = _question_with(
             builder, verb, "Where", subtree_ids(child), False, prefix, subject, resolved
         )
@@ -196,6 +210,11 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
     thing = builder.thing_of(subject)
     if thing is None or thing.kind not in PERSONISH | GROUPISH:
         return None
+    if subject.dep_ == "nsubjpass" and verb.lemma_ in MADE_THINGS:
+        return None  # "Who has been built on the site of the old steelworks?": a hospital
+        # named after a person, which the tagger took for one
+    if _name_with_s(subject):
+        return None  # "McDonald's is launching ...": the name is "McDonald's"
     ids = subtree_ids(subject)
     if any(c.dep_ == "conj" for c in subject.children) or len(ids) > 6:
         return None  # "Masood and the NRF": a two-part answer
@@ -240,6 +259,24 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         pool=builder.prefer_glossed(pool),
         accept=sorted(thing.forms),
     )
+
+
+# verbs done to buildings and objects, not people: "has been built", "was opened"
+MADE_THINGS = frozenset(
+    {"build", "construct", "open", "design", "erect", "demolish", "renovate", "refurbish"}
+    | {"restore", "reopen", "close", "sell", "buy", "install", "paint", "complete"}
+)
+
+
+def _name_with_s(token: Token) -> bool:
+    """A name followed by "'s" and no noun it owns: the "'s" is part of the name
+    ("McDonald's is officially launching ...")."""
+    doc = token.doc
+    end = token.i + 1
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _same_object(builder: Builder, other, verb: Token) -> bool:
@@ -290,6 +327,10 @@ def literal_candidate(
         return None  # "What estimates that ...?", "What asked who ...?": a person's verb
     if body.startswith("What ") and len(body.split()) <= 4:
         return None  # "What fell the most?": on which index, on which day?
+    if re.search(r"\b(?:also|too|as well)\b", body):
+        return None  # "Who was also a national hero?": also beside whom? Another answer
+    if body.startswith("What ") and PEOPLE_BODY.search(answer):
+        return None  # "What sent out a surveillance picture?" - "Henrico Police": people
     if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
         return None  # a bracket or a quotation cut in two
     prompt = _lower_sentence_start(prompt, sentence)
