@@ -242,3 +242,13 @@ def test_literal_questions_that_another_answer_or_a_misread_name_would_spoil():
     assert not any(p.startswith("What is officially launching") for p in prompts), prompts
     assert not any(p.startswith("What sent out") for p in prompts), prompts
     assert not any(" The Town Hall" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("word", "read_from_parts"),
+    [("snowfall", True), ("gunfire", True), ("uppercut", False), ("painstaking", False)],
+)
+def test_a_compound_whose_gloss_says_a_part_in_another_form(word: str, read_from_parts: bool):
+    from companion.generation.glossary import transparent
+
+    assert transparent(word) is read_from_parts

@@ -472,10 +472,25 @@ def _closed_compound(word: str) -> bool:
         if (
             zipf(head) >= COMPOUND_PART_ZIPF
             and zipf(tail.removesuffix("s")) >= COMPOUND_PART_ZIPF
-            and gloss_words & {head, tail, head + "s", tail + "s", head + "es"}
+            and (
+                gloss_words & {head, tail, head + "s", tail + "s", head + "es"}
+                or any(_inflects(g, tail) for g in gloss_words)
+            )
         ):
             return True
     return False
+
+
+def _inflects(gloss_word: str, part: str) -> bool:
+    """ "falling" for "fall" (snowfall: "precipitation falling from clouds ..."): the gloss
+    says the part in another form."""
+    return len(part) >= 4 and gloss_word.startswith(part) and gloss_word[len(part) :] in (
+        "ing",
+        "ed",
+        "s",
+        "er",
+        "ers",
+    )
 
 
 def everyday(thing: Thing) -> bool:
