@@ -149,3 +149,22 @@ def test_clean_paragraph_is_idempotent_and_trimmed(text: str):
     once = clean_paragraph(text)
     assert once == once.strip()
     assert "  " not in once
+
+
+def test_an_embedded_tweet_pasted_without_blank_lines_is_removed(tmp_path: Path):
+    from companion.generation.importing import clean_article
+
+    path = tmp_path / "tweets.txt"
+    path.write_text(
+        "Twitter to test longer tweets\n"
+        "Twitter will test tweets of 280 characters with a small group of users.\n"
+        "We're testing the limits. Hello 280!\n"
+        "— Biz Stone (@biz) September 26, 2017\n"
+        "Aliza Rosen, Twitter's product manager, explained the change in a blog post.\n",
+        encoding="utf-8",
+    )
+    article = clean_article(read_article(path))
+    text = " ".join(article.paragraphs)
+    assert "Hello 280" not in text and "@biz" not in text
+    assert "Aliza Rosen, Twitter's product manager" in text
+    assert "Twitter will test tweets of 280 characters" in text

@@ -372,3 +372,12 @@ def test_the_bbc_time_stamp_follow_line_and_share_buttons_go():
     assert "- Published" in result.removed
     kept = "Fans follow the team on Twitter and Facebook, the club said."
     assert clean_news([STORY, kept]).paragraphs == [STORY, kept]
+
+
+def test_a_caption_with_a_pic_credit_goes():
+    caption = (
+        "This photo obtained July 14, 2015 from NASA shows Pluto's Charon-facing hemisphere."
+        " Pic/AFP"
+    )
+    result = clean_news([STORY, caption, STORY])
+    assert result.paragraphs == [STORY, STORY] and caption in result.removed

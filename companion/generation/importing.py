@@ -15,7 +15,7 @@ from pathlib import Path
 from companion.common.errors import InputFileError
 from companion.common.files import read_text_file
 from companion.common.textutil import normalize_space
-from companion.generation.newswire import clean_headline, clean_news
+from companion.generation.newswire import TWEET_SIGNATURE, clean_headline, clean_news
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -79,7 +79,8 @@ def _looks_like_html(text: str) -> bool:
 
 def parse_text(text: str) -> Article:
     """Plain text: the first short line is the title, blank lines separate paragraphs."""
-    blocks = [normalize_space(" ".join(b.split("\n"))) for b in re.split(r"\n\s*\n", text)]
+    pieces = [p for b in re.split(r"\n\s*\n", text) for p in _tweets_apart(b.split("\n"))]
+    blocks = [normalize_space(" ".join(lines)) for lines in pieces]
     blocks = [b for b in blocks if b]
     title = ""
     if blocks and _is_title_line(blocks[0]):
@@ -91,6 +92,20 @@ def parse_text(text: str) -> Article:
             title = normalize_space(lines[0])
             blocks[0] = normalize_space(blocks[0][len(title) :])
     return Article(title=title, paragraphs=_split_lines(blocks))
+
+
+def _tweets_apart(lines: list[str]) -> list[list[str]]:
+    """An embedded tweet (its text on one line, "— Biz Stone (@biz) September 26, 2017"
+    on the next) becomes a paragraph of its own, which the news cleaning removes, instead
+    of running into the story's sentences when a page is pasted without blank lines."""
+    pieces: list[list[str]] = [[]]
+    for line in lines:
+        if TWEET_SIGNATURE.match(line.strip()) and pieces[-1]:
+            tweet = pieces[-1].pop()
+            pieces += [[tweet, line], []]
+        else:
+            pieces[-1].append(line)
+    return [p for p in pieces if p]
 
 
 def _split_lines(blocks: list[str]) -> list[str]:

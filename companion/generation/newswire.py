@@ -81,8 +81,9 @@ CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
 CAPTION_END = re.compile(
     rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic)s?:\s*[A-Z][\w.'’&/ -]{{0,60}}"
     rf"|(?:Image|Media) (?:source|copyright),?\s+[A-Z][\w.'’&/ -]{{0,60}}"
+    rf"|\bPics?/\s?[A-Z][\w.-]*"
     rf"|{_CREDIT})\s*$"
-)  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities"
+)  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP"
 CAPTION_MAX_WORDS = 80
 # lines of a news page's head (see _furniture_line)
 LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")
@@ -130,6 +131,10 @@ FOLLOW_US = re.compile(r"^Follow (?:[A-Z][\w&'’-]*\s+){1,5}on (?:Twitter|Faceb
 SHARE_BAR = re.compile(r"^(?:Share(?: (?:to|on|via) [A-Z]\w+| this(?: article| story)?)\s*)+$")
 # a post embedded in the page: "... pic.twitter.com/nlYD0ny2qo — Transport for London
 # (@TfL) September 22, 2017"
+# the signature line of an embedded tweet, on its own line under the tweet's text
+TWEET_SIGNATURE = re.compile(
+    r"^[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+)
 EMBEDDED_POST = re.compile(
     r"\bpic\.twitter\.com/\w+|\(@\w{1,15}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
 )
@@ -239,12 +244,17 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
             removed.append(text)
             texts[index] = ""
             _drop_caption_after(texts, index, removed)
-        elif (CAPTION_END.search(text) or MEDIA_LABEL.match(text)) and len(
-            text.split()
-        ) <= CAPTION_MAX_WORDS:
+        elif _caption(text):
             removed.append(text)
             texts[index] = ""
     return texts
+
+
+def _caption(text: str) -> bool:
+    """A photo caption on its own: a credit at its end ("... Pic/AFP") or a media label;
+    never a long paragraph ("The photo, taken in 1972, shows the crater" is story)."""
+    marked = CAPTION_END.search(text) or MEDIA_LABEL.match(text)
+    return bool(marked) and len(text.split()) <= CAPTION_MAX_WORDS
 
 
 def _drop_caption_after(texts: list[str], index: int, removed: list[str]) -> None:
