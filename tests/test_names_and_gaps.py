@@ -252,3 +252,11 @@ def test_a_compound_whose_gloss_says_a_part_in_another_form(word: str, read_from
     from companion.generation.glossary import transparent
 
     assert transparent(word) is read_from_parts
+
+
+def test_names_one_digit_apart_are_two_things():
+    from companion.generation.terms import spelling_variants
+
+    assert spelling_variants("Masood", "Masoud")
+    assert not spelling_variants("LB331", "LB332")
+    assert not spelling_variants("Windows 7", "Windows 8")

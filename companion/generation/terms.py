@@ -299,7 +299,13 @@ def spelling_variants(a: str, b: str) -> bool:
     if len(wa) != len(wb) or wa == wb:
         return wa == wb
     return all(
-        x == y or (min(len(x), len(y)) >= 5 and x[0] == y[0] and edit_distance_at_most_one(x, y))
+        x == y
+        or (
+            min(len(x), len(y)) >= 5
+            and x[0] == y[0]
+            and not re.search(r"\d", x + y)  # LB331 and LB332 are two bills
+            and edit_distance_at_most_one(x, y)
+        )
         for x, y in zip(wa, wb, strict=True)
     )
 
