@@ -260,3 +260,26 @@ def test_names_one_digit_apart_are_two_things():
     assert spelling_variants("Masood", "Masoud")
     assert not spelling_variants("LB331", "LB332")
     assert not spelling_variants("Windows 7", "Windows 8")
+
+
+def test_a_saints_name_is_one_thing():
+    from companion.generation.analysis import analyse
+    from companion.generation.terms import find_things
+
+    things = find_things(
+        analyse(["Photos show St. Michael's Catholic Church and St Mary's Hospital in Florence."])
+    )
+    keys = {t.key for t in things}
+    assert "st. michael's catholic church" in keys and "st mary's hospital" in keys
+    assert "catholic church" not in keys
+
+
+def test_no_statement_from_a_subject_whose_and_leads_nowhere():
+    from companion.generation.questions.truefalse import true_false_questions
+    from tests.test_precision_rules import _candidates
+
+    prompts = _candidates(
+        ["The new Town Hall and upgraded senior center opened Monday in Florence, Alabama."],
+        true_false_questions,
+    )
+    assert not any("did not upgrade" in p for p in prompts), prompts

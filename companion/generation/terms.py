@@ -116,7 +116,12 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
         if is_boilerplate(doc.text):
             continue
         covered: set[int] = set()
+        for start, end in _saints_names(doc):
+            covered.update(range(start, end))
+            found.append(("place", "FAC", Mention(index, doc, start, end, doc[start:end].text)))
         for ent in doc.ents:
+            if covered & set(range(ent.start, ent.end)):
+                continue
             kind = NAME_KINDS.get(ent.label_)
             mention = _clean_mention(index, doc, ent.start, ent.end)
             if kind is None or mention is None:
@@ -141,6 +146,27 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
                 )
             )
     return found
+
+
+SAINT = frozenset({"st.", "st", "saint"})
+
+
+def _saints_names(doc: Doc) -> list[tuple[int, int]]:
+    """ "St. Michael's Catholic Church", "St Mary's Hospital": one name, which the entity
+    recogniser cuts at the "'s" into a place and an organisation."""
+    runs = []
+    for token in doc[:-3]:
+        if token.lower_ not in SAINT or not token.text[:1].isupper():
+            continue
+        saint, mark = doc[token.i + 1], doc[token.i + 2]
+        if not saint.text[:1].isupper() or mark.lower_ not in ("'s", "’s"):
+            continue
+        end = token.i + 3
+        while end < len(doc) and end - token.i < 8 and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > token.i + 3 and doc[end - 1].text[:1].isupper():
+            runs.append((token.i, end))
+    return runs
 
 
 def _proper_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
