@@ -283,3 +283,15 @@ def test_no_statement_from_a_subject_whose_and_leads_nowhere():
         true_false_questions,
     )
     assert not any("did not upgrade" in p for p in prompts), prompts
+
+
+def test_a_run_on_gloss_of_many_ands_is_not_usable():
+    from companion.generation.definitions import usable
+
+    thing = name("The Lions Club gave the hospital a defibrillator.", "Lions Club", "group", "ORG")
+    run_on = (
+        "club dedicated to promoting responsible citizenship and good government and"
+        " community and national and international welfare"
+    )
+    assert not usable(run_on, thing)
+    assert usable("service club whose members raise money for local causes", thing)

@@ -105,6 +105,9 @@ def clean_phrase(text: str) -> str:
     return text
 
 
+MAX_ANDS = 3
+
+
 def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
     """A definition that is short, not empty, and does not repeat the term."""
     words = re.findall(r"[\w’'-]+", text.lower())
@@ -112,6 +115,9 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if not allow_pronouns and PRONOUNS & set(words):
         return False
+    if words.count("and") >= MAX_ANDS:
+        return False  # "club dedicated to promoting responsible citizenship and good
+        # government and community and national and international welfare": a run-on
     return not repeats_term(text, thing)
 
 
