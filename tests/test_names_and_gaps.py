@@ -295,3 +295,18 @@ def test_a_run_on_gloss_of_many_ands_is_not_usable():
     )
     assert not usable(run_on, thing)
     assert usable("service club whose members raise money for local causes", thing)
+
+
+def test_no_what_question_about_a_surname_or_members_of_parliament():
+    from companion.generation.questions.literal import literal_questions
+    from tests.test_precision_rules import _candidates
+
+    prompts = _candidates(
+        [
+            "Ethiopia's Gotytom Gebreslase won the women's marathon in Eugene on Monday.",
+            "Gebreslase won a two-way battle with Judith Korir to cross the finish line first.",
+            "Opposition MPs staged a walkout from the Dewan Rakyat on Monday.",
+        ],
+        literal_questions,
+    )
+    assert not any(p.startswith(("What won", "What staged")) for p in prompts), prompts

@@ -61,8 +61,21 @@ PEOPLE_VERB = re.compile(
 )
 
 
-# a body of people, asked about with "Who", never "What": "Henrico Police"
+# a body of people, asked about with "Who", never "What": "Henrico Police" (also "MPs")
 PEOPLE_BODY = re.compile(r"\b(?:Police|police|Team|Squad|Army|Troops|Crew|Family|Band)$")
+
+
+def _surname_of_someone(builder: Builder, answer: str) -> bool:
+    """ "What won a 2-way battle ...?" - "Gebreslase": the last word of a longer name the
+    article gives (Gotytom Gebreslase, a person the tagger took for a place): most often a
+    surname, and never a "what"."""
+    if " " in answer:
+        return False
+    return any(
+        display_name(thing).split()[-1] == answer
+        for thing in builder.things
+        if len(display_name(thing).split()) >= 2
+    )
 
 
 def _lower_sentence_start(prompt: str, sentence: Span) -> str:
@@ -329,7 +342,11 @@ def literal_candidate(
         return None  # "What fell the most?": on which index, on which day?
     if re.search(r"\b(?:also|too|as well)\b", body):
         return None  # "Who was also a national hero?": also beside whom? Another answer
-    if body.startswith("What ") and PEOPLE_BODY.search(answer):
+    if body.startswith("What ") and (
+        PEOPLE_BODY.search(answer)
+        or re.fullmatch(r"[A-Z]{2,5}s", answer)
+        or _surname_of_someone(builder, answer)
+    ):
         return None  # "What sent out a surveillance picture?" - "Henrico Police": people
     if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
         return None  # a bracket or a quotation cut in two
