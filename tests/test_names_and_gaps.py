@@ -310,3 +310,51 @@ def test_no_what_question_about_a_surname_or_members_of_parliament():
         literal_questions,
     )
     assert not any(p.startswith(("What won", "What staged")) for p in prompts), prompts
+
+
+def test_a_name_never_starts_with_the_sentences_preposition():
+    from companion.generation.analysis import analyse
+    from companion.generation.terms import find_things
+
+    things = find_things(
+        analyse(["JP Nadda, the BJP president, arrived early.", "Besides Nadda, others came."])
+    )
+    assert not any(t.key.startswith("besides") for t in things), [t.key for t in things]
+
+
+def test_statements_that_lean_on_others_or_as_well_and_cut_brackets():
+    from companion.generation.questions.cloze import cloze_questions
+    from companion.generation.questions.truefalse import true_false_questions
+    from tests.test_precision_rules import _candidates
+
+    statements = _candidates(
+        [
+            "At least 50 people were killed when the train derailed in Odisha on Friday.",
+            "Hundreds of others were trapped inside more than a dozen damaged coaches.",
+            "Chief ministers from Tripura and Manipur were present as well, ANI reported.",
+        ],
+        true_false_questions,
+    )
+    assert not any("others" in s or "as well" in s for s in statements), statements
+    clozes = _candidates(
+        [
+            "The oath was administered to MLAs of the BJP and its partners, the Asom Gana"
+            " Parishad (AGP) and the United People Party Liberal (UPPL)."
+        ],
+        cloze_questions,
+    )
+    assert not any(c.endswith("_).") for c in clozes), clozes
+
+
+def test_according_to_keeps_the_before_a_named_agency():
+    from companion.generation.questions.literal import literal_questions
+    from tests.test_precision_rules import _candidates
+
+    prompts = _candidates(
+        [
+            "The Press Trust of India news agency said the derailed Coromandel Express was"
+            " travelling from Howrah to Chennai."
+        ],
+        literal_questions,
+    )
+    assert not any(p.startswith("According to Press Trust") for p in prompts), prompts

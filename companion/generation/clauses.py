@@ -71,6 +71,10 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
         return ""
     name = resolve(subject)
     if name != subject.text:
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        if the and name.split()[-1].islower() and not name.lower().startswith("the "):
+            return f"the {name}"  # "the Press Trust of India news agency" (a common noun
+            # at its end), but "Taliban"
         return name
     # without the appositive and everything under it: "Fahim Dasti, the NRF spokesman,"
     # is "Fahim Dasti"

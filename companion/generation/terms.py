@@ -206,8 +206,12 @@ def _acronym_or_proper(token) -> bool:
 
 def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None:
     """Trim a leading 'the' and a trailing possessive; reject what is not a name."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-        start += 1
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (doc[start].is_sent_start and doc[start].pos_ in ("ADP", "SCONJ", "ADV"))
+    ):
+        start += 1  # (and "Besides" of "Besides Nadda, ...": the sentence's first word)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     owner = [t.i for t in doc[start:end] if t.tag_ == "POS"]

@@ -77,6 +77,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         answer = mention.text
         if TIME_ZONE.fullmatch(answer):
             continue  # "(1900 _)": "hours" fits as well, and it tests no reading
+        if answer.count("(") != answer.count(")"):
+            continue  # "United People Party Liberal (UPPL": a name cut inside its bracket
         if "," in answer or leaks_answer(prompt, answer):
             continue  # two items of a list ("JELL-O, Lucky Charms"), or the key still shows
         # Only a name or a number is blanked, without a word bank: one sensible answer.

@@ -85,6 +85,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if verb.lemma_ == "seem" or any(t.lower_ in GUESSES for t in kept):
         return []  # "images suggested that it was probably not that of a king", "The film
         # industry seems to have done ...": a guess
+    if re.search(r"\bas well\b(?! as)|\bothers\b", true_text, re.I):
+        return []  # "... were present as well", "Hundreds of others were trapped": as well
+        # as whom? The sentence before said
     if re.search(r",\s+(?:though|however|too)\.?$", true_text):
         return []  # "Economists cautioned against reading too much into it, though.": the
         # contrast it answered was left out
