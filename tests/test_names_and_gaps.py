@@ -358,3 +358,31 @@ def test_according_to_keeps_the_before_a_named_agency():
         literal_questions,
     )
     assert not any(p.startswith("According to Press Trust") for p in prompts), prompts
+
+
+def test_a_statement_never_drops_an_if_clause_however_short():
+    from companion.generation.questions.truefalse import true_false_questions
+    from tests.test_precision_rules import _candidates
+
+    statements = _candidates(
+        [
+            "If the measure is deemed to be successful, the earlier Friday finish will be"
+            " extended to the whole school from September 2018."
+        ],
+        true_false_questions,
+    )
+    assert not any("Friday finish" in s and "If" not in s for s in statements), statements
+
+
+def test_no_gap_after_its_or_their():
+    from companion.generation.questions.cloze import cloze_questions
+    from tests.test_precision_rules import _candidates
+
+    clozes = _candidates(
+        [
+            "City of Houston officials are activating its Public Health Emergency Plan and"
+            " providing cooling centers for people in Houston."
+        ],
+        cloze_questions,
+    )
+    assert not any("its _" in c for c in clozes), clozes

@@ -54,6 +54,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             continue  # "auctioned by _'s in New York": the name is "Christie's"
         if _after_common_noun(mention):
             continue  # "The street dealer _ allegedly bought ...": the dealer's name?
+        if mention.start > 0 and mention.doc[mention.start - 1].lower_ in OWNERS:
+            continue  # "officials are activating its _": "plan" fits as well as the name
         if _venue(thing, mention):
             continue  # "won 7-5, 6-0 on _" (Centre Court), "a delirious _" (Old Trafford):
             # a ground, a court or a park; "the stadium", the city or the day fit as well
@@ -96,6 +98,7 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     return out + _number_clozes(builder, sentence)
 
 
+OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 TIME_ZONE = re.compile(r"GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST")
 VENUE_WORDS = frozenset(
     {"park", "stadium", "court", "arena", "ground", "field", "centre", "center", "hall"}

@@ -168,12 +168,15 @@ def _cut_too_much(verb: Token, clause: list[Token], text: str, sentence: Span) -
     suffered an unexpected fall last month [as shoppers tightened their belts ...]" is
     still true on its own, while "The road will stay closed [until May]" would mislead."""
     kept, words = len(text.split()), sum(1 for t in sentence if not t.is_punct)
+    kept_ids = {t.i for t in clause} | {verb.i}
+    cuts = [t for t in sentence if t.i not in kept_ids and t.head.i in kept_ids and t != t.head]
+    if any(_bounds_the_fact(cut) for cut in cuts):
+        return True  # "[If the measure is deemed to be successful,] the earlier finish will
+        # be extended": whatever else is kept, the condition may not go
     if kept >= 0.6 * words:
         return False
     if kept < 0.4 * words or kept < 8:
         return True
-    kept_ids = {t.i for t in clause} | {verb.i}
-    cuts = [t for t in sentence if t.i not in kept_ids and t.head.i in kept_ids and t != t.head]
     for cut in cuts:
         if cut.is_punct or cut.dep_ in ("relcl", "appos") and cut.head.dep_ in SUBJECTS:
             continue  # "the USSR, which controlled Kabul, withdrew": the subject's aside
@@ -184,6 +187,13 @@ def _cut_too_much(verb: Token, clause: list[Token], text: str, sentence: Span) -
         if any(t.dep_ == "neg" or t.lower_ in ("only", "except") for t in cut.subtree):
             return True
     return False
+
+
+def _bounds_the_fact(cut: Token) -> bool:
+    """A clause left out that bounds what the statement says: "if", "unless", "until"..."""
+    return cut.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in RISKY_MARKS for m in cut.children
+    )
 
 
 SAFE_CUTS = frozenset({"advcl", "conj", "cc"})
