@@ -386,3 +386,19 @@ def test_no_gap_after_its_or_their():
         cloze_questions,
     )
     assert not any("its _" in c for c in clozes), clozes
+
+
+def test_a_role_is_never_the_answer_of_who_but_a_surname_like_cook_is_a_name():
+    from companion.generation.questions.literal import literal_questions
+    from tests.test_precision_rules import _candidates
+
+    prompts = _candidates(
+        [
+            "The club said it will make no comment until a new Head Coach is appointed.",
+            "Tim Cook took the stage at Apple's headquarters in Cupertino on Tuesday.",
+            "Tim Cook said the new phone would go on sale in October.",
+        ],
+        literal_questions,
+    )
+    assert not any("appointed" in p for p in prompts), prompts
+    assert any(p.startswith("Who took the stage") for p in prompts), prompts

@@ -381,3 +381,14 @@ def test_a_caption_with_a_pic_credit_goes():
     )
     result = clean_news([STORY, caption, STORY])
     assert result.paragraphs == [STORY, STORY] and caption in result.removed
+
+
+def test_a_row_of_links_with_arrows_at_the_end_goes():
+    result = clean_news(
+        [
+            STORY,
+            "Talk to us > Give us your news tips. >",
+            "Send us a letter to the editor. > More Herald contact information.",
+        ]
+    )
+    assert result.paragraphs == [STORY]

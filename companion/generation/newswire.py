@@ -428,9 +428,17 @@ def _clean_tail(texts: list[str], removed: list[str]) -> None:
             return
 
 
+LINK_ARROW = re.compile(r"(?:^|\s)[>›»](?:\s|$)")
+LINK_ROW_MAX_WORDS = 15  # a second arrow: twice as long
+
+
 def _dangling(sentence: str) -> bool:
-    """Link text left at the end ("More information"): short, no full stop."""
+    """Link text left at the end ("More information", "Talk to us >"): short, no full
+    stop, or ending on a link's arrow."""
     words = sentence.split()
+    arrows = len(LINK_ARROW.findall(sentence))
+    if arrows and len(words) <= LINK_ROW_MAX_WORDS * min(arrows, 2):
+        return True  # "Talk to us > Give us your news tips. > Send us a letter ... >"
     return len(words) <= TRAILING_LINK_MAX_WORDS and not re.search(r"[.!?\"”’)]$", sentence)
 
 

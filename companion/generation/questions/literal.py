@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.clauses import (
     according_to,
     attribution,
@@ -63,6 +64,15 @@ PEOPLE_VERB = re.compile(
 
 # a body of people, asked about with "Who", never "What": "Henrico Police" (also "MPs")
 PEOPLE_BODY = re.compile(r"\b(?:Police|police|Team|Squad|Army|Troops|Crew|Family|Band)$")
+
+
+def _all_dictionary_words(name: str) -> bool:
+    """ "Head Coach": every word a common noun or adjective; "Tim Cook" has a first name."""
+    wordnet = get_wordnet()
+    return all(
+        wordnet.synsets(word.lower(), "n") or wordnet.synsets(word.lower(), "a")
+        for word in name.split()
+    )
 
 
 def _surname_of_someone(builder: Builder, answer: str) -> bool:
@@ -239,8 +249,11 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         c.dep_ == "attr" and c.lower_ in ("one", "among") for c in verb.children
     ):
         return None  # "Who is one of thousands of people across the UK?": anyone fits
-    if thing.label != "PERSON" and is_role_title(display_name(thing)):
-        return None  # "What spoke in Tuticorin?" - "Chief Minister": a role, not a name
+    if is_role_title(display_name(thing)) and (
+        thing.label != "PERSON" or _all_dictionary_words(display_name(thing))
+    ):
+        return None  # "What spoke in Tuticorin?" - "Chief Minister", "who is appointed?" -
+        # "Head Coach" (tagged as a person): a role, not a name (but "Tim Cook" is one)
     if thing.kind == "person" and len(display_name(thing).split()) < 2:
         return None  # a one-word "person" is as likely a mislabelled place or object
     if thing.kind == "person" and not_a_person(display_name(thing)):
