@@ -1,6 +1,8 @@
-"""Rules of the seventh session (docs/glossary.md, docs/questions.md): glosses that open
-with their own name, a people named after a well-known place, a name glossed with all of
-its words, and cloze gaps that another body of the same kind fits."""
+"""Rules of the seventh session, each from a fault that blind reviewers found on unseen
+news (docs/glossary.md, docs/questions.md, docs/passages.md): glosses that open with
+their own name, a people of a well-known place, a name glossed with all of its words,
+places of another state, cloze gaps that another answer fits, literal questions whose
+wh-word or key is wrong, statements cut from their condition."""
 
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ import pytest
 from companion.common.wordnet import Synset
 from companion.generation.analysis import load_nlp
 from companion.generation.glossary import circular
-from companion.generation.questions.cloze import ACRONYM, _one_of_a_kind
+from companion.generation.questions.cloze import ACRONYM, _one_of_a_kind, cloze_questions
+from companion.generation.questions.literal import literal_questions
+from companion.generation.questions.truefalse import true_false_questions
 from companion.generation.senses import native_of_known_place, wordnet_text
 from companion.generation.terms import Mention, Thing, normal_key
+from tests.test_precision_rules import _candidates
 
 
 def name(text: str, form: str, kind: str = "place", label: str = "GPE") -> Thing:
@@ -222,8 +227,6 @@ def test_a_place_line_needs_more_than_the_sentence_says_in_the_same_words():
 
 
 def test_literal_questions_that_another_answer_or_a_misread_name_would_spoil():
-    from companion.generation.questions.literal import literal_questions
-    from tests.test_precision_rules import _candidates
 
     prompts = _candidates(
         [
@@ -275,8 +278,6 @@ def test_a_saints_name_is_one_thing():
 
 
 def test_no_statement_from_a_subject_whose_and_leads_nowhere():
-    from companion.generation.questions.truefalse import true_false_questions
-    from tests.test_precision_rules import _candidates
 
     prompts = _candidates(
         ["The new Town Hall and upgraded senior center opened Monday in Florence, Alabama."],
@@ -298,8 +299,6 @@ def test_a_run_on_gloss_of_many_ands_is_not_usable():
 
 
 def test_no_what_question_about_a_surname_or_members_of_parliament():
-    from companion.generation.questions.literal import literal_questions
-    from tests.test_precision_rules import _candidates
 
     prompts = _candidates(
         [
@@ -323,9 +322,6 @@ def test_a_name_never_starts_with_the_sentences_preposition():
 
 
 def test_statements_that_lean_on_others_or_as_well_and_cut_brackets():
-    from companion.generation.questions.cloze import cloze_questions
-    from companion.generation.questions.truefalse import true_false_questions
-    from tests.test_precision_rules import _candidates
 
     statements = _candidates(
         [
@@ -347,8 +343,6 @@ def test_statements_that_lean_on_others_or_as_well_and_cut_brackets():
 
 
 def test_according_to_keeps_the_before_a_named_agency():
-    from companion.generation.questions.literal import literal_questions
-    from tests.test_precision_rules import _candidates
 
     prompts = _candidates(
         [
@@ -361,8 +355,6 @@ def test_according_to_keeps_the_before_a_named_agency():
 
 
 def test_a_statement_never_drops_an_if_clause_however_short():
-    from companion.generation.questions.truefalse import true_false_questions
-    from tests.test_precision_rules import _candidates
 
     statements = _candidates(
         [
@@ -375,8 +367,6 @@ def test_a_statement_never_drops_an_if_clause_however_short():
 
 
 def test_no_gap_after_its_or_their():
-    from companion.generation.questions.cloze import cloze_questions
-    from tests.test_precision_rules import _candidates
 
     clozes = _candidates(
         [
@@ -389,8 +379,6 @@ def test_no_gap_after_its_or_their():
 
 
 def test_a_role_is_never_the_answer_of_who_but_a_surname_like_cook_is_a_name():
-    from companion.generation.questions.literal import literal_questions
-    from tests.test_precision_rules import _candidates
 
     prompts = _candidates(
         [

@@ -129,12 +129,12 @@ FOLLOW_US = re.compile(r"^Follow (?:[A-Z][\w&'’-]*\s+){1,5}on (?:Twitter|Faceb
 # a page's share buttons: "Share to Facebook Share to Twitter Share to Email", "Share
 # this article", "Share on WhatsApp"
 SHARE_BAR = re.compile(r"^(?:Share(?: (?:to|on|via) [A-Z]\w+| this(?: article| story)?)\s*)+$")
-# a post embedded in the page: "... pic.twitter.com/nlYD0ny2qo — Transport for London
-# (@TfL) September 22, 2017"
 # the signature line of an embedded tweet, on its own line under the tweet's text
 TWEET_SIGNATURE = re.compile(
     r"^[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
 )
+# a post embedded in the page: "... pic.twitter.com/nlYD0ny2qo — Transport for London
+# (@TfL) September 22, 2017"
 EMBEDDED_POST = re.compile(
     r"\bpic\.twitter\.com/\w+|\(@\w{1,15}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
 )
