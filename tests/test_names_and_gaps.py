@@ -16,7 +16,7 @@ from companion.generation.questions.literal import literal_questions
 from companion.generation.questions.truefalse import true_false_questions
 from companion.generation.senses import native_of_known_place, wordnet_text
 from companion.generation.terms import Mention, Thing, normal_key
-from tests.test_precision_rules import _candidates
+from tests.test_precision_rules import _builder, _candidates
 
 
 def name(text: str, form: str, kind: str = "place", label: str = "GPE") -> Thing:
@@ -390,3 +390,22 @@ def test_a_role_is_never_the_answer_of_who_but_a_surname_like_cook_is_a_name():
     )
     assert not any("appointed" in p for p in prompts), prompts
     assert any(p.startswith("Who took the stage") for p in prompts), prompts
+
+
+def test_a_she_said_speaker_is_the_one_speaking_not_someone_named_in_passing():
+    from companion.generation.questions.quotes import quote_questions
+
+    paragraphs = [
+        "The strike began on Tuesday, said Isabelle Esnous, a spokeswoman for the company.",
+        "At this time of year, Gustave Eiffel's monument usually gets 15,000 visitors a day,"
+        " said Esnous. \"For tourists, there's no Eiffel Tower and that's very sad,\" she said.",
+        "Gibson said 38 bodies were in the morgue, a figure given by Prime Minister John Key."
+        " \"It will be considerably higher than that,\" he said.",
+    ]
+    builder = _builder(paragraphs)
+    keys = {
+        str(c.question.answer)
+        for item in builder.analysis.sentences
+        for c in quote_questions(builder, item.span)
+    }
+    assert "Gustave Eiffel" not in keys and "John Key" not in keys, keys

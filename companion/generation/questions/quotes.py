@@ -123,8 +123,40 @@ def _speaker_thing(builder: Builder, subject) -> Thing | None:
     quotations run back to a sentence that does (_last_named_person)."""
     if subject.lower_ in ("he", "she"):
         name = builder.antecedent(subject) or _last_named_person(builder, subject)
-        return builder.by_name.get(name)
+        thing = builder.by_name.get(name)
+        if thing is None or not _a_subject_near(builder, thing, subject):
+            return None  # "... (by Prime Minister John Key)", "Gustave Eiffel's monument
+            # ..., said Esnous": named, but not the one who speaks
+        return thing
     return builder.thing_of(subject)
+
+
+def _a_subject_near(builder: Builder, thing: Thing, pronoun) -> bool:
+    """The person a "he" or "she" stands for is the subject of a verb in the pronoun's
+    sentence or one of the four before it: the one who was speaking, not someone named
+    in passing, in brackets or as an owner."""
+    sentence = pronoun.sent
+    for _ in range(MAX_QUOTES_BACK + 2):
+        if sentence is None:
+            return False
+        for mention in thing.mentions:
+            inside = mention.doc is sentence.doc and sentence.start <= mention.start
+            if inside and mention.end <= sentence.end and _subject(mention.span.root):
+                return True
+        sentence = builder.previous_sentence(sentence)
+    return False
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(token) -> bool:
+    """A subject, or the name set beside one ("Chief meteorologist at the Met Office,
+    Steven Ramsdale, said ...")."""
+    near = list(token.ancestors)[:3]  # (the parse may hang it on "the Met Office")
+    return token.dep_ in SUBJECT_DEPS or (
+        token.dep_ == "appos" and any(a.dep_ in SUBJECT_DEPS for a in near)
+    )
 
 
 MAX_QUOTES_BACK = 3
