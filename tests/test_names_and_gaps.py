@@ -409,3 +409,17 @@ def test_a_she_said_speaker_is_the_one_speaking_not_someone_named_in_passing():
         for c in quote_questions(builder, item.span)
     }
     assert "Gustave Eiffel" not in keys and "John Key" not in keys, keys
+
+
+def test_a_place_that_also_names_an_institution_gets_no_wordnet_line():
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import SenseChooser
+
+    text = "Shares rose on Wall Street after Microsoft beat Wall Street's expectations."
+    chooser = SenseChooser(get_wordnet(), {"share", "rise", "street"})
+    assert chooser.define_name(name(text, "Wall Street", "place", "LOC")) is None
+    kabul = "Fighters entered Kabul, the capital of Afghanistan."
+    found = SenseChooser(get_wordnet(), {"capital", "afghanistan"}).define_name(
+        name(kabul, "Kabul", "place", "GPE")
+    )
+    assert found is not None and "Afghanistan" in found.text

@@ -25,6 +25,8 @@ from companion.generation.terms import (
 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
 ARTIFACT_LEXNAME = 6  # noun.artifact: "orbiter", "rover", "ship"
+GROUP_LEXNAME = 14  # noun.group: "the securities industry", "the British government"
+PLACE_LEXNAMES = frozenset({15, 6})  # noun.location; noun.artifact (buildings)
 # a gloss that places the thing in a country ("... court in the United States")
 COUNTRIES = re.compile(
     r"\b(?:in|of|by) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
@@ -334,8 +336,16 @@ class SenseChooser:
 
     def _name_senses(self, form: str, fuzzy: bool):
         """Senses named exactly `form`; for a person also those found through a spelling
-        of the surname (Masood -> Masoud) whose full name matches `form` but for spelling."""
-        for sense in self.wordnet.synsets(form, "n")[:1]:
+        of the surname (Masood -> Masoud) whose full name matches `form` but for spelling.
+        None for a place that also names an institution (Wall Street: the street, or the
+        securities industry; Downing Street, Whitehall, the Pentagon): news mostly means
+        the institution, WordNet first gives the place."""
+        senses = self.wordnet.synsets(form, "n")
+        if senses and senses[0].lexname in PLACE_LEXNAMES and any(
+            s.lexname == GROUP_LEXNAME and not s.instance for s in senses[1:]
+        ):
+            return
+        for sense in senses[:1]:
             yield sense, True
         if not fuzzy or len(form.split()) < 2:
             return
