@@ -423,3 +423,21 @@ def test_a_place_that_also_names_an_institution_gets_no_wordnet_line():
         name(kabul, "Kabul", "place", "GPE")
     )
     assert found is not None and "Afghanistan" in found.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slip"),
+    [
+        ("I thought I was on the winner more then 50 metres out from home.", True),
+        ("Riyad Mahrez was has been equally important for the champions.", True),
+        ("It gave Maryland one of, it not, the toughest laws in the country.", True),
+        ("The council had more money then than it has now.", False),
+        ("What matters is having a plan, the mayor said.", False),
+        ("The trouble was to find the money in time.", False),
+    ],
+)
+def test_a_slip_of_real_words_is_never_copied_into_a_question(sentence: str, slip: bool):
+    from companion.generation.questions.base import copied_slip
+
+    doc = load_nlp()(sentence)
+    assert copied_slip(doc[:]) is slip

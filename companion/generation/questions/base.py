@@ -413,6 +413,16 @@ def _article_after_adjective(token: Token) -> bool:
     return doc[token.i + 1].lower_ in ("a", "an") and doc[token.i + 2].pos_ in ("NOUN", "ADJ")
 
 
+# slips of real words that no dictionary look-up sees: "then" after a comparative, two
+# finite auxiliaries in a row, "it not" for "if not" between commas
+REAL_WORD_SLIP = re.compile(
+    r"\b(?:more|less|rather|better|worse|greater|larger|smaller|higher|lower|fewer) then\b"
+    r"|\b(?:was|is|were|are) (?:has|have|had|was|is|were|are)\b(?! to\b)"
+    r"|, it not,",
+    re.IGNORECASE,
+)
+
+
 def copied_slip(sentence: Span) -> bool:
     """A typo of the source that a question would copy: a lowercase word no dictionary
     knows ("arument"), a doubled article ("a military a crackdown"), a ticker ("(GOOG)"),
@@ -440,6 +450,8 @@ def copied_slip(sentence: Span) -> bool:
         return True  # "for even Bree' slight figure": a possessive lost its s
     if re.search(r"\b\d+(?!st|nd|rd|th)[a-z]{4,}\b", text):
         return True  # "100metres", "12,000miles": a number glued to its unit
+    if REAL_WORD_SLIP.search(text):
+        return True  # "more then", "Mahrez was has been", "one of, it not, the toughest"
     if any(_misspelt_name(token) for token in sentence) or any(
         _article_after_adjective(token) for token in sentence
     ):
