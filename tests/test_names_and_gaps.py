@@ -237,9 +237,12 @@ def test_literal_questions_that_another_answer_or_a_misread_name_would_spoil():
             "McDonald's is officially launching an all-day breakfast menu nationwide.",
             "Henrico Police sent out a surveillance picture of a man on Monday.",
             "The Town Hall has been built adjacent to the senior center in Florence.",
+            "Hastings Pier has reopened to the public following renovation work. Jane Hart"
+            " reopened the cafe at Hastings Pier in May.",
         ],
         literal_questions,
     )
+    assert not any(p.startswith("Who has reopened") for p in prompts), prompts
     assert not any(" also " in p for p in prompts), prompts
     assert not any(p.startswith("Who has been built") for p in prompts), prompts
     assert not any(p.startswith("What is officially launching") for p in prompts), prompts

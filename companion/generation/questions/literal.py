@@ -233,9 +233,12 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
     thing = builder.thing_of(subject)
     if thing is None or thing.kind not in PERSONISH | GROUPISH:
         return None
-    if subject.dep_ == "nsubjpass" and verb.lemma_ in MADE_THINGS:
-        return None  # "Who has been built on the site of the old steelworks?": a hospital
-        # named after a person, which the tagger took for one
+    if verb.lemma_ in MADE_THINGS and (
+        subject.dep_ == "nsubjpass" or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return None  # "Who has been built on the site of the old steelworks?" (a hospital
+        # named after a person), "Who has fully reopened?" (a pier): a thing the tagger
+        # took for a person, built or opened, or opening by itself
     if _name_with_s(subject):
         return None  # "McDonald's is launching ...": the name is "McDonald's"
     ids = subtree_ids(subject)
