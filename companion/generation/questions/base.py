@@ -489,6 +489,19 @@ def _initials_of(acronym: str, before: str) -> bool:
     return acronym in initials
 
 
+# an acronym, or its plural: "OPEC", "FDA", "GPs", "MPs"
+ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+
+
+def name_with_s(doc, end: int) -> bool:
+    """The name ending before `end` takes an "'s" that is part of it and owns nothing
+    after: "auctioned by Christie's in New York", "McDonald's is launching ..."."""
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV", "VERB")
+
+
 def page_furniture(text: str) -> bool:
     """Web-page text run into a sentence, or shouting: "Scroll down for video", "Posted
     by ...", "CLICK HERE", a headline and its colon glued to the sentence, comments in

@@ -11,6 +11,7 @@ from companion.generation.clauses import (
 )
 from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
+    ACRONYM,
     QUOTED,
     Builder,
     Candidate,
@@ -20,6 +21,7 @@ from companion.generation.questions.base import (
     is_role_title,
     leaks_answer,
     leans_on_context,
+    name_with_s,
     sentence_quality,
 )
 from companion.generation.terms import Thing, normal_key
@@ -50,7 +52,7 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             continue  # "Winter, _", "CBOE _", half of "Center for Science in the ..."
         if _bare_speaker(mention) and (builder.speakers() > 1 or thing.label != "PERSON"):
             continue  # "..., _ said": any other speaker fits as well; "The _ says"
-        if _name_with_s(mention):
+        if name_with_s(mention.doc, mention.end):
             continue  # "auctioned by _'s in New York": the name is "Christie's"
         if _after_common_noun(mention):
             continue  # "The street dealer _ allegedly bought ...": the dealer's name?
@@ -130,15 +132,6 @@ def _shorter_names(builder: Builder, answer: str) -> list[str]:
         if thing is not None and thing.kind != "person" and thing.label != "PERSON":
             found.append(shorter)
     return found
-
-
-def _name_with_s(mention) -> bool:
-    """A name whose "'s" is part of it: "Christie's", "McDonald's" own nothing after."""
-    doc, end = mention.doc, mention.end
-    if end >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
-        return False
-    after = doc[end + 1] if end + 1 < len(doc) else None
-    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV", "VERB")
 
 
 NUMBER_WORDS = frozenset(
@@ -280,9 +273,6 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     }
     return not others
 
-
-
-ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 
 
 def _one_of_a_kind(mention) -> bool:

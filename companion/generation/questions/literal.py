@@ -26,6 +26,7 @@ from companion.generation.distractors import (
 )
 from companion.generation.lexicon import PRONOUN_SUBJECTS
 from companion.generation.questions.base import (
+    ACRONYM,
     GROUPISH,
     MC_DISTRACTORS,
     PERSONISH,
@@ -41,6 +42,7 @@ from companion.generation.questions.base import (
     hypothetical,
     is_role_title,
     leaks_answer,
+    name_with_s,
     not_a_person,
     sentence_quality,
     starts_with_unresolved_pronoun,
@@ -239,7 +241,7 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Who has been built on the site of the old steelworks?" (a hospital
         # named after a person), "Who has fully reopened?" (a pier): a thing the tagger
         # took for a person, built or opened, or opening by itself
-    if _name_with_s(subject):
+    if name_with_s(subject.doc, subject.i + 1):
         return None  # "McDonald's is launching ...": the name is "McDonald's"
     ids = subtree_ids(subject)
     if any(c.dep_ == "conj" for c in subject.children) or len(ids) > 6:
@@ -297,17 +299,6 @@ MADE_THINGS = frozenset(
 )
 
 
-def _name_with_s(token: Token) -> bool:
-    """A name followed by "'s" and no noun it owns: the "'s" is part of the name
-    ("McDonald's is officially launching ...")."""
-    doc = token.doc
-    end = token.i + 1
-    if end >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
-        return False
-    after = doc[end + 1] if end + 1 < len(doc) else None
-    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
-
-
 def _same_object(builder: Builder, other, verb: Token) -> bool:
     """Another person does the same thing to the same object somewhere in the article
     ("Westbrook had 14 points"): the question would have two right answers."""
@@ -360,7 +351,7 @@ def literal_candidate(
         return None  # "Who was also a national hero?": also beside whom? Another answer
     if body.startswith("What ") and (
         PEOPLE_BODY.search(answer)
-        or re.fullmatch(r"[A-Z]{2,5}s", answer)
+        or ACRONYM.fullmatch(answer) and answer.endswith("s")
         or _surname_of_someone(builder, answer)
     ):
         return None  # "What sent out a surveillance picture?" - "Henrico Police": people

@@ -220,9 +220,6 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
         # the first would be denied
     if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in ("report", "announce", "note"):
         return None  # "..., state police did not report": the source, not the fact
-    if _participle_before_noun(verb):
-        return None  # "The new Town Hall and upgraded senior center opened": "upgraded"
-        # describes the center; the parse took it for the verb
     if any(c.dep_ == "advmod" and c.i < verb.i for c in verb.children):
         return None  # "always did not believe"
     if any(t.lower_.startswith(("un", "non")) and t.pos_ in ("ADJ", "VERB") for t in tokens):
@@ -247,19 +244,6 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     else:
         return None
     return statement(verb, {**replacements, **change})
-
-
-def _participle_before_noun(verb: Token) -> bool:
-    """A past form right after "and" and right before a noun: an adjective ("the hall and
-    upgraded senior center"), not the clause's verb."""
-    doc = verb.doc
-    return (
-        verb.tag_ in ("VBD", "VBN")
-        and verb.i > 0
-        and doc[verb.i - 1].pos_ == "CCONJ"
-        and verb.i + 1 < len(doc)
-        and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
-    )
 
 
 def _nouns_before_subject(tokens: list[Token], subject: Token) -> bool:
