@@ -209,7 +209,7 @@ def test_a_single_sense_needs_no_context():
 @pytest.mark.parametrize(
     ("pos", "counts", "expected"),
     [
-        ("n", {("crane", 1): 5}, "machine that lifts heavy weights"),  # often seen: trusted
+        ("n", {("crane", 1): 5}, None),  # often seen: a common noun (below)
         ("n", {("crane", 1): 1}, None),  # rarely seen: not without context
         ("n", {}, None),
         ("a", {}, None),  # an adjective too: "viscous", "sparkly" were the other sense
@@ -229,6 +229,18 @@ def test_two_senses_without_context_trust_only_a_dominant_first(pos, counts, exp
         assert found is None
     else:
         assert found is not None and (found.text, found.confidence) == (expected, 0.5)
+
+
+@pytest.mark.parametrize(("count", "kept"), [(0, True), (1, True), (2, False), (19, False)])
+def test_a_noun_the_tagged_corpus_met_often_is_no_glossary_word(count, kept):
+    """ "robbers", "downpours", "uptake": known to the reader, or meant in a newer sense."""
+    wordnet = TinyWordNet(
+        {("robber", "n"): [synset(1, "a thief who steals by threatening violence")]},
+        counts={("robber", 1): count},
+    )
+    sentence = "Two robbers took the till."
+    found = choose(wordnet, word(sentence, "robbers", "n", "robber"), sentence)
+    assert (found is not None) == kept
 
 
 def test_two_senses_with_context_take_the_fitting_one():
@@ -410,13 +422,16 @@ needs_wordnet = pytest.mark.skipif(
 @pytest.mark.parametrize(
     ("sentence", "start"),
     [
-        ("The heron waited on the muddy bank of the river, watching the water.", "sloping land"),
-        ("She deposited the money in her account at the bank.", "financial institution"),
+        ("Workers cut slate from the old quarry, digging stone out of the hillside.", "surface"),
+        ("The eagle dropped on its quarry, a rabbit it had hunted and caught for food.", "animal"),
     ],
 )
-def test_real_wordnet_bank(sentence: str, start: str):
-    found = choose(get_wordnet(), word(sentence, "bank", "n", "bank"), sentence)
+def test_real_wordnet_quarry(sentence: str, start: str):
+    """(Not "bank": a noun that common is no glossary word at all.)"""
+    found = choose(get_wordnet(), word(sentence, "quarry", "n", "quarry"), sentence)
     assert found is not None and found.text.startswith(start)
+    bank = "She deposited the money in her account at the bank."
+    assert choose(get_wordnet(), word(bank, "bank", "n", "bank"), bank) is None
 
 
 @needs_wordnet

@@ -39,6 +39,64 @@ def group_paragraphs(sizes: list[int], breaks: set[int]) -> list[list[int]]:
     return groups
 
 
+@dataclass(frozen=True)
+class Load:
+    """What a passage holds once its items are made: words, items, and whether it opens
+    with a subheading the source gave."""
+
+    words: int
+    questions: int
+    entries: int
+    subheading: bool = False
+
+
+def passages_to_join(
+    loads: list[Load], enough: int, max_questions: int, max_entries: int
+) -> list[list[int]]:
+    """Which consecutive passages to join, as groups of passage indices in order.
+
+    A passage with fewer than `enough` questions (a run of quotations, a list, a reader's
+    comment) joins the neighbour that makes the shorter passage, when the two stay within
+    MAX_PASSAGE_WORDS and MAX_PARAGRAPHS, their items within the limits, and no subheading
+    of the source separates them: the student then answers questions after every passage
+    read. The items are the same; only where they sit changes."""
+    groups = [[i] for i in range(len(loads))]
+    merged = list(loads)
+    while True:
+        best: tuple[int, bool, int] | None = None
+        for i, load in enumerate(merged):
+            if load.questions >= enough:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(merged) and _joinable(
+                    merged[min(i, j)], merged[max(i, j)], max_questions, max_entries
+                ):
+                    option = (load.words + merged[j].words, j > i, min(i, j))
+                    best = option if best is None or option < best else best
+        if best is None:
+            return groups
+        a = best[2]
+        groups[a : a + 2] = [groups[a] + groups[a + 1]]
+        first, second = merged[a], merged[a + 1]
+        merged[a : a + 2] = [
+            Load(
+                first.words + second.words,
+                first.questions + second.questions,
+                first.entries + second.entries,
+                first.subheading,
+            )
+        ]
+
+
+def _joinable(first: Load, second: Load, max_questions: int, max_entries: int) -> bool:
+    return (
+        not second.subheading
+        and first.words + second.words <= MAX_PASSAGE_WORDS
+        and first.questions + second.questions <= max_questions
+        and first.entries + second.entries <= max_entries
+    )
+
+
 def _cost(words: int, count: int) -> float:
     cost = ((words - TARGET_PASSAGE_WORDS) / 40) ** 2
     if words < MIN_PASSAGE_WORDS:

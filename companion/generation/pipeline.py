@@ -3,17 +3,24 @@ and the merge that keeps a teacher's edits when a lesson is regenerated."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from companion.common.errors import CompanionError
 from companion.common.textutil import markdown_escape, plain_text, slugify
 from companion.generation.analysis import Analysis, analyse
 from companion.generation.context import Context, Options
-from companion.generation.glossary import build_glossary
+from companion.generation.glossary import MAX_DRAFTS_PER_PASSAGE, build_glossary
 from companion.generation.importing import Article
 from companion.generation.paragraphs import restore_paragraphs
-from companion.generation.passages import Draft, make_drafts, name_drafts
-from companion.generation.questions import build_questions
+from companion.generation.passages import Draft, Load, make_drafts, name_drafts, passages_to_join
+from companion.generation.questions import (
+    MIN_PER_PASSAGE,
+    choose_questions,
+    join_candidates,
+    question_candidates,
+)
+from companion.generation.questions.base import Candidate
 from companion.generation.terms import Thing, find_things
 from companion.lesson.model import GlossaryEntry, Lesson, Passage, Question, TeacherWarning
 from companion.lesson.warnings import REMOVED_KEY, lesson_warnings, words_to_avoid
@@ -36,25 +43,57 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
             "grade": options.grade,
             **({REMOVED_KEY: article.removed} if article.removed else {}),
         },
-        passages=[
-            Passage(
-                id="",
-                heading=draft.heading,
-                paragraphs=[markdown_escape(analysis.paragraphs[i]) for i in draft.paragraphs],
-            )
-            for draft in drafts
-        ],
+        passages=_passages(analysis, drafts),
     )
     lesson.renumber()
     context = Context(analysis, drafts, options, article.title, avoiding(analysis))
-    things = fill(lesson, context)
+    items = make_items(context)
+    place(lesson, items, options)
+    joins = passages_to_join(
+        _loads(lesson, [d.paragraphs for d in drafts], headings),
+        MIN_PER_PASSAGE,
+        options.questions_per_passage,
+        options.glossary_per_passage,
+    )
+    groups = [[p for i in join for p in drafts[i].paragraphs] for join in joins]
+    if len(joins) < len(drafts):
+        # A joined passage's questions are chosen for it as a whole, as `generate
+        # --update` chooses them for the file's passages: generating twice gives one lesson.
+        lesson.passages = _passages(analysis, [Draft(group, "") for group in groups])
+        lesson.renumber()
+        items = items.joined(joins)
+        place(lesson, items, options)
     # Now that the article's named things are known, name the passages after them.
-    named = name_drafts(analysis, [d.paragraphs for d in drafts], headings, things)
+    named = name_drafts(analysis, groups, headings, items.things)
     for passage, draft in zip(lesson.passages, named, strict=True):
         passage.heading = draft.heading
     record_generated(lesson)
     lesson.warnings = generation_warnings(analysis) + lesson_warnings(lesson)
     return lesson
+
+
+def _passages(analysis: Analysis, drafts: list[Draft]) -> list[Passage]:
+    return [
+        Passage(
+            id="",
+            heading=draft.heading,
+            paragraphs=[markdown_escape(analysis.paragraphs[i]) for i in draft.paragraphs],
+        )
+        for draft in drafts
+    ]
+
+
+def _loads(lesson: Lesson, groups: list[list[int]], headings: dict[int, str]) -> list[Load]:
+    """What each passage holds, for passages.passages_to_join."""
+    return [
+        Load(
+            words=sum(len(plain_text(p).split()) for p in passage.paragraphs),
+            questions=len(passage.questions),
+            entries=len(passage.glossary),
+            subheading=group[0] in headings,
+        )
+        for passage, group in zip(lesson.passages, groups, strict=True)
+    ]
 
 
 def avoiding(analysis: Analysis) -> frozenset[str]:
@@ -82,19 +121,50 @@ def language_warning(analysis: Analysis) -> str:
     return ""
 
 
+@dataclass
+class Items:
+    """A lesson's generated items before they are placed: glossary entries (drafts too)
+    and candidate questions, by passage, and the article's things."""
+
+    entries: list[list[GlossaryEntry]]
+    candidates: list[list[Candidate]]
+    things: list[Thing]
+
+    def joined(self, joins: list[list[int]]) -> Items:
+        """The items of passages joined into one (groups of passage indices, in order); a
+        joined passage keeps at most MAX_DRAFTS_PER_PASSAGE drafts, as one generated so."""
+        entries = []
+        for join in joins:
+            found = [e for i in join for e in self.entries[i]]
+            drafts = [e for e in found if e.is_draft][:MAX_DRAFTS_PER_PASSAGE]
+            entries.append([e for e in found if not e.is_draft] + drafts)
+        return Items(entries, join_candidates(self.candidates, joins), self.things)
+
+
+def make_items(context: Context) -> Items:
+    """Run the glossary and question generators over the context's passages."""
+    things = find_things(context.analysis, context.options.grade)
+    entries = build_glossary(context, things)
+    glossary = [[e for e in found if not e.is_draft] for found in entries]
+    return Items(entries, question_candidates(context, glossary, things), things)
+
+
+def place(lesson: Lesson, items: Items, options: Options) -> None:
+    """Put the items in the lesson's passages: the entries, and the questions chosen."""
+    glossary = [[e for e in found if not e.is_draft] for found in items.entries]
+    questions = choose_questions(items.candidates, glossary, options.questions_per_passage)
+    for passage, entries, chosen in zip(lesson.passages, items.entries, questions, strict=True):
+        passage.glossary = [e for e in entries if not e.is_draft]
+        passage.drafts = [e for e in entries if e.is_draft]
+        passage.questions = chosen
+
+
 def fill(lesson: Lesson, context: Context) -> list[Thing]:
     """Run the glossary and question generators over a lesson's passages; return the
     article's things (people, places, groups, words), which name the passages."""
-    things = find_things(context.analysis, context.options.grade)
-    found = build_glossary(context, things)
-    glossary = [[e for e in entries if not e.is_draft] for entries in found]
-    for passage, entries in zip(lesson.passages, found, strict=True):
-        passage.glossary = [e for e in entries if not e.is_draft]
-        passage.drafts = [e for e in entries if e.is_draft]
-    questions = build_questions(context, glossary, things)
-    for passage, items in zip(lesson.passages, questions, strict=True):
-        passage.questions = items
-    return things
+    items = make_items(context)
+    place(lesson, items, context.options)
+    return items.things
 
 
 def regenerate(current: Lesson, options: Options | None = None) -> Lesson:

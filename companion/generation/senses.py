@@ -24,6 +24,8 @@ from companion.generation.terms import (
 )
 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
+# a noun whose first sense WordNet's tagged corpus saw this often is no glossary word
+COMMON_NOUN_TAGS = 2
 ARTIFACT_LEXNAME = 6  # noun.artifact: "orbiter", "rover", "ship"
 GROUP_LEXNAME = 14  # noun.group: "the securities industry", "the British government"
 PLACE_LEXNAMES = frozenset({15, 6})  # noun.location; noun.artifact (buildings)
@@ -204,6 +206,10 @@ class SenseChooser:
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
+        if thing.pos == "n" and self.wordnet.tag_count(thing.lemma, 1) >= COMMON_NOUN_TAGS:
+            return None  # a noun WordNet's tagged corpus met often: known to the reader
+            # ("robbers", "downpours", "sprinter") or meant in a newer sense ("uptake",
+            # "locales"); reviewed on unseen news: 5.5 of 24 such entries accepted
         if self._in_compound(mention):
             return None  # "barbed wire": the pair is the term, not "barbed" alone
         scored = []

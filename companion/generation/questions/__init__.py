@@ -12,6 +12,7 @@ with the same answer or the same source sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from companion.generation.context import Context
 from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
@@ -31,6 +32,15 @@ def build_questions(
     context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]
 ) -> list[list[Question]]:
     """Questions for each passage, about the article's things and its glossary."""
+    found = question_candidates(context, glossary, things)
+    return choose_questions(found, glossary, context.options.questions_per_passage)
+
+
+def question_candidates(
+    context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]
+) -> list[list[Candidate]]:
+    """Every candidate question of each passage that passes the filters that do not depend
+    on where the passages end (the costly part: the rules and the grammar gate)."""
     builder = Builder(context, glossary, things)
     per_passage: list[list[Candidate]] = [[] for _ in context.drafts]
     for index, draft in enumerate(context.drafts):
@@ -49,17 +59,29 @@ def build_questions(
     sequence = sequence_question(builder)
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
+    kept = [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
+    return _grammatical(kept)
+
+
+def choose_questions(
+    per_passage: list[list[Candidate]], glossary: list[list[GlossaryEntry]], limit: int
+) -> list[list[Question]]:
+    """The questions each passage keeps (cheap: run again when passages are joined)."""
     kept = [
-        [
-            c
-            for c in found
-            if not _avoided(c.question, context)
-            and not gives_away(c.question, glossary[c.passage])
-        ]
-        for found in per_passage
+        [c for c in found if not gives_away(c.question, entries)]
+        for found, entries in zip(per_passage, glossary, strict=True)
     ]
-    kept = _grammatical(kept)
-    return balance_true_false(select(kept, context.options.questions_per_passage))
+    return balance_true_false(select(kept, limit))
+
+
+def join_candidates(
+    per_passage: list[list[Candidate]], joins: list[list[int]]
+) -> list[list[Candidate]]:
+    """The candidates of passages joined into one (groups of passage indices, in order)."""
+    return [
+        [replace(c, passage=new) for old in join for c in per_passage[old]]
+        for new, join in enumerate(joins)
+    ]
 
 
 MIN_PER_PASSAGE = 2

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
-from companion.generation.clauses import is_quote
+from companion.generation.clauses import has_quote, is_quote
 from companion.generation.context import Context
 from companion.generation.lexicon import NAME_PARTICLES, PRONOUN_SUBJECTS, SPEECH_VERBS
 from companion.generation.terms import Thing, display_name, normal_key
@@ -297,7 +297,7 @@ def usable_sentence(sentence: Span) -> bool:
     words = [t for t in sentence if not t.is_punct]
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return False
-    if is_quote(sentence) or inside_quotation(sentence) or sentence.text.strip()[-1:] != ".":
+    if is_quote(sentence) or inside_quotation(sentence) or not _ends_statement(sentence.text):
         # (an exclamation is a cry or a comment, not a fact: "You got to be kidding _!")
         return False
     if sentence.root.pos_ not in ("VERB", "AUX"):
@@ -313,6 +313,31 @@ def usable_sentence(sentence: Span) -> bool:
     if caption(sentence):
         return False
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+def _ends_statement(text: str) -> bool:
+    """A full stop at the end, also inside a closing quotation mark when the quotation is a
+    name or a short phrase, not speech: 'as "music director designate."'."""
+    text = text.strip()
+    if text.endswith("."):
+        return True
+    quoted = QUOTED.findall(text)
+    if not text.endswith(('."', ".”")) or not quoted:
+        return False
+    last = quoted[-1][0] or quoted[-1][1]
+    return len(last.split()) <= MAX_QUOTED_PHRASE_WORDS and text.count('"') % 2 == 0
+
+
+def has_speech(sentence: Span) -> bool:
+    """Direct speech in the sentence: a quotation of more than three words. A word or a
+    name in quotation marks ("calling her fans "Monsters"") is shown as it is."""
+    if not has_quote(sentence):
+        return False
+    text = sentence.text
+    quoted = QUOTED.findall(text)
+    if not quoted or text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    return any(len((a or b).split()) > MAX_QUOTED_PHRASE_WORDS for a, b in quoted)
 
 
 def inside_quotation(sentence: Span) -> bool:
@@ -360,6 +385,7 @@ def junk_or_slip(sentence: Span) -> bool:
     )  # ("valid through April 13, 2011 (11:59 p.m.": cut mid-bracket)
 
 
+MAX_QUOTED_PHRASE_WORDS = 3  # "music director designate": a phrase; more is speech
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")  # a quotation, curly or straight
 CUT_AFTER_INITIAL = re.compile(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b")
 CENSORED = re.compile(r"\w[%@#*!]*[%@#*][%@#*!]+|[“\"]\s*-+\s*\w+[”\"]|\b\w-{2,}")

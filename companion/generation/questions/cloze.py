@@ -6,9 +6,6 @@ import re
 
 from spacy.tokens import Span, Token
 
-from companion.generation.clauses import (
-    has_quote,
-)
 from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
     ACRONYM,
@@ -17,6 +14,7 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     generic_possessive,
+    has_speech,
     in_number_range,
     is_role_title,
     leaks_answer,
@@ -29,7 +27,7 @@ from companion.lesson.fileformat import BLANK
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not builder.usable(sentence) or _speech(sentence) or leans_on_context(sentence, False):
+    if not builder.usable(sentence) or has_speech(sentence) or leans_on_context(sentence, False):
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     if generic_possessive(sentence.text):
         return []  # "the state's unemployment rate was _ percent": which state?
@@ -189,16 +187,7 @@ def _clear_number(token: Token, sentence: Span) -> bool:
 
 
 POINTING_PRONOUNS = frozenset({"he", "she", "they"})
-def _speech(sentence: Span) -> bool:
-    """Direct speech in the sentence: a quotation of more than three words. A word or a
-    name in quotation marks ("calling her fans "Monsters"") is shown as it is."""
-    if not has_quote(sentence):
-        return False
-    text = sentence.text
-    quoted = QUOTED.findall(text)
-    if not quoted or text.count('"') % 2 or text.count("“") != text.count("”"):
-        return True
-    return any(len((a or b).split()) > 3 for a, b in quoted)
+
 
 
 def _opens_with_gap(prompt: str) -> bool:
