@@ -48,7 +48,9 @@ def is_quote(sentence: Span) -> bool:
 
 
 def has_quote(sentence: Span) -> bool:
-    return any(ch in sentence.text for ch in '“”"')
+    """Quotation marks, double or a British single one: "‘It’s worrying ...’" (a ’ alone
+    is most often an apostrophe)."""
+    return any(ch in sentence.text for ch in '“”"‘')
 
 
 def attribution(sentence: Span) -> tuple[Token | None, Token | None]:
@@ -70,12 +72,6 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
     if subject.lower_ in PRONOUN_SUBJECTS:
         return ""
     name = resolve(subject)
-    if name != subject.text:
-        the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-        if the and name.split()[-1].islower() and not name.lower().startswith("the "):
-            return f"the {name}"  # "the Press Trust of India news agency" (a common noun
-            # at its end), but "Taliban"
-        return name
     # without the appositive and everything under it: "Fahim Dasti, the NRF spokesman,"
     # is "Fahim Dasti"
     inside_appositive = {
@@ -86,6 +82,17 @@ def speaker_phrase(speech_verb: Token, resolve: Callable[[Token], str]) -> str:
         for t in subject.subtree
         if (t.dep_ != "punct" or joining_hyphen(t)) and t.i not in inside_appositive
     ]
+    if name != subject.text:
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        written = span_text([t for t in keep if t.dep_ != "det"])
+        if any(t.dep_ == "cc" for t in keep) and written.endswith(name) and written != name:
+            return ""  # "South Wales Fire and Rescue Service" read as "Rescue Service"
+        if the and not name.lower().startswith("the ") and (
+            name.split()[-1].islower() or written == name
+        ):
+            return f"the {name}"  # "the Press Trust of India news agency" (a common noun
+            # at its end), "the Coast Guard" as written; but "the group" is "Taliban"
+        return name
     text = span_text(keep)  # "Syria's state-run television", spaced as written
     if text.lower() in ("the sources", "sources", "the source", "officials"):
         return ""

@@ -168,8 +168,24 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
             if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
             if text and usable(text, thing) and not _cut_inside_name(text, mention):
+                if _a_ranking(text, mention):
+                    continue
                 return Definition(text, "article", mention, 0.9)
     return None
+
+
+def _a_ranking(text: str, mention: Mention) -> bool:
+    """ "youngest winner of the Booker", "first cyclone in the Bay of Bengal", "UK's
+    biggest private-sector employer": a record the thing holds, not what it is (reviewed
+    on unseen news: none of 4 accepted)."""
+    words = text.split()
+    if len(words) > 1 and re.search(r"['’]s$", words[0]):
+        words = words[1:]  # "UK's biggest ..."
+    first = words[0] if words else ""
+    return any(
+        t.text == first and (t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL")
+        for t in mention.sentence
+    )
 
 
 def _cut_inside_name(text: str, mention: Mention) -> bool:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from companion.common.abbreviations import split_sentences
+from companion.common.wordnet import get_wordnet
 
 WIRE_TAG = re.compile(
     r"^(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT|EXCLUSIVE|ANALYSIS|FACTBOX|SCENARIOS)"
@@ -74,9 +75,15 @@ PHOTO_CREDIT = re.compile(
     r"\s*\((?:Photo|Image|Picture|Video|Pictured)(?:\s+credit)?\s*:[^()]*\)"
     r"|\s*\b(?:REUTERS|AP|AFP|GETTY IMAGES|EPA)/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}"
 )
-# a photo's credit: "(Wallace Woon / EPA)", "(NASA/Caltech)", "Credit: PA"
+# a photo's credit: "(Wallace Woon / EPA)", "(NASA/Caltech)", "Credit: PA"; AP marks an
+# old picture ", File": "(AP Photo/Susan Walsh, File)"
 _CAP = r"[A-Z][\w.'’&-]*"
-_CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
+_CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}(?:,\s*File)?\s*\)"
+# a news agency's photo credit: "(AP Photo/Susan Walsh, File)": its caption may be long
+WIRE_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA) Photos?/[^()]{2,60}\)\s*$")
+WIRE_CAPTION_MAX_WORDS = 160
+# a photographer's name on a line of its own under a caption: "Susan Walsh"
+NAME_LINE = re.compile(r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’-]+){1,2}$")
 CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
 CAPTION_END = re.compile(
     rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic)s?:\s*[A-Z][\w.'’&/ -]{{0,60}}"
@@ -247,12 +254,34 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
         elif _caption(text):
             removed.append(text)
             texts[index] = ""
+    _without_photographers(paragraphs, texts, removed)
     return texts
+
+
+def _without_photographers(paragraphs: list[str], texts: list[str], removed: list[str]) -> None:
+    """A photographer's name on a line of its own ("Susan Walsh"), known by standing just
+    under a caption that went, or by coming back under each picture of the page; a short
+    line between two such names is the next picture's caption."""
+    lines = [p.strip() for p in paragraphs]
+    for index, text in enumerate(lines):
+        if not NAME_LINE.match(text) or not texts[index].strip():
+            continue
+        after_caption = index > 0 and not texts[index - 1].strip() and lines[index - 1] != ""
+        if not after_caption and lines.count(text) < 2:
+            continue
+        removed.append(text)
+        texts[index] = ""
+        above = texts[index - 1].strip() if index > 1 else ""
+        if above and lines[index - 2] == text and len(above.split()) <= MEDIA_CAPTION_MAX_WORDS:
+            removed.append(above)  # between two credits: the next picture's caption
+            texts[index - 1] = ""
 
 
 def _caption(text: str) -> bool:
     """A photo caption on its own: a credit at its end ("... Pic/AFP") or a media label;
     never a long paragraph ("The photo, taken in 1972, shows the crater" is story)."""
+    if WIRE_CREDIT.search(text):
+        return len(text.split()) <= WIRE_CAPTION_MAX_WORDS  # "... (AP Photo/Susan Walsh)"
     marked = CAPTION_END.search(text) or MEDIA_LABEL.match(text)
     return bool(marked) and len(text.split()) <= CAPTION_MAX_WORDS
 
@@ -264,7 +293,7 @@ def _drop_caption_after(texts: list[str], index: int, removed: list[str]) -> Non
     if after is None:
         return
     caption = texts[after].strip()
-    if len(caption.split()) <= MEDIA_CAPTION_MAX_WORDS and caption[-1:] not in ".!?\"”’":
+    if len(caption.split()) <= MEDIA_CAPTION_MAX_WORDS and caption[-1:] not in '.!?"”’':
         removed.append(caption)
         texts[after] = ""
 
@@ -372,7 +401,40 @@ def _clean_lead(text: str, removed: list[str]) -> str:
         text = _drop_at_start(PUBLISHED_MARK, text, removed)
         if text == before:
             break
-    return _drop_late_lead(text, removed)
+    return _lead_in_lower(_drop_late_lead(text, removed))
+
+
+# a story's first words in capitals, a newspaper's lead-in: "HOUSEHOLD recycling is ..."
+LEAD_IN_CAPITALS = re.compile(r"^((?:[A-Z][A-Z’'-]*\s+){1,4})(?=[a-z])")
+SHORT_LEAD_WORDS = frozenset({"A", "AN", "THE", "ONE", "TWO", "SIX", "TEN", "ALL", "MORE"})
+
+
+def _lead_in_lower(text: str) -> str:
+    """ "HOUSEHOLD recycling is flatlining" -> "Household recycling ...": words of the
+    dictionary written in capitals as a lead-in; an acronym ("NASA scientists", "WHO
+    officials", "UK") stays as it is."""
+    match = LEAD_IN_CAPITALS.match(text)
+    if not match:
+        return text
+    words = match.group(1).split()
+    if not all(_dictionary_word(w) for w in words) or all(len(w) < 3 for w in words):
+        return text
+    lowered = " ".join(words).lower()
+    return lowered[:1].upper() + lowered[1:] + " " + text[match.end() :]
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word WordNet knows in small letters and not as an acronym ("household", "man";
+    not "NASA", "WHO", "UK"), or a lead-in's small word ("A", "THE")."""
+    if word in SHORT_LEAD_WORDS:
+        return True
+    lemmas = {
+        lemma
+        for pos in "nvar"
+        for sense in get_wordnet().synsets(word.lower(), pos)
+        for lemma in sense.lemmas
+    }
+    return word.lower() in lemmas and word not in lemmas
 
 
 def _drop_at_start(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.analysis import zipf
+from companion.generation.clauses import joining_hyphen
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -270,7 +271,11 @@ class SenseChooser:
         phrase of another language ("optimum optimorum"): the word's own senses are not
         what the article means."""
         doc, end = mention.doc, mention.end
-        if mention.end - mention.start != 1 or end >= len(doc) or not doc[end].is_alpha:
+        if mention.end - mention.start != 1 or end >= len(doc):
+            return False
+        if joining_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].is_alpha:
+            return True  # "augmented-reality game": the compound is the term
+        if not doc[end].is_alpha:
             return False
         following = doc[end].lower_
         if doc[end].is_lower and zipf(following) == 0 and not self.wordnet.synsets(following, "n"):

@@ -334,6 +334,8 @@ def has_speech(sentence: Span) -> bool:
     if not has_quote(sentence):
         return False
     text = sentence.text
+    if "‘" in text:
+        return True  # British single quotation marks: speech, or an apostrophe's twin
     quoted = QUOTED.findall(text)
     if not quoted or text.count('"') % 2 or text.count("“") != text.count("”"):
         return True
@@ -447,6 +449,11 @@ REAL_WORD_SLIP = re.compile(
     r"|, it not,",
     re.IGNORECASE,
 )
+# a letter standing alone where a word was meant: "first identified o Sept. 14"
+LONE_LETTER = re.compile(r"(?<![\w'’.&/-])[b-hj-uwyz](?![\w'’.&/-])")
+# a lowercase word run into a name with a hyphen where a dash was meant: "competition-Adrian"
+RUN_INTO_NAME = re.compile(r"\b([a-z]{4,})-[A-Z][a-z]")
+HYPHEN_PREFIXES = frozenset({"anti", "post", "trans", "ultra", "inter", "intra", "mega", "semi"})
 
 
 def copied_slip(sentence: Span) -> bool:
@@ -478,6 +485,10 @@ def copied_slip(sentence: Span) -> bool:
         return True  # "100metres", "12,000miles": a number glued to its unit
     if REAL_WORD_SLIP.search(text):
         return True  # "more then", "Mahrez was has been", "one of, it not, the toughest"
+    if LONE_LETTER.search(text) or any(
+        m.group(1) not in HYPHEN_PREFIXES for m in RUN_INTO_NAME.finditer(text)
+    ):
+        return True  # "identified o Sept. 14", "fancy dress competition-Adrian Farao"
     if any(_misspelt_name(token) for token in sentence) or any(
         _article_after_adjective(token) for token in sentence
     ):

@@ -77,7 +77,11 @@ def role_phrase(role: Token) -> str:
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if any(mark in text for mark in (",", ";", ":", "(", "“", '"')):
         return ""
-    return text[0].lower() + text[1:] if tokens[0].lower_ in ("the", "a", "an") else text
+    if tokens[0].lower_ in ("the", "a", "an"):
+        return text[0].lower() + text[1:]
+    # news drops the article ("Walter Drag, meteorologist at the National Weather
+    # Service"); a question needs it back: "Who is the meteorologist at ...?"
+    return f"the {text}" if text[:1].islower() else text
 
 
 def _without_relative_clause(tokens: list[Token]) -> list[Token]:

@@ -53,7 +53,7 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
-    if resolved and resolved == speaker:
+    if resolved and resolved == speaker.removeprefix("the "):
         return []  # "The Yankees say they are finished ...": without "say" (and its "for
         # now") a statement of intent reads as a fact
     if resolved and _takes_the(builder, resolved):
