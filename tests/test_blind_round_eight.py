@@ -190,3 +190,34 @@ def test_a_part_of_a_hyphenated_compound_is_not_glossed():
     thing = Thing(key="augmented", kind="word", pos="a", lemma="augmented", mentions=[mention])
     chooser = SenseChooser(get_wordnet(), {"game", "phone"})
     assert chooser.define_word(thing, {"game", "phone"}) is None
+
+
+def test_literal_recall_asks_who_of_a_person_and_when_with_four_years_only(tmp_path):
+    """ "What", "Where" and choice-less "When" rewrites were accepted for half of them."""
+    from companion.generation.questions.literal import literal_questions
+    from tests.test_precision_rules import _builder
+
+    paragraphs = [
+        "The Boston Symphony Orchestra has hired the Latvian conductor Andris Nelsons to"
+        " succeed James Levine.",
+        "Andris Nelsons conducted the City of Birmingham Symphony Orchestra for seven years.",
+        "James Levine led the orchestra from 2004 until he fell ill.",
+        "The orchestra toured Japan in 1999 with the violinist Anne Mutter.",
+        "The hall was built in Boston by the architect Charles McKim.",
+    ]
+    builder = _builder(paragraphs)
+    found = [
+        c.question
+        for item in builder.analysis.sentences
+        for c in literal_questions(builder, item.span)
+    ]
+    assert found, "some literal question is still made"
+    for question in found:
+        body = (
+            question.prompt.split(", ", 1)[-1]
+            if question.prompt.startswith("According")
+            else question.prompt
+        )
+        assert body.startswith(("Who ", "who ", "When ", "when ")), question.prompt
+        if body.lower().startswith("when "):
+            assert question.kind == "multiple_choice" and len(question.choices) == 4

@@ -149,17 +149,17 @@ def test_delete_removes_the_item_and_one_blank_line():
 def test_a_deleted_generated_item_stays_deleted_on_update():
     """`generate --update` (pipeline.merge) sees the item in `generated:` and not in the
     file: the same item generated again is left out."""
-    text = delete_item(SAMPLE_TEXT, "q-3af21c80").text
+    text = delete_item(SAMPLE_TEXT, "q-918830ca").text
     text = delete_item(text, "term:kabul").text
     merged = merge(parse_lesson(text), parse_lesson(SAMPLE_TEXT))
-    assert "q-3af21c80" not in {q.id for q in merged.questions}
+    assert "q-918830ca" not in {q.id for q in merged.questions}
     assert "Kabul" not in {g.term for g in merged.glossary}
-    assert {"q-3af21c80", "term:kabul"} <= set(merged.meta["deleted"])
+    assert {"q-918830ca", "term:kabul"} <= set(merged.meta["deleted"])
 
 
 def test_an_item_edited_in_the_browser_is_kept_on_update():
     draft = QuestionDraft("short_answer", "Where were Taliban forces sent?", answer="Panjshir")
-    text = edit_question(SAMPLE_TEXT, "q-3af21c80", draft).text
+    text = edit_question(SAMPLE_TEXT, "q-406107b2", draft).text
     text = edit_entry(text, "term:kabul", "Kabul", "the capital of Afghanistan").text
     merged = merge(parse_lesson(text), parse_lesson(SAMPLE_TEXT))
     assert "Where were Taliban forces sent?" in {q.prompt for q in merged.questions}

@@ -965,15 +965,6 @@ def test_no_statement_about_a_that_or_these_with_nothing_to_point_to(tmp_path):
     assert not any("see that" in s or "thought these" in s for s in statements), statements
 
 
-@pytest.mark.parametrize(
-    "prompt", ["What will meet President Trump?", "What visited the town?", "What estimates that?"]
-)
-def test_what_never_goes_with_a_verb_only_people_do(prompt: str):
-    from companion.generation.questions.literal import PEOPLE_VERB
-
-    assert PEOPLE_VERB.match(prompt)
-
-
 def test_no_who_question_with_two_right_answers_or_anyone_as_the_answer(tmp_path):
     text = (
         "Wizards win again\n\n"

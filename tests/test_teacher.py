@@ -170,7 +170,7 @@ def test_review_shows_items_statuses_evidence_and_warnings(teacher):
     for passage in parse_lesson(SAMPLE_TEXT).passages:
         assert f"Accept all {len(passage.glossary) + len(passage.questions)} remaining" in page
     assert 'class="s hl"' in page  # evidence marked in the text
-    assert 'href="#s4-2"' in page  # an item's link to its evidence sentence
+    assert 'href="#s1-1"' in page  # an item's link to its evidence sentence
     assert "one name spelled two ways" in page
     assert 'id="g-p1-1"' in page and 'href="#g-p1-1"' in page  # glossary marks link to cards
 
@@ -216,7 +216,7 @@ def test_edit_a_question(teacher, content):
     response = post_review(
         teacher,
         action="edit-question",
-        item="q-3af21c80",
+        item="q-406107b2",
         kind="short_answer",
         prompt="Where did the Taliban send forces?",
         answer="Panjshir province",
@@ -226,7 +226,7 @@ def test_edit_a_question(teacher, content):
     old, new = only_changed(SAMPLE_TEXT, lesson_file(content))
     assert new[0] == "1. Where did the Taliban send forces?"
     assert "status: reviewed, accept: [Panjshir]" in new[-1]
-    question = parse_lesson(lesson_file(content)).questions[0]
+    question = next(q for q in parse_lesson(lesson_file(content)).questions if q.id == "q-406107b2")
     assert (question.prompt, question.accept) == ("Where did the Taliban send forces?", ["Panjshir"])
 
 
@@ -288,7 +288,7 @@ def test_a_refused_change_without_a_form_is_said_at_the_top(teacher, content):
     response = post_review(teacher, action="accept", item="q-gone")
     assert response.status_code == 400
     assert "no longer in the lesson file" in response.get_data(as_text=True)
-    response = post_review(teacher, action="explode", item="q-3af21c80")
+    response = post_review(teacher, action="explode", item="q-918830ca")
     assert "Unknown action" in response.get_data(as_text=True)
     assert lesson_file(content) == SAMPLE_TEXT
 

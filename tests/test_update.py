@@ -91,6 +91,11 @@ def _typed(questions):
     return [q for q in questions if q.spec.grading_of(q.choices) is Grading.TYPED]
 
 
+def _asked(question, short: str, cloze: str) -> str:
+    """A teacher's rewrite of the question that keeps its kind: a cloze keeps a gap."""
+    return short if question.kind == "short_answer" else f"{cloze} _____."
+
+
 def _short_answers(path: Path):
     return _typed(load_lesson(path).questions)
 
@@ -109,11 +114,13 @@ def test_update_keeps_accepted_answers_a_teacher_added(lesson_path: Path):
 
 
 def _word_in_one_sentence(lesson, question) -> tuple[str, str]:
-    """A long word that only one sentence of the question's passage holds, and that
-    sentence."""
+    """A long word that only one sentence of the question's passage holds (not its
+    evidence: the rewrite must make that stale), and that sentence."""
     passage = next(p for p in lesson.passages if question in p.questions)
     sentences = [s for para in passage.paragraphs for s in split_sentences(plain_text(para))]
     for sentence in sentences:
+        if sentence.strip() == question.evidence.strip():
+            continue
         for word in re.findall(r"[A-Za-z]{7,}", sentence):
             if sum(re.search(rf"\b{word}\b", s, re.I) is not None for s in sentences) == 1:
                 return word, sentence
@@ -128,9 +135,13 @@ def test_update_replaces_or_removes_the_evidence_of_a_rewritten_question(
     first, second = _typed(lesson.questions)[:2]
     word, sentence = _word_in_one_sentence(lesson, first)
     text = lesson_path.read_text(encoding="utf-8")
+    prompts = {
+        first.id: _asked(first, "Which word did the teacher pick?", "The teacher picked"),
+        second.id: _asked(second, "Which city did the teacher visit?", "The teacher visited"),
+    }
     for question, prompt, answer in (
-        (first, "Which word did the teacher pick?", word),  # in one sentence of its passage
-        (second, "Which city did the teacher visit?", "Timbuktu"),  # in none
+        (first, prompts[first.id], word),  # in one sentence of its passage
+        (second, prompts[second.id], "Timbuktu"),  # in none
     ):
         old = _item_block(text, question.prompt)
         new = old.replace(question.prompt, prompt)
@@ -151,6 +162,6 @@ def test_update_replaces_or_removes_the_evidence_of_a_rewritten_question(
     for question in (picked, timbuktu):
         assert question.edited and question.evidence_is_current  # still the teacher's
     after = lesson_path.read_text(encoding="utf-8")
-    assert "Which city did the teacher visit?\n    Answer: Timbuktu\n" in after
+    assert f"{prompts[second.id]}\n    Answer: Timbuktu\n" in after
     assert main(["generate", "--update", str(lesson_path)]) == 0
     assert lesson_path.read_text(encoding="utf-8") == after  # stable
