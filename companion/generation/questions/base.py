@@ -441,6 +441,16 @@ def _article_after_adjective(token: Token) -> bool:
     return doc[token.i + 1].lower_ in ("a", "an") and doc[token.i + 2].pos_ in ("NOUN", "ADJ")
 
 
+def _adjective_for_adverb(token: Token) -> bool:
+    """ "has voluntary recalled the devices": an adjective between "has" and its past
+    participle, where the adverb ("voluntarily") was meant."""
+    doc = token.doc
+    if token.tag_ != "JJ" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return before.lemma_ == "have" and before.pos_ == "AUX" and after.tag_ == "VBN"
+
+
 # slips of real words that no dictionary look-up sees: "then" after a comparative, two
 # finite auxiliaries in a row, "it not" for "if not" between commas
 REAL_WORD_SLIP = re.compile(
@@ -490,7 +500,7 @@ def copied_slip(sentence: Span) -> bool:
     ):
         return True  # "identified o Sept. 14", "fancy dress competition-Adrian Farao"
     if any(_misspelt_name(token) for token in sentence) or any(
-        _article_after_adjective(token) for token in sentence
+        _article_after_adjective(token) or _adjective_for_adverb(token) for token in sentence
     ):
         return True
     return any(
