@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--grade", type=int, help="grade level of the readers (default 8)")
     gen.add_argument("--glossary-per-passage", type=int, default=5)
     gen.add_argument("--questions-per-passage", type=int, default=4)
+    gen.add_argument(
+        "--choices",
+        action="store_true",
+        help="four choices for 'who' and 'when' questions (off by default: see docs/questions.md)",
+    )
     gen.set_defaults(run=cmd_generate)
 
     check = sub.add_parser("check", help="validate lesson files")
@@ -228,7 +233,7 @@ def add_print_parser(sub: argparse._SubParsersAction) -> None:
     pr.set_defaults(run=cmd_print)
 
 
-def _options(args: argparse.Namespace, grade: int | None = None):
+def _options(args: argparse.Namespace, grade: int | None = None, choices: bool = False):
     for name in ("glossary_per_passage", "questions_per_passage"):
         if getattr(args, name) < 0:
             raise CompanionError(f"--{name.replace('_', '-')} must be 0 or more")
@@ -238,6 +243,7 @@ def _options(args: argparse.Namespace, grade: int | None = None):
         grade=args.grade or grade or 8,
         glossary_per_passage=args.glossary_per_passage,
         questions_per_passage=args.questions_per_passage,
+        choices=args.choices or choices,
         shared_glossary=tuple(load_shared_glossary(content_dir() / SHARED_GLOSSARY)),
     )
 
@@ -247,7 +253,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         path = Path(args.update)
         current = load_lesson(path)
         try:
-            lesson = regenerate(current, _options(args, current.grade))
+            lesson = regenerate(current, _options(args, current.grade, current.choices))
         except CompanionError as exc:
             raise CompanionError(exc.message, str(path), exc.line) from None
         refreshed = refresh_stale_evidence(lesson)

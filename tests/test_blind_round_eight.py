@@ -103,6 +103,11 @@ def test_no_cloze_on_two_places_the_article_names_apart():
     prompts = _candidates(paragraphs, cloze_questions)
     assert not any(p.endswith("between _.") for p in prompts), prompts
     assert any("A gang of _ drug dealers" in p for p in prompts)
+    browser = (
+        "RockMelt integrates social networking services like Facebook and Twitter directly"
+        " into the browser."
+    )
+    assert not any("like _ directly" in p for p in _candidates([browser], cloze_questions))
 
 
 def _speaker(text: str, resolve) -> str:
@@ -240,3 +245,24 @@ def test_a_caption_pasted_twice_in_a_row_goes():
 )
 def test_an_adjective_where_the_adverb_was_meant_is_a_slip(text: str, slip: bool):
     assert copied_slip(_sentence(text)) is slip
+
+
+def test_choices_only_when_the_teacher_asks_and_kept_on_update(tmp_path, monkeypatch):
+    """Multiple choice was the weakest kind blind (the options were the fault): off by
+    default; `generate --choices` turns it on and the file remembers it."""
+    from companion.cli import main
+    from companion.lesson.store import load_lesson
+    from tests.helpers import SEED
+
+    monkeypatch.setenv("COMPANION_CONTENT", str(tmp_path))
+    assert main(["generate", str(SEED)]) == 0
+    plain = load_lesson(tmp_path / "panjshir-valley.md")
+    assert "choices" not in plain.meta
+    assert not any(q.kind == "multiple_choice" for q in plain.questions)
+    assert main(["generate", str(SEED), "--force", "--choices"]) == 0
+    path = tmp_path / "panjshir-valley.md"
+    assert load_lesson(path).meta["choices"] is True
+    assert any(q.kind == "multiple_choice" for q in load_lesson(path).questions)
+    before = path.read_text(encoding="utf-8")
+    assert main(["generate", "--update", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == before

@@ -13,11 +13,23 @@ from companion.lesson.model import KINDS
 from tests.generated import article_names, lesson_named, seed_lesson
 
 
+def _seed_with_choices():
+    from companion.generation.context import Options
+    from companion.generation.importing import read_article
+    from companion.generation.pipeline import lesson_from_article
+    from tests.helpers import SEED
+
+    return lesson_from_article(read_article(SEED), Options(choices=True))
+
+
 def test_every_kind_but_open_appears_in_the_seed_lesson():
     """The seed has no causal cue for a "why" prompt, and main-idea and quotation prompts
-    are no longer generated (docs/questions.md)."""
-    kinds = {q.kind for q in seed_lesson().questions}
-    assert kinds == set(KINDS) - {"open"}
+    are no longer generated (docs/questions.md); multiple choice only when the teacher
+    asks for choices (`generate --choices`, stored as `choices: true`)."""
+    lesson = _seed_with_choices()
+    assert lesson.meta["choices"] is True
+    assert {q.kind for q in lesson.questions} == set(KINDS) - {"open"}
+    assert {q.kind for q in seed_lesson().questions} == set(KINDS) - {"open", "multiple_choice"}
 
 
 def test_seed_has_the_dated_sequence_in_order():
@@ -31,7 +43,7 @@ def test_seed_has_the_dated_sequence_in_order():
 
 
 def test_seed_literal_when_question_uses_do_support():
-    prompts = {q.prompt: q for q in seed_lesson().questions}
+    prompts = {q.prompt: q for q in _seed_with_choices().questions}
     question = prompts["When did the USSR withdraw from Afghanistan?"]
     assert question.answer == "1989"
     assert len(set(question.choices)) == len(question.choices) >= 3

@@ -116,7 +116,18 @@ def test_the_seed_warnings_everywhere(tmp_path: Path, capsys, monkeypatch):
     monkeypatch.setenv("COMPANION_CONTENT", str(tmp_path))
     assert main(["check", str(SAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert f"{SAMPLE}:5: warning: removed from the article" in out
+    line = (
+        SAMPLE.read_text(encoding="utf-8")
+        .splitlines()
+        .index(
+            next(
+                x
+                for x in SAMPLE.read_text(encoding="utf-8").splitlines()
+                if x.startswith("removed:")
+            )
+        )
+    )
+    assert f"{SAMPLE}:{line + 1}: warning: removed from the article" in out
     assert "“Punjab Valley” appears once and looks like “Panjshir Valley”" in out
     assert "“Masoud” (1×) and “Masood”" in out
     assert main(["show", str(SAMPLE), "--json"]) == 0

@@ -41,6 +41,7 @@ def lesson_from_article(article: Article, options: Options | None = None, slug: 
         source=article.source,
         meta={
             "grade": options.grade,
+            **({"choices": True} if options.choices else {}),
             **({REMOVED_KEY: article.removed} if article.removed else {}),
         },
         passages=_passages(analysis, drafts),
@@ -171,7 +172,7 @@ def regenerate(current: Lesson, options: Options | None = None) -> Lesson:
     """Generate items afresh for a lesson's own (possibly edited) text and merge them in:
     teacher-written, edited, reviewed and locked items stay exactly as they are; generated
     items the teacher deleted stay deleted."""
-    options = options or Options(grade=current.grade)
+    options = options or Options(grade=current.grade, choices=current.choices)
     paragraphs = [plain_text(p) for passage in current.passages for p in passage.paragraphs]
     analysis = analyse(paragraphs)
     drafts, index = [], 0

@@ -183,6 +183,12 @@ class Lesson:
         return grade if 1 <= grade <= 12 else 8
 
     @property
+    def choices(self) -> bool:
+        """Whether generation offers four choices for "who" and "when" questions (the
+        front matter's ``choices: true``, written by ``generate --choices``)."""
+        return self.meta.get("choices") is True
+
+    @property
     def credit(self) -> str:
         """The article's source for people: the front matter's ``publication`` (else a
         ``source`` that is not a file name or URL) and ``date``, e.g. "CNN, September 3,

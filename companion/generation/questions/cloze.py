@@ -91,9 +91,10 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         elif not any(c.isdigit() for c in answer):
             continue
         accept = _shorter_names(builder, answer)
-        if " and " in answer and accept:
-            continue  # "trafficking drugs between _" (Bournemouth and Merseyside): two
-            # places the article names apart as well; other pairs of them fit the gap
+        if " and " in answer:
+            continue  # "trafficking drugs between _" (Dorset and Merseyside), "services
+            # like _" (Facebook and Twitter): two names in one gap, and either alone or
+            # another pair fits it as well
         question = builder.make("cloze", prompt, sentence, answer, None, "rule:cloze", accept)
         glossed = normal_key(answer) in builder.glossed
         score = 0.9 + (0.4 if glossed else 0.0) + sentence_quality(sentence)

@@ -295,7 +295,11 @@ def literal_candidate(
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
     quality = sentence_quality(sentence)
-    if len(distractors) < MC_DISTRACTORS or not _clear_kind(prompt):
+    if (
+        not builder.context.options.choices
+        or len(distractors) < MC_DISTRACTORS
+        or not _clear_kind(prompt)
+    ):
         # four options of one clear kind (people for "Who", years for "When"), or the
         # question is asked without choices
         return candidate(builder, short, sentence, "literal", 1.1 + quality, answer)

@@ -46,7 +46,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     others = [display_name(t) for t in quoted_people(builder) if t is not speaker]
     others = builder.same_sort_of_person(answer, others)
     distractors = pick(answer, others, MC_DISTRACTORS)
-    if len(distractors) < MC_DISTRACTORS:
+    if not builder.context.options.choices or len(distractors) < MC_DISTRACTORS:
         return [candidate(builder, short, sentence, "literal", 1.0 + quality, answer)]
     question = builder.make(
         "multiple_choice", prompt, sentence, answer, [answer, *distractors], "rule:quote-who"

@@ -111,7 +111,7 @@ def _question(
     quality = sentence_quality(sentence)
     others = builder.same_sort_of_person(answer, _other_people(builder, thing, role))
     distractors = pick(answer, others, MC_DISTRACTORS)
-    if len(distractors) < MC_DISTRACTORS:
+    if not builder.context.options.choices or len(distractors) < MC_DISTRACTORS:
         return candidate(builder, short, sentence, "literal", 1.0 + quality, answer)
     choices = [answer, *distractors]
     question = builder.make("multiple_choice", prompt, sentence, answer, choices, "rule:role-who")
