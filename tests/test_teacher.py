@@ -343,8 +343,8 @@ def test_a_broken_lesson_file_is_said_to_be_broken(teacher, content):
 # --------------------------------------------------------------------------- new lessons
 
 
-def upload(client, name: str, data: bytes, grade: str = "7", text: str = ""):
-    form = {"csrf_token": client.csrf, "grade": grade, "text": text}
+def upload(client, name: str, data: bytes, grade: str = "7", text: str = "", **extra):
+    form = {"csrf_token": client.csrf, "grade": grade, "text": text, **extra}
     if name:
         form["article"] = (BytesIO(data), name)
     return client.post("/teacher/new", data=form, content_type="multipart/form-data")
@@ -370,11 +370,21 @@ def test_new_lesson_from_an_upload(teacher, content):
     assert teacher.get(job_url).headers["Location"] == status["review_url"]
     written = lesson_file(content, "bees-in-winter")
     assert "source: Bees in Winter.txt" in written and "grade: 7" in written
+    assert "choices:" not in written  # four options only when the teacher ticks the box
     assert not list((runner(teacher).folder / "uploads").iterdir())
     again = upload(teacher, "Bees in Winter.txt", article.encode())
     runner(teacher).join()
     assert teacher.get(again.headers["Location"] + ".json").get_json()["slug"] == "bees-in-winter-2"
     assert lesson_file(content) == SAMPLE_TEXT
+
+
+def test_new_lesson_with_choices_when_the_box_is_ticked(teacher, content):
+    assert 'name="choices"' in teacher.get("/teacher/new").get_data(as_text=True)
+    article = "Bees in winter\n\nHoneybees cluster together in the hive in winter.\n"
+    response = upload(teacher, "Bees.txt", article.encode(), choices="on")
+    runner(teacher).join()
+    assert teacher.get(response.headers["Location"] + ".json").get_json()["state"] == "done"
+    assert "choices: true" in lesson_file(content, "bees")
 
 
 def test_an_article_may_be_larger_than_an_answer_form_but_not_too_large(teacher, monkeypatch):

@@ -102,6 +102,7 @@ class Request:
     content_dir: Path
     owner: str = ""
     scratch: Path | None = None  # a folder of the request's own, removed when it is done
+    choices: bool = False  # four options for "who" and "when" questions (Options.choices)
 
 
 Progress = Callable[[str], None]
@@ -122,7 +123,9 @@ def generate_lesson(request: Request, progress: Progress = lambda step: None) ->
         load_nlp()
     progress("generating")
     glossary = load_shared_glossary(request.content_dir / SHARED_GLOSSARY)
-    options = Options(grade=request.grade, shared_glossary=tuple(glossary))
+    options = Options(
+        grade=request.grade, choices=request.choices, shared_glossary=tuple(glossary)
+    )
     slug = slugify(Path(request.name).stem) if request.name else ""
     lesson = lesson_from_article(article, options, slug=slug)
     progress("saving")

@@ -138,7 +138,10 @@ def new_lesson_post():
     else:
         path.write_text(text, encoding="utf-8")
     owner = str(current_teacher().id)
-    job = runner().submit(Request(path, name, grade, settings().content_dir, owner, scratch))
+    choices = request.form.get("choices") == "on"
+    job = runner().submit(
+        Request(path, name, grade, settings().content_dir, owner, scratch, choices=choices)
+    )
     return redirect(url_for(".job_page", job_id=job.id), 303)
 
 
