@@ -266,3 +266,18 @@ def test_choices_only_when_the_teacher_asks_and_kept_on_update(tmp_path, monkeyp
     before = path.read_text(encoding="utf-8")
     assert main(["generate", "--update", str(path)]) == 0
     assert path.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Storm Desmond", False),  # "Who delivered record-breaking rainfall?"
+        ("Hurricane Florence", False),
+        ("Gordon Brown", True),
+        ("Tim Cook", True),
+    ],
+)
+def test_a_storm_with_a_persons_name_is_not_a_person(name: str, person: bool):
+    from companion.generation.questions.base import not_a_person
+
+    assert not_a_person(name) is not person

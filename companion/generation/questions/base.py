@@ -713,6 +713,8 @@ def not_a_person(name: str) -> bool:
     person; "Ba" is a chemical symbol and "Raja" a genus: short words and the names of
     plants and animals say nothing.)"""
     words = name.split()
+    if words and words[0].lower() in WEATHER_SYSTEMS:
+        return True  # "Storm Desmond", "Hurricane Florence": a storm given a person's name
     if any(_only_a_place(w) for w in {words[0], words[-1]}):
         return True  # "Tiny Djibouti", "Manchester United": a place, or a team named after one
     word = words[-1]
@@ -723,6 +725,7 @@ def not_a_person(name: str) -> bool:
 
 
 LOCATION_LEXNAME = 15
+WEATHER_SYSTEMS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical"})
 
 
 def _only_a_place(word: str) -> bool:
