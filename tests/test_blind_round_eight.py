@@ -13,7 +13,8 @@ from companion.generation.newswire import clean_news
 from companion.generation.questions.base import copied_slip
 from companion.generation.questions.cloze import cloze_questions
 from companion.generation.questions.roles import role_questions
-from companion.generation.terms import Mention, Thing, normal_key
+from companion.generation.terms import Mention, Thing
+from tests.test_names_and_gaps import name
 from tests.test_precision_rules import _candidates
 
 STORY = "Police charged three men on Saturday in a corruption case."
@@ -147,14 +148,6 @@ def test_a_role_without_its_article_gets_the():
 # -------------------------------------------------------------------------- glossary
 
 
-def _name(text: str, form: str, kind: str = "person", label: str = "PERSON") -> Thing:
-    doc = load_nlp()(text)
-    start = text.index(form)
-    span = doc.char_span(start, start + len(form))
-    mention = Mention(0, doc, span.start, span.end, span.text)
-    return Thing(key=normal_key(form), kind=kind, labels=[label], mentions=[mention])
-
-
 @pytest.mark.parametrize(
     ("text", "form", "kind", "expected"),
     [
@@ -180,7 +173,7 @@ def _name(text: str, form: str, kind: str = "person", label: str = "PERSON") -> 
 )
 def test_a_record_the_thing_holds_is_not_what_it_is(text: str, form: str, kind: str, expected):
     label = {"person": "PERSON", "event": "EVENT"}[kind]
-    found = article_explanation(_name(text, form, kind, label), lambda t: t.text)
+    found = article_explanation(name(text, form, kind, label), lambda t: t.text)
     assert (found.text if found else None) == expected
 
 
