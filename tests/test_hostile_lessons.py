@@ -77,6 +77,11 @@ HOSTILE = {
 }
 
 
+# an alias bomb or a deep nest takes minutes to load unguarded; a guarded load, well
+# under a second even on a busy test machine (speed itself is measured by `make bench`)
+BLOWUP_SECONDS = 10
+
+
 def assert_one_line(message: str) -> None:
     assert message
     assert "\n" not in message
@@ -89,7 +94,7 @@ def test_the_loader_refuses_hostile_yaml_with_a_one_line_error(case: str):
     start = time.monotonic()
     with pytest.raises(LessonFileError) as info:
         parse_lesson(text, slug="broken", path="content/broken.md")
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < BLOWUP_SECONDS
     assert info.value.line == line
     assert words in info.value.message
     assert str(info.value).startswith(f"content/broken.md:{line}: ")
@@ -249,7 +254,7 @@ def test_hostile_yaml_parses_or_fails_cleanly_and_quickly(value: str, in_comment
     except (LessonFileError, CompanionError) as exc:
         assert_one_line(str(exc))
         assert exc.line is not None and exc.line >= 1
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < BLOWUP_SECONDS
 
 
 @settings(max_examples=40, deadline=None)
@@ -262,7 +267,7 @@ def test_load_yaml_never_returns_aliases_or_deep_data(value: str):
         assert_one_line(str(exc))
     else:
         assert _depth(data) <= MAX_YAML_DEPTH + 1
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < BLOWUP_SECONDS
 
 
 def _depth(data) -> int:

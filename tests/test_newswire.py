@@ -31,6 +31,7 @@ def cleaned(text: str) -> tuple[str, list[str]]:
         (f"MURRIETA, Calif. — {STORY}", ["MURRIETA, Calif. —"]),
         (f"CIUDAD JUAREZ, Mexico (AP) - {STORY}", ["CIUDAD JUAREZ, Mexico (AP) -"]),
         (f"SEATTLE: {STORY}", ["SEATTLE:"]),
+        (f"MONROVIA, Liberia–{STORY}", ["MONROVIA, Liberia–"]),
         (f"(Reuters) - {STORY}", ["(Reuters) -"]),
         (f"BISHKEK. April 29 (Interfax) - {STORY}", ["BISHKEK. April 29 (Interfax) -"]),
         (
@@ -52,6 +53,8 @@ def test_bylines_and_datelines_are_removed(raw: str, junk: list[str]):
         "By the end of the year, prices had doubled.",  # "By" that is not a byline
         "WASHINGTON was the first president.",  # a capitalised name with no dash after it
         "The FBI - which had been watching - made no arrests.",
+        "The FBI–which had been watching–made no arrests.",
+        "US–China talks resumed on Monday.",
         "Heavy fighting broke out in Kabul: 12 people died.",
     ],
 )

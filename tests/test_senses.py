@@ -90,7 +90,7 @@ def choose(wordnet, thing: Thing, text: str, passage: str = "", article: str = "
 # Three senses of "bank": the money sense is WordNet's first.
 MONEY = synset(1, "financial institution that accepts deposits and lends money")
 SLOPE = synset(2, "sloping land beside a body of water such as a river")
-TILT = synset(3, "a flight maneuver; aircraft tips laterally about its longitudinal axis")
+TILT = synset(3, "a turning flight maneuver; aircraft tips laterally about its longitudinal axis")
 BANKS = TinyWordNet({("bank", "n"): [MONEY, SLOPE, TILT]})
 
 
@@ -105,7 +105,10 @@ BANKS = TinyWordNet({("bank", "n"): [MONEY, SLOPE, TILT]})
             "She put her money on deposit at the bank.",
             "financial institution that accepts deposits and lends money",
         ),
-        ("The pilot began a steep bank in flight over the aircraft carrier.", "flight maneuver"),
+        (
+            "The pilot began a steep bank in flight over the aircraft carrier.",
+            "turning flight maneuver",
+        ),
     ],
 )
 def test_the_sense_that_overlaps_the_sentence_wins(sentence: str, definition: str):
@@ -149,11 +152,11 @@ def test_the_term_itself_is_no_evidence():
 
 def test_hypernym_glosses_widen_the_signature():
     hyper = synset(90, "a natural stream of flowing water")
-    senses = [synset(1, "an institution"), synset(2, "a slope", hypernyms=(90,)), TILT]
+    senses = [synset(1, "an institution"), synset(2, "a slope of land", hypernyms=(90,)), TILT]
     sentence = "The stream kept flowing past the bank."
     wordnet = TinyWordNet({("bank", "n"): senses}, hypernyms=[hyper])
     found = choose(wordnet, word(sentence, "bank", "n", "bank"), sentence)
-    assert found is not None and found.text == "slope"
+    assert found is not None and found.text == "slope of land"
 
 
 def pipes(first_gloss: str) -> TinyWordNet:

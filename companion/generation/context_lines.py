@@ -329,7 +329,16 @@ def _title_of(title: Span, resolve: Resolver) -> str:
         return _joined(tokens, lower=False)
     if any(t.ent_type_ == "NORP" for t in title):
         return title.text  # "former Afghan Vice President"
-    return f"{_joined(rest, lower=True)} of {_joined(owner, lower=False)}"
+    return f"{_joined(rest, lower=True)} of {_owner_phrase(owner)}"
+
+
+def _owner_phrase(owner: list[Token]) -> str:
+    """ "U.K. supermarket chain" -> "of the U.K.", "United States senator" -> "of the
+    United States": an abbreviated or "United" country takes "the"."""
+    text = _joined(owner, lower=False)
+    if re.fullmatch(r"[A-Z](?:\.[A-Z])+\.?", text):
+        return f"the {text.rstrip('.')}."
+    return f"the {text}" if text.startswith("United ") else text
 
 
 def _the_one_named(kind: Token, resolve: Resolver) -> str:

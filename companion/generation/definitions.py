@@ -92,7 +92,9 @@ def shorten(text: str, limit: int = MAX_DEFINITION_WORDS, lists: bool = True) ->
 def clean_phrase(text: str) -> str:
     """An explanation from the article as a definition phrase: no leading article, no
     trailing punctuation or dangling conjunction, balanced quotes and brackets."""
-    text = " ".join(text.split()).strip(" ,;:.–—-")
+    text = " ".join(text.split()).strip(" ,;:–—-")
+    if not re.search(r"\b[A-Z](?:\.[A-Z])+\.$", text):  # "the U.K." keeps its dot
+        text = text.rstrip(".").rstrip(" ,;:–—-")
     if ":" in text:
         return ""  # "Snack on the run: Tamari almonds ...": page headings, not a phrase
     text = LEADING_DETERMINERS.sub("", text)
@@ -260,8 +262,12 @@ def _subtree_text(
             skipped.update(x.i for x in t.subtree)
     if skip is not None:
         skipped.update(t.i for t in skip.subtree)
+    last = max(t.i for t in token.subtree)
     for t in token.subtree:
-        if t.dep_ == "punct" and t.i > token.i and (t.i + 1 in skipped or t.text in ",;"):
+        # the commas around a clause left out go with it; a comma inside the phrase stays
+        # ("in Sittingbourne, Kent, United Kingdom", not "in Sittingbourne Kent United ...")
+        beside_a_cut = t.i + 1 in skipped or t.i - 1 in skipped or t.i == last
+        if t.dep_ == "punct" and t.i > token.i and (beside_a_cut or t.text == ";"):
             skipped.add(t.i)
     keep = [t for t in token.subtree if t.i not in skipped]
     if token not in keep:

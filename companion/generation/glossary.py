@@ -28,6 +28,7 @@ from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
     Thing,
     display_name,
+    initials,
     normal_key,
     resolver_for,
     zipf_threshold,
@@ -239,6 +240,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "festival director Mirsad Purivatra" once (the parse said a group)
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
+    if thing.is_name and _role_at_every_mention(thing, definition):
+        return None  # "Microsoft CEO Satya Nadella" each time he is named
     return definition
 
 
@@ -414,6 +417,24 @@ def _role_beside_name(thing: Thing, definition: Definition, context: Context) ->
     )
 
 
+def _role_at_every_mention(thing: Thing, definition: Definition) -> bool:
+    """The article's line for a name is printed in every sentence that names it: the
+    student reads it each time ("Microsoft CEO Satya Nadella said ...")."""
+    if definition.source not in ("article", "context") or _explicit_gloss(definition):
+        return False  # (the article's own gloss of a hard word: "the Mujahideen – or
+        # Islamic holy warriors –" is the entry students need where they meet it)
+    words = _content_words(definition.text)
+    return bool(words) and all(words <= _content_words(m.sentence.text) for m in thing.mentions)
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w.lower().removesuffix("s")
+        for w in re.findall(r"[A-Za-z]+", text)
+        if w.lower() not in ("the", "of", "a", "an", "in", "at", "for", "and", "to", "on")
+    }
+
+
 def in_title(thing: Thing, context: Context) -> bool:
     title = context.title.lower()
     return any(form.lower() in title for form in thing.forms if len(form) > 2)
@@ -517,6 +538,8 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         and not _explicit_gloss(definition)
     ):
         return False  # "iconic business tycoon", "former agriculture minister": of what?
+    if text.startswith("place in "):
+        return False  # "Creede: place in Colorado" says no more than "Creede, Colorado"
     if VAGUE_REFERENT.search(text):
         return False  # "spokesman for the group": which group?
     if any(_unexplained_acronym(a, thing, context) for a in re.findall(r"\b[A-Z]{2,6}\b", text)):
@@ -528,6 +551,7 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
     # "assistant professor of pharmacognosy" leaves the reader with another puzzle
     own_line = thing.is_name and definition.source in ("article", "context")
     article = set() if own_line else context.article_words
+    words = [re.sub(r"[’']s?$", "", w) for w in words]  # "corporation's": "corporation"
     hard = [w for w in words if w.islower() and len(w) > 3 and w not in article and _hard(w)]
     return not hard  # "cutaneous", "betulaceous": harder than the word it explains
 
@@ -630,6 +654,10 @@ def _inside(word: str, term_word: str) -> bool:
 
 def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> Definition | None:
     article = article_explanation(thing, resolve)
+    if article and _only_spelt_out(thing, article):
+        # "IPO – or initial public offering of shares –": the article gives its words, not
+        # what it is
+        return chooser.define_expansion(thing, article.text)
     if article and not article.text.lower().startswith(RELATIONAL_START):
         if thing.kind == "person" and KINSHIP.match(article.text):
             return _with_role(article, context_line(thing, resolve))
@@ -646,6 +674,15 @@ def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> D
     if article and category:
         return _combine(category, article, article.source)
     return category or article
+
+
+def _only_spelt_out(thing: Thing, article: Definition) -> bool:
+    acronym = thing.first.text
+    return (
+        thing.kind == "acronym"
+        and acronym.isupper()
+        and initials(article.text).startswith(acronym.upper())
+    )
 
 
 KINSHIP = re.compile(r"(?:son|daughter|wife|husband|widow|brother|sister|father|mother) of\b")

@@ -42,7 +42,9 @@ _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _PLACE_WORD = r"[A-Z][A-Z.'’-]{2,}"
 _CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:\s+(?:{_PLACE_WORD}|[A-Z]{{2,}})){{0,3}}"
 _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"
-_DASH = r"(?:\s[-–—•_]|\s?:|\s?--)\s+"
+# "MONROVIA, Liberia–The world ...": after a region, a long dash may touch both words
+# (never after capitals: "US–China talks")
+_DASH = r"(?:\s[-–—•_]\s+|\s?:\s+|\s?--\s+|(?<=[a-z.])[–—])"
 DATELINE = re.compile(  # "BISHKEK. April 29 (Interfax) -" too
     rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION})|\s+{_DATE})*(?:\s*{_AGENCY})?|{_AGENCY})"
     rf"(?:{_DASH}(?=[\"“‘']?[A-Z0-9])|\s*[-–—•:]\s*$)"
@@ -89,8 +91,11 @@ CAPTION_END = re.compile(
     rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic)s?:\s*[A-Z][\w.'’&/ -]{{0,60}}"
     rf"|(?:Image|Media) (?:source|copyright),?\s+[A-Z][\w.'’&/ -]{{0,60}}"
     rf"|\bPics?/\s?[A-Z][\w.-]*"
+    rf"|\(\s*{_CAP}(?:\s+{_CAP}){{0,3}}:\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
+    rf"|(?<=[.!?])\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}}"
     rf"|{_CREDIT})\s*$"
-)  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP"
+)  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP",
+# "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman"
 CAPTION_MAX_WORDS = 80
 # lines of a news page's head (see _furniture_line)
 LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")

@@ -46,7 +46,7 @@ def listing(teacher: bool) -> dict:
     the first build, else brings the rows up to date."""
     index = library()
     if index.building():
-        index.wait(BUILD_WAIT)
+        index.wait(current_app.config.get("INDEX_BUILD_WAIT", BUILD_WAIT))
     if not index.building():
         index.refresh()
     query = read_query(teacher)

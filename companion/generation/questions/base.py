@@ -308,6 +308,8 @@ def usable_sentence(sentence: Span) -> bool:
         return False
     if sentence.text.strip()[:1].islower():
         return False  # "so the _, acting as ...": the end of a sentence cut in two
+    if sentence.text.strip()[:1] in BULLETS:
+        return False  # "• There were cheers for ...": a summary box's line, said again below
     if CUT_AFTER_INITIAL.match(sentence.text.strip()):
         return False  # "Kiruttinan, and in the burning of ...": cut after "Tha."
     if caption(sentence):
@@ -362,10 +364,21 @@ CALENDAR_DAY = re.compile(
 )
 
 
+# a sentence that points at a picture the student does not see
+PICTURE_POINTER = re.compile(
+    r",\s(?:above|below|pictured|left|right|centre|center)(?:,|\s(?=with\b))"
+    r"|\((?:above|below|pictured|left|right|centre|center|top|bottom)\)"
+    r"|\b(?:pictured|seen) (?:above|below|here)\b",
+    re.IGNORECASE,
+)
+
+
 def caption(sentence: Span) -> bool:
     """A photo caption left in the text: a paragraph of one sentence that tells, in the
     present tense and with a date, what a picture shows ("Afghan resistance movement and
     anti-Taliban forces conduct military training ... on September 2.")."""
+    if PICTURE_POINTER.search(sentence.text):
+        return True  # "The complete remains of Richard III, above, show ...": the picture
     doc, root = sentence.doc, sentence.root
     if len(list(doc.sents)) != 1 or root.tag_ not in ("VBP", "VBZ"):
         return False
@@ -387,6 +400,7 @@ def junk_or_slip(sentence: Span) -> bool:
     )  # ("valid through April 13, 2011 (11:59 p.m.": cut mid-bracket)
 
 
+BULLETS = "•●▪■◆►"
 MAX_QUOTED_PHRASE_WORDS = 3  # "music director designate": a phrase; more is speech
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")  # a quotation, curly or straight
 CUT_AFTER_INITIAL = re.compile(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b")

@@ -72,6 +72,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     kept = clause_tokens(verb, set())
     if _cut_too_much(verb, kept, true_text, sentence):
         return []  # too much of the sentence left out: the statement could mislead
+    if _cut_mid_clause(verb, kept, sentence):
+        return []  # "few problems surfaced as the year 2000 [began]": a clause's subject
+        # left without its verb
     if true_text.rstrip(".").split()[-1:] == [verb.text] and any(
         c.dep_ == "conj" for c in verb.children
     ):
@@ -187,6 +190,41 @@ def _cut_too_much(verb: Token, clause: list[Token], text: str, sentence: Span) -
         if any(t.dep_ == "neg" or t.lower_ in ("only", "except") for t in cut.subtree):
             return True
     return False
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+TIME_MARKS = frozenset({"after", "before"})
+
+
+def _cut_mid_clause(verb: Token, clause: list[Token], sentence: Span) -> bool:
+    """The statement stops where the parse cut a clause it had misread, leaving its
+    subject behind: "... from Exmouth or people [can walk]", "... found more than 80 per
+    cent [either already had ...]", "... its most recent console, the Wii U[, failed
+    ...]"; or a span of time measured from the clause cut: "removed less than an hour
+    [after Banksy confirmed it]"."""
+    kept = {t.i for t in clause} | {verb.i}
+    words = [t for t in sentence if not t.is_punct]
+    last_kept = max((t for t in words if t.i in kept), key=lambda t: t.i, default=None)
+    if last_kept is None or last_kept.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    after = [t for t in words if t.i > last_kept.i]
+    while after and after[0].i not in kept and after[0].dep_ in ("advmod", "preconj"):
+        after = after[1:]  # "either already had" (not "and": "..., and is now at ..." is
+        # a second verb of the same subject, safely cut)
+    if not after or after[0].i in kept:
+        return False
+    following = after[0]
+    if following.tag_ in FINITE_TAGS:
+        # (not ", said Arturo Sandoval", ", warn experts": the speaker, told apart)
+        return following.lemma_ not in SPEECH_VERBS and verb.head != following
+    span_of_time = (
+        last_kept.lemma_.lower() in TIME_UNITS
+        and last_kept.dep_ == "npadvmod"
+        and any(c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in last_kept.children)
+    )  # "removed less than an hour [after ...]" (not "for more than 20 minutes [after
+    # the show]", nor "last month": a point in time)
+    return span_of_time and following.lower_ in TIME_MARKS
 
 
 def _bounds_the_fact(cut: Token) -> bool:
