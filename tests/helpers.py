@@ -18,6 +18,10 @@ SAMPLE = ROOT / "content" / "panjshir-valley.md"
 # The teacher in every test app's account database (conftest.accounts_template).
 TEACHER = "ms.lee"
 TEACHER_PASSWORD = "correct horse battery"
+# A bound for the tests that guard against a blow-up (an alias bomb, deep nesting, a
+# regular expression gone quadratic): unguarded, those take minutes; guarded, well under a
+# second, even on a busy test machine. Speed itself is measured by `make bench`.
+BLOWUP_SECONDS = 30
 
 
 def make_accounts_database(path: Path) -> None:

@@ -9,7 +9,7 @@ from companion.cli import main
 from companion.lesson.fileformat import write_lesson
 from companion.lesson.model import Lesson, Passage, Question
 from companion.views.render import render_markdown
-from tests.helpers import sign_in
+from tests.helpers import BLOWUP_SECONDS, sign_in
 
 
 def lesson_with(paragraph: str = "Bees make heat.", items: int = 3) -> Lesson:
@@ -33,7 +33,7 @@ def lesson_with(paragraph: str = "Bees make heat.", items: int = 3) -> Lesson:
 def test_nested_brackets_render_in_bounded_time():
     start = time.monotonic()
     html = render_markdown("[" * 15_000 + "x")
-    assert time.monotonic() - start < 3
+    assert time.monotonic() - start < BLOWUP_SECONDS
     assert html.count("[") == 15_000  # shown as written
     assert render_markdown("see [the map](https://example.org)").startswith("see <a ")
 

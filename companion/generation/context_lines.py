@@ -564,6 +564,14 @@ def _verb_phrase(verb: Token, resolve) -> str:
     obj_text = _subtree_text(obj)
     if not obj_text or any(t.lower_ in PRONOUNS for t in obj.subtree):
         return ""
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > obj.i for c in current.children) or any(
+        c.dep_ in ("xcomp", "acl", "relcl")
+        and c.pos_ in ("VERB", "AUX")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in obj.children
+    ):
+        return ""  # "aims to get more than a million people [to pledge ...]": the purpose
+        # is in the clause that would be cut
     if verb.tag_ == "VBG":
         pass
     return f"{text} {obj_text}"

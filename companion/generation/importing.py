@@ -30,7 +30,9 @@ BOILERPLATE = re.compile(
     |your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked
     |save\s+my\s+name|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+reply|recommended\s+for\s+you
     |(?:image|photo|video)\s*(?:credit|caption)?\s*:|getty\s+images$|newsletter\b
-    |this\s+site\s+uses\s+cookies|accept\s+cookies|skip\s+to\s+(?:main\s+)?content)""",
+    |this\s+site\s+uses\s+cookies|accept\s+cookies|skip\s+to\s+(?:main\s+)?content
+    |more\s*:|get\s+(?:today['’]s\s+)?headlines\b|(?:the\s+)?(?:day|week)['’]s\s+top\s+stories
+    |thank\s+you\s+for\s+signing\s+up)""",
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_MAX_WORDS = 14
@@ -113,7 +115,10 @@ def _split_lines(blocks: list[str]) -> list[str]:
 
 
 def _is_title_line(line: str) -> bool:
-    return 0 < len(line.split()) <= 25 and not re.search(r"[.!?][\"”’]*\s*$", line)
+    """A short line with no full stop at its end ("... across the U.S." ends in an
+    abbreviation, not a full stop)."""
+    ends = re.search(r"[.!?][\"”’]*\s*$", line) and not re.search(r"\b(?:[A-Z]\.){2,}$", line)
+    return 0 < len(line.split()) <= 25 and not ends
 
 
 def _is_headline(lines: list[str]) -> bool:

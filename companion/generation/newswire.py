@@ -93,6 +93,7 @@ CAPTION_END = re.compile(
     rf"|\bPics?/\s?[A-Z][\w.-]*"
     rf"|\(\s*{_CAP}(?:\s+{_CAP}){{0,3}}:\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
     rf"|(?<=[.!?])\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}}"
+    rf"|©\s?{_CAP}(?:\s+{_CAP}){{0,2}}"
     rf"|{_CREDIT})\s*$"
 )  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP",
 # "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman"
@@ -264,6 +265,10 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
     return texts
 
 
+# words of reporting, which a story's paragraph has and a picture's caption has not
+REPORTED = re.compile(r"\b(?:said|says|saying|told|reports|reported|according to)\b")
+
+
 def _without_doubled_captions(texts: list[str], removed: list[str]) -> None:
     """A short paragraph pasted twice in a row is a picture's caption with its alt text
     ("A Samsung Electronics Galaxy Note 7 smartphone is displayed at ..." twice): both
@@ -271,6 +276,10 @@ def _without_doubled_captions(texts: list[str], removed: list[str]) -> None:
     for index in range(1, len(texts)):
         text = texts[index].strip()
         if text and text == texts[index - 1].strip() and len(text.split()) <= CAPTION_MAX_WORDS:
+            if REPORTED.search(text):
+                removed.append(text)  # a story paragraph pasted twice ("..., saying he
+                texts[index] = ""  # took responsibility ..., AFP reports."): one copy stays
+                continue
             removed += [text, text]
             texts[index - 1] = texts[index] = ""
 
@@ -415,10 +424,29 @@ def _clean_lead(text: str, removed: list[str]) -> str:
         before = text
         text = _drop_at_start(BYLINE, text, removed)
         text = _drop_at_start(DATELINE, text, removed)
+        text = _drop_city_dateline(text, removed)
         text = _drop_at_start(PUBLISHED_MARK, text, removed)
         if text == before:
             break
     return _lead_in_lower(_drop_late_lead(text, removed))
+
+
+CITY_DATELINE = re.compile(r"^([A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] (?=[A-Z])")
+CITY_LEXNAME = 15  # WordNet's noun.location
+
+
+def _drop_city_dateline(text: str, removed: list[str]) -> str:
+    """A dateline written in small letters: "London - American author Marilynne Robinson
+    won ..." (a city WordNet knows, then a spaced dash); "Obama - the president ..." and
+    "Yesterday - ..." stay."""
+    match = CITY_DATELINE.match(text)
+    if match is None:
+        return text
+    senses = get_wordnet().synsets(match.group(1), "n")
+    if not any(s.instance and s.lexname == CITY_LEXNAME for s in senses[:1]):
+        return text
+    removed.append(match.group(0).strip())
+    return text[match.end() :]
 
 
 # a story's first words in capitals, a newspaper's lead-in: "HOUSEHOLD recycling is ..."

@@ -216,6 +216,9 @@ class SenseChooser:
                 break
         # a word is no name: "Woolworths" the shop is not Woolworth the businessman
         senses = [s for s in senses if not s.instance]
+        people = [s for s in senses if s.lexname == PERSON_LEXNAME]
+        if thing.pos == "n" and people and _said_of_a_person(mention.span.root):
+            senses = people  # "Emma Silverstone, a florist from Leeds": not the shop
         if not senses and thing.pos == "a" and not _modifier(mention):
             # the tagger took a noun for an adjective ("didn't scream "zeitgeist""):
             # WordNet knows it only as a noun. (Not in front of another noun: "ripple
@@ -223,12 +226,18 @@ class SenseChooser:
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
+        if thing.pos == "n" and _plural(mention, thing):
+            return None  # "motorists", "onlookers", "archaeologists: anthropologist who ...":
+            # reviewed on unseen news, 15 of 54 plural nouns' glosses accepted (common, or
+            # a singular gloss for a group), against 53.5 of 120 singular ones
         if thing.pos == "n" and self.wordnet.tag_count(thing.lemma, 1) >= COMMON_NOUN_TAGS:
             return None  # a noun WordNet's tagged corpus met often: known to the reader
             # ("robbers", "downpours", "sprinter") or meant in a newer sense ("uptake",
             # "locales"); reviewed on unseen news: 5.5 of 24 such entries accepted
         if self._in_compound(mention):
             return None  # "barbed wire": the pair is the term, not "barbed" alone
+        if _taken_at(mention.span.root):
+            return None  # "took a swipe at", "took a dig at": an idiom, not the noun's sense
         scored = []
         for rank, sense in enumerate(senses[:10]):
             signature = {
@@ -334,8 +343,9 @@ class SenseChooser:
         if thing.expansion:
             forms.insert(0, thing.expansion)
         for form in forms:
-            if thing.kind == "person" and len(form.split()) < 2:
-                continue  # a bare surname could be anyone
+            if (thing.kind == "person" or thing.label == "PERSON") and len(form.split()) < 2:
+                continue  # a bare surname could be anyone ("Watson" the basketball player
+                # is not Bell's assistant)
             if thing.kind != "person" and len(form.split()) < longest and form != thing.expansion:
                 continue  # "Brooklyn Flea" is not the borough of Brooklyn
             for sense, exact in self._name_senses(form, fuzzy=thing.kind == "person"):
@@ -408,6 +418,34 @@ INFORMAL_NOTE = re.compile(r"\(used informally\)")
 # an adjective gloss naming what a thing has ("having a musical sound", "having four
 # units", "of a light grey"): a literal sense the article rarely means (reviewed: 0 of 5)
 PROPERTY_GLOSS = re.compile(r"(?:having|of a)\b")
+
+
+def _plural(mention, thing: Thing) -> bool:
+    """The noun as written is a plural of its lemma ("motorists"; not "news", "physics")."""
+    root = mention.span.root
+    return root.tag_ in ("NNS", "NNPS") and mention.text.lower() != thing.lemma.lower()
+
+
+PERSON_LEXNAME = 18  # WordNet's noun.person
+
+
+def _taken_at(token) -> bool:
+    """A noun taken "at" someone: "took a swipe at rivals", "taking a dig at", "take aim
+    at": the phrase is an idiom for criticising or attacking."""
+    near = (*token.children, *token.head.children)
+    return (
+        token.dep_ == "dobj"
+        and token.head.lemma_ == "take"
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in near)
+    )
+
+
+def _said_of_a_person(token) -> bool:
+    """The noun names a person: it stands beside a person's name ("Emma Silverstone, a
+    florist from Leeds") or says something ("the florist said")."""
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return True
+    return token.dep_ == "nsubj" and token.head.lemma_ in ("say", "tell", "add", "explain")
 
 
 def _people_word_as_modifier(mention) -> bool:
@@ -556,6 +594,9 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     if len(text.split()) < 3 and len(segments) > 1:
         text = f"{text}, {segments[1]}"
     text = re.sub(r"^one (who|that)\b", r"someone \1", LEADING_DETERMINERS.sub("", text))
+    if re.search(r",\s*etc\.?$", text):
+        return ""  # "patchy: irregular or uneven in quality, texture, etc.": a list cut short
+    text = re.sub(r"\s+etc\.?$", "", text)  # "brunt: main force of a blow etc"
     text = shorten(text, 18, lists=False) or shorten(text, lists=False)
     if keep_years and years:
         match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)

@@ -467,9 +467,28 @@ def _adjective_for_adverb(token: Token) -> bool:
 
 # slips of real words that no dictionary look-up sees: "then" after a comparative, two
 # finite auxiliaries in a row, "it not" for "if not" between commas
+TYPO_ZIPF = 2.5  # "availabe" 1.65, "niney" 1.1; but also "laddish", "strimmer", "lapilli"
+COMMON_ZIPF = 4.0
+
+
+def _letter_dropped(word: str, wordnet) -> bool:
+    """A rare word no dictionary knows that is a common word with one letter left out
+    ("availabe": available, "niney": ninety). Rare real words are not ("laddish",
+    "strimmer", "lapilli", "framerates": no letter makes them common)."""
+    if len(word) < 4 or zipf(word) >= TYPO_ZIPF:
+        return False
+    if any(wordnet.synsets(f, pos) for pos in "nvar" for f in wordnet.base_forms(word, pos)):
+        return False
+    return any(
+        zipf(word[:i] + letter + word[i:]) >= COMMON_ZIPF
+        for i in range(len(word) + 1)
+        for letter in "abcdefghijklmnopqrstuvwxyz"
+    )
+
+
 REAL_WORD_SLIP = re.compile(
     r"\b(?:more|less|rather|better|worse|greater|larger|smaller|higher|lower|fewer) then\b"
-    r"|\b(?:was|is|were|are) (?:has|have|had|was|is|were|are)\b(?! to\b)"
+    r"|\b(?:was|is|were|are) (?:also |still |now )?(?:has|have|had|was|is|were|are)\b(?! to\b)"
     r"|, it not,",
     re.IGNORECASE,
 )
@@ -498,6 +517,8 @@ def copied_slip(sentence: Span) -> bool:
             )
         ):
             return True  # (but "grunters" is in WordNet)
+        if token.is_alpha and token.text.islower() and _letter_dropped(token.lower_, wordnet):
+            return True  # "availabe", "niney per cent": a common word short of a letter
     text = sentence.text
     if re.search(r"\b(?:a|an) \w+ (?:a|an) \w+", text) or re.search(r"\d\. \d", text):
         return True

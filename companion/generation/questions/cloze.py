@@ -253,8 +253,17 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
         mention.text.endswith("s") or thing.label not in ("ORG", "GPE")
     ):
         return False  # "Some _ have also expressed concerns" (GPs), "an increase in _" (VAT)
-    if thing.label != "PERSON" and _after_the(mention) and _one_of_a_kind(mention):
-        return False  # "commending the _ for its move" (Legislature), "the _ moved ahead"
+    if _after_the(mention) and (
+        (thing.label != "PERSON" and _one_of_a_kind(mention))
+        or (len(mention.text.split()) == 1 and not ACRONYM.fullmatch(mention.text))
+    ):
+        return False  # "commending the _ for its move" (Legislature), "the _ moved ahead";
+        # "when some particles encounter the _" (Higgs, which the tagger called a person)
+    before = mention.doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.lower_ in ("a", "an"):
+        return False  # "to win a _" (Super Bowl), "install an _" (ATM): a kind, not a name
+    if any(w.islower() and w not in NAME_JOINERS for w in mention.text.split()):
+        return False  # "away from a _" (Hampshire village): a name run into a common noun
     if len(mention.text.split()) > 1:
         return True  # a full name is one answer
     others = {
@@ -266,6 +275,9 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     }
     return not others
 
+
+
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "von", "van"})
 
 
 def _one_of_a_kind(mention) -> bool:
@@ -340,7 +352,7 @@ def _inside_longer_name(mention) -> bool:
     words = [t for t in doc[max(0, mention.start - 3) : mention.start]]
     joiners = [t for t in words if t.lower_ in ("of", "for", "in", "and", "the", "&")]
     capitals = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
-    return bool(joiners) and bool(capitals) and capitals[0].i < joiners[0].i
+    return bool(joiners) and bool(capitals) and capitals[0].i < joiners[-1].i  # "the Bay of _"
 
 
 def _term_mentions(builder: Builder, sentence: Span):
