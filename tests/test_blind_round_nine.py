@@ -367,3 +367,72 @@ def test_a_plural_noun_takes_no_dictionary_gloss_but_its_singular_does(tmp_path:
         "conservationist": "someone who works to protect the environment from destruction or"
         " pollution"
     }
+
+
+# --------------------------------------------------------- from the second blind round
+
+
+def test_a_bare_head_of_state_is_of_no_country_when_a_named_place_may_be_one(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Police beat protesters\n\nThe clash was the latest violence to hit Georgia, as the"
+        " opposition presses its campaign to force President Mikhail Saakashvili from"
+        " office.\n\nThe opposition blames Saakashvili for the defeat in its war with Russia"
+        " last year.\n\nSaakashvili has refused to resign.",
+    )
+    assert "President of Russia" not in glossary.values()
+
+
+def test_a_gloss_of_a_british_thing_in_a_story_that_never_names_britain(tmp_path: Path):
+    text = (
+        "Franklin ship found in Arctic identified\n\nA ship found in the Arctic is HMS Erebus,"
+        " one of two ships lost in 1845.\n\nPrime Minister Stephen Harper confirmed the news"
+        " Wednesday in the House of Commons.\n\nThe ship was found on the sea floor in Nunavut"
+        " by a team of {} archaeologists."
+    )
+    assert "House of Commons" not in _glossary(tmp_path, text.format("Canadian"))
+    assert _glossary(tmp_path, text.format("British"))["House of Commons"] == (
+        "lower house of the British parliament"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [
+        ("Listen to Wales explain the blackout here.", False),
+        ("Listen to the band play its new song on the radio tonight.", True),
+    ],
+)
+def test_a_link_line_is_no_question(text: str, usable: bool):
+    assert usable_sentence(_first_sentence(text)) is usable
+
+
+def test_an_expired_video_notice_goes_from_the_text():
+    text = "Sorry, this video has expired Farmer Oscar Pearse told a reporter the trees get sick."
+    result = clean_news([text])
+    assert result.paragraphs == ["Farmer Oscar Pearse told a reporter the trees get sick."]
+
+
+def test_has_lead_for_has_led_is_a_slip():
+    text = "Homeowners say their street has been neglected and it has lead to a pothole problem."
+    assert copied_slip(_first_sentence(text))
+    assert not copied_slip(_first_sentence("The team has the lead after the first round."))
+
+
+def test_a_span_of_centuries_measured_from_a_cut_clause_is_no_statement():
+    text = (
+        "Three families of European beavers were released in a Scottish forest today nearly"
+        " five centuries after the species was hunted to extinction."
+    )
+    sentence = _first_sentence(text)
+    assert _cut_mid_clause(sentence.root, clause_tokens(sentence.root, set()), sentence)
+
+
+def test_no_cloze_gap_after_an_ordinal_that_starts_the_name(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Disney buys Fox\n\nDisney agreed on Thursday to buy most of 21st Century Fox for $52.4"
+        " billion in stock.\n\nUnder the deal, Disney will also take on $13.7 billion of debt"
+        " from 21st Century Fox, making the total value of the deal $66.1 billion.",
+    )
+    assert not any("21st _" in q.prompt for q in lesson.questions)

@@ -394,6 +394,15 @@ def country_name(name: str) -> str:
     return ""
 
 
+def _maybe_a_country(name: str) -> str:
+    """A place one of whose senses is a country ("Georgia": first the US state, then the
+    republic on the Black Sea): it may be the home country, so it counts as one."""
+    senses = get_wordnet().synsets(name, "n")
+    if any(s.instance and s.lexname == 15 and COUNTRY_GLOSS.match(s.definition) for s in senses):
+        return f"?{name}"
+    return ""
+
+
 def country_of_adjective(adjective: str) -> str:
     """ "Syrian" -> "Syria", through WordNet's pertainym; not "Chinese" -> "Taiwan"."""
     wordnet = get_wordnet()
@@ -414,11 +423,14 @@ def home_country(resolve: Resolver) -> str:
         for doc in docs.values():
             for ent in doc.ents:
                 if ent.label_ == "GPE":
-                    countries.add(country_name(ent.text.removeprefix("the ")))
+                    name = ent.text.removeprefix("the ")
+                    countries.add(country_name(name) or _maybe_a_country(name))
                 elif ent.label_ == "NORP":
                     countries.add(country_of_adjective(ent.text))
         countries.discard("")
-        resolve.country = countries.pop() if len(countries) == 1 else ""
+        single = countries.pop() if len(countries) == 1 else ""
+        resolve.country = "" if single.startswith("?") else single  # (not Georgia alone:
+        # in a story from Atlanta the president is not Georgia's)
     return resolve.country
 
 

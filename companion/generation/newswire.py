@@ -124,6 +124,11 @@ PAGE_PROMPT = re.compile(
     r"|Click to [Ee]nlarge|Scroll down for (?:video|more)|Continue reading(?: the main story)?"
     r"|Read more|RELATED)\s+(?=[\"“‘A-Z])"
 )
+# a video player's notice, pasted into the text: "Sorry, this video has expired Farmer ..."
+EXPIRED_VIDEO = re.compile(
+    r"(?:^|(?<=[.!?\"”’)]\s))Sorry, this video (?:has expired|is (?:no longer |not )?available)"
+    r"\.?\s*"
+)
 # a site's own lines after the story: "The BBC is not responsible for the content of
 # external sites.", "Download the FOX 29 Weather Authority App to ...", "For more
 # information on ..., visit The Sky Live."
@@ -401,6 +406,7 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         COPYRIGHT,
         PHOTO_CREDIT,
         PAGE_PROMPT,
+        EXPIRED_VIDEO,
         LINK_MARK,
     ):
         text = _cut(pattern, text, removed)

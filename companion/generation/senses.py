@@ -35,6 +35,13 @@ COUNTRIES = re.compile(
     r"\b(?:in|of|by) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
 )
 
+DEMONYMS = re.compile(r"\b(British|American|English)\b")
+DEMONYM_COUNTRIES = {
+    "british": ("british", "britain", "uk", "england", "london", "english", "scotland", "wales"),
+    "american": ("american", "america", "us", "usa", "washington"),
+    "english": ("english", "england", "britain", "british", "uk", "london"),
+}
+
 # a usage note WordNet puts where a definition should be ("quirky: informal terms; ...")
 REGISTER = re.compile(r"\(?(?:informal|formal|slang|informal terms|old-fashioned)\)?", re.I)
 
@@ -126,6 +133,9 @@ def names_another_country(text: str, article_stems: set[str]) -> bool:
     for match in (COUNTRIES.search(text), IN_A_STATE.search(text)):
         if match and not {_stem(w) for w in match.group(1).split()} <= article_stems:
             return True  # (a state too: "Morristown: town in New Jersey" in Tennessee)
+    for demonym in DEMONYMS.findall(text):
+        if not {_stem(w) for w in DEMONYM_COUNTRIES[demonym.lower()]} & article_stems:
+            return True  # "House of Commons: lower house of the British parliament" in Ottawa
     return any(_stem(field) not in article_stems for field in FIELDS.findall(text.lower()))
 
 

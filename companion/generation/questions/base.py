@@ -406,7 +406,10 @@ QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")  # a quotation, curly or
 CUT_AFTER_INITIAL = re.compile(r"[A-Z][\w.-]*,\s+(?:and|or|but)\b")
 CENSORED = re.compile(r"\w[%@#*!]*[%@#*][%@#*!]+|[“\"]\s*-+\s*\w+[”\"]|\b\w-{2,}")
 FURNITURE = re.compile(
-    r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b|\bAdvertisement\b", re.I
+    r"\b(?:click here|scroll down|posted by|sign up|subscribe)\b|\bAdvertisement\b"
+    r"|\bthis video (?:has expired|is unavailable|is no longer available)\b"
+    r"|^(?:Listen|Watch|Click|See|View|Read)\b.{0,80}\bhere\W*$",  # "Listen to Wales ... here."
+    re.I,
 )
 SHOUTING = re.compile(r"\b[A-Z]{2,}\b(?:\W+\b[A-Z]{2,}\b){2,}")  # three capitalised words
 HEADLINE = re.compile(r"^(?:[A-Z][\w'’.&-]*\s*){1,5}:\s")  # "Piperlime: Half-Off Shoes ..."
@@ -489,6 +492,7 @@ def _letter_dropped(word: str, wordnet) -> bool:
 REAL_WORD_SLIP = re.compile(
     r"\b(?:more|less|rather|better|worse|greater|larger|smaller|higher|lower|fewer) then\b"
     r"|\b(?:was|is|were|are) (?:also |still |now )?(?:has|have|had|was|is|were|are)\b(?! to\b)"
+    r"|\b(?:has|have|had) lead\b"  # "it has lead to a pothole problem" (led)
     r"|, it not,",
     re.IGNORECASE,
 )

@@ -311,6 +311,8 @@ def _inside_longer_name(mention) -> bool:
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.like_num and any(c.isdigit() for c in mention.text):
         return True  # "2005 _": "2005 YU55" is one name
+    if before is not None and re.fullmatch(r"\d+(?:st|nd|rd|th)", before.text):
+        return True  # "from 21st _": "21st Century Fox" is one name
     if before is not None and before.text == "The" and not before.is_sent_start:
         return True  # "visit The _" (The Sky Live), "The _" (The Finding of Moses): a title
     if (

@@ -72,6 +72,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     kept = clause_tokens(verb, set())
     if _cut_too_much(verb, kept, true_text, sentence):
         return []  # too much of the sentence left out: the statement could mislead
+    if re.match(r"(?:of|than) \w+ing\b", true_text, re.I):
+        return []  # "[Neighbors say instead] of rebuilding the road, ...": a fragment
     if _cut_mid_clause(verb, kept, sentence):
         return []  # "few problems surfaced as the year 2000 [began]": a clause's subject
         # left without its verb
@@ -193,7 +195,9 @@ def _cut_too_much(verb: Token, clause: list[Token], text: str, sentence: Span) -
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 TIME_MARKS = frozenset({"after", "before"})
 
 
