@@ -45,12 +45,18 @@ def markdown_unescape(text: str) -> str:
     return _UNESCAPE.sub(repl, text)
 
 
-_MD_INLINE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1|!?\[([^\]]*)\]\([^)]*\)")
+# Emphasis, code and links. As in Python-Markdown, an underscore inside a word is a letter
+# ("z8_GND_5296", "snake_case"), and an escaped mark is no mark ("z8\\_GND\\_5296").
+_MD_INLINE = re.compile(
+    r"(?<![\\\w])(__|_)(?=\S)(.+?)(?<=[^\s\\])\1(?!\w)"
+    r"|(?<!\\)(\*\*|\*|`)(?=\S)(.+?)(?<=[^\s\\])\3"
+    r"|!?\[([^\]]*)\]\([^)]*\)"
+)
 
 
 def plain_text(markdown: str) -> str:
     """Readable text of one Markdown paragraph (emphasis and links reduced to their words)."""
-    text = _MD_INLINE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), markdown)
+    text = _MD_INLINE.sub(lambda m: next(g for g in m.group(2, 4, 5) if g is not None), markdown)
     return markdown_unescape(text)
 
 

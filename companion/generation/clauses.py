@@ -50,7 +50,9 @@ def is_quote(sentence: Span) -> bool:
 def has_quote(sentence: Span) -> bool:
     """Quotation marks, double or a British single one: "‘It’s worrying ...’" (a ’ alone
     is most often an apostrophe)."""
-    return any(ch in sentence.text for ch in '“”"‘')
+    text = sentence.text
+    # a straight single mark opening a quotation: "says: 'We are extremely pleased ..."
+    return any(ch in text for ch in '“”"‘') or bool(re.search(r"(?:^|[\s:,])'[A-Z]", text))
 
 
 def attribution(sentence: Span) -> tuple[Token | None, Token | None]:

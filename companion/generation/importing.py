@@ -32,7 +32,7 @@ BOILERPLATE = re.compile(
     |(?:image|photo|video)\s*(?:credit|caption)?\s*:|getty\s+images$|newsletter\b
     |this\s+site\s+uses\s+cookies|accept\s+cookies|skip\s+to\s+(?:main\s+)?content
     |more\s*:|get\s+(?:today['’]s\s+)?headlines\b|(?:the\s+)?(?:day|week)['’]s\s+top\s+stories
-    |thank\s+you\s+for\s+signing\s+up)""",
+    |thank\s+you\s+for\s+signing\s+up|<\s*(?=[A-Z]))""",
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_MAX_WORDS = 14

@@ -456,7 +456,7 @@ def _drop_city_dateline(text: str, removed: list[str]) -> str:
 
 
 # a story's first words in capitals, a newspaper's lead-in: "HOUSEHOLD recycling is ..."
-LEAD_IN_CAPITALS = re.compile(r"^((?:[A-Z][A-Z’'-]*\s+){1,4})(?=[a-z])")
+LEAD_IN_CAPITALS = re.compile(r"^((?:[A-Z][A-Z’'-]*\s+){1,4})(?=[a-z]|[A-Z][a-z])")
 SHORT_LEAD_WORDS = frozenset({"A", "AN", "THE", "ONE", "TWO", "SIX", "TEN", "ALL", "MORE"})
 
 
@@ -468,10 +468,27 @@ def _lead_in_lower(text: str) -> str:
     if not match:
         return text
     words = match.group(1).split()
-    if not all(_dictionary_word(w) for w in words) or all(len(w) < 3 for w in words):
+    if all(len(w) < 3 for w in words):
         return text
-    lowered = " ".join(words).lower()
+    written = []
+    for word in words:
+        if _dictionary_word(word):
+            written.append(word.lower())
+        elif _place_name(word):
+            written.append(word.capitalize())  # "BIRMINGHAM’S Metro" -> "Birmingham’s"
+        else:
+            return text  # an acronym: "NASA scientists", "WHO officials"
+    lowered = " ".join(written)
     return lowered[:1].upper() + lowered[1:] + " " + text[match.end() :]
+
+
+def _place_name(word: str) -> bool:
+    """A place's name in capitals, with or without its "’S": WordNet knows it only
+    capitalised, as a place ("BIRMINGHAM", not "NASA")."""
+    name = re.sub(r"[’']S$", "", word).capitalize()
+    return any(
+        s.instance and s.lexname == CITY_LEXNAME for s in get_wordnet().synsets(name, "n")[:1]
+    )
 
 
 def _dictionary_word(word: str) -> bool:

@@ -336,8 +336,9 @@ def has_speech(sentence: Span) -> bool:
     if not has_quote(sentence):
         return False
     text = sentence.text
-    if "‘" in text:
+    if "‘" in text or re.search(r"(?:^|[\s:,])'[A-Z]", text):
         return True  # British single quotation marks: speech, or an apostrophe's twin
+        # ("says: 'We are extremely pleased ...", also with a straight mark)
     quoted = QUOTED.findall(text)
     if not quoted or text.count('"') % 2 or text.count("“") != text.count("”"):
         return True
@@ -682,6 +683,8 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
     with the passage above it)."""
     if any(t.lower_ in COMPARED_BACK for t in sentence):
         return True  # "caused by a similar object": similar to what the sentence before said
+    if sentence[0].lower_ == "then" and sentence[0].dep_ == "advmod":
+        return True  # "Then the patience will be all worthwhile": if what was said before
     if any(_told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
     if any(the_one_before(t) for t in sentence):

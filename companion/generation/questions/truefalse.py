@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.clauses import (
     according_to,
     attribution,
@@ -72,6 +73,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     kept = clause_tokens(verb, set())
     if _cut_too_much(verb, kept, true_text, sentence):
         return []  # too much of the sentence left out: the statement could mislead
+    if _list_cut(verb, kept, sentence):
+        return []  # "believe that planting, growing [, tending and counting ...] can help"
     if re.match(r"(?:of|than) \w+ing\b", true_text, re.I):
         return []  # "[Neighbors say instead] of rebuilding the road, ...": a fragment
     if _cut_mid_clause(verb, kept, sentence):
@@ -98,6 +101,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         # contrast it answered was left out
     if speaker and speaker.split()[0] in ("One", "A", "An", "Some"):
         return []  # "According to One expert not involved ...": nobody the student can find
+    if re.fullmatch(r"the (?:statement|report|study|survey|document|release|letter)", speaker):
+        return []  # "According to the statement, ...": whose statement? said sentences before
     if re.match(
         r"(?:its|this|these|those|it|both|such|others|another|the two)\b", true_text, re.I
     ) or re.search(
@@ -192,6 +197,44 @@ def _cut_too_much(verb: Token, clause: list[Token], text: str, sentence: Span) -
         if any(t.dep_ == "neg" or t.lower_ in ("only", "except") for t in cut.subtree):
             return True
     return False
+
+
+def _list_cut(verb: Token, clause: list[Token], sentence: Span) -> bool:
+    """An item of a list left out while the items before it stay: a list of names or
+    things (not a second clause with its own verb, which may go)."""
+    kept = {t.i for t in clause} | {verb.i}
+
+    def nominal(head: Token) -> bool:
+        return head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (
+            head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS  # "planting, growing"
+        )
+
+    for t in sentence:
+        if t.dep_ != "conj" or t.head.i not in kept or not nominal(t.head):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue  # a clause of its own, which may go
+        if t.i not in kept:
+            return True  # the last items went
+        first = t
+        while first.dep_ == "conj":
+            first = first.head
+        members = [first, *_conjuncts(first)]
+        joined = [c for m in members for c in m.children if c.dep_ == "cc"]
+        if not any(c.i in kept for c in joined):
+            return True  # "planting, growing [, tending and counting]": no "and" is left
+    return False
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -335,11 +378,24 @@ def _starts_with_name(builder: Builder, verb: Token) -> bool:
         return False
     if first.text in builder.capitalised_inside or "." in first.text:
         return True  # a name or an abbreviation ("U.S.")
+    if first.is_sent_start and not first.ent_type_ and _common_noun(first):
+        return False  # "Mudslides have occurred ...": tagged a name only for its capital
+    thing = builder.thing_of(first)
     return (
         first.pos_ == "PROPN"
-        or builder.thing_of(first) is not None
+        or (thing is not None and thing.is_name)
         or first.ent_type_ in NAME_LABELS | {"FAC", "EVENT"}
         or any(ch.isupper() for ch in first.text[1:])
+    )
+
+
+def _common_noun(token: Token) -> bool:
+    """A word WordNet knows in small letters as a noun, not as a name ("mudslides")."""
+    wordnet = get_wordnet()
+    return any(
+        not sense.instance
+        for form in wordnet.base_forms(token.lower_, "n")
+        for sense in wordnet.synsets(form, "n")
     )
 
 
