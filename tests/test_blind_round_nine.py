@@ -12,7 +12,7 @@ from companion.common.textutil import plain_text
 from companion.common.wordnet import Synset
 from companion.generation.analysis import load_nlp
 from companion.generation.clauses import clause_tokens
-from companion.generation.definitions import article_explanation
+from companion.generation.definitions import article_explanation, shorten
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import (
@@ -194,7 +194,10 @@ def test_no_question_from_a_line_about_a_picture_or_a_summary_bullet(text: str, 
 @pytest.mark.parametrize(
     ("text", "statement_kept"),
     [
-        ("With no parking on site, free minibuses will run from Exmouth or people can walk.", False),
+        (
+            "With no parking on site, free minibuses will run from Exmouth or people can walk.",
+            False,
+        ),
         (
             "A Daily Mail survey of 30 councils found more than 80 per cent either already had,"
             " or were considering, raising charges.",
@@ -521,8 +524,11 @@ def test_a_statement_never_keeps_half_a_list(text: str, cut: bool):
 @pytest.mark.parametrize(
     ("text", "speech"),
     [
-        ("Parish council chairman Sue Meyer says: 'We are extremely pleased the post office is"
-         " back, but we must now build on it.", True),
+        (
+            "Parish council chairman Sue Meyer says: 'We are extremely pleased the post office is"
+            " back, but we must now build on it.",
+            True,
+        ),
         ("The shop's owner, Sue Meyer, said the post office was back on Monday.", False),
     ],
 )
@@ -534,3 +540,65 @@ def test_a_sentence_that_opens_with_then_leans_on_the_one_before():
     sentence = _first_sentence("Then the patience will be all worthwhile for many more years.")
     assert leans_on_context(sentence)
     assert not leans_on_context(_first_sentence("The patience will be worthwhile for years."))
+
+
+# ----------------------------------------------------------- from the last blind round
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "2016-09-27 13:46 Members of the guerrilla attend the broadcasting of the signing of"
+        " the peace at El Diamante rebel camp. (AFP)",
+        "Multimedia · User Galleries · News in Pictures Send us your pictures · Send us your"
+        " stories",
+    ],
+)
+def test_an_agency_credited_caption_and_a_menu_row_go(junk: str):
+    assert clean_news([junk, STORY]).paragraphs == [STORY]
+
+
+def test_a_story_line_ending_in_an_agency_in_brackets_stays():
+    kept = "The vote was close, said the report (AFP)."
+    assert clean_news([kept, STORY]).paragraphs == [kept, STORY]
+
+
+def test_a_live_story_time_stamp_goes():
+    text = "UPDATE, 13:45: BlackBerry has confirmed via Twitter that the problem has been fixed."
+    assert clean_news([text]).paragraphs == [text.removeprefix("UPDATE, 13:45: ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("The Interior Department is removing the Amer-ican bald eagle from the list.", True),
+        ("The anti-Taliban forces and the co-founder of the firm met on Monday.", False),
+    ],
+)
+def test_a_word_broken_by_a_hyphen_is_a_slip(text: str, slip: bool):
+    assert copied_slip(_first_sentence(text)) is slip
+
+
+def test_no_number_gap_in_thousands_set_apart_by_a_space(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Peace deal signed\n\nColombian authorities estimate the conflict has killed 260 000"
+        " people since it began in 1964.\n\nThe rebels signed the deal in Cartagena on"
+        " Monday.",
+    )
+    assert not any(
+        "_ 000" in q.prompt or "000 people" in q.prompt and "_" in q.prompt
+        for q in lesson.questions
+        if q.kind == "cloze"
+    )
+
+
+def test_a_gloss_is_never_cut_inside_a_list():
+    gloss = (
+        "the topic that a person, committee, or piece of research is expected to deal with or"
+        " has authority to deal with"
+    )
+    assert shorten(gloss, 18, lists=False) == ""  # not "topic that a person, committee"
+    assert shorten("fruit of the apple tree, eaten raw or cooked in pies and tarts", 8) == (
+        "fruit of the apple tree"
+    )

@@ -64,6 +64,10 @@ class Definition:
 RESTRICTED = re.compile(r"\bthe (?:[a-z]+ ){0,2}[a-z]+(?: of [\w ]+)?$")  # "the branch of Islam"
 
 
+# after a comma, the rest of a list: "[a person,] committee, or piece of research"
+LIST_GOES_ON = re.compile(r"(?:(?:or|and)\b|[\w'-]+(?: [\w'-]+)?, (?:or|and)\b)")
+
+
 def shorten(text: str, limit: int = MAX_DEFINITION_WORDS, lists: bool = True) -> str:
     """At most `limit` words, cut at a clause boundary; '' if no clean cut exists.
 
@@ -79,6 +83,8 @@ def shorten(text: str, limit: int = MAX_DEFINITION_WORDS, lists: bool = True) ->
         best = ""
         for match in re.finditer(boundary, text):
             prefix = text[: match.start()].strip(" ,;")
+            if match.group(0).startswith(",") and LIST_GOES_ON.match(text[match.end() :]):
+                continue  # "a person, committee, or piece of research": inside a list
             if RESTRICTED.search(prefix) and match.group(0).strip() == "that":
                 continue  # "member of the branch of Islam [that regards Ali as ...]": "the
                 # branch" needs its clause

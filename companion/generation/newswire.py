@@ -94,6 +94,7 @@ CAPTION_END = re.compile(
     rf"|\(\s*{_CAP}(?:\s+{_CAP}){{0,3}}:\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
     rf"|(?<=[.!?])\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}}"
     rf"|©\s?{_CAP}(?:\s+{_CAP}){{0,2}}"
+    rf"|(?<=[.!?])\s*\((?:AFP|AP|Reuters|EPA|PA|Getty Images|Getty)\)"
     rf"|{_CREDIT})\s*$"
 )  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP",
 # "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman"
@@ -123,6 +124,11 @@ PAGE_PROMPT = re.compile(
     r"(?<=[.!?:\"”’)])\s+(?:Advertisement|ADVERTISEMENT|Story continues below"
     r"|Click to [Ee]nlarge|Scroll down for (?:video|more)|Continue reading(?: the main story)?"
     r"|Read more|RELATED)\s+(?=[\"“‘A-Z])"
+)
+NAV_SEPARATOR = re.compile(r"\s[·|]\s")
+# a live story's time stamp before a paragraph: "UPDATE, 13:45: BlackBerry has confirmed ..."
+UPDATE_STAMP = re.compile(
+    r"^(?:UPDATED?|Update)\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[:\-–—]\s*"
 )
 # a video player's notice, pasted into the text: "Sorry, this video has expired Farmer ..."
 EXPIRED_VIDEO = re.compile(
@@ -242,6 +248,12 @@ def _without_embedded_posts(paragraphs: list[str], removed: list[str]) -> list[s
     return texts
 
 
+def _navigation_row(text: str) -> bool:
+    """A row of a site's menu: "Multimedia · User Galleries · News in Pictures Send us
+    your pictures · Send us your stories" (two separators or more, no full stop)."""
+    return len(NAV_SEPARATOR.findall(text)) >= 2 and not re.search(r"[.!?]\s", text + " ")
+
+
 def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
     """A photo's caption left in the text is known by its credit: at its end ("... on
     Sunday. (NASA/Caltech)", "... final moments. Credit: PA") or on the next line alone
@@ -262,7 +274,7 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
             removed.append(text)
             texts[index] = ""
             _drop_caption_after(texts, index, removed)
-        elif _caption(text):
+        elif _caption(text) or _navigation_row(text):
             removed.append(text)
             texts[index] = ""
     _without_photographers(paragraphs, texts, removed)
@@ -407,6 +419,7 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         PHOTO_CREDIT,
         PAGE_PROMPT,
         EXPIRED_VIDEO,
+        UPDATE_STAMP,
         LINK_MARK,
     ):
         text = _cut(pattern, text, removed)

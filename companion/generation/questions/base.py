@@ -471,6 +471,23 @@ def _adjective_for_adverb(token: Token) -> bool:
 
 # slips of real words that no dictionary look-up sees: "then" after a comparative, two
 # finite auxiliaries in a row, "it not" for "if not" between commas
+HYPHENED = re.compile(r"\b([A-Za-z]{2,})-([A-Za-z]{2,})\b")
+
+
+def _broken_word(first: str, second: str, wordnet) -> bool:
+    """Two halves that are no words, joined by a hyphen into a common one: "Amer-ican"."""
+    def known(word: str) -> bool:
+        return any(wordnet.synsets(f, pos) for pos in "nvar" for f in wordnet.base_forms(word, pos))
+
+    joined = (first + second).lower()
+    return (
+        zipf(joined) >= COMMON_ZIPF
+        and known(joined)
+        and not known(first.lower())
+        and not known(second.lower())
+    )
+
+
 TYPO_ZIPF = 2.5  # "availabe" 1.65, "niney" 1.1; but also "laddish", "strimmer", "lapilli"
 COMMON_ZIPF = 4.0
 
@@ -539,6 +556,8 @@ def copied_slip(sentence: Span) -> bool:
         m.group(1) not in HYPHEN_PREFIXES for m in RUN_INTO_NAME.finditer(text)
     ):
         return True  # "identified o Sept. 14", "fancy dress competition-Adrian Farao"
+    if any(_broken_word(m.group(1), m.group(2), wordnet) for m in HYPHENED.finditer(text)):
+        return True  # "the Amer-ican bald eagle", "BUS-TED": a word broken at a line's end
     if any(_misspelt_name(token) for token in sentence) or any(
         _article_after_adjective(token) or _adjective_for_adverb(token) for token in sentence
     ):

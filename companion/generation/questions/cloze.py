@@ -187,6 +187,8 @@ def _clear_number(token: Token, sentence: Span) -> bool:
     joined = [t for t in (before, after) if t is not None and t.i != sentence.end - 1]
     if any(t.text in ("-", "–", "/", ":", ".") for t in joined):
         return False  # "6-4", "11:59", "2/3"
+    if any(t is not None and re.fullmatch(r"\d{3}", t.text) for t in (before, after)):
+        return False  # "killed 260 000 people": thousands set apart by a space
     return not in_number_range(token)
 
 
