@@ -602,3 +602,14 @@ def test_a_gloss_is_never_cut_inside_a_list():
     assert shorten("fruit of the apple tree, eaten raw or cooked in pies and tarts", 8) == (
         "fruit of the apple tree"
     )
+
+
+def test_no_who_question_about_a_comment_said_before(tmp_path: Path):
+    lesson = lesson_from_text(
+        tmp_path,
+        "Netflix goes global\n\nNetflix expanded to 130 new countries on Wednesday, the company"
+        " said.\n\nNetflix CEO Reed Hastings said that the expansion was the birth of a global"
+        " TV network. Hastings made the bold comment while speaking at the Consumer"
+        " Electronics Show in Las Vegas.",
+    )
+    assert "Who made the bold comment?" not in [q.prompt for q in lesson.questions]

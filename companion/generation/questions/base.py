@@ -669,17 +669,24 @@ def _a_person_noun(token: Token) -> bool:
 
 COMPARED_BACK = frozenset({"similar", "similarly", "likewise"})
 # nouns that, after "the" and with nothing to say which, name what the story told before
+SAID_BEFORE = frozenset({"comment", "comments", "remark", "remarks", "claim", "claims"})
 TOLD_BEFORE = frozenset(
     {"mystery", "incident", "matter", "episode", "affair", "decision", "announcement"}
     | {"findings", "discovery", "controversy", "scandal", "row", "dispute"}
+    | SAID_BEFORE
 )
 
 
-def _told_before(token: Token) -> bool:
+def told_before(token: Token) -> bool:
+    """ "the incident", "the bold comment": said in an earlier sentence ("bold" says how
+    it was said, not which)."""
     if token.lower_ not in TOLD_BEFORE or token.pos_ != "NOUN":
         return False
     det = [c for c in token.children if c.dep_ == "det"]
-    defined = any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in token.children)
+    defining = ("prep", "relcl", "acl", "compound")
+    if token.lower_ not in SAID_BEFORE:
+        defining += ("amod",)
+    defined = any(c.dep_ in defining for c in token.children)
     return bool(det) and det[0].lower_ == "the" and not defined
 
 
@@ -704,7 +711,7 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         return True  # "caused by a similar object": similar to what the sentence before said
     if sentence[0].lower_ == "then" and sentence[0].dep_ == "advmod":
         return True  # "Then the patience will be all worthwhile": if what was said before
-    if any(_told_before(t) for t in sentence):
+    if any(told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
     if any(the_one_before(t) for t in sentence):
         return True  # "The latter film has not ...": which one was said before

@@ -43,6 +43,7 @@ from companion.generation.questions.base import (
     not_a_person,
     sentence_quality,
     starts_with_unresolved_pronoun,
+    told_before,
 )
 from companion.generation.terms import display_name
 
@@ -191,6 +192,9 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         # took for a person, built or opened, or opening by itself
     if name_with_s(subject.doc, subject.i + 1):
         return None  # "McDonald's is launching ...": the name is "McDonald's"
+    other_clauses = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    if any(told_before(t) for t in verb.subtree if t.i not in other_clauses):
+        return None  # "Who made the bold comment?": which comment, the sentence before said
     ids = subtree_ids(subject)
     if any(c.dep_ == "conj" for c in subject.children) or len(ids) > 6:
         return None  # "Masood and the NRF": a two-part answer
