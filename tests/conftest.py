@@ -16,6 +16,12 @@ from tests.helpers import SAMPLE, make_accounts_database
 settings.register_profile("companion", deadline=None)
 settings.load_profile("companion")
 
+# On a busy test machine the lesson index's first build (even of one lesson) can take
+# longer than the 1.5 s a visitor's index page waits for it: every test app waits up to
+# 30 s, so tests of what the index lists see it built (test_library.py tests the progress
+# page with a short wait of its own).
+os.environ.setdefault("COMPANION_INDEX_WAIT", "30")
+
 
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
@@ -96,17 +102,7 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(content: Path, database_url: str):
-    # INDEX_BUILD_WAIT: on a busy test machine the first index build of even one lesson
-    # can take longer than the 1.5 s a visitor waits; tests of what the index lists wait
-    # for it (the progress page has tests of its own in test_library.py)
-    return create_app(
-        {
-            "TESTING": True,
-            "CONTENT_DIR": str(content),
-            "DATABASE_URL": database_url,
-            "INDEX_BUILD_WAIT": 30,
-        }
-    )
+    return create_app({"TESTING": True, "CONTENT_DIR": str(content), "DATABASE_URL": database_url})
 
 
 @pytest.fixture

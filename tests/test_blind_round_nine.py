@@ -613,3 +613,15 @@ def test_no_who_question_about_a_comment_said_before(tmp_path: Path):
         " Electronics Show in Las Vegas.",
     )
     assert "Who made the bold comment?" not in [q.prompt for q in lesson.questions]
+
+
+@pytest.mark.parametrize(("value", "ok"), [("0", True), ("2.5", True), ("-1", False), ("x", False)])
+def test_the_index_wait_is_a_checked_setting(value: str, ok: bool):
+    from companion.common.errors import SettingsError
+    from companion.common.settings import load_settings
+
+    if ok:
+        assert load_settings({}, {"COMPANION_INDEX_WAIT": value}).index_wait == float(value)
+    else:
+        with pytest.raises(SettingsError, match="COMPANION_INDEX_WAIT"):
+            load_settings({}, {"COMPANION_INDEX_WAIT": value})

@@ -324,12 +324,18 @@ def test_healthz_answers_while_the_index_builds(folder: Path, database_url: str,
         return slow(state, digest)
 
     monkeypatch.setattr(library_module, "summarize", slow_summarize)
-    app = create_app({"TESTING": True, "CONTENT_DIR": str(folder), "DATABASE_URL": database_url})
+    app = create_app(
+        {
+            "TESTING": True,
+            "CONTENT_DIR": str(folder),
+            "DATABASE_URL": database_url,
+            "INDEX_BUILD_WAIT": "0.2",
+        }
+    )
     client = app.test_client()
     assert client.get("/healthz").status_code == 200  # starts the build, does not wait
     index = app.extensions["companion_library"]
     assert index.building()
-    monkeypatch.setattr("companion.web.library.BUILD_WAIT", 0.2)
     html = client.get("/").get_data(as_text=True)
     assert "Indexing the lessons" in html
     assert index.wait(10)

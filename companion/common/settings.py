@@ -37,6 +37,8 @@ SETTINGS = {
     "database_url": Setting(
         "DATABASE_URL", "COMPANION_DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'companion.db'}"
     ),
+    # seconds the index page waits for the lesson index's first build (docs/deploy.md)
+    "index_wait": Setting("INDEX_BUILD_WAIT", "COMPANION_INDEX_WAIT", "1.5"),
 }
 DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgresql+psycopg://", "postgres://")
 
@@ -49,6 +51,7 @@ class Settings:
     secret_key: str  # "" means: make one in instance/secret_key on first start
     behind_proxy: bool = False  # trust one proxy's X-Forwarded-Proto / -For (docs/deploy.md)
     database_url: str = SETTINGS["database_url"].default  # teachers (docs/teachers.md)
+    index_wait: float = 1.5  # seconds the index page waits for the index's first build
 
 
 def setting(
@@ -85,7 +88,18 @@ def load_settings(
         secret_key=get("secret_key"),
         behind_proxy=check_flag(get("behind_proxy"), "COMPANION_BEHIND_PROXY"),
         database_url=check_database_url(get("database_url")),
+        index_wait=check_seconds(get("index_wait"), "COMPANION_INDEX_WAIT"),
     )
+
+
+def check_seconds(value: str, source: str) -> float:
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 600:
+        raise SettingsError(f"{source} must be a number of seconds from 0 to 600 (it is '{value}')")
+    return seconds
 
 
 def check_database_url(value: str, source: str = "COMPANION_DATABASE_URL") -> str:

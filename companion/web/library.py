@@ -3,10 +3,11 @@
 The rows come from the lesson index in the database (companion.accounts.library), never
 from parsing every file. The first request of a process starts the index's background
 build, so ``/healthz`` answers at once; until the build is done, the index page waits
-for it at most ``BUILD_WAIT`` seconds and then shows the lessons indexed so far, with the
-build's progress. Afterwards the rows are brought up to date (one ``stat`` per file; only
-changed files are read) by each index request for a library of up to
-``library.INLINE_FILES`` files, by a polling thread about every second for a larger one.
+for it at most ``COMPANION_INDEX_WAIT`` seconds (1.5 by default) and then shows the
+lessons indexed so far, with the build's progress. Afterwards the rows are brought up
+to date (one ``stat`` per file; only changed files are read) by each index request for a
+library of up to ``library.INLINE_FILES`` files, by a polling thread about every second
+for a larger one.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from flask import Flask, current_app, render_template, request
 
 from companion.accounts.library import GRADE_BANDS, REVIEW_STATES, SORTS, LessonIndex, Query
 from companion.web.auth import current_teacher
-
-BUILD_WAIT = 1.5  # seconds an index request waits for the first build
 
 
 def setup_library(app: Flask, content_dir) -> None:
@@ -46,7 +45,7 @@ def listing(teacher: bool) -> dict:
     the first build, else brings the rows up to date."""
     index = library()
     if index.building():
-        index.wait(current_app.config.get("INDEX_BUILD_WAIT", BUILD_WAIT))
+        index.wait(current_app.config["COMPANION_SETTINGS"].index_wait)
     if not index.building():
         index.refresh()
     query = read_query(teacher)
