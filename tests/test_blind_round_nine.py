@@ -21,7 +21,12 @@ from companion.generation.questions.base import (
     leans_on_context,
     usable_sentence,
 )
-from companion.generation.questions.truefalse import _common_noun, _cut_mid_clause, _list_cut
+from companion.generation.questions.truefalse import (
+    _common_noun,
+    _cut_mid_clause,
+    _list_cut,
+    negated,
+)
 from companion.generation.senses import _noun_phrase, wordnet_text
 from tests.generated import lesson_from_text
 from tests.test_names_and_gaps import name
@@ -625,3 +630,21 @@ def test_the_index_wait_is_a_checked_setting(value: str, ok: bool):
     else:
         with pytest.raises(SettingsError, match="COMPANION_INDEX_WAIT"):
             load_settings({}, {"COMPANION_INDEX_WAIT": value})
+
+
+@pytest.mark.parametrize(
+    ("text", "negation"),
+    [
+        ("Fifty-two observation sites were showing record amounts of rainfall for June.", None),
+        ("In 2015, 25.3% of adults in Blackpool smoked cigarettes every day.", None),
+        (
+            "The transformation of the wasteland has echoed the upturn in fortunes at the"
+            " community centre too.",
+            None,
+        ),
+        ("The council approved the wall in 2009.", "The council did not approve the wall in 2009"),
+    ],
+)
+def test_no_not_for_a_counted_subject_or_beside_too(text: str, negation):
+    sentence = _first_sentence(text)
+    assert negated(sentence.root, {}) == negation

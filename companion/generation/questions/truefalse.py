@@ -297,6 +297,11 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or "by far" in span_text(tokens).lower():
         return None  # "have not been dropping fastest": which part is denied?
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (
+        subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+    ):
+        return None  # "Fifty-two observation sites were not showing record amounts": true
+        # of other sites, or false of these? A counted subject reads two ways
     if subject is not None and _nouns_before_subject(tokens, subject):
         return None  # "A light-year is 10 trillion km, the distance light travels in a
         # year" parsed with "travels" as the main verb: the "not" lands in the aside
@@ -356,7 +361,7 @@ NEGATION_TANGLES = frozenset(
     {"not", "never", "no", "nothing", "none", "nobody", "only", "also", "still", "already"}
     | {"just", "even", "all", "every", "each", "some", "many", "most", "few", "several"}
     | {"more", "less", "than", "any", "either", "neither", "nor", "almost", "nearly"}
-    | {"since", "always", "ever"}
+    | {"since", "always", "ever", "too"}  # "has not echoed ... too": "either" was meant
 )
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
