@@ -648,3 +648,29 @@ def test_the_index_wait_is_a_checked_setting(value: str, ok: bool):
 def test_no_not_for_a_counted_subject_or_beside_too(text: str, negation):
     sentence = _first_sentence(text)
     assert negated(sentence.root, {}) == negation
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Grass grows in the exposed bed of Woodhead Reservoir in Derbyshire, Britain, Aug. 20,"
+        " 2025. EFE/EPA/ADAM VAUGHAN",
+        "President Donald Trump pauses before making remarks in the Rose Garden on Friday."
+        " Photo by Mike Theiler/UPI | License Photo",
+        "Cans of soda are displayed in a case at a shop in San Diego, California, February 13,"
+        " 2014. Sam Hodgson/Reuters",
+    ],
+)
+def test_more_photo_credits_mark_a_caption(caption: str):
+    assert clean_news([caption, STORY]).paragraphs == [STORY]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "The company said sales of its TV/DVD players rose in May.",
+        "The report was published by the WHO in Geneva on Monday.",
+    ],
+)
+def test_a_slash_or_an_agency_in_a_story_line_is_no_credit(kept: str):
+    assert clean_news([kept, STORY]).paragraphs == [kept, STORY]

@@ -80,6 +80,7 @@ PHOTO_CREDIT = re.compile(
 # a photo's credit: "(Wallace Woon / EPA)", "(NASA/Caltech)", "Credit: PA"; AP marks an
 # old picture ", File": "(AP Photo/Susan Walsh, File)"
 _CAP = r"[A-Z][\w.'’&-]*"
+_AGENCIES = r"(?:Reuters|AP|AFP|EPA|UPI|PA|Getty Images|Getty)"
 _CREDIT = rf"\(\s*{_CAP}(?:\s+{_CAP}){{0,4}}\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}(?:,\s*File)?\s*\)"
 # a news agency's photo credit: "(AP Photo/Susan Walsh, File)": its caption may be long
 WIRE_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA) Photos?/[^()]{2,60}\)\s*$")
@@ -95,6 +96,10 @@ CAPTION_END = re.compile(
     rf"|(?<=[.!?])\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}}"
     rf"|©\s?{_CAP}(?:\s+{_CAP}){{0,2}}"
     rf"|(?<=[.!?])\s*\((?:AFP|AP|Reuters|EPA|PA|Getty Images|Getty)\)"
+    rf"|\bPhoto(?:graph)?\s+by\s+{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s*/\s*{_CAP})?"
+    rf"(?:\s*\|\s*License Photo)?"
+    rf"|(?<=[.!?])\s+(?:[A-Z]{{2,}}/)+[A-Z]{{2,}}(?:\s[A-Z]{{2,}}){{0,3}}"
+    rf"|(?<=[.!?])\s+{_CAP}(?:\s+{_CAP}){{1,3}}\s*/\s*{_AGENCIES}"
     rf"|{_CREDIT})\s*$"
 )  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP",
 # "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman"
