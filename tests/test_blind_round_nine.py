@@ -29,11 +29,8 @@ from companion.generation.questions.truefalse import (
 )
 from companion.generation.senses import _noun_phrase, wordnet_text
 from tests.generated import lesson_from_text
+from tests.test_glossary import _glossary
 from tests.test_names_and_gaps import name
-
-
-def _glossary(tmp_path: Path, text: str) -> dict[str, str]:
-    return {e.term: e.definition for e in lesson_from_text(tmp_path, text).glossary}
 
 
 def test_a_people_word_before_a_noun_is_not_glossed_as_a_person(tmp_path: Path):

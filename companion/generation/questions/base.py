@@ -469,22 +469,22 @@ def _adjective_for_adverb(token: Token) -> bool:
     return before.lemma_ == "have" and before.pos_ == "AUX" and after.tag_ == "VBN"
 
 
-# slips of real words that no dictionary look-up sees: "then" after a comparative, two
-# finite auxiliaries in a row, "it not" for "if not" between commas
 HYPHENED = re.compile(r"\b([A-Za-z]{2,})-([A-Za-z]{2,})\b")
+
+
+def _in_dictionary(word: str, wordnet) -> bool:
+    """WordNet knows the word, in any part of speech and any inflection."""
+    return any(wordnet.synsets(f, pos) for pos in "nvar" for f in wordnet.base_forms(word, pos))
 
 
 def _broken_word(first: str, second: str, wordnet) -> bool:
     """Two halves that are no words, joined by a hyphen into a common one: "Amer-ican"."""
-    def known(word: str) -> bool:
-        return any(wordnet.synsets(f, pos) for pos in "nvar" for f in wordnet.base_forms(word, pos))
-
     joined = (first + second).lower()
     return (
         zipf(joined) >= COMMON_ZIPF
-        and known(joined)
-        and not known(first.lower())
-        and not known(second.lower())
+        and _in_dictionary(joined, wordnet)
+        and not _in_dictionary(first.lower(), wordnet)
+        and not _in_dictionary(second.lower(), wordnet)
     )
 
 
@@ -498,7 +498,7 @@ def _letter_dropped(word: str, wordnet) -> bool:
     "strimmer", "lapilli", "framerates": no letter makes them common)."""
     if len(word) < 4 or zipf(word) >= TYPO_ZIPF:
         return False
-    if any(wordnet.synsets(f, pos) for pos in "nvar" for f in wordnet.base_forms(word, pos)):
+    if _in_dictionary(word, wordnet):
         return False
     return any(
         zipf(word[:i] + letter + word[i:]) >= COMMON_ZIPF
@@ -507,6 +507,8 @@ def _letter_dropped(word: str, wordnet) -> bool:
     )
 
 
+# slips of real words that no dictionary look-up sees: "then" after a comparative, two
+# finite auxiliaries in a row, "it not" for "if not" between commas
 REAL_WORD_SLIP = re.compile(
     r"\b(?:more|less|rather|better|worse|greater|larger|smaller|higher|lower|fewer) then\b"
     r"|\b(?:was|is|were|are) (?:also |still |now )?(?:has|have|had|was|is|were|are)\b(?! to\b)"
@@ -532,11 +534,7 @@ def copied_slip(sentence: Span) -> bool:
             and token.text.islower()
             and len(token) >= 4
             and zipf(token.lower_) < 1
-            and not any(
-                wordnet.synsets(form, pos)
-                for pos in "nvar"
-                for form in wordnet.base_forms(token.lower_, pos)
-            )
+            and not _in_dictionary(token.lower_, wordnet)
         ):
             return True  # (but "grunters" is in WordNet)
         if token.is_alpha and token.text.islower() and _letter_dropped(token.lower_, wordnet):
