@@ -38,7 +38,15 @@ BYLINE = re.compile(
     r"(?:\s*,\s*(?:[A-Z][\w.]*\.(?:com|org|net|co\.uk)|[A-Z]{2,}[\w.]*))?\s+"
 )
 _AGENCY = r"\((?:[A-Z][\w.&' -]{1,30})\)"
-_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+_MONTH = (
+    r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*"
+    r"|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
+)
+# "April 29", "Oct. 3, 2018"; day first: "08 AUGUST 2018", "3 March"
+_DATE = (
+    rf"(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?)"
+)
 _PLACE_WORD = r"[A-Z][A-Z.'’-]{2,}"
 _CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:\s+(?:{_PLACE_WORD}|[A-Z]{{2,}})){{0,3}}"
 _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"

@@ -236,6 +236,8 @@ class SenseChooser:
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
+        if everyday_compound(thing.lemma) or everyday_compound(mention.text):
+            return None  # "classmate", "checkpoint", "heartbreaking", "footfall"
         if thing.pos == "n" and _plural(mention, thing):
             return None  # "motorists", "onlookers", "archaeologists: anthropologist who ...":
             # reviewed on unseen news, 15 of 54 plural nouns' glosses accepted (common, or
@@ -293,6 +295,8 @@ class SenseChooser:
             return None
         if thing.pos == "n" and not _noun_phrase(text):
             return None  # "underdog: at a disadvantage ...", "fusspot: thinks about ..."
+        if thing.pos == "n" and _vague_gloss(text, thing):
+            return None
         if thing.pos == "n" and len(text.split()) < MIN_NOUN_GLOSS_WORDS:
             return None  # "standing ovation: enthusiastic recognition", "fete: elaborate
             # party", "funfair: traveling show" (reviewed on unseen news: 3 of 12 right)
@@ -380,7 +384,9 @@ class SenseChooser:
                 ):
                     continue  # NATO, spelt out as "National Organization of Theatre Owners"
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
-                if native_of_known_place(text) or (text and not _noun_phrase(text)):
+                if native_of_known_place(text) or (
+                    text and (not _noun_phrase(text) or _vague_gloss(text, thing))
+                ):
                     return None  # "Mesozoic Era: from 230 million to 63 million years ago"
                 if text and not names_another_country(text, self.article):
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
@@ -480,6 +486,18 @@ def _modifier(mention) -> bool:
     return doc[end - 1].head.i > end - 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+# a gloss that names no thing: a "quality of being ..." for an amount or a piece of work
+# ("shortfall: property of being an amount by which ...", "refurbishment: state of being
+# restored ..."), "one of several international races" (which?); reviewed blind on unseen
+# news: 2 of 13 accepted
+VAGUE_GLOSS = re.compile(
+    r"(?:quality|property|state) of being\b|trait of\b|(?:any|one) of (?:several|various|many)\b"
+)
+# a compound of two everyday words is read from its parts ("classmate", "checkpoint",
+# "snowfall"), or means something WordNet does not give ("footfall" of shoppers,
+# "backroom" staff): reviewed blind on unseen news, 0.5 of 24 such entries accepted
+EVERYDAY_PART_ZIPF = 4.5
+PREFIX_WORDS = frozenset({"anti", "out", "upper", "pro", "over", "counter", "super"})
 MIN_NOUN_GLOSS_WORDS = 3  # a noun's gloss of two words rarely says what the thing is
 # a gloss that opens with a preposition describes a state, not a thing: "underdog: at a
 # disadvantage and expected to lose"
@@ -497,6 +515,45 @@ def _noun_phrase(text: str) -> bool:
     if not words or words[0] in PREPOSITIONS:
         return False
     return not (len(words) > 1 and words[0].endswith("ed") and words[1] in PREPOSITIONS)
+
+
+def everyday_compound(word: str) -> bool:
+    """One word made of two everyday words of three letters or more ("class" + "mate",
+    "sea" + "wall"), not a prefix and a word ("antitrust", "outset") nor a word and its
+    ending ("docking" is "dock" + "-ing", not "doc" + "king")."""
+    word = word.lower()
+    if not word.isalpha():
+        return False
+    for i in range(3, len(word) - 2):
+        first, second = word[:i], word[i:]
+        if first in PREFIX_WORDS:
+            continue
+        if zipf(first) >= EVERYDAY_PART_ZIPF and zipf(second) >= EVERYDAY_PART_ZIPF:
+            return not _inflected(word)
+    return False
+
+
+def _inflected(word: str) -> bool:
+    """ "docking", "stealthy": a word and an ending, where a split in two looks like two
+    words."""
+    for ending in ("ing", "ed", "y", "er", "s"):
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 3
+            and zipf(stem) >= EVERYDAY_PART_ZIPF - 1
+            and not everyday_compound(stem)
+        ):
+            return True
+    return False
+
+
+def _vague_gloss(text: str, thing: Thing) -> bool:
+    """A gloss that says what kind of quality, not what the thing is; or an "act of" for
+    a word in -ing, which news uses for the thing done ("docking stations", "whirling")."""
+    if VAGUE_GLOSS.match(text):
+        return True
+    return text.startswith("act of ") and thing.lemma.lower().endswith("ing")
 
 
 def _informal(sense: Synset) -> bool:
