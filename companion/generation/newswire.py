@@ -42,9 +42,9 @@ _MONTH = (
     r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*"
     r"|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
 )
-# "April 29", "Oct. 3, 2018"; day first: "08 AUGUST 2018", "3 March"
+# "April 29", "Oct. 3, 2018", "(MAY 8, 2015)"; day first: "08 AUGUST 2018", "3 March"
 _DATE = (
-    rf"(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+    rf"(?:(?:[A-Z][a-z]{{2,8}}|{_MONTH})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?)"
 )
 _PLACE_WORD = r"[A-Z][A-Z.'’-]{2,}"
@@ -54,7 +54,8 @@ _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"
 # (never after capitals: "US–China talks")
 _DASH = r"(?:\s[-–—•_]\s+|\s?:\s+|\s?--\s+|(?<=[a-z.])[–—])"
 DATELINE = re.compile(  # "BISHKEK. April 29 (Interfax) -" too
-    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION})|\s+{_DATE})*(?:\s*{_AGENCY})?|{_AGENCY})"
+    rf"^(?:{_CAPS_PLACE}(?:,\s*(?:{_DATE}|{_REGION}|{_CAPS_PLACE})|\s+{_DATE})*"
+    rf"(?:\s*\({_DATE}\))?(?:\s*{_AGENCY})?|{_AGENCY})"
     rf"(?:{_DASH}(?=[\"“‘']?[A-Z0-9])|\s*[-–—•:]\s*$)"
 )
 # In the lead, after a deck that has no bullets: only with an agency or a date, so that
@@ -202,6 +203,10 @@ MEDIA_CAPTION_MAX_WORDS = 40
 LINK_MARK = re.compile(r",\s*external(?=[.,;:!?\"”’)]|\s+in\b|\s*$)")
 DECK_MAX_WORDS = 60
 LEAD_PARAGRAPHS = 4
+# a dateline may come lower: under a repeated headline, an agency line, a site's notice
+# and a caption ("DOHA, Qatar – ..." as the sixth paragraph)
+DATELINE_PARAGRAPHS = 6
+LOW_DATELINE_MIN_WORDS = 8
 ABOVE_DATELINE_MAX_WORDS = 120  # a caption or a bullet summary above "GENEVA —"
 TRAILING_LINK_MAX_WORDS = 6
 
@@ -360,15 +365,18 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
     titles) are page furniture. Lines that are only furniture (a byline, a writer's job,
     a time stamp, a bullet, a label) go too, with the short lines above them. Only in
     the first few paragraphs."""
-    filled = [i for i, t in enumerate(texts) if t][:LEAD_PARAGRAPHS]
+    filled = [i for i, t in enumerate(texts) if t][:DATELINE_PARAGRAPHS]
     for position, index in enumerate(filled):
         text = texts[index]
         if position == 0 and _label_line(text):
             removed.append(text)  # "Burglar Scott McLeod" over a picture
             texts[index] = ""
             continue
-        furniture = _furniture_line(text)
-        starts = position > 0 and (DATELINE.match(text) or LEADING_DASHES.match(text))
+        furniture = position < LEAD_PARAGRAPHS and _furniture_line(text)
+        if position < LEAD_PARAGRAPHS:
+            starts = position > 0 and (DATELINE.match(text) or LEADING_DASHES.match(text))
+        else:  # lower down, only a dateline that opens a paragraph of the story
+            starts = DATELINE.match(text) and len(text.split()) > LOW_DATELINE_MIN_WORDS
         if not furniture and not starts:
             continue
         above = [i for i in filled[:position] if texts[i]]

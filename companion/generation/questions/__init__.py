@@ -266,8 +266,10 @@ def _fits(
         return False
     if chosen is not None and any(_same_answer(c.answer_key, x.answer_key) for x in chosen):
         return False  # "Runald" beside "Patrik Runald" in one passage
-    if chosen is not None and sum(1 for x in chosen if x.family == c.family) >= 2:
-        return False  # at most two of one kind in a passage
+    same = sum(1 for x in chosen if x.family == c.family) if chosen is not None else 0
+    if same >= 3 or (same == 2 and len(chosen or ()) > 2):
+        return False  # at most two of one kind in a passage, unless the passage would
+        # have only those two: a third cloze beats a passage of two questions
     if (
         chosen is not None
         and not second_figure

@@ -79,6 +79,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         answer = mention.text
         if TIME_ZONE.fullmatch(answer):
             continue  # "(1900 _)": "hours" fits as well, and it tests no reading
+        if answer.count('"') % 2 or answer.count("“") != answer.count("”"):
+            continue  # "the Pacific “_”": a name cut at its opening quotation mark
         if answer.count("(") != answer.count(")"):
             continue  # "United People Party Liberal (UPPL": a name cut inside its bracket
         if "," in answer or leaks_answer(prompt, answer):
@@ -339,7 +341,23 @@ def _inside_longer_name(mention) -> bool:
             and doc[mention.end + 2].text[:1].isupper()
         ):
             return mention.doc[mention.start].text[:1].isupper()
+    if (
+        after is not None
+        and after.lower_ in ("'s", "’s")
+        and mention.end + 1 < len(doc)
+        and doc[mention.end + 1].like_num
+    ):
+        return True  # "the benchmark Standard & _'s 500": the name holds the "'s 500"
     before = doc[mention.start - 1] if mention.start > 0 else None
+    if (
+        before is not None
+        and before.is_sent_start
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and not is_role_title(before.text)
+    ):
+        return True  # "Beta _ is a young star" (Beta Pictoris): the sentence opens with
+        # the name's first word
     if before is not None and not before.is_sent_start and before.pos_ == "PROPN":
         # "Prime Minister _" for a full name is a title before it, not half of a name
         return not (mention.end - mention.start >= 2 and is_role_title(before.text))

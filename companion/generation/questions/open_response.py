@@ -59,9 +59,10 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             if subject is not None and subject.lower_ not in PRONOUN_SUBJECTS:
                 topic = span_text(list(subject.subtree))
                 prompt = f"{FOLLOW_UP}, what did {topic[:1].lower() + topic[1:]} lead to?"
-                out.append(
-                    _open(builder, sentence, prompt, sentence.text.strip(), "rule:open-led-to", 1.4)
-                )
+                # the clause from its subject: "But this year, the combination ... has led
+                # to ..." answers without the "But" that leaned on the sentence before
+                sample = sentence.doc[subject.left_edge.i : sentence.end].text.strip()
+                out.append(_open(builder, sentence, prompt, sample, "rule:open-led-to", 1.4))
     return out
 
 

@@ -101,6 +101,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         # contrast it answered was left out
     if speaker and speaker.split()[0] in ("One", "A", "An", "Some"):
         return []  # "According to One expert not involved ...": nobody the student can find
+    if speaker and _bare_role(speaker):
+        return []  # "According to Chief conductor and artistic director, ...": the name
+        # that followed the role was left out
     if re.fullmatch(r"the (?:statement|report|study|survey|document|release|letter)", speaker):
         return []  # "According to the statement, ...": whose statement? said sentences before
     if re.match(
@@ -513,3 +516,15 @@ def _co_occurs(builder: Builder, name: str, verb: Token) -> bool:
     """The replacement already appears with this verb somewhere: the swap might be true."""
     lowered = name.lower()
     return any(lowered in text for text in builder.sentences_with_lemma.get(verb.lemma_, []))
+
+
+def _bare_role(speaker: str) -> bool:
+    """A speaker of two words or more whose only capital is the sentence's own: a role
+    without its holder's name or an article ("Chief conductor and artistic director")."""
+    words = speaker.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[0].lower() not in ("the", "a", "an")
+        and all(not w[:1].isupper() for w in words[1:])
+    )
