@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 import companion.generation.questions as questions_module
+from companion.generation.analysis import load_nlp
+from companion.generation.definitions import usable
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import Candidate
-from companion.generation.questions.truefalse import _bare_role
-from companion.generation.senses import everyday_compound
+from companion.generation.questions.truefalse import _bare_role, negated
+from companion.generation.senses import _after_joining_hyphen, everyday_compound
 from companion.lesson.model import Question
 from tests.generated import lesson_from_text
 from tests.test_glossary import _glossary
+from tests.test_names_and_gaps import name
 
 STORY = (
     "The first boatload of people fleeing a volcano has reached a neighbouring island,"
@@ -193,3 +196,103 @@ def test_a_passage_with_other_kinds_keeps_two_of_one_kind():
     statement = Candidate(true_false, 0, "true_false", 0.5, "tf:x", (0, 9))
     chosen = questions_module.select([[_cloze(1), _cloze(2), _cloze(3), statement]], 4)
     assert sorted(q.id for q in chosen[0]) == ["q1", "q2", "t1"]
+
+
+def _candidates(tmp_path: Path, text: str, monkeypatch) -> list[Question]:
+    """Every candidate question of the lesson made from `text`, chosen or not."""
+    found: list[Question] = []
+    select = questions_module.select
+
+    def record(per_passage, limit):
+        found.extend(c.question for candidates in per_passage for c in candidates)
+        return select(per_passage, limit)
+
+    monkeypatch.setattr(questions_module, "select", record)
+    lesson_from_text(tmp_path, text)
+    return found
+
+
+SEVENS = (
+    "Sevens title decided\n\nFiji clinched the World Rugby Sevens title in London on Sunday."
+    " The top four teams in the series standings -- Fiji, South Africa, New Zealand and"
+    " Britain -- qualify automatically for next year's Olympic Games in Tokyo.\n\nFurther,"
+    " internet connectivity in some areas was disrupted, for reasons unknown. Industry"
+    " players fear monthly payments to farmers might be whittled down as a result.\n\nLittle"
+    " is known about the shimmering snail fish, top. The cost is for the purchase of new"
+    " buses and the operating cost of new bus services. Under normal circumstances, a maximum"
+    " of three to four policemen will accompany a criminal. The result came despite the loss"
+    " of key defender Nathan Murphy."
+)
+
+
+def test_statements_that_lean_on_what_was_cut_or_said_before(tmp_path: Path, monkeypatch):
+    statements = [
+        q.prompt for q in _candidates(tmp_path, SEVENS, monkeypatch) if q.kind == "true_false"
+    ]
+    assert statements  # the story makes statements at all
+    assert not any("--" in s or "as a result" in s for s in statements), statements
+    assert not any(s.startswith("True or false: Further") for s in statements), statements
+    assert not any("snail fish" in s or "The cost is" in s for s in statements), statements
+    assert not any(" not " in s and ("maximum" in s or "despite" in s) for s in statements)
+    assert (
+        "True or false: Internet connectivity in some areas was disrupted, for reasons unknown."
+        in statements
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "negation"),
+    [
+        ("Little is known about the shimmering snail fish.", None),
+        ("A maximum of four policemen will accompany a criminal.", None),
+        ("The result came despite the loss of key defender Nathan Murphy.", None),
+        ("The council approved the wall in 2009.", "The council did not approve the wall in 2009"),
+    ],
+)
+def test_no_not_beside_little_a_maximum_or_despite(text: str, negation):
+    sentence = next(iter(load_nlp()(text).sents))
+    assert negated(sentence.root, {}) == negation
+
+
+CLOZES = (
+    "Storm and whales\n\nTen pygmy killer whales were found stranded Sunday at Ninety Mile Beach"
+    " on the North Island. The curfew was imposed on Thursday (31) night in Colombo.\n\nGrowth"
+    " in tourism was a big driver, as Air New Zealand and its partners bring visitors to"
+    " the country. New Zealand earned record sums from tourism last year.\n\nPakistan has sought the help of the"
+    " International Monetary Fund (IMF) as it battles a debt crisis. Pakistan sought the"
+    " intervention of the International Monetary Fund as prices rose in March."
+)
+
+
+def test_cloze_gaps_and_keys_of_round_two(tmp_path: Path, monkeypatch):
+    clozes = [q for q in _candidates(tmp_path, CLOZES, monkeypatch) if q.kind == "cloze"]
+    prompts = [q.prompt for q in clozes]
+    assert not any("Ninety _" in p or "(_)" in p for p in prompts), prompts
+    keys = {q.answer: q.accept for q in clozes}
+    assert keys["Air New Zealand"] == [], keys
+    assert keys["International Monetary Fund"] == ["IMF"], keys
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("'s foreign minister of New Zealand", False),
+        ("Bakat Muda Sezaman (BMS)", False),
+        ("foreign minister of New Zealand", True),
+        ("prize for young artists in Malaysia", True),
+    ],
+)
+def test_a_definition_is_neither_the_tail_of_a_possessive_nor_another_name(text, kept):
+    thing = name("The awards were given on Monday.", "awards", "word", "")
+    assert usable(text, thing) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "half"),
+    [
+        ("The gallery hopes to draw a culturally-savvy crowd.", "savvy", True),
+        ("The gallery hopes to draw a savvy crowd.", "savvy", False),
+    ],
+)
+def test_the_second_half_of_a_hyphenated_word_is_no_term_of_its_own(text, word, half):
+    assert _after_joining_hyphen(name(text, word, "word", "").first) is half

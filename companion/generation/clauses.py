@@ -35,6 +35,9 @@ DISCOURSE_OPENERS = {
     "overall",
     "finally",
 }
+# openers that lean on the sentence before only when a comma follows ("Further, ...";
+# "Further tests are planned" keeps its word)
+COMMA_OPENERS = frozenset({"further", "again", "thus", "therefore", "consequently", "hence"})
 IRREGULAR_BASE = {"was": "be", "were": "be", "is": "be", "are": "be", "has": "have", "had": "have"}
 
 
@@ -168,6 +171,7 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
         if (
             token.dep_ in ("relcl", "acl", "appos")
             and (compact or token.head.dep_ in ("nsubj", "nsubjpass"))
+            and not _unmarked_apposition(token)
             and not _infinitive_of_object(token)
             and not _name_after_noun(token)
         ):
@@ -190,7 +194,11 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
         if token.text == "," and (token.i - 1 in drop or token.i + 1 in drop):
             drop.add(token.i)
     tokens = [t for t in verb.subtree if t.i not in drop]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in DISCOURSE_OPENERS):
+    while tokens and (
+        tokens[0].is_punct
+        or tokens[0].lower_ in DISCOURSE_OPENERS
+        or (tokens[0].lower_ in COMMA_OPENERS and len(tokens) > 1 and tokens[1].text == ",")
+    ):
         tokens.pop(0)
     opener = " ".join(t.lower_ for t in tokens[:2])
     if opener in ("for example", "for instance", "as always", "in addition", "of course"):
@@ -272,6 +280,16 @@ def _infinitive_of_object(token: Token) -> bool:
 
 
 ASIDES = ("for example", "for instance", "in addition", "of course", "however")
+
+
+def _unmarked_apposition(token: Token) -> bool:
+    """An "appositive" with no comma, dash or bracket before it: a misparse ("a maximum of
+    three to four policemen", "policemen" read as in apposition to "maximum"); dropping it
+    would leave "a maximum will accompany ..."."""
+    if token.dep_ != "appos":
+        return False
+    start = token.left_edge.i
+    return start > 0 and not token.doc[start - 1].is_punct
 
 
 def _without_asides(tokens: list[Token]) -> list[Token]:

@@ -123,6 +123,11 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if not allow_pronouns and PRONOUNS & set(words):
         return False
+    if re.match(r"\s*['’]s\b", text):
+        return False  # "'s foreign minister of New Zealand": the owner was cut off
+    if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)):
+        return False  # "Young Contemporaries Awards: Bakat Muda Sezaman (BMS)": another
+        # name, not what it is
     if words.count("and") >= MAX_ANDS:
         return False  # "club dedicated to promoting responsible citizenship and good
         # government and community and national and international welfare": a run-on

@@ -255,6 +255,9 @@ class SenseChooser:
             # "locales"); reviewed on unseen news: 5.5 of 24 such entries accepted
         if self._in_compound(mention):
             return None  # "barbed wire": the pair is the term, not "barbed" alone
+        if _after_joining_hyphen(mention):
+            return None  # "culturally-savvy": the compound's second half, not "savvy: a
+            # cognitive condition"
         if _taken_at(mention.span.root):
             return None  # "took a swipe at", "took a dig at": an idiom, not the noun's sense
         scored = []
@@ -571,6 +574,12 @@ def _vague_gloss(text: str, thing: Thing) -> bool:
     if VAGUE_GLOSS.match(text):
         return True
     return text.startswith("act of ") and thing.lemma.lower().endswith("ing")
+
+
+def _after_joining_hyphen(mention) -> bool:
+    """The word is the second half of a hyphenated word ("culturally-savvy")."""
+    doc, start = mention.doc, mention.start
+    return start >= 2 and joining_hyphen(doc[start - 1]) and doc[start - 2].is_alpha
 
 
 def _informal(sense: Synset) -> bool:

@@ -368,6 +368,7 @@ CALENDAR_DAY = re.compile(
 # a sentence that points at a picture the student does not see
 PICTURE_POINTER = re.compile(
     r",\s(?:above|below|pictured|left|right|centre|center)(?:,|\s(?=with\b))"
+    r"|,\s(?:top|bottom|above|below|left|right)(?: (?:left|right))?\.?$"
     r"|\((?:above|below|pictured|left|right|centre|center|top|bottom)\)"
     r"|\b(?:pictured|seen) (?:above|below|here)\b",
     re.IGNORECASE,
@@ -635,7 +636,7 @@ GENERIC_HEADS = frozenset(
     {"firm", "company", "group", "issue", "state", "agency", "team", "club", "party", "man"}
     | {"woman", "boy", "girl", "official", "study", "report", "move", "plan", "deal", "case"}
     | {"disease", "city", "country", "site", "product", "device", "bill", "law", "virus"}
-    | {"list", "story"}
+    | {"list", "story", "cost", "result"}
 )
 
 

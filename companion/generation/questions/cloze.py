@@ -92,7 +92,7 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 continue
         elif not any(c.isdigit() for c in answer):
             continue
-        accept = _shorter_names(builder, answer)
+        accept = _shorter_names(builder, answer, thing)
         if " and " in answer:
             continue  # "trafficking drugs between _" (Dorset and Merseyside), "services
             # like _" (Facebook and Twitter): two names in one gap, and either alone or
@@ -122,7 +122,7 @@ def _venue(thing: Thing, mention) -> bool:
 COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?:&\s+Co\.?|Co\.?|Inc\.?|Corp\.?|Ltd\.?|plc|PLC|LLC))+$")
 
 
-def _shorter_names(builder: Builder, answer: str) -> list[str]:
+def _shorter_names(builder: Builder, answer: str, whole: Thing | None = None) -> list[str]:
     """The end of the answer, where the article names that alone too: "Alps" for "The
     _ are especially vulnerable" keyed "European Alps" (never a person's surname)."""
     words = answer.split()
@@ -133,8 +133,13 @@ def _shorter_names(builder: Builder, answer: str) -> list[str]:
     for start in range(1, len(words)):
         shorter = " ".join(words[start:])
         thing = builder.by_name.get(shorter)
-        if thing is not None and thing.kind != "person" and thing.label != "PERSON":
-            found.append(shorter)
+        if thing is None or thing.kind == "person" or thing.label == "PERSON":
+            continue
+        if whole is not None and whole.label and thing.label and whole.label != thing.label:
+            continue  # "New Zealand" (a country) is not "Air New Zealand" (an airline)
+        found.append(shorter)
+    if whole is not None and whole.acronym and whole.acronym not in found:
+        found.append(whole.acronym)  # "IMF" for "International Monetary Fund"
     return found
 
 
@@ -191,10 +196,20 @@ def _clear_number(token: Token, sentence: Span) -> bool:
         return False  # "6-4", "11:59", "2/3"
     if any(t is not None and re.fullmatch(r"\d{3}", t.text) for t in (before, after)):
         return False  # "killed 260 000 people": thousands set apart by a space
+    if (
+        before is not None
+        and before.text == "("
+        and token.i >= 2
+        and doc[token.i - 2].lower_ in WEEKDAYS
+    ):
+        return False  # "Thursday (31) night": the day's date in brackets, no reading
     return not in_number_range(token)
 
 
 POINTING_PRONOUNS = frozenset({"he", "she", "they"})
+WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 
@@ -358,6 +373,16 @@ def _inside_longer_name(mention) -> bool:
     ):
         return True  # "Beta _ is a young star" (Beta Pictoris): the sentence opens with
         # the name's first word
+    if (
+        before is not None
+        and not before.is_sent_start
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and before.pos_ != "PROPN"
+        and not before.is_stop
+        and not is_role_title(before.text)
+    ):
+        return True  # "at Ninety _ on the North Island" (Ninety Mile Beach)
     if before is not None and not before.is_sent_start and before.pos_ == "PROPN":
         # "Prime Minister _" for a full name is a title before it, not half of a name
         return not (mention.end - mention.start >= 2 and is_role_title(before.text))

@@ -93,6 +93,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if verb.lemma_ == "seem" or any(t.lower_ in GUESSES for t in kept):
         return []  # "images suggested that it was probably not that of a king", "The film
         # industry seems to have done ...": a guess
+    if re.search(r"\bas a result\b|--|[-–—]\s+[-–—]", true_text, re.I):
+        return []  # "might be whittled down as a result": of what? "standings -- --
+        # qualify": the list between the dashes was cut out
     if re.search(r"\bas well\b(?! as)|\bothers\b", true_text, re.I):
         return []  # "... were present as well", "Hundreds of others were trapped": as well
         # as whom? The sentence before said
@@ -365,6 +368,8 @@ NEGATION_TANGLES = frozenset(
     | {"just", "even", "all", "every", "each", "some", "many", "most", "few", "several"}
     | {"more", "less", "than", "any", "either", "neither", "nor", "almost", "nearly"}
     | {"since", "always", "ever", "too"}  # "has not echoed ... too": "either" was meant
+    | {"little", "maximum", "minimum", "despite"}  # "Little is not known", "a maximum of
+    # three Policemen will not ...", "did not come despite the loss": muddled, not false
 )
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
