@@ -11,6 +11,7 @@ import pytest
 import companion.generation.questions as questions_module
 from companion.generation.analysis import load_nlp
 from companion.generation.definitions import usable
+from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import Candidate
 from companion.generation.questions.truefalse import _bare_role, negated
@@ -296,3 +297,52 @@ def test_a_definition_is_neither_the_tail_of_a_possessive_nor_another_name(text,
 )
 def test_the_second_half_of_a_hyphenated_word_is_no_term_of_its_own(text, word, half):
     assert _after_joining_hyphen(name(text, word, "word", "").first) is half
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Adam Shell", "USA TODAY"],
+        ["Orchestra", "Orchestra (ABC TV)"],
+        [
+            "Especially in areas with fewer existing bus services.",
+            "Amber Tay | July 30, 2024, 05:12 PM",
+        ],
+        ["The majority of cases occurred in kindergartens.", "3 minute read"],
+        [
+            "Rogers said a maintenance update caused outages on Friday. (Galit Rodan/The"
+            " Canadian Press - image credit)"
+        ],
+        [
+            "An artist's impression of Rwampara wetland that is expected to be rehabilitate. Courtesy"
+        ],
+    ],
+)
+def test_the_head_of_a_news_page_goes(head: list[str]):
+    result = clean_news([*head, STORY, STORY + " Again."])
+    assert result.paragraphs == [STORY, STORY + " Again."], result.paragraphs
+
+
+def test_a_short_line_in_the_story_stays():
+    lines = [STORY, "The council met on Monday.", "USA TODAY", STORY + " Again."]
+    assert clean_news(lines).paragraphs == lines
+
+
+def test_also_read_links_go_and_the_lead_above_them_stays(tmp_path: Path):
+    lead = (
+        "Rwanda Environment Management Authority (REMA), in February 2024, embarked on"
+        " activities to rehabilitate five degraded wetlands."
+    )
+    article = (
+        f"Wetlands to be restored\n\nTuesday, February 06, 2024\n\n{lead}\n\nALSO READ: Over 20"
+        " per cent of Kigali city wetlands need rehabilitation\n\nThe wetlands include"
+        " Kibumba and Nyabugogo.\n\nSee also: How Rwanda is faring in wetlands restoration"
+        "\n\nThe work will take two years."
+    )
+    path = tmp_path / "wetlands.txt"
+    path.write_text(article, encoding="utf-8")
+    assert read_article(path).paragraphs == [
+        lead,
+        "The wetlands include Kibumba and Nyabugogo.",
+        "The work will take two years.",
+    ]

@@ -109,9 +109,12 @@ CAPTION_END = re.compile(
     rf"(?:\s*\|\s*License Photo)?"
     rf"|(?<=[.!?])\s+(?:[A-Z]{{2,}}/)+[A-Z]{{2,}}(?:\s[A-Z]{{2,}}){{0,3}}"
     rf"|(?<=[.!?])\s+{_CAP}(?:\s+{_CAP}){{1,3}}\s*/\s*{_AGENCIES}"
+    rf"|\([^()]{{2,60}}[-–]\s*image credit\)"
+    rf"|(?<=[.!?])\s+Courtesy(?:\s+(?:of\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
     rf"|{_CREDIT})\s*$"
 )  # "... outside Luxor. Photograph: AP/Supreme Council of Antiquities", "... Pic/AFP",
-# "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman"
+# "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman",
+# "... on Friday. (Galit Rodan/The Canadian Press - image credit)", "... rehabilitate. Courtesy"
 CAPTION_MAX_WORDS = 80
 # lines of a news page's head (see _furniture_line)
 LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")
@@ -124,11 +127,18 @@ TIME_STAMP = re.compile(
     r"(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)"
 )
 STAMP_MAX_WORDS = 20
+# "Amber Tay | July 30, 2024, 05:12 PM": a name and the date it was posted; "3 minute read"
+NAME_AND_DATE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|•]\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8})"
+)
+READING_TIME = re.compile(r"^\d+\s*-?\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
 DATE_LINE = re.compile(  # "Wednesday, March 24, 2010" on a line of its own
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})$"
 )
 LABEL_MAX_WORDS = 6
+CREDIT_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*\s*){1,3}\)$")
 LABELLED = re.compile(r"^[A-Z][\w'’ -]{2,30}:\s+[A-Z]")
 # a byline on a line of its own, in any case: "- BY OLGA R. RODRIGUEZ"
 BYLINE_ONLY = re.compile(r"^[-–—]?\s*(?:By|BY)\s+[A-Z][A-Za-z.'’ -]{2,60}$")
@@ -366,11 +376,13 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
     a time stamp, a bullet, a label) go too, with the short lines above them. Only in
     the first few paragraphs."""
     filled = [i for i, t in enumerate(texts) if t][:DATELINE_PARAGRAPHS]
+    labels = 0  # label lines at the very top, one after another
     for position, index in enumerate(filled):
         text = texts[index]
-        if position == 0 and _label_line(text):
-            removed.append(text)  # "Burglar Scott McLeod" over a picture
-            texts[index] = ""
+        if position == labels and _label_line(text):
+            removed.append(text)  # "Burglar Scott McLeod" over a picture; "Adam Shell"
+            texts[index] = ""  # then "USA TODAY": the lines of a page's head
+            labels += 1
             continue
         furniture = position < LEAD_PARAGRAPHS and _furniture_line(text)
         if position < LEAD_PARAGRAPHS:
@@ -405,12 +417,15 @@ def _furniture_line(text: str) -> bool:
         or (TIME_STAMP.search(text) and len(words) <= STAMP_MAX_WORDS)
         or (BULLET.match(text) and len(re.findall(r"(?:^|\s)[*•]\s", text)) == 1)
         or DATE_LINE.match(text)
+        or (NAME_AND_DATE.match(text) and len(words) <= STAMP_MAX_WORDS)
+        or READING_TIME.match(text)
     )
 
 
 def _label_line(text: str) -> bool:
     """The first line, over a picture: "Burglar Scott McLeod" (a label), "High profile:
     Author Terry Pratchett has Alzheimer's" (a caption with its label); no full stop."""
+    text = CREDIT_IN_BRACKETS.sub("", text)  # "Orchestra (ABC TV)": a picture's label
     words = text.split()
     if re.search(r"[.!?:\"”’)]$", text):
         return False
