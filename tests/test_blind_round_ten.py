@@ -10,11 +10,17 @@ import pytest
 
 import companion.generation.questions as questions_module
 from companion.generation.analysis import load_nlp
-from companion.generation.definitions import usable
+from companion.generation.context_lines import _a_body_of_many
+from companion.generation.definitions import PART_OF, usable
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import Candidate
-from companion.generation.questions.truefalse import _bare_role, negated
+from companion.generation.questions.literal import _role_before_name
+from companion.generation.questions.truefalse import (
+    _bare_role,
+    _capital_only_the_sentences,
+    negated,
+)
 from companion.generation.senses import _after_joining_hyphen, everyday_compound
 from companion.lesson.model import Question
 from tests.generated import lesson_from_text
@@ -346,3 +352,101 @@ def test_also_read_links_go_and_the_lead_above_them_stays(tmp_path: Path):
         "The wetlands include Kibumba and Nyabugogo.",
         "The work will take two years.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police said the man was arrested in Leeds on Monday.", "police"),
+        ("Party officials said the talks would resume on Friday.", "party officials"),
+        ("Labour officials said the vote on the bill was close.", "Labour officials"),
+        ("Reuters said the deal was signed in London on Monday.", "Reuters"),
+    ],
+)
+def test_a_speaker_loses_the_capital_that_was_only_the_sentences(text: str, speaker: str):
+    sentence = next(iter(load_nlp()(text).sents))
+    verb = sentence.root
+    written = text.split(" said")[0]
+    lowered = _capital_only_the_sentences(verb, written)
+    assert (written[:1].lower() + written[1:] if lowered else written) == speaker
+
+
+def test_a_small_letter_dateline_with_its_region_goes():
+    lead = "Darmstadt, Germany — A European spacecraft landed on a comet on Wednesday."
+    result = clean_news([lead, STORY])
+    assert result.removed == ["Darmstadt, Germany —"]
+    kept = "Obama, Biden - The two spoke on Monday about the plan."
+    assert clean_news([kept, STORY]).removed == []
+
+
+ROUND_THREE = (
+    "Post office closes\n\nResidents protested the closure of the post office on Monday,"
+    " said Assemblyman Andrew Raia (R-Northport). Shortly afterwards, the postmaster"
+    " announced that the office would reopen in May.\n\nThe artwork appeared on the side of"
+    " the Griffin Hotel in Stockport. The pub's landlord said it was 'a surprise'\n\n"
+    "The council said the building was sold in 2019 for $2 million."
+)
+
+
+def test_no_question_from_a_party_tag_a_caption_without_a_stop_or_afterwards(
+    tmp_path: Path, monkeypatch
+):
+    prompts = [q.prompt for q in _candidates(tmp_path, ROUND_THREE, monkeypatch)]
+    assert not any("(R-_" in p or "(R-_____" in p for p in prompts), prompts
+    assert not any("Griffin Hotel" in p or "postmaster" in p for p in prompts), prompts
+    assert any("2019" in p or "$2 million" in p or "2 million" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("owner", "many"),
+    [("Assembly", True), ("Senate", True), ("Championship", True), ("Google", False)],
+)
+def test_a_role_of_a_body_that_could_be_any_is_no_definition(owner: str, many: bool):
+    doc = load_nlp()(f"{owner} Speaker John Smith spoke on Monday.")
+    assert _a_body_of_many([doc[0]]) is many
+
+
+def test_a_plural_name_keeps_its_the(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Climbers rescued\n\nTwo climbers were rescued from a Himalayan peak on Monday after a"
+        " storm.\n\nThe climbers were flown to a hospital.",
+    )
+    assert glossary["Himalayan"].startswith("of the Himalayas, a mountain range")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("part of Lloyds Banking Group", False),
+        ("a subsidiary of Tata", False),
+        ("bank based in Halifax", True),
+    ],
+)
+def test_an_owner_is_no_definition(text: str, kept: bool):
+    assert (PART_OF.match(text) is None) is kept
+
+
+def test_captions_in_capitals_decks_of_bullets_and_subscription_lines_go(tmp_path: Path):
+    caption = (
+        "Nepalese protesters scuffle with police during a demonstration in Kathmandu"
+        " yesterday. PHOTO: AFP"
+    )
+    assert caption in clean_news([STORY, caption, STORY + " Again."]).removed
+    deck = "• Street art of a boy flying a kite • The artwork appeared on the side of a pub"
+    assert clean_news([deck, STORY]).paragraphs == [STORY]
+    path = tmp_path / "cyclone.txt"
+    path.write_text(
+        f"Cyclone turns to rain\n\n{STORY}\n\nStay informed, daily\n\nA FREE subscription to"
+        " The New Daily arrives every morning and evening.\n\nThe rain will ease on Monday.",
+        encoding="utf-8",
+    )
+    assert read_article(path).paragraphs == [STORY, "The rain will ease on Monday."]
+
+
+@pytest.mark.parametrize(
+    ("answer", "stripped"),
+    [("Chair Dan LaCute", True), ("Baker Mayfield", False), ("Bishop Desmond Tutu", True)],
+)
+def test_a_role_before_a_full_name_is_no_part_of_the_key(answer: str, stripped: bool):
+    assert _role_before_name(answer) is stripped

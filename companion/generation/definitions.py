@@ -181,10 +181,13 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
             if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
             if text and usable(text, thing) and not _cut_inside_name(text, mention):
-                if _a_ranking(text, mention):
-                    continue
+                if _a_ranking(text, mention) or PART_OF.match(text):
+                    continue  # "Halifax: part of Lloyds Banking Group": whose, not what
                 return Definition(text, "article", mention, 0.9)
     return None
+
+
+PART_OF = re.compile(r"(?:a |an )?(?:part|unit|division|subsidiary|arm) of\b", re.I)
 
 
 def _a_ranking(text: str, mention: Mention) -> bool:

@@ -98,7 +98,8 @@ WIRE_CAPTION_MAX_WORDS = 160
 NAME_LINE = re.compile(r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’-]+){1,2}$")
 CREDIT_ONLY = re.compile(rf"^{_CREDIT}$")
 CAPTION_END = re.compile(
-    rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic)s?:\s*[A-Z][\w.'’&/ -]{{0,60}}"
+    rf"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Pic|CREDIT|PHOTO|PICTURE|IMAGE)S?s?:"
+    rf"\s*[A-Z][\w.'’&/ -]{{0,60}}"
     rf"|(?:Image|Media) (?:source|copyright),?\s+[A-Z][\w.'’&/ -]{{0,60}}"
     rf"|\bPics?/\s?[A-Z][\w.-]*"
     rf"|\(\s*{_CAP}(?:\s+{_CAP}){{0,3}}:\s*{_CAP}(?:\s+{_CAP}){{0,3}}\s*\)"
@@ -486,18 +487,22 @@ def _clean_lead(text: str, removed: list[str]) -> str:
     return _lead_in_lower(_drop_late_lead(text, removed))
 
 
-CITY_DATELINE = re.compile(r"^([A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] (?=[A-Z])")
+CITY_DATELINE = re.compile(
+    r"^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, ([A-Z][a-z]+(?: [A-Z][a-z]+)?))? [-–—] (?=[A-Z])"
+)  # "London - ...", "Darmstadt, Germany — ..."
 CITY_LEXNAME = 15  # WordNet's noun.location
 
 
 def _drop_city_dateline(text: str, removed: list[str]) -> str:
     """A dateline written in small letters: "London - American author Marilynne Robinson
-    won ..." (a city WordNet knows, then a spaced dash); "Obama - the president ..." and
+    won ...", "Darmstadt, Germany — ..." (a city WordNet knows, maybe its region, then a
+    spaced dash); "Obama - the president ..." and
     "Yesterday - ..." stay."""
     match = CITY_DATELINE.match(text)
     if match is None:
         return text
-    senses = get_wordnet().synsets(match.group(1), "n")
+    place = match.group(2) or match.group(1)  # a region WordNet knows vouches for its city
+    senses = get_wordnet().synsets(place, "n")
     if not any(s.instance and s.lexname == CITY_LEXNAME for s in senses[:1]):
         return text
     removed.append(match.group(0).strip())
@@ -562,11 +567,17 @@ def _drop_at_start(pattern: re.Pattern[str], text: str, removed: list[str]) -> s
     return text[match.end() :].lstrip()
 
 
+MIN_DECK_BULLETS = 2
+
+
 def _drop_bullet_deck(text: str, removed: list[str]) -> str:
     """ "* Study examines ... * Patients urged ... By Ann Lee LONDON (Reuters) - Story":
     the deck ends where the byline, dateline or editor's note begins."""
     ends = [m.start() for p in (BYLINE, LATE_DATELINE) for m in [p.search(text)] if m]
     if not ends:
+        if len(re.findall(r"(?:^|\s)[*•]\s", text)) >= MIN_DECK_BULLETS:
+            removed.append(text.strip())  # "• Street art of a boy ... • The artwork
+            return ""  # appeared ...": a deck of bullets on its own, above the story
         return text
     end = min(ends)
     removed.append(text[:end].strip())

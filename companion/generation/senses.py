@@ -645,7 +645,10 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
     gloss = shorten(gloss, 14, lists=False) or shorten(gloss, lists=False)
     if not gloss or not usable(gloss, thing, allow_pronouns=True):
         return ""
-    return f"of {noun.lemmas[0]}, {gloss}"  # (the noun may share the term's root)
+    name = noun.lemmas[0]
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*[^s]s", name):
+        name = f"the {name}"  # "of the Himalayas", "of the Alps": a plural name
+    return f"of {name}, {gloss}"  # (the noun may share the term's root)
 
 
 def _without_own_name(segment: str, sense: Synset) -> str:

@@ -314,6 +314,10 @@ def usable_sentence(sentence: Span) -> bool:
         return False  # "Kiruttinan, and in the burning of ...": cut after "Tha."
     if caption(sentence):
         return False
+    if not re.search(r"""[.!?]["”’')\]]*\s*$""", sentence.doc.text):
+        return False  # a paragraph with no full stop at its end: a caption or a heading
+        # ("The artwork appeared on the side of the Griffin Hotel in Stockport. The pub's
+        # landlord said it was 'a surprise'")
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
@@ -666,7 +670,9 @@ def _a_person_noun(token: Token) -> bool:
     return bool(senses) and senses[0].lexname == 18  # noun.person: champion, researcher
 
 
-COMPARED_BACK = frozenset({"similar", "similarly", "likewise"})
+COMPARED_BACK = frozenset({"similar", "similarly", "likewise", "equally"})
+# "Shortly afterwards, ...": after what the sentence before said
+AFTER_BEFORE = frozenset({"afterwards", "afterward", "thereafter", "later"})
 # nouns that, after "the" and with nothing to say which, name what the story told before
 SAID_BEFORE = frozenset({"comment", "comments", "remark", "remarks", "claim", "claims"})
 TOLD_BEFORE = frozenset(
@@ -710,6 +716,9 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         return True  # "caused by a similar object": similar to what the sentence before said
     if sentence[0].lower_ == "then" and sentence[0].dep_ == "advmod":
         return True  # "Then the patience will be all worthwhile": if what was said before
+    opening = [t for t in sentence[:3] if t.dep_ == "advmod"]
+    if any(t.lower_ in AFTER_BEFORE for t in opening) and any(t.text == "," for t in sentence[:4]):
+        return True  # "Shortly afterwards, ...", "Later, ..."
     if any(told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
     if any(the_one_before(t) for t in sentence):

@@ -325,6 +325,10 @@ def _inside_longer_name(mention) -> bool:
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and (after.pos_ == "PROPN" or after.text in ("&", "-") or after.like_num):
         return True
+    if mention.start >= 2 and doc[mention.start - 1].text == "-" and re.fullmatch(
+        r"[A-Z]", doc[mention.start - 2].text
+    ):
+        return True  # "(D-_)": a party's letter and a home town, no reading
     if after is not None and re.fullmatch(r"[IVX]{1,4}", after.text):
         return True  # "the huge _ I telescope": "Keck I" is the name
     before = doc[mention.start - 1] if mention.start > 0 else None

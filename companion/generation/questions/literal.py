@@ -295,6 +295,9 @@ def literal_candidate(
     if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
         return None  # a bracket or a quotation cut in two
     prompt = _lower_sentence_start(prompt, sentence)
+    if _role_before_name(answer):
+        accept = [answer, *accept]  # "Chair Dan LaCute" -> "Dan LaCute": the role is
+        answer = answer.split(" ", 1)[1]  # no part of the name
     distractors = pick(answer, pool, 3)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
@@ -312,3 +315,17 @@ def literal_candidate(
     found = candidate(builder, question, sentence, "literal", 1.3 + quality, answer)
     found.short_form = short
     return found
+
+
+PERSON_LEXNAME = 18  # WordNet's noun.person
+
+
+def _role_before_name(answer: str) -> bool:
+    """A key that opens with a capitalised role before a full name ("Chair Dan LaCute",
+    "Contractor Jim Hall"), the entity as the parse tagged it. ("Baker Mayfield", a
+    first name and a surname, stays.)"""
+    words = answer.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return False
+    senses = get_wordnet().synsets(words[0].lower(), "n")[:3]
+    return any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)

@@ -31,6 +31,9 @@ from companion.generation.questions.base import (
 CAUSAL_MARKS = {"because", "since", "as"}
 
 
+MIN_CAUSE_WORDS = 5  # "because" and four words or more
+
+
 def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if not builder.usable(sentence) or starts_with_unresolved_pronoun(builder, sentence):
         return []
@@ -47,6 +50,8 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             if prompt and generic_possessive(prompt):
                 prompt = ""  # "why can the man's absentee ballot stand?": which man?
             sample = span_text(list(cause.subtree))
+            if len(sample.split()) < MIN_CAUSE_WORDS:
+                prompt = ""  # "Because it turns out.": a turn of phrase, not a cause
             if re.search(r"\s[-–—]\s|[()“”\"]", sample):
                 prompt = ""  # an aside or a quotation inside: the sample would be cut
             if prompt:

@@ -54,6 +54,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
+    if speaker and _capital_only_the_sentences(speech, speaker):
+        speaker = speaker[:1].lower() + speaker[1:]  # "According to party officials"
     if resolved and resolved == speaker.removeprefix("the "):
         return []  # "The Yankees say they are finished ...": without "say" (and its "for
         # now") a statement of intent reads as a fact
@@ -400,6 +402,31 @@ def _starts_with_name(builder: Builder, verb: Token) -> bool:
         or first.ent_type_ in NAME_LABELS | {"FAC", "EVENT"}
         or any(ch.isupper() for ch in first.text[1:])
     )
+
+
+def _capital_only_the_sentences(speech: Token, speaker: str) -> bool:
+    """The speaker as written opens the sentence with a common noun: "Police said ...",
+    "Party officials said ..." (not "Reuters said", not "Labour MPs said")."""
+    subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first = subject.doc[subject.left_edge.i]
+    return (
+        first.is_sent_start
+        and first.text == speaker.split()[0]
+        and first.text[:1].isupper()
+        and first.text[1:].islower()
+        and first.pos_ != "PROPN"
+        and _common_noun(first)
+        and not _capitalised_in_wordnet(first.text)
+    )
+
+
+def _capitalised_in_wordnet(word: str) -> bool:
+    """WordNet writes the word with a capital in one of its senses: "Labour" (the party),
+    "Conservative", "Green"; "Party" and "Police" it writes small."""
+    wordnet = get_wordnet()
+    return any(word in sense.lemmas for sense in wordnet.synsets(word.lower(), "n"))
 
 
 def _common_noun(token: Token) -> bool:
