@@ -15,7 +15,7 @@ from companion.generation.definitions import PART_OF, usable
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import Candidate
-from companion.generation.questions.literal import _role_before_name
+from companion.generation.questions.literal import _capital_left_at_end, _role_before_name
 from companion.generation.questions.truefalse import (
     _bare_role,
     _capital_only_the_sentences,
@@ -450,3 +450,89 @@ def test_captions_in_capitals_decks_of_bullets_and_subscription_lines_go(tmp_pat
 )
 def test_a_role_before_a_full_name_is_no_part_of_the_key(answer: str, stripped: bool):
     assert _role_before_name(answer) is stripped
+
+
+def test_link_teasers_video_blurbs_and_browser_notices_go(tmp_path: Path):
+    teaser = (
+        "• WATCH: Could there be life on planets in new solar system?Life may have evolved on"
+        " at least three planets in a newly discovered solar system just 39 light years from"
+        " Earth, Nasa has announced."
+    )
+    blurb = (
+        "Researchers are hoping ice samples from the arctic will help them learn more about"
+        " climate change. CTV News Edmonton's Evan Kenny has the story."
+    )
+    path = tmp_path / "ice.txt"
+    path.write_text(
+        "Ice core to be studied\n\nYour web browser is no longer supported. To improve your"
+        f" experience update it here\n\nPublished:\n\n{STORY}\n\n{blurb}\n\n{teaser}\n\n"
+        "The team will drill in May.",
+        encoding="utf-8",
+    )
+    assert read_article(path).paragraphs == [STORY, "The team will drill in May."]
+
+
+def test_a_related_bullet_under_the_story_takes_only_itself():
+    lead = (
+        "The data from the South African Astronomical Observatory telescope was used to"
+        " discover the seven Earth-sized planets orbiting a star 40 light years away."
+    )
+    bullet = "• Earth-like exoplanets prime target in search for life: study"
+    result = clean_news([lead, bullet, STORY])
+    assert result.paragraphs == [lead, STORY]
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        (
+            "Kumasi, Jan. 17, GNA – Dr Beatrice Wiafe-Addai has called for screening.",
+            "Kumasi, Jan. 17, GNA –",
+        ),
+        ("People are urged to get their flu vaccine this year. (Nine)", None),
+    ],
+)
+def test_a_small_letter_dateline_with_a_date_and_an_agency_and_a_broadcaster_credit(lead, dateline):
+    result = clean_news([lead, STORY, STORY + " Again."])
+    if dateline:
+        assert result.removed == [dateline]
+    else:
+        assert lead in result.removed
+
+
+def test_a_federal_gloss_needs_the_united_states(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Rivers polluted in Ghana\n\nThe Environmental Protection Agency in Ghana said illegal"
+        " mining had polluted the rivers. The Environmental Protection Agency will act.\n\n"
+        "The Environmental Protection Agency said the water was unsafe.",
+    )
+    assert "federal" not in glossary.get("Environmental Protection Agency", "")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "bare"),
+    [
+        ("Head of the interim Australian Centre for Disease Control", True),
+        ("Secretary of State John Kerry", False),
+        ("Friends of the Earth", False),
+    ],
+)
+def test_a_role_of_something_without_its_article_is_a_bare_speaker(speaker: str, bare: bool):
+    assert _bare_role(speaker) is bare
+
+
+def test_no_question_ends_on_a_capital_left_from_a_cut_name():
+    sentence = next(iter(load_nlp()("Bestselling author Maxine Beneba Clarke will speak.").sents))
+    assert _capital_left_at_end("Who will challenge racial perceptions Bestselling?", sentence)
+    assert not _capital_left_at_end("Who won the election in Texas?", sentence)
+
+
+def test_no_cloze_gap_after_a_joining_hyphen(tmp_path: Path, monkeypatch):
+    text = (
+        "Bus service praised\n\nThe Local Link bus service has been a game-changer, the council"
+        " said on Monday. The Councillor said he was impressed with the design of the bus"
+        " shelter in Borris-in-Ossory.\n\nThe service carries 400 people a week."
+    )
+    prompts = [q.prompt for q in _candidates(tmp_path, text, monkeypatch) if q.kind == "cloze"]
+    assert not any("-in-_" in p for p in prompts), prompts

@@ -26,7 +26,7 @@ BOILERPLATE = re.compile(
     r"""^(?:please\s+enter\s+your\s+(?:comment|name|email)|leave\s+a\s+(?:comment|reply)
     |(?:post\s+a\s+)?comment(?:s)?\s*:?$|share\s+(?:this|on)\b|subscribe\b|sign\s+up\b
     |follow\s+us\b|click\s+here\b|read\s+more\b|related\s*(?:articles|stories|:)
-    |(?:also|must)\s+read\s*:|see\s+also\s*:|stay\s+informed\b|an?\s+free\s+subscription\b
+    |(?:also|must)\s+read\s*:|see\s+also\s*:|stay\s+informed\b|an?\s+free\s+subscription\b|your\s+(?:web\s+)?browser\b|(?:published|updated|posted)\s*:?\s*$
     |advertisement$|sponsored\b|all\s+rights\s+reserved|copyright\b|©
     |your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked
     |save\s+my\s+name|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+reply|recommended\s+for\s+you
@@ -37,6 +37,14 @@ BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_MAX_WORDS = 14
+# "• WATCH: Could there be life on planets in new solar system?Life may have ...": a link
+# to another page with its teaser, in capitals
+LINK_TEASER = re.compile(r"^(?:[•*]\s*)?(?:WATCH|LISTEN|READ MORE|ALSO READ|MORE|RELATED)\s*:")
+# "Researchers are hoping ... CTV News Edmonton's Evan Kenny has the story.": a video's blurb
+VIDEO_BLURB = re.compile(
+    r"^(?=(?:\S+\s+){0,60}\S+$).*\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*\s+has\s+the\s+story\.?$",
+    re.DOTALL,
+)
 _DOUBLED_QUOTES = re.compile(r'(""|“”|””|““)(?=\S)(.+?)(?<=\S)(""|”“|””|“”)')
 _PREFIX = re.compile(r"^([^:.!?\n]{2,60}):\s+(?=\S)")
 
@@ -232,6 +240,8 @@ def _single_quote(pair: str) -> str:
 
 
 def is_boilerplate(text: str) -> bool:
+    if LINK_TEASER.match(text) or VIDEO_BLURB.search(text):
+        return True  # at any length: the teaser of another page, or a video's blurb
     return len(text.split()) <= BOILERPLATE_MAX_WORDS and bool(BOILERPLATE.search(text))
 
 

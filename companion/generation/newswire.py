@@ -106,6 +106,7 @@ CAPTION_END = re.compile(
     rf"|(?<=[.!?])\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}}"
     rf"|©\s?{_CAP}(?:\s+{_CAP}){{0,2}}"
     rf"|(?<=[.!?])\s*\((?:AFP|AP|Reuters|EPA|PA|Getty Images|Getty)\)"
+    rf"|(?<=[.!?])\s\((?:Nine|Seven|ABC|BBC|CNN|NBC|CBS|Fox|Sky|ITV|Supplied|File)\)"
     rf"|\bPhoto(?:graph)?\s+by\s+{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s*/\s*{_CAP})?"
     rf"(?:\s*\|\s*License Photo)?"
     rf"|(?<=[.!?])\s+(?:[A-Z]{{2,}}/)+[A-Z]{{2,}}(?:\s[A-Z]{{2,}}){{0,3}}"
@@ -393,6 +394,14 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
         if not furniture and not starts:
             continue
         above = [i for i in filled[:position] if texts[i]]
+        if (
+            furniture
+            and not starts
+            and BULLET.match(text)
+            and any(_story_line(texts[i]) for i in above)
+        ):
+            above = []  # "• Earth-like exoplanets ...: studyThe stunning ..." under the
+            # story's first paragraphs: a related link, which takes only itself
         if all(len(texts[i].split()) <= ABOVE_DATELINE_MAX_WORDS for i in above):
             for i in above:
                 removed.append(texts[i])
@@ -405,6 +414,14 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
             texts[index] = text[LEADING_DASHES.match(text).end() :]
         if starts:
             return
+
+
+STORY_LINE_MIN_WORDS = 15
+
+
+def _story_line(text: str) -> bool:
+    """A paragraph that reads as the story's: a sentence of some length, ended."""
+    return len(text.split()) >= STORY_LINE_MIN_WORDS and bool(re.search(r"[.!?][\"”’']?$", text))
 
 
 def _furniture_line(text: str) -> bool:
@@ -487,6 +504,10 @@ def _clean_lead(text: str, removed: list[str]) -> str:
     return _lead_in_lower(_drop_late_lead(text, removed))
 
 
+# "Kumasi, Jan. 17, GNA – ...": a city, a date and an agency in capitals
+CITY_DATE_AGENCY = re.compile(
+    rf"^[A-Z][a-z]+(?: [A-Z][a-z]+)?, {_DATE}, [A-Z]{{2,6}} [-–—] (?=[A-Z])"
+)
 CITY_DATELINE = re.compile(
     r"^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, ([A-Z][a-z]+(?: [A-Z][a-z]+)?))? [-–—] (?=[A-Z])"
 )  # "London - ...", "Darmstadt, Germany — ..."
@@ -498,6 +519,10 @@ def _drop_city_dateline(text: str, removed: list[str]) -> str:
     won ...", "Darmstadt, Germany — ..." (a city WordNet knows, maybe its region, then a
     spaced dash); "Obama - the president ..." and
     "Yesterday - ..." stay."""
+    match = CITY_DATE_AGENCY.match(text)
+    if match is not None:
+        removed.append(match.group(0).strip())
+        return text[match.end() :]
     match = CITY_DATELINE.match(text)
     if match is None:
         return text

@@ -42,8 +42,11 @@ COUNTRIES = re.compile(
     r"\b(?:in|of|by) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
 )
 
-DEMONYMS = re.compile(r"\b(British|American|English)\b")
+DEMONYMS = re.compile(r"\b(British|American|English|federal)\b")
 DEMONYM_COUNTRIES = {
+    # WordNet's "federal" is the United States' ("independent federal agency ..." for
+    # Ghana's Environmental Protection Agency)
+    "federal": ("american", "america", "us", "usa", "washington", "united", "u.s"),
     "british": ("british", "britain", "uk", "england", "london", "english", "scotland", "wales"),
     "american": ("american", "america", "us", "usa", "washington"),
     "english": ("english", "england", "britain", "british", "uk", "london"),

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from companion.generation.clauses import joining_hyphen
 from companion.generation.lexicon import SPEECH_VERBS
 from companion.generation.questions.base import (
     ACRONYM,
@@ -329,6 +330,8 @@ def _inside_longer_name(mention) -> bool:
         r"[A-Z]", doc[mention.start - 2].text
     ):
         return True  # "(D-_)": a party's letter and a home town, no reading
+    if mention.start >= 1 and joining_hyphen(doc[mention.start - 1]):
+        return True  # "Borris-in-_" (Borris-in-Ossory): the end of a hyphenated name
     if after is not None and re.fullmatch(r"[IVX]{1,4}", after.text):
         return True  # "the huge _ I telescope": "Keck I" is the name
     before = doc[mention.start - 1] if mention.start > 0 else None

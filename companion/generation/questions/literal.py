@@ -290,6 +290,9 @@ def literal_candidate(
         return None  # a list, an aside or a copula: the question would read badly
     if OUTSIDE_REFERENCE.search(body) or generic_possessive(body):
         return None  # "Who had come off his wing?": whose? the sentence before knew
+    if _capital_left_at_end(body, sentence):
+        return None  # "Who will challenge racial perceptions Bestselling?": the name that
+        # the capital opened was cut off
     if re.search(r"\b(?:also|too|as well)\b", body):
         return None  # "Who was also a national hero?": also beside whom? Another answer
     if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
@@ -329,3 +332,19 @@ def _role_before_name(answer: str) -> bool:
         return False
     senses = get_wordnet().synsets(words[0].lower(), "n")[:3]
     return any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)
+
+
+def _capital_left_at_end(question: str, sentence: Span) -> bool:
+    """The question ends on a capitalised word that is no name: the first word of a title
+    ("Bestselling") or a role whose name went with the answer. (A word WordNet knows only
+    in small letters is a name when the parse tagged it so: "Arsenal".)"""
+    match = re.search(r"\b([A-Z][a-z]+)\?$", question)
+    if match is None:
+        return False
+    word = match.group(1)
+    if any(t.text == word and t.ent_type_ for t in sentence):
+        return False
+    senses = [s for pos in ("n", "a", "v") for s in get_wordnet().synsets(word.lower(), pos)]
+    if not senses:
+        return word.lower().endswith(("ing", "ed"))  # "Bestselling", "Award-winning"
+    return not any(word in s.lemmas for s in senses)

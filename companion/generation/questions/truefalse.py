@@ -552,11 +552,17 @@ def _co_occurs(builder: Builder, name: str, verb: Token) -> bool:
 
 def _bare_role(speaker: str) -> bool:
     """A speaker of two words or more whose only capital is the sentence's own: a role
-    without its holder's name or an article ("Chief conductor and artistic director")."""
+    without its holder's name or an article ("Chief conductor and artistic director"), or
+    a role "of" something without its article ("Head of the interim ... Centre")."""
     words = speaker.split()
-    return (
-        len(words) >= 2
-        and words[0][:1].isupper()
-        and words[0].lower() not in ("the", "a", "an")
-        and all(not w[:1].isupper() for w in words[1:])
-    )
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() in ("the", "a", "an"):
+        return False
+    if words[1] == "of" and _common_noun_word(words[0]):
+        # "According to Head of the interim Australian Centre ...": no "the", and the
+        # name that followed went ("Secretary of State John Kerry" keeps his)
+        return not (len(words) >= 4 and not all(_common_noun_word(w) for w in words[-2:]))
+    return all(not w[:1].isupper() for w in words[1:])
+
+
+def _common_noun_word(word: str) -> bool:
+    return bool(get_wordnet().synsets(word.lower(), "n")) and not _capitalised_in_wordnet(word)
