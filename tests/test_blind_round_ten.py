@@ -16,6 +16,7 @@ from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import Candidate
 from companion.generation.questions.literal import _capital_left_at_end, _role_before_name
+from companion.generation.questions.sequence import _dates_the_verb, _governing_verb
 from companion.generation.questions.truefalse import (
     _bare_role,
     _capital_only_the_sentences,
@@ -536,3 +537,70 @@ def test_no_cloze_gap_after_a_joining_hyphen(tmp_path: Path, monkeypatch):
     )
     prompts = [q.prompt for q in _candidates(tmp_path, text, monkeypatch) if q.kind == "cloze"]
     assert not any("-in-_" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Queensland's premier is poised to call a state election on Sunday morning. (AAP)",
+        "Toshiba chief executive Hisao Tanaka speaks during a news conference. (Reuters: Toru"
+        " Hanai, file photo)",
+        "A student works on a laptop. School districts are deciding whether to block ChatGPT."
+        " (Alan Petersime for Chalkbeat)",
+        "WASHINGTON, DC - APRIL 30: (AFP OUT) Nigerian President Muhammadu Buhari speaks during"
+        " a meeting in the Oval Office.",
+    ],
+)
+def test_captions_credited_by_aap_an_agency_with_a_colon_or_a_photographer_for_a_site_go(
+    caption: str,
+):
+    result = clean_news([STORY, caption, STORY + " Again."])
+    assert caption in result.removed
+
+
+def test_a_notification_notice_goes(tmp_path: Path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        f"Ferries cancelled\n\n{STORY}\n\nNotifications can be managed in browser preferences."
+        "\n\nThe ferry will sail again on Monday.",
+        encoding="utf-8",
+    )
+    assert read_article(path).paragraphs == [STORY, "The ferry will sail again on Monday."]
+
+
+ROUND_FIVE = (
+    "Fog delays flights\n\nHigh-Level #AU Mission to #Burundi continues consultations in the"
+    " capital on Monday. Visibility at Palam was 0050 meters at 5.30 am on Monday. The most"
+    " elaborate, which shows a hunting scene, was found under the kitchen floor.\n\nServices"
+    " were delayed for up to 45 minutes on Monday. Still much too do in Trenton.\n\nThe"
+    " airport handled 1,200 flights on Sunday."
+)
+
+
+def test_no_question_from_a_feed_post_a_zero_led_figure_or_a_superlative_alone(
+    tmp_path: Path, monkeypatch
+):
+    questions = _candidates(tmp_path, ROUND_FIVE, monkeypatch)
+    prompts = [q.prompt for q in questions]
+    assert not any("#" in p for p in prompts), prompts
+    assert not any("0050" in p for p in prompts), prompts
+    assert not any("most elaborate" in p for p in prompts), prompts
+    assert not any("not delayed for up to" in p for p in prompts), prompts
+    assert not any("too do" in p for p in prompts), prompts
+    assert any("1,200" in p or "_" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("In 1979, polio was declared eliminated in the U.S.", True),
+        ("Honeck was music director of the Swedish Radio Symphony Orchestra to 2006.", False),
+        ("Future tours are planned, including a return to Vienna's Musikverein in 2010.", False),
+    ],
+)
+def test_a_sequence_event_is_dated_by_when_its_verb_happened(text: str, dated: bool):
+    sentence = next(iter(load_nlp()(text).sents))
+    date = next(e for e in sentence.ents if e.label_ == "DATE")
+    verb = _governing_verb(date)
+    assert verb is not None
+    assert _dates_the_verb(date, verb) is dated

@@ -106,7 +106,9 @@ CAPTION_END = re.compile(
     rf"|(?<=[.!?])\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}}"
     rf"|©\s?{_CAP}(?:\s+{_CAP}){{0,2}}"
     rf"|(?<=[.!?])\s*\((?:AFP|AP|Reuters|EPA|PA|Getty Images|Getty)\)"
-    rf"|(?<=[.!?])\s\((?:Nine|Seven|ABC|BBC|CNN|NBC|CBS|Fox|Sky|ITV|Supplied|File)\)"
+    rf"|(?<=[.!?])\s\((?:Nine|Seven|ABC|BBC|CNN|NBC|CBS|Fox|Sky|ITV|Supplied|File|AAP)\)"
+    rf"|(?<=[.!?])\s*\((?:AFP|AP|AAP|Reuters|EPA|ABC|Getty Images):\s*[^()]{{2,60}}\)"
+    rf"|(?<=[.!?])\s*\({_CAP}(?:\s+{_CAP}){{0,3}}\s+for\s+{_CAP}(?:\s+{_CAP}){{0,3}}\)"
     rf"|\bPhoto(?:graph)?\s+by\s+{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s*/\s*{_CAP})?"
     rf"(?:\s*\|\s*License Photo)?"
     rf"|(?<=[.!?])\s+(?:[A-Z]{{2,}}/)+[A-Z]{{2,}}(?:\s[A-Z]{{2,}}){{0,3}}"
@@ -350,9 +352,15 @@ def _without_photographers(paragraphs: list[str], texts: list[str], removed: lis
             texts[index - 1] = ""
 
 
+# a picture agency's caption: "WASHINGTON, DC - APRIL 30: (AFP OUT) Nigerian President ..."
+AGENCY_CAPTION = re.compile(r"^[A-Z][A-Z .,'’-]{2,40} - [A-Z]{3,9} \d{1,2}(?:, \d{4})?:\s")
+
+
 def _caption(text: str) -> bool:
     """A photo caption on its own: a credit at its end ("... Pic/AFP") or a media label;
     never a long paragraph ("The photo, taken in 1972, shows the crater" is story)."""
+    if AGENCY_CAPTION.match(text):
+        return len(text.split()) <= WIRE_CAPTION_MAX_WORDS
     if WIRE_CREDIT.search(text):
         return len(text.split()) <= WIRE_CAPTION_MAX_WORDS  # "... (AP Photo/Susan Walsh)"
     marked = CAPTION_END.search(text) or MEDIA_LABEL.match(text)
@@ -402,6 +410,11 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
         ):
             above = []  # "• Earth-like exoplanets ...: studyThe stunning ..." under the
             # story's first paragraphs: a related link, which takes only itself
+        if position >= LEAD_PARAGRAPHS and any(
+            _story_line(texts[i]) and len(texts[i].split()) >= LONG_STORY_LINE_WORDS for i in above
+        ):
+            continue  # "WASHINGTON, DC - APRIL 30: ..." lower down, under the story's own
+            # paragraphs: a caption that opens like a dateline, not where the story starts
         if all(len(texts[i].split()) <= ABOVE_DATELINE_MAX_WORDS for i in above):
             for i in above:
                 removed.append(texts[i])
@@ -417,6 +430,7 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
 
 
 STORY_LINE_MIN_WORDS = 15
+LONG_STORY_LINE_WORDS = 30
 
 
 def _story_line(text: str) -> bool:

@@ -306,6 +306,10 @@ def usable_sentence(sentence: Span) -> bool:
         return False  # the parser could not make sense of it: likely garbled
     if junk_or_slip(sentence):
         return False
+    if re.search(r"(?:^|\s)#[A-Za-z]", sentence.text):
+        return False  # "High-Level #AU Mission to #Burundi ...": a post quoted from a feed
+    if re.search(r"\b0\d{2,3} ?(?:meters|metres|m|km|feet|ft)\b", sentence.text):
+        return False  # "Visibility was 0050 meters": a figure garbled by a weather feed
     if sentence.text.strip()[:1].islower():
         return False  # "so the _, acting as ...": the end of a sentence cut in two
     if sentence.text.strip()[:1] in BULLETS:
@@ -518,6 +522,9 @@ REAL_WORD_SLIP = re.compile(
     r"\b(?:more|less|rather|better|worse|greater|larger|smaller|higher|lower|fewer) then\b"
     r"|\b(?:was|is|were|are) (?:also |still |now )?(?:has|have|had|was|is|were|are)\b(?! to\b)"
     r"|\b(?:has|have|had) lead\b"  # "it has lead to a pothole problem" (led)
+    r"|\b(?:much|lot|little|nothing|something|anything|more|has|have|had|want|wants|need|needs"
+    r"|going|got) too (?:do|be|go|get|make|see|have|take|give|come)\b"
+    # "Still much too do in Trenton" (to do)
     r"|, it not,",
     re.IGNORECASE,
 )
@@ -728,6 +735,10 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         pronoun = subject.lower_ in (PRONOUN_SUBJECTS if people else PRONOUN_SUBJECTS - PERSONAL)
         if pronoun or subject.lower_ in ("both", "others", "some"):
             return True
+        if subject.pos_ == "ADJ" and (
+            subject.tag_ == "JJS" or any(c.tag_ == "RBS" for c in subject.children)
+        ):
+            return True  # "The most elaborate, ..., was found ...": the most elaborate what?
         if subject.lower_ in BARE_QUANTIFIERS and not any(
             c.dep_ == "prep" for c in subject.children
         ):

@@ -187,6 +187,8 @@ def _clear_number(token: Token, sentence: Span) -> bool:
         return False  # "April 2", "April 13, 2011": part of a day's date
     if token.text in ("0", "1") or sum(1 for t in sentence if t.text == token.text) > 1:
         return False
+    if re.fullmatch(r"0\d+", token.text):
+        return False  # "visibility of 0050 meters": a figure written oddly (50), or a clock
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None

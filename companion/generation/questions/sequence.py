@@ -81,6 +81,10 @@ def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
         verb = _governing_verb(ent)
         if verb is None or verb.lemma_ in ("say", "tell") or hypothetical(verb):
             continue  # "as if Thomson Corp and Reuters had been trading as one from 2007"
+        if not _dates_the_verb(ent, verb):
+            continue  # "music director ... to 2006" (when it ended), "tours are planned,
+            # including a return to Vienna in 2010", "the last such case in 2013": the
+            # date of something else than the event
         text = _event_text(builder, verb, ent)
         if text:
             events.append(Event(year, text, sentence))
@@ -95,6 +99,21 @@ def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
         if text:
             events.append(Event(9999, text, sentence))
     return events
+
+
+WHEN_PREPOSITIONS = frozenset({"in", "on", "during", "at"})
+
+
+def _dates_the_verb(ent: Span, verb: Token) -> bool:
+    """The date says when the verb's event happened: it hangs on the verb itself, alone
+    ("On Monday, ...", "last year") or by "in", "on", "during" or "at"."""
+    path, token = [], ent.root
+    while token != verb and token.head != token:
+        path.append(token)
+        token = token.head
+    if token != verb:
+        return True  # the nearest verb before the date: nothing better to go on
+    return len(path) == 1 or (len(path) == 2 and path[1].lower_ in WHEN_PREPOSITIONS)
 
 
 def _governing_verb(ent: Span) -> Token | None:

@@ -302,6 +302,8 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     tokens = clause_tokens(verb, set())
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
+    if re.search(r"\bup to\b", span_text(tokens), re.I):
+        return None  # "were not delayed for up to 45 minutes": less, or not at all?
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or "by far" in span_text(tokens).lower():
         return None  # "have not been dropping fastest": which part is denied?
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
