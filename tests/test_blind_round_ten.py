@@ -20,6 +20,7 @@ from companion.generation.questions.sequence import _dates_the_verb, _governing_
 from companion.generation.questions.truefalse import (
     _bare_role,
     _capital_only_the_sentences,
+    _institution_without_the,
     negated,
 )
 from companion.generation.senses import _after_joining_hyphen, everyday_compound
@@ -604,3 +605,38 @@ def test_a_sequence_event_is_dated_by_when_its_verb_happened(text: str, dated: b
     verb = _governing_verb(date)
     assert verb is not None
     assert _dates_the_verb(date, verb) is dated
+
+
+@pytest.mark.parametrize(
+    ("speaker", "body"),
+    [
+        ("Korea Meteorological Administration", True),
+        ("Auckland Civil Defence", False),
+        ("the Met Office", False),
+    ],
+)
+def test_a_body_named_without_its_the_gets_it(speaker: str, body: bool):
+    assert _institution_without_the(speaker) is body
+
+
+ROUND_SIX = (
+    "Cold wave warning\n\nAuckland Civil Defence says Blackridge Rd has been particularly"
+    " affected by the floods. The morning low is forecast to drop to minus 13 degrees in"
+    " Chuncheon of Gangwon Province on Saturday.\n\nGangwon Province expects snow on Friday."
+    " Chuncheon will open shelters on Friday."
+)
+
+
+def test_no_who_question_of_a_road_and_a_town_keyed_without_its_province(
+    tmp_path: Path, monkeypatch
+):
+    questions = _candidates(tmp_path, ROUND_SIX, monkeypatch)
+    assert not any(q.answer == "Blackridge Rd" and q.kind == "short_answer" for q in questions)
+    keys = {q.answer: q.accept for q in questions if q.kind == "cloze"}
+    assert keys["Chuncheon of Gangwon Province"] == ["Chuncheon"], keys
+
+
+def test_a_gloss_that_ends_on_a_count_is_cut_short():
+    thing = name("The move was a concerted effort.", "concerted", "word", "")
+    assert not usable("involving the joint activity of two or more", thing)
+    assert usable("done together by several people", thing)

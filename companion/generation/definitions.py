@@ -123,6 +123,8 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if not allow_pronouns and PRONOUNS & set(words):
         return False
+    if re.search(r"\b(?:one|two|three|four|more|several|many)\W*$", text):
+        return False  # "concerted: joint activity of two or more": of two or more what?
     if re.match(r"\s*['’]s\b", text):
         return False  # "'s foreign minister of New Zealand": the owner was cut off
     if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)):

@@ -132,6 +132,8 @@ def _shorter_names(builder: Builder, answer: str, whole: Thing | None = None) ->
     if bare != answer and bare:
         found.append(bare)  # "Merrill Lynch" for "Merrill Lynch & Co. Inc."
     for start in range(1, len(words)):
+        if words[start - 1].lower() == "of":
+            break  # "Gangwon Province" of "Chuncheon of Gangwon Province": its owner
         shorter = " ".join(words[start:])
         thing = builder.by_name.get(shorter)
         if thing is None or thing.kind == "person" or thing.label == "PERSON":
@@ -139,6 +141,11 @@ def _shorter_names(builder: Builder, answer: str, whole: Thing | None = None) ->
         if whole is not None and whole.label and thing.label and whole.label != thing.label:
             continue  # "New Zealand" (a country) is not "Air New Zealand" (an airline)
         found.append(shorter)
+    place, _, owner = answer.partition(" of ")
+    if owner and len(place.split()) == 1 and place[:1].isupper():
+        owner_thing = builder.by_name.get(owner)
+        if owner_thing is not None and owner_thing.kind == "place":
+            found.append(place)  # "Chuncheon" for "Chuncheon of Gangwon Province"
     if whole is not None and whole.acronym and whole.acronym not in found:
         found.append(whole.acronym)  # "IMF" for "International Monetary Fund"
     return found

@@ -192,6 +192,9 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         # took for a person, built or opened, or opening by itself
     if name_with_s(subject.doc, subject.i + 1):
         return None  # "McDonald's is launching ...": the name is "McDonald's"
+    if subject.lower_.rstrip(".") in STREET_WORDS:
+        return None  # "Who has been particularly affected?" of "Blackridge Rd": a road the
+        # tagger took for a person
     other_clauses = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
     if any(told_before(t) for t in verb.subtree if t.i not in other_clauses):
         return None  # "Who made the bold comment?": which comment, the sentence before said
@@ -321,6 +324,10 @@ def literal_candidate(
 
 
 PERSON_LEXNAME = 18  # WordNet's noun.person
+STREET_WORDS = frozenset(
+    {"rd", "road", "st", "street", "ave", "avenue", "lane", "ln", "drive", "dr", "way"}
+    | {"highway", "hwy", "boulevard", "blvd", "place", "square", "crescent", "terrace"}
+)
 
 
 def _role_before_name(answer: str) -> bool:

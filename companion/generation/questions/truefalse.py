@@ -56,6 +56,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
     if speaker and _capital_only_the_sentences(speech, speaker):
         speaker = speaker[:1].lower() + speaker[1:]  # "According to party officials"
+    elif speaker and _institution_without_the(speaker):
+        speaker = f"the {speaker}"  # "According to the Korea Meteorological Administration"
     if resolved and resolved == speaker.removeprefix("the "):
         return []  # "The Yankees say they are finished ...": without "say" (and its "for
         # now") a statement of intent reads as a fact
@@ -536,6 +538,25 @@ def _says_it_twice(text: str) -> bool:
     words = re.findall(r"[\w'’]+", text.lower())
     triples = list(zip(words, words[1:], words[2:], strict=False))
     return len(set(triples)) < len(triples)
+
+
+INSTITUTION_HEADS = frozenset(
+    {"administration", "department", "agency", "service", "office", "ministry", "bureau"}
+    | {"commission", "authority", "council", "institute", "organisation", "organization"}
+    | {"association", "society", "foundation", "board", "committee", "centre", "center"}
+)
+
+
+def _institution_without_the(speaker: str) -> bool:
+    """ "Korea Meteorological Administration": a body whose name ends in a word for a body
+    and that the sentence wrote without "the" (a headline's way)."""
+    words = speaker.split()
+    return (
+        len(words) >= 2
+        and words[0].lower() != "the"
+        and words[-1].lower() in INSTITUTION_HEADS
+        and all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "for"))
+    )
 
 
 def _takes_the(builder: Builder, name: str) -> bool:
