@@ -5,6 +5,7 @@ must be kept."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -15,6 +16,7 @@ from companion.generation.definitions import PART_OF, usable
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import Candidate
+from companion.generation.questions.cloze import _shorter_names
 from companion.generation.questions.literal import _capital_left_at_end, _role_before_name
 from companion.generation.questions.sequence import _dates_the_verb, _governing_verb
 from companion.generation.questions.truefalse import (
@@ -633,10 +635,55 @@ def test_no_who_question_of_a_road_and_a_town_keyed_without_its_province(
     questions = _candidates(tmp_path, ROUND_SIX, monkeypatch)
     assert not any(q.answer == "Blackridge Rd" and q.kind == "short_answer" for q in questions)
     keys = {q.answer: q.accept for q in questions if q.kind == "cloze"}
-    assert keys["Chuncheon of Gangwon Province"] == ["Chuncheon"], keys
+    assert "Chuncheon of Gangwon Province" not in keys, keys  # four words: too long to key
+
+
+def test_a_place_of_its_region_is_accepted_alone_never_its_region():
+    region = SimpleNamespace(kind="place", label="GPE", acronym="")
+    town = SimpleNamespace(kind="place", label="GPE", acronym="")
+    builder = SimpleNamespace(by_name={"Gangwon": region, "Chuncheon of Gangwon": town})
+    assert _shorter_names(builder, "Chuncheon of Gangwon", town) == ["Chuncheon"]
+    fund = SimpleNamespace(kind="group", label="ORG", acronym="IMF")
+    country = SimpleNamespace(kind="place", label="GPE", acronym="")
+    builder = SimpleNamespace(by_name={"Monetary Fund": fund, "Zealand": country})
+    assert _shorter_names(builder, "International Monetary Fund", fund) == ["Monetary Fund", "IMF"]
 
 
 def test_a_gloss_that_ends_on_a_count_is_cut_short():
     thing = name("The move was a concerted effort.", "concerted", "word", "")
     assert not usable("involving the joint activity of two or more", thing)
     assert usable("done together by several people", thing)
+
+
+ROUND_SEVEN = (
+    "Stocks fall\n\nThe Standard & Poor's 500 index shed 6.82 points, or 0.3 percent, to"
+    " 2,342.19. Teachers in 25 Seattle Public Schools voted against the budgets on Monday."
+    "\n\nThe bill went to the Committee of the Whole House on Tuesday. Police said aa gang of"
+    " Jason Smith robbed a shop in Belapur."
+)
+
+
+def test_no_cloze_on_a_names_number_after_a_count_or_of_a_long_name(tmp_path, monkeypatch):
+    clozes = [q for q in _candidates(tmp_path, ROUND_SEVEN, monkeypatch) if q.kind == "cloze"]
+    assert not any(q.answer == "500" for q in clozes), [q.prompt for q in clozes]
+    assert not any("25 _" in q.prompt for q in clozes), [q.prompt for q in clozes]
+    assert not any(q.answer == "Committee of the Whole House" for q in clozes)
+    assert not any("aa gang" in q.prompt for q in clozes)
+    assert any(q.answer == "6.82" or q.answer == "2,342.19" for q in clozes), clozes
+
+
+def test_a_city_and_a_date_with_a_colon_is_a_dateline():
+    lead = "Tokyo, Aug 1: Caeleb Dressel finished off his gold rush with two more swims."
+    assert clean_news([lead, STORY]).removed == ["Tokyo, Aug 1:"]
+
+
+AUSSIE_FLU = (
+    "Flu cases rise\n\nHospital admissions rose sharply in January, figures showed.\n\nThe"
+    " H3N2 strain has been called “Aussie flu” because it caused a severe outbreak in"
+    " Australia last winter."
+)
+
+
+def test_no_open_question_with_a_quotation_cut_open(tmp_path: Path, monkeypatch):
+    prompts = [q.prompt for q in _candidates(tmp_path, AUSSIE_FLU, monkeypatch)]
+    assert not any(p.count("“") != p.count("”") for p in prompts), prompts

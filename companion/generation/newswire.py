@@ -520,8 +520,8 @@ def _clean_lead(text: str, removed: list[str]) -> str:
 
 # "Kumasi, Jan. 17, GNA – ...": a city, a date and an agency in capitals
 CITY_DATE_AGENCY = re.compile(
-    rf"^[A-Z][a-z]+(?: [A-Z][a-z]+)?, {_DATE}, [A-Z]{{2,6}} [-–—] (?=[A-Z])"
-)
+    rf"^[A-Z][a-z]+(?: [A-Z][a-z]+)?, {_DATE}(?:, [A-Z]{{2,6}} [-–—]|:) (?=[A-Z])"
+)  # and "Tokyo, Aug 1: Caeleb Dressel finished ...": a city and a date with a colon
 CITY_DATELINE = re.compile(
     r"^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, ([A-Z][a-z]+(?: [A-Z][a-z]+)?))? [-–—] (?=[A-Z])"
 )  # "London - ...", "Darmstadt, Germany — ..."

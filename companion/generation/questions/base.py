@@ -525,7 +525,8 @@ REAL_WORD_SLIP = re.compile(
     r"|\b(?:much|lot|little|nothing|something|anything|more|has|have|had|want|wants|need|needs"
     r"|going|got) too (?:do|be|go|get|make|see|have|take|give|come)\b"
     # "Still much too do in Trenton" (to do)
-    r"|, it not,",
+    r"|, it not,"
+    r"|\b(?:aa|bb|cc|dd|ff|gg|hh|jj|kk|mm|nn|pp|qq|rr|ss|tt|uu|vv|ww|yy|zz)\b",  # "aa gang"
     re.IGNORECASE,
 )
 # a letter standing alone where a word was meant: "first identified o Sept. 14"

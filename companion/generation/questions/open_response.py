@@ -56,7 +56,8 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 prompt = ""  # an aside or a quotation inside: the sample would be cut
             if prompt:
                 prompt = f"{FOLLOW_UP}, {prompt[:1].lower()}{prompt[1:]}"
-                out.append(_open(builder, sentence, prompt, sample, "rule:open-because", 1.6))
+                found = _open(builder, sentence, prompt, sample, "rule:open-because", 1.6)
+                out += [found] if found else []
         if token.lemma_ == "lead" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in token.children
         ):
@@ -67,13 +68,16 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 # the clause from its subject: "But this year, the combination ... has led
                 # to ..." answers without the "But" that leaned on the sentence before
                 sample = sentence.doc[subject.left_edge.i : sentence.end].text.strip()
-                out.append(_open(builder, sentence, prompt, sample, "rule:open-led-to", 1.4))
+                found = _open(builder, sentence, prompt, sample, "rule:open-led-to", 1.4)
+                out += [found] if found else []
     return out
 
 
 def _open(
     builder: Builder, sentence: Span, prompt: str, sample: str, source: str, score: float
-) -> Candidate:
+) -> Candidate | None:
+    if prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
+        return None  # "why has the virus strain been called “Aussie flu?": a quotation cut
     sample = tidy(sample)
     sample = sample[:1].upper() + sample[1:]
     if not sample.endswith((".", "!", "?", "”")):
