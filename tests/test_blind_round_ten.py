@@ -28,6 +28,7 @@ from companion.generation.questions.truefalse import (
 from companion.generation.senses import _after_joining_hyphen, everyday_compound
 from companion.lesson.model import Question
 from tests.generated import lesson_from_text
+from tests.test_blind_round_nine import _first_sentence
 from tests.test_glossary import _glossary
 from tests.test_names_and_gaps import name
 
@@ -138,19 +139,12 @@ def test_no_cloze_answer_cut_at_its_opening_quotation_mark(tmp_path: Path):
 
 
 def test_a_led_to_sample_answer_starts_at_its_subject(tmp_path: Path, monkeypatch):
-    found = []
-    select = questions_module.select
-
-    def record(per_passage, limit):
-        found.extend(c.question for candidates in per_passage for c in candidates)
-        return select(per_passage, limit)
-
-    monkeypatch.setattr(questions_module, "select", record)
-    _questions(
+    found = _candidates(
         tmp_path,
         "Flu clinics close\n\nClinics across the state closed on Monday as vaccine ran short."
         " Officials said more vaccine was coming.\n\nBut this year, the combination of an"
         " early start and huge demand has led to spot shortages.",
+        monkeypatch,
     )
     samples = [q.answer for q in found if q.source == "rule:open-led-to"]
     assert samples == [
@@ -261,7 +255,7 @@ def test_statements_that_lean_on_what_was_cut_or_said_before(tmp_path: Path, mon
     ],
 )
 def test_no_not_beside_little_a_maximum_or_despite(text: str, negation):
-    sentence = next(iter(load_nlp()(text).sents))
+    sentence = _first_sentence(text)
     assert negated(sentence.root, {}) == negation
 
 
@@ -368,7 +362,7 @@ def test_also_read_links_go_and_the_lead_above_them_stays(tmp_path: Path):
     ],
 )
 def test_a_speaker_loses_the_capital_that_was_only_the_sentences(text: str, speaker: str):
-    sentence = next(iter(load_nlp()(text).sents))
+    sentence = _first_sentence(text)
     verb = sentence.root
     written = text.split(" said")[0]
     lowered = _capital_only_the_sentences(verb, written)
@@ -527,7 +521,7 @@ def test_a_role_of_something_without_its_article_is_a_bare_speaker(speaker: str,
 
 
 def test_no_question_ends_on_a_capital_left_from_a_cut_name():
-    sentence = next(iter(load_nlp()("Bestselling author Maxine Beneba Clarke will speak.").sents))
+    sentence = _first_sentence("Bestselling author Maxine Beneba Clarke will speak.")
     assert _capital_left_at_end("Who will challenge racial perceptions Bestselling?", sentence)
     assert not _capital_left_at_end("Who won the election in Texas?", sentence)
 
@@ -602,7 +596,7 @@ def test_no_question_from_a_feed_post_a_zero_led_figure_or_a_superlative_alone(
     ],
 )
 def test_a_sequence_event_is_dated_by_when_its_verb_happened(text: str, dated: bool):
-    sentence = next(iter(load_nlp()(text).sents))
+    sentence = _first_sentence(text)
     date = next(e for e in sentence.ents if e.label_ == "DATE")
     verb = _governing_verb(date)
     assert verb is not None

@@ -39,6 +39,7 @@ HEADING_ENTITIES = {
     "PRODUCT",
 }
 SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singer
 # Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
 LABEL_LEXNAMES = {
     "PERSON": {18},

@@ -18,7 +18,7 @@ from companion.generation.definitions import (
     shorten,
     usable,
 )
-from companion.generation.lexicon import LABEL_LEXNAMES
+from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME
 from companion.generation.terms import (
     Thing,
     spelling_variants,
@@ -465,7 +465,6 @@ def _plural(mention, thing: Thing) -> bool:
     return root.tag_ in ("NNS", "NNPS") and mention.text.lower() != thing.lemma.lower()
 
 
-PERSON_LEXNAME = 18  # WordNet's noun.person
 
 
 def _taken_at(token) -> bool:

@@ -13,7 +13,12 @@ from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import has_quote, is_quote
 from companion.generation.context import Context
-from companion.generation.lexicon import NAME_PARTICLES, PRONOUN_SUBJECTS, SPEECH_VERBS
+from companion.generation.lexicon import (
+    NAME_PARTICLES,
+    PERSON_LEXNAME,
+    PRONOUN_SUBJECTS,
+    SPEECH_VERBS,
+)
 from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import GlossaryEntry, Question, fingerprint
 
@@ -641,7 +646,7 @@ def is_role_title(text: str) -> bool:
     senses = get_wordnet().synsets(text.lower(), "n") or get_wordnet().synsets(
         text.split()[-1].lower(), "n"
     )
-    return bool(senses) and senses[0].lexname == 18 and not senses[0].instance
+    return bool(senses) and senses[0].lexname == PERSON_LEXNAME and not senses[0].instance
 
 
 GENERIC_HEADS = frozenset(
@@ -675,7 +680,7 @@ def _a_person_noun(token: Token) -> bool:
     ):
         return False
     senses = get_wordnet().synsets(token.lemma_.lower(), "n")
-    return bool(senses) and senses[0].lexname == 18  # noun.person: champion, researcher
+    return bool(senses) and senses[0].lexname == PERSON_LEXNAME  # champion, researcher
 
 
 COMPARED_BACK = frozenset({"similar", "similarly", "likewise", "equally"})

@@ -25,7 +25,7 @@ from companion.generation.distractors import (
     pick,
     thing_pool,
 )
-from companion.generation.lexicon import PRONOUN_SUBJECTS
+from companion.generation.lexicon import PERSON_LEXNAME, PRONOUN_SUBJECTS
 from companion.generation.questions.base import (
     MC_DISTRACTORS,
     PERSONISH,
@@ -323,7 +323,6 @@ def literal_candidate(
     return found
 
 
-PERSON_LEXNAME = 18  # WordNet's noun.person
 STREET_WORDS = frozenset(
     {"rd", "road", "st", "street", "ave", "avenue", "lane", "ln", "drive", "dr", "way"}
     | {"highway", "hwy", "boulevard", "blvd", "place", "square", "crescent", "terrace"}

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.distractors import pick
+from companion.generation.lexicon import PERSON_LEXNAME
 from companion.generation.questions.base import (
     MC_DISTRACTORS,
     Builder,
@@ -32,7 +33,6 @@ MIN_ROLE_WORDS, MAX_ROLE_WORDS = 3, 14
 ANCHORS = frozenset({"of", "for", "at", "in", "with"})
 PAST_ROLE = frozenset({"former", "late", "then"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "ccomp", "parataxis"})
-PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singer
 ROLE_START_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # "senior technical analyst at ..."
 
 
