@@ -66,6 +66,7 @@ def pack(lesson: Lesson) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--generate", action="store_true", help="inputs are articles")
+    parser.add_argument("--choices", action="store_true", help="offer multiple choice")
     parser.add_argument("out")
     parser.add_argument("inputs", nargs="+")
     args = parser.parse_args()
@@ -74,11 +75,13 @@ def main() -> int:
     for name in args.inputs:
         path = Path(name)
         if args.generate:
+            from companion.generation.context import Options
             from companion.generation.importing import read_article
             from companion.generation.pipeline import lesson_from_article
             from companion.lesson.fileformat import write_lesson
 
-            lesson = lesson_from_article(read_article(path), slug=path.stem)
+            options = Options(choices=args.choices)
+            lesson = lesson_from_article(read_article(path), options, slug=path.stem)
             (out / f"{path.stem}.md").write_text(write_lesson(lesson), encoding="utf-8")
         else:
             from companion.lesson.store import load_lesson

@@ -15,9 +15,9 @@ from companion.generation.context_lines import _a_body_of_many
 from companion.generation.definitions import PART_OF, usable
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
-from companion.generation.questions.base import Candidate
+from companion.generation.questions.base import Candidate, role_before_name
 from companion.generation.questions.cloze import _shorter_names
-from companion.generation.questions.literal import _capital_left_at_end, _role_before_name
+from companion.generation.questions.literal import _capital_left_at_end
 from companion.generation.questions.sequence import _dates_the_verb, _governing_verb
 from companion.generation.questions.truefalse import (
     _bare_role,
@@ -447,7 +447,7 @@ def test_captions_in_capitals_decks_of_bullets_and_subscription_lines_go(tmp_pat
     [("Chair Dan LaCute", True), ("Baker Mayfield", False), ("Bishop Desmond Tutu", True)],
 )
 def test_a_role_before_a_full_name_is_no_part_of_the_key(answer: str, stripped: bool):
-    assert _role_before_name(answer) is stripped
+    assert role_before_name(answer) is stripped
 
 
 def test_link_teasers_video_blurbs_and_browser_notices_go(tmp_path: Path):

@@ -338,17 +338,19 @@ def _title_of(title: Span, resolve: Resolver) -> str:
 
 def _a_body_of_many(owner: list[Token]) -> bool:
     """One word that is also a common noun for a kind of body or event (Assembly,
-    Senate, House, Labour, Championship): not a name that says which."""
+    Senate, House, Labour, Championship), or first of all for a kind of building or
+    place (Museum, Hospital, City): not a name that says which."""
     if len(owner) != 1:
         return False
-    word = owner[0].text
-    return any(
-        not sense.instance and word.lower() in sense.lemmas and sense.lexname in BODY_LEXNAMES
-        for sense in get_wordnet().synsets(word.lower(), "n")
-    )
+    word = owner[0].text.lower()
+    senses = [s for s in get_wordnet().synsets(word, "n") if word in s.lemmas]
+    if senses and not senses[0].instance and senses[0].lexname in PLACE_LEXNAMES:
+        return True  # "Museum Director Rajesh Purohit" -> "director of Museum": which?
+    return any(not sense.instance and sense.lexname in BODY_LEXNAMES for sense in senses)
 
 
 BODY_LEXNAMES = frozenset({4, 11, 14})  # WordNet's noun.act, noun.event, noun.group
+PLACE_LEXNAMES = frozenset({6, 15})  # noun.artifact (a museum), noun.location (a city)
 
 
 def _owner_phrase(owner: list[Token]) -> str:

@@ -309,9 +309,20 @@ def _without_captions(paragraphs: list[str], removed: list[str]) -> list[str]:
         elif _caption(text) or _navigation_row(text):
             removed.append(text)
             texts[index] = ""
+            if _caption(text):
+                _drop_uncredited_copy(texts, index, text, removed)
     _without_photographers(paragraphs, texts, removed)
     _without_doubled_captions(texts, removed)
     return texts
+
+
+def _drop_uncredited_copy(texts: list[str], index: int, caption: str, removed: list[str]) -> None:
+    """The same caption just above without its credit ("Multi-club coach: Wayne Bennett
+    has spent time with ..." over "... Newcastle.Credit: Getty Images"): it goes too."""
+    before = texts[index - 1].strip() if index > 0 else ""
+    if len(before) >= 20 and caption.startswith(before) and caption != before:
+        removed.append(before)
+        texts[index - 1] = ""
 
 
 # words of reporting, which a story's paragraph has and a picture's caption has not

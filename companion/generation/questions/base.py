@@ -883,3 +883,18 @@ def leaks_answer(prompt: str, answer: str) -> bool:
         for word in key.split()
         if word not in NAME_PARTS
     )
+
+
+def role_before_name(answer: str) -> bool:
+    """A key that opens with a capitalised role before a full name ("Chair Dan LaCute",
+    "Contractor Jim Hall"), the entity as the parse tagged it. ("Baker Mayfield", a
+    first name and a surname, stays.)"""
+    words = answer.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return False
+    senses = get_wordnet().synsets(words[0].lower(), "n")[:3]
+    if words[0].endswith("s") and any(
+        not s.instance for s in get_wordnet().synsets(words[0][:-1].lower(), "n")
+    ):
+        return True  # "Ports Francis Richardson" of "Minister of Ports Francis Richardson"
+    return any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)

@@ -41,6 +41,7 @@ from companion.generation.questions.base import (
     leaks_answer,
     name_with_s,
     not_a_person,
+    role_before_name,
     sentence_quality,
     starts_with_unresolved_pronoun,
     told_before,
@@ -203,6 +204,11 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Masood and the NRF": a two-part answer
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
         return None
+    if verb.lemma_ in ("be", "become", "remain") and any(
+        c.dep_ == "attr" and not _person_word(c) for c in verb.children
+    ):
+        return None  # "Who will become the first stop on the Blue route?" of Cavello Bay:
+        # a place the tagger took for a person
     if verb.lemma_ == "be" and not any(_tied_role(c) for c in verb.children if c.dep_ == "attr"):
         return None  # "Who was the soprano?": of what? (a role must be tied to something)
     if verb.lemma_ == "be" and any(
@@ -301,7 +307,7 @@ def literal_candidate(
     if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
         return None  # a bracket or a quotation cut in two
     prompt = _lower_sentence_start(prompt, sentence)
-    if _role_before_name(answer):
+    if role_before_name(answer):
         accept = [answer, *accept]  # "Chair Dan LaCute" -> "Dan LaCute": the role is
         answer = answer.split(" ", 1)[1]  # no part of the name
     distractors = pick(answer, pool, 3)
@@ -329,15 +335,12 @@ STREET_WORDS = frozenset(
 )
 
 
-def _role_before_name(answer: str) -> bool:
-    """A key that opens with a capitalised role before a full name ("Chair Dan LaCute",
-    "Contractor Jim Hall"), the entity as the parse tagged it. ("Baker Mayfield", a
-    first name and a surname, stays.)"""
-    words = answer.split()
-    if len(words) < 3 or not all(w[:1].isupper() for w in words):
-        return False
-    senses = get_wordnet().synsets(words[0].lower(), "n")[:3]
-    return any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)
+def _person_word(noun: Token) -> bool:
+    """A noun for a person (leader, woman, winner) or a name; not "stop" or "venue"."""
+    if noun.pos_ == "PROPN" or noun.pos_ not in ("NOUN",):
+        return noun.pos_ in ("PROPN", "PRON", "NUM")
+    senses = get_wordnet().synsets(noun.lemma_.lower(), "n")[:2]
+    return not senses or any(s.lexname == PERSON_LEXNAME for s in senses)
 
 
 def _capital_left_at_end(question: str, sentence: Span) -> bool:

@@ -21,6 +21,7 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     junk_or_slip,
+    role_before_name,
     sentence_quality,
     surnames,
 )
@@ -40,6 +41,8 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if any(form.lower() in quote.lower() for form in speaker.forms if len(form) > 3):
         return []  # the quotation names its own speaker
     prompt = f"Who said, “{quote}”?" if quote[:1].isupper() else f"Who said “{quote}”?"
+    if role_before_name(answer):
+        answer = answer.split(" ", 1)[1]  # "Ports Francis Richardson" -> "Francis Richardson"
     accept = sorted({*speaker.forms, *surnames(answer)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)

@@ -373,7 +373,8 @@ NEGATION_TANGLES = frozenset(
     {"not", "never", "no", "nothing", "none", "nobody", "only", "also", "still", "already"}
     | {"just", "even", "all", "every", "each", "some", "many", "most", "few", "several"}
     | {"more", "less", "than", "any", "either", "neither", "nor", "almost", "nearly"}
-    | {"since", "always", "ever", "too"}  # "has not echoed ... too": "either" was meant
+    | {"since", "always", "ever", "too", "both"}  # "has not echoed ... too": "either" was
+    # meant; "did not spread both dengue and malaria": neither, or only one?
     | {"little", "maximum", "minimum", "despite"}  # "Little is not known", "a maximum of
     # three Policemen will not ...", "did not come despite the loss": muddled, not false
 )
