@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
+import companion.generation.questions as questions_module
 from companion.generation.analysis import load_nlp
 from companion.generation.context_lines import _a_body_of_many
+from companion.generation.distractors import number_pool
+from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import role_before_name
+from tests.generated import lesson_from_text
 from tests.test_blind_round_ten import STORY, _candidates
 
 CAPTION = "Multi-club coach: Wayne Bennett has spent time with the Broncos and Newcastle."
@@ -65,3 +69,115 @@ def test_no_who_question_of_a_place_no_title_in_a_speaker_and_no_not_with_both(
     assert speakers == ["Francis Richardson"], speakers
     assert not any("not spread both" in p for p in prompts), prompts
     assert any(p.startswith("Who became the chief") for p in prompts), prompts
+
+
+def _paragraphs(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_article(path).paragraphs
+
+
+def test_a_caption_opened_by_its_credit_goes(tmp_path: Path):
+    paragraphs = _paragraphs(
+        tmp_path,
+        f"Bees teach\n\n(Photo : Instagram) Scientists have found that bees can teach.\n\n{STORY}"
+        "\n\nThe study was published on Monday.",
+    )
+    assert paragraphs == [STORY, "The study was published on Monday."]
+
+
+def test_a_print_and_email_row_goes_and_the_dateline_under_it_too(tmp_path: Path):
+    paragraphs = _paragraphs(
+        tmp_path,
+        "Jamaica win relays\n\nPrint this page Email A Friend!\n\nGold Coast, Australia —"
+        " Jamaica won four relay medals at the Commonwealth Games on Saturday.\n\nThe women"
+        " won gold in the 4x400m relay.",
+    )
+    assert paragraphs[0].startswith("Jamaica won four relay medals")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Meghan McCorkell has more from the hardest hit areas in the county.", False),
+        ("Toyota has more on offer this year than any other maker.", True),
+        ("The council has more from the state than it expected.", True),
+    ],
+)
+def test_a_reporters_hand_off_line_goes(tmp_path: Path, line: str, kept: bool):
+    paragraphs = _paragraphs(tmp_path, f"Floods\n\n{STORY}\n\n{line}\n\n{STORY} Again.")
+    assert (line in paragraphs) is kept
+
+
+def test_a_ticker_in_small_letters_goes_a_bracketed_acronym_stays():
+    result = clean_news(
+        ["Toymakers like Mattel (mat) rely on Christmas. The Ministry of Health (moh) agreed."]
+    )
+    assert result.paragraphs == [
+        "Toymakers like Mattel rely on Christmas. The Ministry of Health (moh) agreed."
+    ]
+
+
+ROUND_ONE = (
+    "Tourism grows\n\nTemer presided over the opening ceremony on Friday, drawing boos from the"
+    " crowd, just as Dilma Rousseff did at the opener of the 2014 World Cup. Atlanta City"
+    " Council President Ceaser Mitchell knows the importance of attractive, up-to-date"
+    " playgrounds in the development of children.\n\nSome schools in the province is forced to"
+    " hold classes in tents, officials said. Senators voted 59 to 21 to begin an impeachment"
+    " trial against Pres. Dilma Rousseff on Tuesday. The schools in the north are forced to"
+    " close early in winter, officials said."
+)
+
+
+def test_no_question_of_a_stand_in_verb_a_cut_phrase_a_source_slip_or_a_title(
+    tmp_path: Path, monkeypatch
+):
+    questions = _candidates(tmp_path, ROUND_ONE, monkeypatch)
+    prompts = [q.prompt for q in questions]
+    assert not any(p.startswith(("Who did", "Who knows")) for p in prompts), prompts
+    assert not any("is forced" in p for p in prompts), prompts
+    assert not any(q.answer == "Pres. Dilma Rousseff" for q in questions), prompts
+    assert any("are forced to close" in p for p in prompts), prompts
+
+
+def test_a_title_cut_short_is_no_part_of_a_key():
+    assert role_before_name("Pres. Dilma Rousseff")
+    assert not role_before_name("Dilma Vana Rousseff")
+
+
+SACKING = (
+    "Allardyce named Sunderland manager\n\nSam Allardyce has been appointed as Sunderland's new"
+    " manager, the club said on Friday. He said he was delighted.\n\nAllardyce has previously"
+    " managed Bolton Wanderers and Blackburn Rovers. Alan Richardson took over in 2013 after"
+    " the sacking of Scott Watters. Richardson said he was pleased.\n\nScott Watters said he"
+    " was sad. Lee Cattermole, a midfielder, said he was happy. Jermain Defoe, the striker,"
+    " said he was ready."
+)
+
+
+def test_options_for_who_are_plainly_people_and_none_is_named_in_the_question(
+    tmp_path: Path, monkeypatch
+):
+    found: list = []
+    original = questions_module.select
+
+    def record(per_passage, limit):
+        found.extend(c.question for candidates in per_passage for c in candidates)
+        return original(per_passage, limit)
+
+    monkeypatch.setattr(questions_module, "select", record)
+    lesson_from_text(tmp_path, SACKING, choices=True)
+    options = [o for q in found if q.kind == "multiple_choice" for o in q.choices]
+    assert "Alan Richardson" in options, found  # four options were found for "Who took over"
+    assert "Bolton Wanderers" not in options and "Blackburn Rovers" not in options, options
+    for question in found:
+        if question.kind == "multiple_choice":
+            assert not any(
+                o in question.prompt for o in question.choices if o != question.answer
+            ), question
+
+
+def test_no_year_later_than_the_articles_last_is_offered():
+    assert "2027" not in number_pool("2023", ["2013", "2018", "2023"])
+    assert "2018" in number_pool("2023", ["2013", "2018", "2023"])
+

@@ -172,11 +172,11 @@ def test_thing_pool_accepts_several_kinds():
 @pytest.mark.parametrize(
     ("answer", "article", "expected"),
     [
-        # a year: the article's other years, then near years
-        ("1989", ["1996", "1989", "40"], ["1996", "1979", "1993", "1984", "1999", "1987", "1991"]),
-        ("2001", [], ["1991", "2005", "1996", "2011", "1999", "2003"]),
-        # near years after 2030 are dropped
-        ("2025", [], ["2015", "2029", "2020", "2023", "2027"]),
+        # a year: the article's other years, then near years up to the article's last year
+        ("1989", ["1996", "1989", "40"], ["1996", "1979", "1993", "1984", "1987", "1991"]),
+        ("2001", [], ["1991", "1996", "1999"]),
+        # no year after the article's last one ("2027" for a flu season of 2023)
+        ("2025", [], ["2015", "2020", "2023"]),
         # a count: the article's other counts (not its years), then about a quarter off
         ("40", ["40", "12", "1989"], ["12", "50", "30", "60", "80", "20"]),
         ("100", [], ["125", "75", "150", "200", "50"]),

@@ -167,15 +167,17 @@ def test_options_for_a_person_hold_an_office_as_the_answer_does_or_none():
 
     builder = _builder(
         [
-            "Andy Murray beat Novak Djokovic on Sunday to win the Wimbledon title.",
+            "Andy Murray beat Novak Djokovic, the defending champion, on Sunday to win the"
+            " Wimbledon title.",
             "Prime Minister David Cameron watched from the royal box, and First Minister"
-            " Alex Salmond waved a flag. Roger Federer lost in the second round.",
+            " Alex Salmond waved a flag. Roger Federer, a former champion, lost in the second"
+            " round. Bolton Wanderers won on Saturday.",
             "David Cameron said the country was proud. Alex Salmond said Scotland was proud.",
         ]
     )
     assert builder.holds_office("David Cameron") and builder.holds_office("Alex Salmond")
     assert not builder.holds_office("Andy Murray")
-    pool = ["Novak Djokovic", "David Cameron", "Alex Salmond", "Roger Federer"]
+    pool = ["Novak Djokovic", "David Cameron", "Alex Salmond", "Roger Federer", "Bolton Wanderers"]
     assert builder.same_sort_of_person("Andy Murray", pool) == ["Novak Djokovic", "Roger Federer"]
 
 

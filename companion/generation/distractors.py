@@ -32,12 +32,15 @@ def same_thing(a: str, b: str) -> bool:
     )
 
 
-def pick(answer: str, pool: list[str], count: int = 3) -> list[str]:
+def pick(answer: str, pool: list[str], count: int = 3, prompt: str = "") -> list[str]:
     """Up to `count` distinct distractors, in the pool's order of preference, skipping
-    ones far longer or shorter than the answer."""
+    ones far longer or shorter than the answer, and ones the question itself names ("Who
+    took over after the sacking of Scott Watters?" must not offer Scott Watters)."""
     chosen: list[str] = []
     for option in dict.fromkeys(pool):
         if not 0.33 <= (len(option) + 2) / (len(answer) + 2) <= 3:
+            continue
+        if prompt and _shared_name_word(option, prompt):
             continue
         if same_thing(option, answer) or any(same_thing(option, c) for c in chosen):
             continue
@@ -98,7 +101,9 @@ def number_pool(answer: str, article_numbers: list[str]) -> list[str]:
     if YEAR.match(digits) and "," not in answer:  # "1,500" is a count, not a year
         near = [value - 10, value + 4, value - 5, value + 10, value - 2, value + 2]
         own = [n for n in article_numbers if YEAR.match(n) and n != digits]
-        return list(dict.fromkeys(own + [str(n) for n in near if n <= 2030]))
+        latest = max([value, *(int(n) for n in own)])  # no year after the article's last:
+        # "2027" for a flu season in 2023, told in 2024
+        return list(dict.fromkeys(own + [str(n) for n in near if n <= latest]))
     own = [n for n in article_numbers if not YEAR.match(n) and n.replace(",", "") != digits]
     step = max(1, round(value * 0.25)) if value >= 4 else 1
     near = [value + step, value - step, value + 2 * step, value * 2, max(1, value // 2)]

@@ -33,16 +33,19 @@ BOILERPLATE = re.compile(
     |(?:image|photo|video)\s*(?:credit|caption)?\s*:|getty\s+images$|newsletter\b
     |this\s+site\s+uses\s+cookies|accept\s+cookies|skip\s+to\s+(?:main\s+)?content
     |more\s*:|get\s+(?:today['’]s\s+)?headlines\b|(?:the\s+)?(?:day|week)['’]s\s+top\s+stories
-    |thank\s+you\s+for\s+signing\s+up|<\s*(?=[A-Z]))""",
+    |thank\s+you\s+for\s+signing\s+up|print\s+this\s+page\b|e-?mail\s+(?:a|to\s+a)\s+friend\b
+    |<\s*(?=[A-Z]))""",
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_MAX_WORDS = 14
 # "• WATCH: Could there be life on planets in new solar system?Life may have ...": a link
 # to another page with its teaser, in capitals
 LINK_TEASER = re.compile(r"^(?:[•*]\s*)?(?:WATCH|LISTEN|READ MORE|ALSO READ|MORE|RELATED)\s*:")
-# "Researchers are hoping ... CTV News Edmonton's Evan Kenny has the story.": a video's blurb
+# "Researchers are hoping ... CTV News Edmonton's Evan Kenny has the story.", "Meghan
+# McCorkell has more from the hardest hit areas.": a video's blurb
 VIDEO_BLURB = re.compile(
-    r"^(?=(?:\S+\s+){0,60}\S+$).*\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*\s+has\s+the\s+story\.?$",
+    r"^(?=(?:\S+\s+){0,60}\S+$).*\b(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*\s+has\s+the\s+story"
+    r"|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s+has\s+more\s+from\b[^.!?]*)\.?$",
     re.DOTALL,
 )
 _DOUBLED_QUOTES = re.compile(r'(""|“”|””|““)(?=\S)(.+?)(?<=\S)(""|”“|””|“”)')

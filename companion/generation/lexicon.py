@@ -40,6 +40,11 @@ HEADING_ENTITIES = {
 }
 SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singer
+# a title cut short before a name: "Pres. Dilma Rousseff", "Gov. Jan Brewer"
+TITLE_ABBREVIATIONS = frozenset(
+    {"pres", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cpl", "maj", "supt"}
+    | {"insp", "det", "cllr", "atty", "amb", "adm", "cmdr", "brig", "const"}
+)
 # Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
 LABEL_LEXNAMES = {
     "PERSON": {18},

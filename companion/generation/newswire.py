@@ -209,7 +209,8 @@ AP_DASH = re.compile(r"(?<=\w)\s_\s(?=\w)")  # AP's "_" for a dash
 # Harlan Image caption Excited fans posed ...", "Media playback is unsupported on your device"
 MEDIA_LABEL = re.compile(
     r"^(?:Media playback is unsupported on your device|Media caption|Image copyright"
-    r"|Image caption|Image source)"
+    r"|Image caption|Image source"
+    r"|\((?:Photo|Image|Picture)\s*:[^()]*\))"  # "(Photo : Instagram) Scientists have ..."
 )
 MEDIA_LABEL_ALONE = re.compile(r"^(?:Media|Image) caption,?$")  # its caption is next
 MEDIA_CAPTION_MAX_WORDS = 40
@@ -502,7 +503,22 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         LINK_MARK,
     ):
         text = _cut(pattern, text, removed)
-    return _tidy(text)
+    return _tidy(_without_small_ticker(text, removed))
+
+
+SMALL_TICKER = re.compile(r"\b([A-Z][A-Za-z]+)\s*\(([a-z]{2,5})\)")
+
+
+def _without_small_ticker(text: str, removed: list[str]) -> str:
+    """A stock symbol in small letters after its company's name: "Mattel (mat)"."""
+
+    def repl(match: re.Match[str]) -> str:
+        if not match.group(1).lower().startswith(match.group(2)):
+            return match.group(0)
+        removed.append(f"({match.group(2)})")
+        return match.group(1)
+
+    return SMALL_TICKER.sub(repl, text)
 
 
 def _tidy(text: str) -> str:

@@ -18,6 +18,7 @@ from companion.generation.lexicon import (
     PERSON_LEXNAME,
     PRONOUN_SUBJECTS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
 )
 from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.model import GlossaryEntry, Question, fingerprint
@@ -249,10 +250,30 @@ class Builder:
         return [
             p
             for p in pool
-            if self.pronoun_of(p) in ("", mine)
+            if self.pronoun_of(p) == mine
             and not self._a_place(p)
             and self.holds_office(p) == office
+            and self.plainly_a_person(p)
         ]
+
+    def plainly_a_person(self, name: str) -> bool:
+        """The article shows the name is a person's: "he" or "she" refers to it, it says
+        something, or a word for a person stands beside it ("striker Harry Kane", "Sam
+        Allardyce, the manager"). The tagger's PERSON alone also takes in clubs and
+        parties ("Bolton Wanderers", "Sinn Féin"), which must not be options for "Who"."""
+        if self.pronoun_of(name):
+            return True
+        thing = self.by_name.get(name)
+        for mention in thing.mentions if thing is not None else []:
+            root = mention.span.root
+            if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS:
+                return True
+            beside = [c for c in root.children if c.dep_ in ("appos", "compound")]
+            if root.dep_ == "appos":
+                beside.append(root.head)
+            if any(person_noun(t) for t in beside):
+                return True
+        return False
 
     def holds_office(self, name: str) -> bool:
         """The article gives the person a title of office before the name ("Prime
@@ -323,11 +344,31 @@ def usable_sentence(sentence: Span) -> bool:
         return False  # "Kiruttinan, and in the burning of ...": cut after "Tha."
     if caption(sentence):
         return False
+    if _plural_with_singular_verb(sentence):
+        return False  # "Some schools in the province is forced to ...": the source's slip
     if not re.search(r"""[.!?]["”’')\]]*\s*$""", sentence.doc.text):
         return False  # a paragraph with no full stop at its end: a caption or a heading
         # ("The artwork appeared on the side of the Griffin Hotel in Stockport. The pub's
         # landlord said it was 'a surprise'")
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+
+
+def _plural_with_singular_verb(sentence: Span) -> bool:
+    """A plural common noun as the subject of "is", "was", "has" or "does": a slip of the
+    source ("Maintenance works on the motorway is expected to end"), which a question
+    would copy."""
+    for token in sentence:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NNS", "VBZ"):
+            continue  # (a subject tagged as a verb is a plural the parser misread: "works")
+        if token.lemma_.lower() == token.lower_ or any(c.dep_ == "cc" for c in token.children):
+            continue  # "series", "news"; "Tom and Jerry is"
+        verbs = [token.head, *(c for c in token.head.children if c.dep_ in ("aux", "auxpass"))]
+        if any(v.lower_ in SINGULAR_VERBS and v.i > token.i for v in verbs):
+            return True
+    return False
 
 
 def _ends_statement(text: str) -> bool:
@@ -892,9 +933,19 @@ def role_before_name(answer: str) -> bool:
     words = answer.split()
     if len(words) < 3 or not all(w[:1].isupper() for w in words):
         return False
+    if words[0].endswith(".") and words[0][:-1].lower() in TITLE_ABBREVIATIONS:
+        return True  # "Pres. Dilma Rousseff"
     senses = get_wordnet().synsets(words[0].lower(), "n")[:3]
     if words[0].endswith("s") and any(
         not s.instance for s in get_wordnet().synsets(words[0][:-1].lower(), "n")
     ):
         return True  # "Ports Francis Richardson" of "Minister of Ports Francis Richardson"
     return any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)
+
+
+def person_noun(token: Token) -> bool:
+    """A noun for a person by role; a capitalised title counts ("Vice Secretary")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return False
+    senses = get_wordnet().synsets(token.lemma_.lower(), "n")[:2]
+    return any(sense.lexname == PERSON_LEXNAME for sense in senses)

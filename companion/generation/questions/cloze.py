@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from companion.generation.clauses import joining_hyphen
-from companion.generation.lexicon import SPEECH_VERBS
+from companion.generation.lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS
 from companion.generation.questions.base import (
     ACRONYM,
     QUOTED,
@@ -290,6 +290,8 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     "Schaeffer" was)."""
     if thing.label == "NORP" or (thing.label != "PERSON" and is_role_title(mention.text)):
         return False
+    if mention.text.split()[0].rstrip(".").lower() in TITLE_ABBREVIATIONS:
+        return False  # "against _" keyed "Pres. Dilma Rousseff": the title is no part of it
     if ACRONYM.fullmatch(mention.text) and (
         mention.text.endswith("s") or thing.label not in ("ORG", "GPE")
     ):

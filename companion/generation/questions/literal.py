@@ -180,6 +180,11 @@ def _year(text: str) -> str:
 def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
     if subject.lower_ in PRONOUN_SUBJECTS:
         return None
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    if subject.tag_ == "NNPS" or (
+        subject.lower_.endswith("s") and before is not None and before.lower_ == "the"
+    ):
+        return None  # "the Comedors were added to the list": a family, not Jonas Comedor
     thing = builder.thing_of(subject)
     if thing is None or thing.kind != "person":
         return None  # "What ...?", "Where ...?", "When ...?" rewrites: reviewed blind on
@@ -204,6 +209,12 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
         return None  # "Masood and the NRF": a two-part answer
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in verb.children):
         return None
+    if verb.lemma_ == "do" and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "attr") for c in verb.children
+    ):
+        return None  # "just as Rousseff did at the opener": "did" stands for another verb
+    if any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children):
+        return None  # a comparison: "just as Rousseff did at the opener of the World Cup"
     if verb.lemma_ in ("be", "become", "remain") and any(
         c.dep_ == "attr" and not _person_word(c) for c in verb.children
     ):
@@ -299,6 +310,9 @@ def literal_candidate(
         return None  # a list, an aside or a copula: the question would read badly
     if OUTSIDE_REFERENCE.search(body) or generic_possessive(body):
         return None  # "Who had come off his wing?": whose? the sentence before knew
+    if _cut_before_its_noun(body, sentence):
+        return None  # "Who knows the importance of attractive?" ("of attractive, up-to-date
+        # playgrounds"): the phrase was cut at a comma
     if _capital_left_at_end(body, sentence):
         return None  # "Who will challenge racial perceptions Bestselling?": the name that
         # the capital opened was cut off
@@ -310,7 +324,7 @@ def literal_candidate(
     if role_before_name(answer):
         accept = [answer, *accept]  # "Chair Dan LaCute" -> "Dan LaCute": the role is
         answer = answer.split(" ", 1)[1]  # no part of the name
-    distractors = pick(answer, pool, 3)
+    distractors = pick(answer, pool, 3, prompt)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)
     quality = sentence_quality(sentence)
@@ -333,6 +347,21 @@ STREET_WORDS = frozenset(
     {"rd", "road", "st", "street", "ave", "avenue", "lane", "ln", "drive", "dr", "way"}
     | {"highway", "hwy", "boulevard", "blvd", "place", "square", "crescent", "terrace"}
 )
+
+
+def _cut_before_its_noun(question: str, sentence: Span) -> bool:
+    """The question ends on an adjective, a determiner or a preposition whose noun came
+    after it in the sentence."""
+    words = question.rstrip("?").split()
+    last = words[-1] if words else ""
+    for token in sentence:
+        if token.text != last:
+            continue
+        if token.pos_ in ("ADJ", "DET") and (token.head.i > token.i or token.dep_ == "amod"):
+            return True
+        if token.pos_ in ("ADP", "CCONJ") and any(c.i > token.i for c in token.children):
+            return True
+    return False
 
 
 def _person_word(noun: Token) -> bool:

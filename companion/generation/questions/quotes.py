@@ -48,7 +48,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     quality = sentence_quality(sentence)
     others = [display_name(t) for t in quoted_people(builder) if t is not speaker]
     others = builder.same_sort_of_person(answer, others)
-    distractors = pick(answer, others, MC_DISTRACTORS)
+    distractors = pick(answer, others, MC_DISTRACTORS, prompt)
     if not builder.context.options.choices or len(distractors) < MC_DISTRACTORS:
         return [candidate(builder, short, sentence, "literal", 1.0 + quality, answer)]
     question = builder.make(

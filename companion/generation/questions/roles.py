@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from companion.common.wordnet import get_wordnet
 from companion.generation.distractors import pick
-from companion.generation.lexicon import PERSON_LEXNAME
 from companion.generation.questions.base import (
     MC_DISTRACTORS,
     Builder,
@@ -24,6 +22,7 @@ from companion.generation.questions.base import (
     candidate,
     junk_or_slip,
     not_a_person,
+    person_noun,
     sentence_quality,
     surnames,
 )
@@ -61,7 +60,7 @@ def role_phrase(role: Token) -> str:
     words = [t for t in tokens if not t.is_punct]
     doc = role.doc
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-    if not MIN_ROLE_WORDS <= len(words) <= MAX_ROLE_WORDS or not _person_noun(role):
+    if not MIN_ROLE_WORDS <= len(words) <= MAX_ROLE_WORDS or not person_noun(role):
         return ""
     if tokens[0].lower_ not in ("the", "a", "an") and tokens[0].pos_ not in ROLE_START_POS:
         return ""  # "his son": whose?
@@ -70,7 +69,7 @@ def role_phrase(role: Token) -> str:
     if not any(t.lower_ in ANCHORS and t.head.i >= role.i for t in tokens):
         return ""  # "the 21-year-old", "a veteran": tied to nothing
     for t in tokens:
-        if t is role or (t.dep_ in ("conj", "cc") and (t.dep_ == "cc" or _person_noun(t))):
+        if t is role or (t.dep_ in ("conj", "cc") and (t.dep_ == "cc" or person_noun(t))):
             continue  # "president and CEO of ...": two roles in one
         if t.dep_ in CLAUSE_DEPS or t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.like_num:
             return ""  # a clause, another person, a pronoun or a figure: not a plain role
@@ -92,14 +91,6 @@ def _without_relative_clause(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _person_noun(token: Token) -> bool:
-    """A noun for a person by role; a capitalised title counts ("Vice Secretary")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "GPE"):
-        return False
-    senses = get_wordnet().synsets(token.lemma_.lower(), "n")[:2]
-    return any(sense.lexname == PERSON_LEXNAME for sense in senses)
-
-
 def _question(
     builder: Builder, sentence: Span, thing: Thing, role: Token, text: str
 ) -> Candidate:
@@ -110,7 +101,7 @@ def _question(
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:role-who", accept)
     quality = sentence_quality(sentence)
     others = builder.same_sort_of_person(answer, _other_people(builder, thing, role))
-    distractors = pick(answer, others, MC_DISTRACTORS)
+    distractors = pick(answer, others, MC_DISTRACTORS, prompt)
     if not builder.context.options.choices or len(distractors) < MC_DISTRACTORS:
         return candidate(builder, short, sentence, "literal", 1.0 + quality, answer)
     choices = [answer, *distractors]
