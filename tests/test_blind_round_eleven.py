@@ -5,18 +5,21 @@ must be kept."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import companion.generation.questions as questions_module
 from companion.generation.analysis import load_nlp
 from companion.generation.context_lines import _a_body_of_many
+from companion.generation.definitions import cut_from_its_sentence, usable
 from companion.generation.distractors import number_pool
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
-from companion.generation.questions.base import role_before_name
+from companion.generation.questions.base import name_after_role, role_before_name
 from tests.generated import lesson_from_text
 from tests.test_blind_round_ten import STORY, _candidates
+from tests.test_glossary import _glossary
 
 CAPTION = "Multi-club coach: Wayne Bennett has spent time with the Broncos and Newcastle."
 
@@ -44,7 +47,11 @@ def test_a_role_of_a_building_or_place_that_could_be_any_is_no_definition(owner,
 
 @pytest.mark.parametrize(
     ("answer", "stripped"),
-    [("Ports Francis Richardson", True), ("James Earl Jones", False), ("Rhodes Scholar Ann Lee", False)],
+    [
+        ("Ports Francis Richardson", True),
+        ("James Earl Jones", False),
+        ("Rhodes Scholar Ann Lee", False),
+    ],
 )
 def test_a_plural_word_of_a_department_before_a_name_is_no_part_of_the_key(answer, stripped):
     assert role_before_name(answer) is stripped
@@ -53,8 +60,8 @@ def test_a_plural_word_of_a_department_before_a_name_is_no_part_of_the_key(answe
 FERRIES = (
     "Ferry route reversed\n\nCavello Bay will become the first stop in the morning on the Blue"
     " route to Hamilton, officials said on Monday.\n\nDirector of Marine and Ports Francis"
-    " Richardson said: \"The changes were necessary in the interest of public safety and of"
-    " every passenger on the route.\"\n\nThe mosquitoes spread both dengue and malaria"
+    ' Richardson said: "The changes were necessary in the interest of public safety and of'
+    ' every passenger on the route."\n\nThe mosquitoes spread both dengue and malaria'
     " in the town last year. Kate Warne became the chief investment strategist of the bank."
 )
 
@@ -181,3 +188,80 @@ def test_no_year_later_than_the_articles_last_is_offered():
     assert "2027" not in number_pool("2023", ["2013", "2018", "2023"])
     assert "2018" in number_pool("2023", ["2013", "2018", "2023"])
 
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("Doncaster Coun John Hoare", "John Hoare"),
+        ("Meteorologist Kalin Mitchell", "Kalin Mitchell"),
+        ("Robert Baker Smith", "Robert Baker Smith"),
+        ("James Earl Jones", "James Earl Jones"),
+    ],
+)
+def test_a_title_inside_a_key_goes_with_what_comes_before_it(key: str, name: str):
+    assert name_after_role(key) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("Hyakutake - earlier comets", True),
+        ("family's country house in the Scottish borders", True),
+        ("country house in the Scottish borders", False),
+        ("Modi’s trusted aide", False),
+    ],
+)
+def test_an_article_line_that_only_makes_sense_in_its_sentence(line: str, cut: bool):
+    assert cut_from_its_sentence(line) is cut
+
+
+def test_another_name_alone_is_no_definition():
+    thing = SimpleNamespace(forms={"Space.com"}, kind="work", is_name=True, lemma="", acronym="")
+    assert not usable("SpaceWeather.com", thing)
+    assert usable("website about the weather in space", thing)
+
+
+NEATH = (
+    "Factory to close\n\nThe Crown plant in Neath, Wales, may close, the union said on"
+    " Monday.\n\nThe union said it was a blow to Neath, which has lost other employers. The"
+    " iconic Neath plant employs 245 people.\n\nThe MP for Neath spoke against the closure."
+)
+
+
+def test_a_town_is_not_what_a_noun_after_its_name_says(tmp_path: Path):
+    assert "plant" not in _glossary(tmp_path, NEATH).get("Neath", "")
+
+
+ROUND_TWO = (
+    "Cruise illness\n\nSarah, whose five-year-old son is in year one at Shoreditch Primary"
+    " School, said she backs the striking teachers. Sheffield Green Party members said they"
+    " were dismayed by the ruling on Monday.\n\nTravelers aboard the Explorer of the Seas"
+    " recounted hundreds throwing up and passengers having food brought to their rooms. The"
+    " vice-chancellor of the first English university to confirm that it will apply an"
+    " inflationary increase to existing students’ tuition fees has defended the move.\n\n"
+    "Anyone with information is asked to contact 101 quoting reference 91734Q/19 or"
+    " Crimestoppers anonymously. The ship docked in Bayonne on Friday morning with 700 sick"
+    " passengers. Opposition leaders welcomed the decision to call a snap General Election on"
+    " Wednesday. The images of Shepherd's Bush were taken last summer in London."
+)
+
+
+def test_statements_and_gaps_from_misparses_appeals_and_cut_rankings(tmp_path: Path, monkeypatch):
+    prompts = [q.prompt for q in _candidates(tmp_path, ROUND_TWO, monkeypatch)]
+    assert not any("Sarah" in p or "dismayed" in p or "recount" in p for p in prompts), prompts
+    assert not any("first English university has" in p for p in prompts), prompts
+    assert not any("Crimestoppers" in p or "snap _" in p or "_'s Bush" in p for p in prompts)
+    assert any("docked in _" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Follow BBC Cornwall on X (formerly Twitter), Facebook, external and Instagram.", False),
+        ("Nairobi, Kenya: MPs trooped out of the chamber on Tuesday.", False),
+    ],
+)
+def test_a_social_footer_goes_and_a_dateline_with_a_colon(tmp_path: Path, line, kept):
+    paragraphs = _paragraphs(tmp_path, f"News\n\n{line}\n\n{STORY}\n\n{STORY} Again.")
+    assert (line in paragraphs) is kept
+    assert not any(p.startswith("Nairobi, Kenya:") for p in paragraphs)

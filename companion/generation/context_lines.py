@@ -9,7 +9,13 @@ from spacy.tokens import Span, Token
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
-from companion.generation.definitions import Definition, _subtree_text, clean_phrase, usable
+from companion.generation.definitions import (
+    Definition,
+    _subtree_text,
+    clean_phrase,
+    cut_from_its_sentence,
+    usable,
+)
 from companion.generation.lexicon import (
     GROUP_LABELS,
     PLACE_LABELS,
@@ -26,7 +32,10 @@ def context_line(thing: Thing, resolve) -> Definition | None:
     article about it, e.g. "NRF spokesman" or "valley in northern Afghanistan"."""
     finders = {
         "person": (_title_before_name, _leader_of),
-        "place": (_place_line, _name_as_modifier, _generic_head),
+        # a town or a country is never what a noun after it says: "the Neath plant"
+        "place": (_place_line, _generic_head)
+        if thing.label == "GPE"
+        else (_place_line, _name_as_modifier, _generic_head),
         "name": (_name_as_modifier, _generic_head),
         "event": (_name_as_modifier,),
         "work": (_name_as_modifier,),
@@ -37,7 +46,7 @@ def context_line(thing: Thing, resolve) -> Definition | None:
         for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
             text = finder(mention, resolve)
             text = clean_phrase(text) if text else ""
-            if text and usable(text, thing):
+            if text and usable(text, thing) and not cut_from_its_sentence(text):
                 return Definition(text, "context", mention, 0.4)
     return None
 
@@ -371,7 +380,8 @@ def _the_one_named(kind: Token, resolve: Resolver) -> str:
     names = {
         display_name(t)
         for t in resolve.things
-        if t.is_name and display_name(t).lower().split()[-1:] == [word]
+        if t.is_name
+        and display_name(t).lower().split()[-1:] == [word]
         and len(display_name(t).split()) > 1
     }
     return names.pop() if len(names) == 1 else ""

@@ -127,13 +127,24 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False  # "concerted: joint activity of two or more": of two or more what?
     if re.match(r"\s*['’]s\b", text):
         return False  # "'s foreign minister of New Zealand": the owner was cut off
-    if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)):
-        return False  # "Young Contemporaries Awards: Bakat Muda Sezaman (BMS)": another
-        # name, not what it is
+    if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)) or (
+        len(text.split()) == 1 and text[:1].isupper()
+    ):
+        return False  # "Young Contemporaries Awards: Bakat Muda Sezaman (BMS)",
+        # "Space.com: SpaceWeather.com": another name, not what it is
     if words.count("and") >= MAX_ANDS:
         return False  # "club dedicated to promoting responsible citizenship and good
         # government and community and national and international welfare": a run-on
     return not repeats_term(text, thing)
+
+
+def cut_from_its_sentence(text: str) -> bool:
+    """A line of the article that only makes sense in its sentence: a list's gloss after a
+    dash ("Hale-Bopp: Hyakutake - earlier comets"), or an owner that is a bare noun
+    ("Merton: family's country house": which family?)."""
+    return bool(
+        re.search(r"\s[-–—]\s", text) or re.match(r"\s*(?:the\s+)?[a-z]+['’]s\b", text)
+    )
 
 
 def _same_root(a: str, b: str) -> bool:
@@ -182,6 +193,8 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
                 continue  # "liters: 20.5 gallons": a conversion, not a definition
             if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
+            if text and cut_from_its_sentence(text):
+                continue
             if text and usable(text, thing) and not _cut_inside_name(text, mention):
                 if _a_ranking(text, mention) or PART_OF.match(text):
                     continue  # "Halifax: part of Lloyds Banking Group": whose, not what

@@ -25,7 +25,8 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 BOILERPLATE = re.compile(
     r"""^(?:please\s+enter\s+your\s+(?:comment|name|email)|leave\s+a\s+(?:comment|reply)
     |(?:post\s+a\s+)?comment(?:s)?\s*:?$|share\s+(?:this|on)\b|subscribe\b|sign\s+up\b
-    |follow\s+us\b|click\s+here\b|read\s+more\b|related\s*(?:articles|stories|:)
+    |follow\s+us\b|follow\s+[\w\s&'’.-]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram)\b
+    |click\s+here\b|read\s+more\b|related\s*(?:articles|stories|:)
     |(?:also|must)\s+read\s*:|see\s+also\s*:|stay\s+informed\b|an?\s+free\s+subscription\b|your\s+(?:web\s+)?browser\b|notifications\s+can\s+be\s+managed\b|(?:published|updated|posted)\s*:?\s*$
     |advertisement$|sponsored\b|all\s+rights\s+reserved|copyright\b|©
     |your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked

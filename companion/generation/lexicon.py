@@ -43,7 +43,7 @@ PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singe
 # a title cut short before a name: "Pres. Dilma Rousseff", "Gov. Jan Brewer"
 TITLE_ABBREVIATIONS = frozenset(
     {"pres", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cpl", "maj", "supt"}
-    | {"insp", "det", "cllr", "atty", "amb", "adm", "cmdr", "brig", "const"}
+    | {"insp", "det", "cllr", "coun", "atty", "amb", "adm", "cmdr", "brig", "const"}
 )
 # Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
 LABEL_LEXNAMES = {

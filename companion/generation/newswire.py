@@ -551,7 +551,8 @@ CITY_DATE_AGENCY = re.compile(
 )  # and "Tokyo, Aug 1: Caeleb Dressel finished ...": a city and a date with a colon
 CITY_DATELINE = re.compile(
     r"^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, ([A-Z][a-z]+(?: [A-Z][a-z]+)?))? [-–—] (?=[A-Z])"
-)  # "London - ...", "Darmstadt, Germany — ..."
+    r"|^([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([A-Z][a-z]+(?: [A-Z][a-z]+)?): (?=[A-Z])"
+)  # "London - ...", "Darmstadt, Germany — ...", "Nairobi, Kenya: ..." (a colon needs the region)
 CITY_LEXNAME = 15  # WordNet's noun.location
 
 
@@ -567,7 +568,8 @@ def _drop_city_dateline(text: str, removed: list[str]) -> str:
     match = CITY_DATELINE.match(text)
     if match is None:
         return text
-    place = match.group(2) or match.group(1)  # a region WordNet knows vouches for its city
+    place = match.group(2) or match.group(1) or match.group(4)  # a region WordNet knows
+    # vouches for its city
     senses = get_wordnet().synsets(place, "n")
     if not any(s.instance and s.lexname == CITY_LEXNAME for s in senses[:1]):
         return text

@@ -330,8 +330,14 @@ def usable_sentence(sentence: Span) -> bool:
         return False
     if sum(1 for t in sentence if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
+    if any(sum(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) > 1 for t in sentence):
+        return False  # a verb with two subjects is a misparse ("Sarah, whose son is in year
+        # one, said ...": "Sarah" and "son" both subjects of "is")
     if junk_or_slip(sentence):
         return False
+    if APPEAL.search(sentence.text):
+        return False  # "Anyone with information is asked to contact 101 quoting reference
+        # 91734Q/19 or Crimestoppers on 0800 555 111": a police appeal, not the story
     if re.search(r"(?:^|\s)#[A-Za-z]", sentence.text):
         return False  # "High-Level #AU Mission to #Burundi ...": a post quoted from a feed
     if re.search(r"\b0\d{2,3} ?(?:meters|metres|m|km|feet|ft)\b", sentence.text):
@@ -353,6 +359,11 @@ def usable_sentence(sentence: Span) -> bool:
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
 
 
+APPEAL = re.compile(
+    r"^\s*Anyone with (?:any )?information\b|\bquoting (?:reference|crime|incident)\b"
+    r"|\b0\d{3} ?\d{3} ?\d{3,4}\b",
+    re.IGNORECASE,
+)
 SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 
 
@@ -928,19 +939,33 @@ def leaks_answer(prompt: str, answer: str) -> bool:
 
 def role_before_name(answer: str) -> bool:
     """A key that opens with a capitalised role before a full name ("Chair Dan LaCute",
-    "Contractor Jim Hall"), the entity as the parse tagged it. ("Baker Mayfield", a
-    first name and a surname, stays.)"""
+    "Contractor Jim Hall", "Doncaster Coun John Hoare"), the entity as the parse tagged
+    it. ("Baker Mayfield", a first name and a surname, stays.)"""
+    return name_after_role(answer) != answer
+
+
+def name_after_role(answer: str) -> str:
+    """The full name after a role that opens the key, else the key as it is."""
     words = answer.split()
     if len(words) < 3 or not all(w[:1].isupper() for w in words):
-        return False
-    if words[0].endswith(".") and words[0][:-1].lower() in TITLE_ABBREVIATIONS:
-        return True  # "Pres. Dilma Rousseff"
-    senses = get_wordnet().synsets(words[0].lower(), "n")[:3]
-    if words[0].endswith("s") and any(
-        not s.instance for s in get_wordnet().synsets(words[0][:-1].lower(), "n")
-    ):
-        return True  # "Ports Francis Richardson" of "Minister of Ports Francis Richardson"
-    return any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)
+        return answer
+    for index, word in enumerate(words[:-2]):
+        if _role_word(word, first=index == 0):
+            return " ".join(words[index + 1 :])
+    return answer
+
+
+def _role_word(word: str, first: bool) -> bool:
+    """ "Pres.", "Coun", "Chair", "Contractor"; first in the key also a department in the
+    plural ("Ports Francis Richardson" of "Minister of Ports Francis Richardson")."""
+    if word.rstrip(".").lower() in TITLE_ABBREVIATIONS and (word.endswith(".") or not first):
+        return True  # "Pres. Dilma Rousseff", "Doncaster Coun John Hoare"
+    wordnet = get_wordnet()
+    plural = first and word.endswith("s")
+    if plural and any(not s.instance for s in wordnet.synsets(word[:-1].lower(), "n")):
+        return True
+    senses = wordnet.synsets(word.lower(), "n")[:3]
+    return first and any(s.lexname == PERSON_LEXNAME and not s.instance for s in senses)
 
 
 def person_noun(token: Token) -> bool:

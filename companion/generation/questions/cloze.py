@@ -305,6 +305,8 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     before = mention.doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.lower_ in ("a", "an"):
         return False  # "to win a _" (Super Bowl), "install an _" (ATM): a kind, not a name
+    if _after_a_and_a_word(mention):
+        return False  # "to call a snap _" (General Election): "election" fits as well
     if any(w.islower() and w not in NAME_JOINERS for w in mention.text.split()):
         return False  # "away from a _" (Hampshire village): a name run into a common noun
     if len(mention.text.split()) > 1:
@@ -318,6 +320,16 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     }
     return not others
 
+
+
+def _after_a_and_a_word(mention) -> bool:
+    """ "a snap _", "an early _": "a" and small-letter words before the gap."""
+    index = mention.start - 1
+    while index >= 0 and mention.doc[index].pos_ in ("ADJ", "NOUN") and mention.doc[
+        index
+    ].text[:1].islower():
+        index -= 1
+    return index < mention.start - 1 and index >= 0 and mention.doc[index].lower_ in ("a", "an")
 
 
 NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "von", "van"})
@@ -357,6 +369,14 @@ def _inside_longer_name(mention) -> bool:
         return True  # "Borris-in-_" (Borris-in-Ossory): the end of a hyphenated name
     if after is not None and re.fullmatch(r"[IVX]{1,4}", after.text):
         return True  # "the huge _ I telescope": "Keck I" is the name
+    if (
+        after is not None
+        and after.lower_ in ("'s", "’s")
+        and mention.end + 1 < len(doc)
+        and doc[mention.end + 1].text[:1].isupper()
+        and doc[mention.end + 1].pos_ == "PROPN"
+    ):
+        return True  # "The images of _'s Bush" (Shepherd's Bush): the name holds the "'s"
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.like_num:
         return True  # "2005 _" (2005 YU55), "Teachers in 25 _" (schools), "2008 _" (Games):

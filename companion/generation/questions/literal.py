@@ -39,6 +39,7 @@ from companion.generation.questions.base import (
     hypothetical,
     is_role_title,
     leaks_answer,
+    name_after_role,
     name_with_s,
     not_a_person,
     role_before_name,
@@ -323,7 +324,7 @@ def literal_candidate(
     prompt = _lower_sentence_start(prompt, sentence)
     if role_before_name(answer):
         accept = [answer, *accept]  # "Chair Dan LaCute" -> "Dan LaCute": the role is
-        answer = answer.split(" ", 1)[1]  # no part of the name
+        answer = name_after_role(answer)  # no part of the name
     distractors = pick(answer, pool, 3, prompt)
     accept = [a for a in dict.fromkeys(accept) if a and a != answer]
     short = builder.make("short_answer", prompt, sentence, answer, None, source, accept)

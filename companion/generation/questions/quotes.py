@@ -21,6 +21,7 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     junk_or_slip,
+    name_after_role,
     role_before_name,
     sentence_quality,
     surnames,
@@ -42,7 +43,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # the quotation names its own speaker
     prompt = f"Who said, “{quote}”?" if quote[:1].isupper() else f"Who said “{quote}”?"
     if role_before_name(answer):
-        answer = answer.split(" ", 1)[1]  # "Ports Francis Richardson" -> "Francis Richardson"
+        answer = name_after_role(answer)  # "Ports Francis Richardson" -> "Francis Richardson"
     accept = sorted({*speaker.forms, *surnames(answer)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)

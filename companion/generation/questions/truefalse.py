@@ -58,7 +58,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         speaker = speaker[:1].lower() + speaker[1:]  # "According to party officials"
     elif speaker and _institution_without_the(speaker):
         speaker = f"the {speaker}"  # "According to the Korea Meteorological Administration"
-    if resolved and resolved == speaker.removeprefix("the "):
+    if resolved and (
+        resolved == speaker.removeprefix("the ") or resolved.lower() in speaker.lower()
+    ):
         return []  # "The Yankees say they are finished ...": without "say" (and its "for
         # now") a statement of intent reads as a fact
     if resolved and _takes_the(builder, resolved):
@@ -85,9 +87,11 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # "few problems surfaced as the year 2000 [began]": a clause's subject
         # left without its verb
     if true_text.rstrip(".").split()[-1:] == [verb.text] and any(
-        c.dep_ == "conj" for c in verb.children
+        c.dep_ in ("conj", "dobj", "ccomp", "xcomp", "advcl", "attr", "acomp", "dative")
+        for c in verb.children
     ):
-        return []  # "one cannot help [but trust that ...]": the verb's other half was cut
+        return []  # "one cannot help [but trust that ...]", "Travelers aboard the ship
+        # recounted [hundreds throwing up ...]": the verb's other half was cut
     if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
         return []  # ends in "a.m.": a clock time cut from its clause
     if any(t.dep_ == "mark" and t.lower_ in CONTRASTS for t in sentence):
@@ -285,10 +289,19 @@ def _cut_mid_clause(verb: Token, clause: list[Token], sentence: Span) -> bool:
 
 
 def _bounds_the_fact(cut: Token) -> bool:
-    """A clause left out that bounds what the statement says: "if", "unless", "until"..."""
+    """A clause left out that bounds what the statement says: "if", "unless", "until"...;
+    or the clause that says first, last or only at what ("the first English university [to
+    confirm that it will raise fees]")."""
+    if cut.dep_ in ("relcl", "acl") and any(
+        c.lower_ in RANKING_WORDS or c.tag_ == "JJS" for c in cut.head.children
+    ):
+        return True
     return cut.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in RISKY_MARKS for m in cut.children
     )
+
+
+RANKING_WORDS = frozenset({"first", "last", "only", "next", "second", "third"})
 
 
 SAFE_CUTS = frozenset({"advcl", "conj", "cc"})
