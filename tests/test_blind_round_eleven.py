@@ -14,9 +14,11 @@ from companion.generation.analysis import load_nlp
 from companion.generation.context_lines import _a_body_of_many
 from companion.generation.definitions import cut_from_its_sentence, usable
 from companion.generation.distractors import number_pool
+from companion.generation.glossary import circular
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import name_after_role, role_before_name
+from companion.generation.senses import _another_region
 from tests.generated import lesson_from_text
 from tests.test_blind_round_ten import STORY, _candidates
 from tests.test_glossary import _glossary
@@ -265,3 +267,144 @@ def test_a_social_footer_goes_and_a_dateline_with_a_colon(tmp_path: Path, line, 
     paragraphs = _paragraphs(tmp_path, f"News\n\n{line}\n\n{STORY}\n\n{STORY} Again.")
     assert (line in paragraphs) is kept
     assert not any(p.startswith("Nairobi, Kenya:") for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss", "is_circular"),
+    [
+        ("teary", "with eyes full of tears", True),
+        ("slippy", "causing or tending to cause things to slip or slide", True),
+        ("reliant", "relying on another for support", True),
+        ("testy", "easily irritated or annoyed", False),
+        ("cagey", "showing self-interest and shrewdness in dealing with others", False),
+    ],
+)
+def test_a_y_word_glossed_by_its_own_word_is_circular(word: str, gloss: str, is_circular):
+    thing = SimpleNamespace(is_name=False, forms={word}, lemma=word)
+    assert circular(gloss, thing) is is_circular
+
+
+def test_a_gloss_that_ends_on_a_preposition_is_cut_short():
+    thing = SimpleNamespace(forms={"conducive"}, kind="word", is_name=False, lemma="conducive")
+    thing.acronym = ""
+    assert not usable("tending to bring about", thing)
+    assert usable("tending to bring about a result", thing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss", "other"),
+    [
+        ("A storm hit Potsdam, St Elizabeth, on Monday.", "city in northeastern Germany", True),
+        ("A storm hit Kumasi, Ghana, on Monday.", "city in southern Ghana", False),
+        ("A storm hit Kumasi on Monday.", "city in southern Ghana", False),
+    ],
+)
+def test_a_place_written_with_another_region_is_another_place(sentence, gloss, other):
+    doc = load_nlp()(sentence)
+    start = next(t.i for t in doc if t.text in ("Potsdam", "Kumasi"))
+    mention = SimpleNamespace(doc=doc, start=start, end=start + 1)
+    assert _another_region(SimpleNamespace(mentions=[mention]), gloss) is other
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss"),
+    [("mindful", "bearing in mind"), ("reusable", "capable of being used again")],
+)
+def test_a_word_glossed_by_its_own_parts_is_circular(word: str, gloss: str):
+    assert circular(gloss, SimpleNamespace(is_name=False, forms={word}, lemma=word))
+    assert not circular(
+        "showing care in what you do",
+        SimpleNamespace(is_name=False, forms={"career"}, lemma="career"),
+    )
+
+
+ROUND_THREE = (
+    "Talks on a coalition\n\nMr Muhyiddin said he was in talks to form the next government,"
+    " after meeting Anwar Ibrahim on Monday. Ivory Coast bore the brunt of the cuts, followed"
+    " by Liberia and Benin, the operator said.\n\nAt the time, the smaller businesses were"
+    " given a three-month grace period. The items are notorious for clogging waterways.\n\n"
+    "Ram Sharma, the member of the Kailash School Management Committee, said the meals"
+    " helped. Sita Rai, the head teacher of the Kailash school, said attendance rose. The"
+    " Asia Cup is very important for China because it is a qualifier for the World Cup."
+)
+
+
+def test_no_statement_that_guesses_who_he_is_denies_a_ranking_or_leans_on_before(
+    tmp_path: Path, monkeypatch
+):
+    prompts = [q.prompt for q in _candidates(tmp_path, ROUND_THREE, monkeypatch)]
+    assert not any("in talks" in p for p in prompts), prompts
+    assert not any("not bear the brunt" in p for p in prompts), prompts
+    assert not any("At the time" in p or "The items" in p for p in prompts), prompts
+    assert not any("Who is the member" in p for p in prompts), prompts
+    assert any(p.startswith("Who is the head teacher") for p in prompts), prompts
+    assert any("why is the Asia Cup very important" in p for p in prompts), prompts
+
+
+def test_a_read_also_label_goes_with_the_title_of_the_page_it_links(tmp_path: Path):
+    paragraphs = _paragraphs(
+        tmp_path,
+        f"Sudan talks\n\n{STORY}\n\nRead Also:\n\nNPC Awaits Tinubu To Fix New Date For"
+        f" 2023 Census\n\n{STORY} Again.",
+    )
+    assert paragraphs == [STORY, f"{STORY} Again."]
+
+
+def test_a_bracket_after_a_phrase_glosses_the_phrase_not_its_last_word(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Art space opens\n\nThe show honours the wāhine atua (female deity) of the Māori. The"
+        " atua stand at the door.\n\nThe atua were carved in 1900. Visitors saw the atua on"
+        " Monday.",
+    )
+    assert glossary.get("atua") != "female deity", glossary
+
+
+def test_two_capitals_never_spelt_out_get_no_entry(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Stray dogs\n\nA resident is urging City Hall to act on stray dogs in Block G. (OV)\n\n"
+        "The dogs bite children, the resident said. (OV)",
+    )
+    assert "OV" not in glossary, glossary
+
+
+TREES = (
+    "Tree planting record\n\nIn 2018 the Trust planted, gave away or sold 3,254,048 trees"
+    " across the UK. In 2019, more than 250 participated, helping to raise money for the"
+    " charity.\n\nIf it stands, it will be the second highest total since records have been"
+    " kept in 1869. The chain said the move will generate annual savings of roughly $65"
+    " million beginning in 2014.\n\nKnowbury Memorial Hall opened in 1958 - and in the decades"
+    " since has been at the centre of community life. Brown had been living in Berlin during"
+    " 2007 with both HIV and leukemia, doctors said. The council built the new library in"
+    " 2009, officials said."
+)
+
+
+def test_when_and_sequence_only_of_whole_past_events(tmp_path: Path, monkeypatch):
+    found: list = []
+    original = questions_module.select
+
+    def record(per_passage, limit):
+        found.extend(c.question for candidates in per_passage for c in candidates)
+        return original(per_passage, limit)
+
+    monkeypatch.setattr(questions_module, "select", record)
+    lesson_from_text(tmp_path, TREES, choices=True)
+    prompts = [q.prompt for q in found]
+    assert "When did the council build the new library?" in prompts, prompts
+    assert not any(q.kind == "sequence" for q in found), prompts
+    for bad in ("the Trust plant", "250 participate", "records been kept", "savings", " - "):
+        assert not any(p.startswith(("When", "According")) and bad in p for p in prompts)
+    assert not any("with both HIV" in p and "leukemia" not in p for p in prompts), prompts
+
+
+def test_a_capital_word_tagged_as_a_name_but_a_verb_is_no_name(tmp_path: Path, monkeypatch):
+    questions = _candidates(
+        tmp_path,
+        "Festival guests\n\nBestselling Aboriginal author Anita Heiss will challenge racial"
+        " perceptions, while novelists Kathy Lette and Tara Moss will join a discussion about"
+        " feminism. Heiss said she was excited.\n\nThe festival opens on Friday in Sydney.",
+        monkeypatch,
+    )
+    assert not any(q.prompt.endswith("Bestselling?") for q in questions), questions

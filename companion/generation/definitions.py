@@ -125,6 +125,8 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if re.search(r"\b(?:one|two|three|four|more|several|many)\W*$", text):
         return False  # "concerted: joint activity of two or more": of two or more what?
+    if re.search(r"\b(?:about|of|to|for|with|by|from)\W*$", text):
+        return False  # "conducive: tending to bring about": bring about what?
     if re.match(r"\s*['’]s\b", text):
         return False  # "'s foreign minister of New Zealand": the owner was cut off
     if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)) or (
@@ -234,6 +236,9 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     doc, i = mention.doc, mention.end
     if i >= len(doc):
         return ""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.is_alpha and before.dep_ in ("compound", "amod"):
+        return ""  # "wāhine atua (female deity)": the gloss is the whole phrase's
     opener = doc[i].text
     if opener in DASHES or opener == "(":
         closer = {"(": ")"}.get(opener)

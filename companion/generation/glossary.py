@@ -211,6 +211,9 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     shared = shared_definition(thing, context.options.shared_glossary)
     if shared:
         return shared
+    if re.fullmatch(r"[A-Z]{2}", thing.first.text) and not thing.expansion:
+        return None  # "(OV)": a reporter's initials as often as a body the article never
+        # spells out (WordNet: "Orange Volunteers")
     if thing.kind in ("person", "place") and not central(thing, context):
         return None  # a one-off person or place: its role is in its sentence, or incidental
     if thing.kind == "name" and _split_name(thing) and not central(thing, context):
@@ -606,8 +609,18 @@ def circular(text: str, thing: Thing) -> bool:
         if any(_inside(word, term_word) for term_word in term_words):
             return True  # "onlookers: someone who looks on"
         for term_word in term_words:
-            if len(word) >= 6 and len(term_word) >= 6 and word[:4] == term_word[:4]:
-                return True
+            if len(word) >= 6 and len(term_word) >= 6 and _y_as_i(word[:4]) == _y_as_i(
+                term_word[:4]
+            ):
+                return True  # "reliant: relying on another for support"
+            if term_word.endswith("y") and word in _y_bases(term_word):
+                return True  # "teary: with eyes full of tears", "slippy: ... slip"
+            if len(word) >= 4 and term_word.startswith(word) and (
+                term_word[len(word) :] in WORD_ENDINGS
+            ):
+                return True  # "mindful: bearing in mind"
+            if term_word.startswith("re") and word in ("again", "anew"):
+                return True  # "reusable: capable of being used again": read from its parts
             if (
                 not thing.is_name
                 and len(term_word) >= 4
@@ -615,6 +628,22 @@ def circular(text: str, thing: Thing) -> bool:
             ):
                 return True  # ("Panjshir Valley: valley in northern Afghanistan" is fine)
     return False
+
+
+WORD_ENDINGS = frozenset(
+    {"ful", "less", "ness", "ly", "able", "ible", "ish", "ous", "ment", "ism", "ist", "ity"}
+)
+
+
+def _y_as_i(text: str) -> str:
+    return text.replace("y", "i")
+
+
+def _y_bases(word: str) -> set[str]:
+    """The word "-y" is made from, as a gloss may write it: "teary" -> tear, tears."""
+    base = word[:-1]
+    bases = {base, base + "e"} | ({base[:-1]} if len(base) > 2 and base[-1] == base[-2] else set())
+    return {f for b in bases if len(b) >= 3 for f in (b, b + "s", b + "es")}
 
 
 def _name_in_its_gloss(text: str, thing: Thing) -> bool:

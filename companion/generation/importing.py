@@ -27,7 +27,7 @@ BOILERPLATE = re.compile(
     |(?:post\s+a\s+)?comment(?:s)?\s*:?$|share\s+(?:this|on)\b|subscribe\b|sign\s+up\b
     |follow\s+us\b|follow\s+[\w\s&'’.-]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram)\b
     |click\s+here\b|read\s+more\b|related\s*(?:articles|stories|:)
-    |(?:also|must)\s+read\s*:|see\s+also\s*:|stay\s+informed\b|an?\s+free\s+subscription\b|your\s+(?:web\s+)?browser\b|notifications\s+can\s+be\s+managed\b|(?:published|updated|posted)\s*:?\s*$
+    |(?:also|must)\s+read\s*:|read\s+also\s*:|see\s+also\s*:|stay\s+informed\b|an?\s+free\s+subscription\b|your\s+(?:web\s+)?browser\b|notifications\s+can\s+be\s+managed\b|(?:published|updated|posted)\s*:?\s*$
     |advertisement$|sponsored\b|all\s+rights\s+reserved|copyright\b|©
     |your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked
     |save\s+my\s+name|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+reply|recommended\s+for\s+you
@@ -243,6 +243,19 @@ def _single_quote(pair: str) -> str:
     return pair[0] if pair[0] == pair[1] else pair[1]
 
 
+# a label alone on its line, the linked page's title on the next: "Read Also:"
+LINK_LABEL_ALONE = re.compile(
+    r"^(?:read\s+also|also\s+read|read\s+more|see\s+also|related(?:\s+(?:stories|articles))?)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _link_title(text: str) -> bool:
+    """A headline of another page: short, with no full stop at its end."""
+    return len(text.split()) <= BOILERPLATE_MAX_WORDS and not text.rstrip().endswith(".")
+
+
 def is_boilerplate(text: str) -> bool:
     if LINK_TEASER.match(text) or VIDEO_BLURB.search(text):
         return True  # at any length: the teaser of another page, or a video's blurb
@@ -255,8 +268,13 @@ def clean_article(article: Article) -> Article:
     title, removed = clean_headline(clean_title(clean_paragraph(article.title)))
     kept: list[str] = []
     headings: dict[int, str] = {}
+    link_next = False
     for index, raw in enumerate(article.paragraphs):
         text = clean_paragraph(raw)
+        if text and link_next and _link_title(text):
+            removed.append(text)  # "Read Also:" / "NPC Awaits Tinubu To Fix New Date ..."
+            continue
+        link_next = bool(LINK_LABEL_ALONE.match(text))
         if text and is_boilerplate(text):
             removed.append(text)
         if not text or is_boilerplate(text):

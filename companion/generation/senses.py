@@ -136,6 +136,23 @@ US_STATES = (
 IN_A_STATE = re.compile(rf"\b(?:in|of) (?:the )?(?:[a-z-]+ )?({US_STATES})\b")
 
 
+def _another_region(thing: Thing, gloss: str) -> bool:
+    """The article writes the place with its region ("Potsdam, St Elizabeth"), and the
+    gloss does not name that region: WordNet's place of that name is another one."""
+    for mention in thing.mentions:
+        doc = mention.doc
+        if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+            continue
+        region = []
+        for token in doc[mention.end + 1 :]:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                break  # (the tagger may call "St Elizabeth" a person)
+            region.append(token.text)
+        if region and " ".join(region) not in gloss:
+            return True
+    return False
+
+
 def names_another_country(text: str, article_stems: set[str]) -> bool:
     """ "Supreme Court: highest federal court in the United States" for India's court: a
     gloss tied to a country the article never mentions; or to a sport it never mentions
@@ -411,6 +428,9 @@ class SenseChooser:
                     text and (not _noun_phrase(text) or _vague_gloss(text, thing))
                 ):
                     return None  # "Mesozoic Era: from 230 million to 63 million years ago"
+                if text and _another_region(thing, text):
+                    return None  # "Potsdam: city in northeastern Germany" for "Potsdam, St
+                    # Elizabeth" in Jamaica: another place of the same name
                 if text and not names_another_country(text, self.article):
                     return Definition(text, "wordnet", thing.first, 0.75 if exact else 0.6)
         return None

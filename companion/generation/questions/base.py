@@ -742,7 +742,7 @@ AFTER_BEFORE = frozenset({"afterwards", "afterward", "thereafter", "later"})
 SAID_BEFORE = frozenset({"comment", "comments", "remark", "remarks", "claim", "claims"})
 TOLD_BEFORE = frozenset(
     {"mystery", "incident", "matter", "episode", "affair", "decision", "announcement"}
-    | {"findings", "discovery", "controversy", "scandal", "row", "dispute"}
+    | {"findings", "discovery", "controversy", "scandal", "row", "dispute", "items"}
     | SAID_BEFORE
 )
 
@@ -784,6 +784,8 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
     opening = [t for t in sentence[:3] if t.dep_ == "advmod"]
     if any(t.lower_ in AFTER_BEFORE for t in opening) and any(t.text == "," for t in sentence[:4]):
         return True  # "Shortly afterwards, ...", "Later, ..."
+    if re.match(r"(?:At|By) (?:the|that) time,", sentence.text):
+        return True  # "At the time, the smaller businesses were given ...": which time?
     if any(told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
     if any(the_one_before(t) for t in sentence):
@@ -974,3 +976,38 @@ def person_noun(token: Token) -> bool:
         return False
     senses = get_wordnet().synsets(token.lemma_.lower(), "n")[:2]
     return any(sense.lexname == PERSON_LEXNAME for sense in senses)
+
+
+def lower_sentence_start(prompt: str, sentence: Span) -> str:
+    """ "Where were Hundreds of people marching?": the sentence's first word, moved into
+    the question, loses the capital it had only as the first word."""
+    first = sentence[0]
+    named = first.ent_type_ not in ("", "CARDINAL", "QUANTITY", "DATE", "TIME", "PERCENT")
+    if first.text == "The":
+        named = False  # "Where has the Town Hall been built ...?", not "... has The Town"
+    if first.pos_ == "PROPN" or named or not first.text[:1].isupper():
+        return prompt
+    head, _, rest = prompt.partition(" ")
+    rest = re.sub(rf"\b{re.escape(first.text)}\b", first.text.lower(), rest, count=1)
+    return f"{head} {rest}"
+
+
+def a_whole_event(verb: Token, subject: Token | None, clauses: bool = True) -> bool:
+    """A verb whose "When ...?" asks about one whole event: not a participle or a clause
+    of "since" or "if" ("savings beginning in 2014", "since records have been kept in
+    1869"), not one of several verbs sharing an object ("the Trust planted, gave away or
+    sold 3,254,048 trees"), and not with a bare count as its subject ("more than 250
+    participated"). With `clauses` False, a verb of a relative or "until" clause counts
+    (a sequence may place "the USSR, which controlled Kabul in the 1980s")."""
+    if clauses and verb.dep_ in ("acl", "relcl", "amod"):
+        return False
+    if clauses and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in verb.children):
+        return False
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return False
+    return subject is None or not (
+        subject.like_num or (subject.pos_ == "NUM") or subject.lower_ in ("more", "less")
+    )
+
+
+CLAUSE_MARKS = frozenset({"since", "if", "until", "unless", "because", "as", "while", "when"})

@@ -33,12 +33,14 @@ from companion.generation.questions.base import (
     TIME_PREPS,
     Builder,
     Candidate,
+    a_whole_event,
     also_does,
     candidate,
     generic_possessive,
     hypothetical,
     is_role_title,
     leaks_answer,
+    lower_sentence_start,
     name_after_role,
     name_with_s,
     not_a_person,
@@ -65,20 +67,6 @@ def _all_dictionary_words(name: str) -> bool:
         wordnet.synsets(word.lower(), "n") or wordnet.synsets(word.lower(), "a")
         for word in name.split()
     )
-
-
-def _lower_sentence_start(prompt: str, sentence: Span) -> str:
-    """ "Where were Hundreds of people marching?": the sentence's first word, moved into
-    the question, loses the capital it had only as the first word."""
-    first = sentence[0]
-    named = first.ent_type_ not in ("", "CARDINAL", "QUANTITY", "DATE", "TIME", "PERCENT")
-    if first.text == "The":
-        named = False  # "Where has the Town Hall been built ...?", not "... has The Town"
-    if first.pos_ == "PROPN" or named or not first.text[:1].isupper():
-        return prompt
-    head, _, rest = prompt.partition(" ")
-    rest = re.sub(rf"\b{re.escape(first.text)}\b", first.text.lower(), rest, count=1)
-    return f"{head} {rest}"
 
 
 def literal_questions(builder: Builder, sentence: Span) -> list[Candidate]:
@@ -136,6 +124,11 @@ def _question_with(builder, verb, wh, answer_ids, subject_question, prefix, subj
 
 
 def _when(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candidate | None:
+    if not a_whole_event(verb, subject) or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children
+    ):
+        return None  # (a plan: "when will the move generate annual savings of roughly $65
+        # million beginning?" had its date on another word)
     for ent in sentence.ents:
         if ent.label_ != "DATE" or RELATIVE_DATES.match(ent.text.strip()):
             continue
@@ -321,7 +314,12 @@ def literal_candidate(
         return None  # "Who was also a national hero?": also beside whom? Another answer
     if any(body.count(a) != body.count(b) for a, b in ("()", "[]", "“”")):
         return None  # a bracket or a quotation cut in two
-    prompt = _lower_sentence_start(prompt, sentence)
+    if re.search(r"\s[-–—]\s", body) or (
+        re.search(r"\bboth\b", body) and not re.search(r"\bboth\b.*\band\b", body)
+    ):
+        return None  # "When did Knowbury Memorial Hall open - in the decades?", "living in
+        # Berlin with both HIV?": a dash's aside or the other half of "both ... and" cut
+    prompt = lower_sentence_start(prompt, sentence)
     if role_before_name(answer):
         accept = [answer, *accept]  # "Chair Dan LaCute" -> "Dan LaCute": the role is
         answer = name_after_role(answer)  # no part of the name
@@ -362,6 +360,8 @@ def _cut_before_its_noun(question: str, sentence: Span) -> bool:
             return True
         if token.pos_ in ("ADP", "CCONJ") and any(c.i > token.i for c in token.children):
             return True
+        if token.tag_ == "VBG" and any(c.i > token.i for c in token.children):
+            return True  # "... annual savings of roughly $65 million beginning?" [in 2014]
     return False
 
 
@@ -381,8 +381,8 @@ def _capital_left_at_end(question: str, sentence: Span) -> bool:
     if match is None:
         return False
     word = match.group(1)
-    if any(t.text == word and t.ent_type_ for t in sentence):
-        return False
+    if any(t.text == word and t.ent_type_ and t.pos_ == "PROPN" for t in sentence):
+        return False  # ("Bestselling Aboriginal author Heiss": tagged ORG, but a verb)
     senses = [s for pos in ("n", "a", "v") for s in get_wordnet().synsets(word.lower(), pos)]
     if not senses:
         return word.lower().endswith(("ing", "ed"))  # "Bestselling", "Award-winning"

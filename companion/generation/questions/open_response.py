@@ -24,6 +24,7 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     generic_possessive,
+    lower_sentence_start,
     sentence_quality,
     starts_with_unresolved_pronoun,
 )
@@ -43,6 +44,7 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             cause = token.head
             effect = cause.head
             prompt = wh_question(effect, "Why", subtree_ids(cause), False)
+            prompt = lower_sentence_start(prompt, sentence) if prompt else ""
             if prompt and re.search(
                 r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", prompt, re.I
             ):

@@ -29,6 +29,12 @@ from companion.generation.questions.base import (
 from companion.generation.terms import Thing, display_name
 
 MIN_ROLE_WORDS, MAX_ROLE_WORDS = 3, 14
+# roles many people hold at once: "a member of", "a resident of", "a student at"
+ONE_OF_MANY = frozenset(
+    {"member", "resident", "student", "pupil", "volunteer", "supporter", "fan", "worker"}
+    | {"employee", "passenger", "customer", "parent", "citizen", "friend", "relative"}
+    | {"neighbour", "neighbor", "colleague", "participant", "visitor", "patient", "graduate"}
+)
 ANCHORS = frozenset({"of", "for", "at", "in", "with"})
 PAST_ROLE = frozenset({"former", "late", "then"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "ccomp", "parataxis"})
@@ -62,6 +68,8 @@ def role_phrase(role: Token) -> str:
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
     if not MIN_ROLE_WORDS <= len(words) <= MAX_ROLE_WORDS or not person_noun(role):
         return ""
+    if role.lemma_.lower() in ONE_OF_MANY:
+        return ""  # "Who is the member of the School Management Committee?": one of many
     if tokens[0].lower_ not in ("the", "a", "an") and tokens[0].pos_ not in ROLE_START_POS:
         return ""  # "his son": whose?
     if after is not None and not after.is_punct:

@@ -16,6 +16,7 @@ from companion.generation.lexicon import PRONOUN_SUBJECTS
 from companion.generation.questions.base import (
     Builder,
     Candidate,
+    a_whole_event,
     candidate,
     hypothetical,
     the_one_before,
@@ -81,12 +82,20 @@ def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
         verb = _governing_verb(ent)
         if verb is None or verb.lemma_ in ("say", "tell") or hypothetical(verb):
             continue  # "as if Thomson Corp and Reuters had been trading as one from 2007"
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not a_whole_event(verb, subject, clauses=False) or any(
+            c.lower_ == "will" or (c.dep_ == "mark" and c.lower_ in NO_EVENT_MARKS)
+            for c in verb.children
+        ):
+            continue  # "The Trust planted [, gave away or sold 3,254,048 trees]", "More
+            # than 250 participated", "The move will generate savings ... beginning": no
+            # event a student can place
         if not _dates_the_verb(ent, verb):
             continue  # "music director ... to 2006" (when it ended), "tours are planned,
             # including a return to Vienna in 2010", "the last such case in 2013": the
             # date of something else than the event
         text = _event_text(builder, verb, ent)
-        if text:
+        if text and not re.search(r"\s[-–—]\s|[-–—]$", text):  # "opened - in the decades"
             events.append(Event(year, text, sentence))
     if not events and any(
         t.lower_ == "now"
@@ -102,6 +111,8 @@ def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
 
 
 WHEN_PREPOSITIONS = frozenset({"in", "on", "during", "at"})
+# "since records have been kept in 1869", "if it stands": no event to place
+NO_EVENT_MARKS = frozenset({"since", "if", "unless", "whether", "because"})
 
 
 def _dates_the_verb(ent: Span, verb: Token) -> bool:

@@ -53,6 +53,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     subject, resolved = builder.resolved_subject(verb)
     if subject is not None and subject.lower_ in PRONOUN_SUBJECTS and not resolved:
         return []
+    if speech is not None and subject is not None and subject.lower_ in PRONOUN_SUBJECTS:
+        return []  # "Muhyiddin said he was in talks": "he" is the speaker or another man
+        # named before ("According to Mr Muhyiddin, Anwar was in talks" was keyed true)
     speaker = speaker_phrase(speech, builder.resolve) if speech is not None else ""
     if speaker and _capital_only_the_sentences(speech, speaker):
         speaker = speaker[:1].lower() + speaker[1:]  # "According to party officials"
@@ -101,6 +104,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if verb.lemma_ == "seem" or any(t.lower_ in GUESSES for t in kept):
         return []  # "images suggested that it was probably not that of a king", "The film
         # industry seems to have done ...": a guess
+    if re.search(r"\bboth\b", true_text) and not re.search(r"\bboth\b.*\band\b", true_text):
+        return []  # "living in Berlin during 2007 with both HIV.": "and leukemia" was cut
     if re.search(r"\bas a result\b|--|[-–—]\s+[-–—]", true_text, re.I):
         return []  # "might be whittled down as a result": of what? "standings -- --
         # qualify": the list between the dashes was cut out
@@ -317,8 +322,9 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     tokens = clause_tokens(verb, set())
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
-    if re.search(r"\bup to\b", span_text(tokens), re.I):
-        return None  # "were not delayed for up to 45 minutes": less, or not at all?
+    if re.search(r"\bup to\b|,\s+followed by\b", span_text(tokens), re.I):
+        return None  # "were not delayed for up to 45 minutes": less, or not at all? "did
+        # not bear the brunt of the cuts, followed by Liberia": a ranking is not denied
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or "by far" in span_text(tokens).lower():
         return None  # "have not been dropping fastest": which part is denied?
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
