@@ -408,3 +408,36 @@ def test_a_capital_word_tagged_as_a_name_but_a_verb_is_no_name(tmp_path: Path, m
         monkeypatch,
     )
     assert not any(q.prompt.endswith("Bestselling?") for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("text", "glossed"),
+    [
+        ("The minister won a thunderous re-election on Sunday, officials said.", False),
+        ("The thunderous noise hurt the crowd's hearing, and some suffered hearing loss.", True),
+    ],
+)
+def test_an_adjectives_one_sense_needs_a_word_of_its_gloss_in_the_article(
+    tmp_path: Path, text: str, glossed: bool
+):
+    glossary = _glossary(tmp_path, f"News\n\n{text}\n\nThe story goes on here on Monday.")
+    assert ("thunderous" in glossary) is glossed, glossary
+
+
+def test_no_sequence_event_that_loses_its_his_and_no_led_to_of_a_rule(
+    tmp_path: Path, monkeypatch
+):
+    questions = _candidates(
+        tmp_path,
+        "Prince opens centre\n\nHis mother opened a children's cancer unit at the hospital in"
+        " 1993. William became president of the trust in 2007.\n\nWilliam laid the foundation"
+        " stone for the centre in 2020. Usually distance or geographical barriers can lead to"
+        " new species. The expansion of higher education has led to more graduation"
+        " ceremonies.",
+        monkeypatch,
+    )
+    sequences = [q for q in questions if q.kind == "sequence"]
+    assert not any("Mother opened" in item for q in sequences for item in q.choices)
+    prompts = [q.prompt for q in questions]
+    assert not any("barriers lead to" in p for p in prompts), prompts
+    assert any("higher education lead to" in p for p in prompts), prompts

@@ -112,8 +112,8 @@ def test_a_noun_glossed_in_two_words_is_left_out_but_not_an_adjective(tmp_path: 
     glossary = _glossary(
         tmp_path,
         "Singer returns to the stage\n\nThe singer received a standing ovation when she walked"
-        " on stage on Friday.\n\nThe crowd cheered for ten minutes. It was a cataclysmic storm"
-        " of applause.",
+        " on stage on Friday.\n\nThe crowd cheered for ten minutes. A cataclysmic storm"
+        " destroyed the old theatre in 1990.",
     )
     assert "standing ovation" not in glossary  # "enthusiastic recognition"
     assert glossary["cataclysmic"] == "severely destructive"

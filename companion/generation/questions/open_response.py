@@ -64,7 +64,10 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             c.dep_ == "prep" and c.lower_ == "to" for c in token.children
         ):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in PRONOUN_SUBJECTS:
+            general = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+            # ("distance or geographical barriers can lead to speciation": a rule, and
+            # "what did ... lead to?" would make it an event)
+            if subject is not None and subject.lower_ not in PRONOUN_SUBJECTS and not general:
                 topic = span_text(list(subject.subtree))
                 prompt = f"{FOLLOW_UP}, what did {topic[:1].lower() + topic[1:]} lead to?"
                 # the clause from its subject: "But this year, the combination ... has led

@@ -83,6 +83,10 @@ def _dated_events(builder: Builder, sentence: Span) -> list[Event]:
         if verb is None or verb.lemma_ in ("say", "tell") or hypothetical(verb):
             continue  # "as if Thomson Corp and Reuters had been trading as one from 2007"
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children
+        ):
+            continue  # "His mother opened a unit": the event would read "Mother opened"
         if not a_whole_event(verb, subject, clauses=False) or any(
             c.lower_ == "will" or (c.dep_ == "mark" and c.lower_ in NO_EVENT_MARKS)
             for c in verb.children
