@@ -441,3 +441,61 @@ def test_no_sequence_event_that_loses_its_his_and_no_led_to_of_a_rule(
     prompts = [q.prompt for q in questions]
     assert not any("barriers lead to" in p for p in prompts), prompts
     assert any("higher education lead to" in p for p in prompts), prompts
+
+
+ROUND_FOUR = (
+    "Record broken\n\nO'Callaghan clocked one minute 52.85 seconds, eclipsing the 1:52.98 set"
+    " by Italian Federica Pellegrini in 2009. Police said an e-reader was stolen in a burglary"
+    " on Dunning Street.\n\nSeveral institutions said that numbers were rising because they"
+    " were holding ceremonies on campus. The council said the fees were rising because the"
+    " costs of the halls had doubled."
+)
+
+
+def test_no_gap_keyed_with_a_nationality_half_a_word_or_a_bare_plural(
+    tmp_path: Path, monkeypatch
+):
+    questions = _candidates(tmp_path, ROUND_FOUR, monkeypatch)
+    prompts = [q.prompt for q in questions]
+    assert not any(q.answer == "Italian Federica Pellegrini" for q in questions), prompts
+    assert not any("reader was stolen" in p and "e-reader" not in p for p in prompts), prompts
+    assert not any("why were numbers rising" in p for p in prompts), prompts
+    assert any("why were the fees rising" in p for p in prompts), prompts
+
+
+def test_a_gloss_ending_on_something_is_vague():
+    thing = SimpleNamespace(forms={"reshuffle"}, kind="word", is_name=False, lemma="reshuffle")
+    thing.acronym = ""
+    assert not usable("redistribution of something", thing)
+
+
+def test_no_article_line_from_inside_a_quotation(tmp_path: Path):
+    glossary = _glossary(
+        tmp_path,
+        "Bus strike goes on\n\n“We have no choice, Arriva is the only bus company in Rothwell,”"
+        " a passenger said. Arriva drivers walked out on Monday.\n\nArriva said talks would"
+        " resume. Arriva apologised to passengers.",
+    )
+    assert glossary.get("Arriva") != "only bus company in Rothwell", glossary
+
+
+ROUND_FIVE = (
+    "League returns\n\nPictured are Galway's Jason Flynn, Wexford's Lee Chin and Limerick's Cian"
+    " Lynch at the launch on Monday. In addition to player acquisitions, managerial changes"
+    " took place at six clubs this season.\n\nThe first was Hearts of Oak. The forests"
+    " department has planted 850,000 saplings under the Monsoon Plantation Campaign this year."
+    " A total of 25 bus routes were disrupted due to a pause in overtime.\n\nThe towns are the"
+    " latest to be included in the extension of ultra-fast broadband (UFB) this year. The"
+    " union claims the service loses drivers because wages are low."
+)
+
+
+def test_captions_openers_ordinals_prepositions_brackets_and_claims(
+    tmp_path: Path, monkeypatch
+):
+    prompts = [q.prompt for q in _candidates(tmp_path, ROUND_FIVE, monkeypatch)]
+    assert not any("Pictured" in p or p.startswith("True or false: To ") for p in prompts)
+    assert any(p.startswith("True or false: A total of 25 bus routes") for p in prompts)
+    assert not any("The first was" in p or "(_" in p for p in prompts), prompts
+    assert not any("not disrupted due to" in p for p in prompts), prompts
+    assert not any("why does the service lose drivers" in p for p in prompts), prompts

@@ -201,7 +201,11 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
     ):
         tokens.pop(0)
     opener = " ".join(t.lower_ for t in tokens[:2])
-    if opener in ("for example", "for instance", "as always", "in addition", "of course"):
+    if opener == "in addition" and len(tokens) > 2 and tokens[2].lower_ == "to":
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+        tokens = tokens[comma + 1 :] if comma is not None else []  # "In addition to player
+        # acquisitions, managerial changes took place": not "To player acquisitions, ..."
+    elif opener in ("for example", "for instance", "as always", "in addition", "of course"):
         tokens = tokens[2:]  # "For example, ..." leans on the sentence before
         while tokens and tokens[0].is_punct:
             tokens.pop(0)

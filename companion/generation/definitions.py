@@ -125,8 +125,9 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if re.search(r"\b(?:one|two|three|four|more|several|many)\W*$", text):
         return False  # "concerted: joint activity of two or more": of two or more what?
-    if re.search(r"\b(?:about|of|to|for|with|by|from)\W*$", text):
+    if re.search(r"\b(?:about|of|to|for|with|by|from|something|someone|somebody)\W*$", text):
         return False  # "conducive: tending to bring about": bring about what?
+        # "reshuffle: redistribution of something": of what?
     if re.match(r"\s*['’]s\b", text):
         return False  # "'s foreign minister of New Zealand": the owner was cut off
     if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)) or (
@@ -188,6 +189,8 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
         else (_dash_or_paren_gloss,)
     )
     for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
+        if _quoted(mention):
+            continue  # "Arriva: only bus company in Rothwell", from a passenger's words
         for finder in finders:
             text = finder(mention, resolve)
             text = clean_phrase(text) if text else ""
@@ -202,6 +205,14 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
                     continue  # "Halifax: part of Lloyds Banking Group": whose, not what
                 return Definition(text, "article", mention, 0.9)
     return None
+
+
+def _quoted(mention: Mention) -> bool:
+    """The mention is inside quotation marks: someone's words, not the article's."""
+    before = mention.doc.text[: mention.doc[mention.start].idx]
+    if "“" in before or "”" in before:
+        return before.count("“") > before.count("”")
+    return before.count('"') % 2 == 1
 
 
 PART_OF = re.compile(r"(?:a |an )?(?:part|unit|division|subsidiary|arm) of\b", re.I)

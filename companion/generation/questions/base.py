@@ -54,9 +54,7 @@ class Candidate:
 class Builder:
     """Everything the question rules share for one lesson."""
 
-    def __init__(
-        self, context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]
-    ):
+    def __init__(self, context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]):
         self.context = context
         self.analysis = context.analysis
         self.glossary = glossary
@@ -446,6 +444,8 @@ def caption(sentence: Span) -> bool:
     anti-Taliban forces conduct military training ... on September 2.")."""
     if PICTURE_POINTER.search(sentence.text):
         return True  # "The complete remains of Richard III, above, show ...": the picture
+    if re.match(r"\s*Pictured (?:are|is|from|left|right|:)|.*\bPicture credit\s*:", sentence.text):
+        return True  # "Pictured are Galway's Jason Flynn, ...", "Picture credit: David Maher"
     doc, root = sentence.doc, sentence.root
     if len(list(doc.sents)) != 1 or root.tag_ not in ("VBP", "VBZ"):
         return False
@@ -687,8 +687,10 @@ def hypothetical(verb: Token) -> bool:
     """ "If the AIADMK was voted to power", "would be retrieved": what may happen is not a
     fact to ask about."""
     return any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-        or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should")
+        c.dep_ == "mark"
+        and c.lower_ in ("if", "unless", "whether")
+        or c.dep_ == "aux"
+        and c.lower_ in ("would", "could", "might", "may", "should")
         for c in verb.children
     )
 
@@ -766,7 +768,13 @@ BARE_QUANTIFIERS = frozenset(
 
 
 def the_one_before(token: Token) -> bool:
-    """ "the latter", "the former" (but not "the former president")."""
+    """ "the latter", "the former" (but not "the former president"), "The first was ..."
+    (the first what?)."""
+    if token.lower_ in ("first", "second", "third", "last") and token.dep_ in (
+        "nsubj",
+        "nsubjpass",
+    ):
+        return True
     return token.lower_ == "latter" or (
         token.lower_ == "former" and token.dep_ != "amod" and token.head.pos_ != "NOUN"
     )

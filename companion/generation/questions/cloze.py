@@ -20,6 +20,7 @@ from companion.generation.questions.base import (
     is_role_title,
     leaks_answer,
     leans_on_context,
+    name_after_role,
     name_with_s,
     sentence_quality,
 )
@@ -229,10 +230,7 @@ def _clear_number(token: Token, sentence: Span) -> bool:
 
 
 POINTING_PRONOUNS = frozenset({"he", "she", "they"})
-WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _opens_with_gap(prompt: str) -> bool:
@@ -283,15 +281,19 @@ def _bare_speaker(mention) -> bool:
     )
 
 
-
 def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) -> bool:
     """Only this name fits the gap: not a people ("French", "Afghans"), and a one-word
     name only with no other name of its sort in the sentence ("Detrick" where
     "Schaeffer" was)."""
     if thing.label == "NORP" or (thing.label != "PERSON" and is_role_title(mention.text)):
         return False
-    if mention.text.split()[0].rstrip(".").lower() in TITLE_ABBREVIATIONS:
-        return False  # "against _" keyed "Pres. Dilma Rousseff": the title is no part of it
+    if mention.text.split()[0].rstrip(".").lower() in TITLE_ABBREVIATIONS or (
+        name_after_role(mention.text) != mention.text
+    ):
+        return False  # "against _" keyed "Pres. Dilma Rousseff", "set by _" keyed "Italian
+        # Federica Pellegrini": the title or the nationality is no part of the name
+    if ACRONYM.fullmatch(mention.text) and _in_brackets(mention):
+        return False  # "ultra-fast broadband (_)": the words before it spell the key
     if ACRONYM.fullmatch(mention.text) and (
         mention.text.endswith("s") or thing.label not in ("ORG", "GPE")
     ):
@@ -321,13 +323,24 @@ def _one_sensible_name(builder: Builder, thing: Thing, mention, sentence: Span) 
     return not others
 
 
+def _in_brackets(mention) -> bool:
+    doc = mention.doc
+    return (
+        mention.start > 0
+        and mention.end < len(doc)
+        and doc[mention.start - 1].text == "("
+        and doc[mention.end].text == ")"
+    )
+
 
 def _after_a_and_a_word(mention) -> bool:
     """ "a snap _", "an early _": "a" and small-letter words before the gap."""
     index = mention.start - 1
-    while index >= 0 and mention.doc[index].pos_ in ("ADJ", "NOUN") and mention.doc[
-        index
-    ].text[:1].islower():
+    while (
+        index >= 0
+        and mention.doc[index].pos_ in ("ADJ", "NOUN")
+        and mention.doc[index].text[:1].islower()
+    ):
         index -= 1
     return index < mention.start - 1 and index >= 0 and mention.doc[index].lower_ in ("a", "an")
 
@@ -361,8 +374,10 @@ def _inside_longer_name(mention) -> bool:
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and (after.pos_ == "PROPN" or after.text in ("&", "-") or after.like_num):
         return True
-    if mention.start >= 2 and doc[mention.start - 1].text == "-" and re.fullmatch(
-        r"[A-Z]", doc[mention.start - 2].text
+    if (
+        mention.start >= 2
+        and doc[mention.start - 1].text == "-"
+        and re.fullmatch(r"[A-Z]", doc[mention.start - 2].text)
     ):
         return True  # "(D-_)": a party's letter and a home town, no reading
     if mention.start >= 1 and joining_hyphen(doc[mention.start - 1]):

@@ -257,6 +257,7 @@ def _who(builder: Builder, sentence, verb, prefix, subject, resolved) -> Candida
 MADE_THINGS = frozenset(
     {"build", "construct", "open", "design", "erect", "demolish", "renovate", "refurbish"}
     | {"restore", "reopen", "close", "sell", "buy", "install", "paint", "complete"}
+    | {"restock", "refuel", "repair", "launch", "dock", "sink", "tow", "moor", "refit"}
 )
 
 

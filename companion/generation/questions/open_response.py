@@ -45,6 +45,11 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             effect = cause.head
             prompt = wh_question(effect, "Why", subtree_ids(cause), False)
             prompt = lower_sentence_start(prompt, sentence) if prompt else ""
+            if _bare_plural_subject(effect):
+                prompt = ""  # "why were numbers rising?": numbers of what?
+            if effect.dep_ == "ccomp" and effect.head.lemma_ in CLAIMS:
+                prompt = ""  # "The union claims Winnipeg Transit suffers ... because ...":
+                # the question would state a claim as a fact
             if prompt and re.search(
                 r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", prompt, re.I
             ):
@@ -95,4 +100,20 @@ def _open(
         "open",
         score + sentence_quality(sentence) * 0.3,
         f"open:{prompt}",
+    )
+
+
+CLAIMS = frozenset({"claim", "allege", "argue", "insist", "believe", "think", "suggest"})
+
+
+def _bare_plural_subject(verb) -> bool:
+    """The verb's subject is a plural noun alone: "numbers were rising"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.tag_ == "NNS"
+        and not any(
+            c.dep_ in ("det", "poss", "amod", "compound", "prep", "nummod")
+            for c in subject.children
+        )
     )

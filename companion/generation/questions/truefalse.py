@@ -15,6 +15,7 @@ from companion.generation.clauses import (
     do_support,
     finish_statement,
     has_quote,
+    joining_hyphen,
     span_text,
     speaker_phrase,
     statement,
@@ -82,6 +83,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     kept = clause_tokens(verb, set())
     if _cut_too_much(verb, kept, true_text, sentence):
         return []  # too much of the sentence left out: the statement could mislead
+    kept_ids = {t.i for t in kept} | {verb.i}
+    if any(t.i >= 2 and joining_hyphen(t.doc[t.i - 1]) and t.i - 2 not in kept_ids for t in kept):
+        return []  # "reader was stolen" from "an e-reader was stolen": half a word kept
     if _list_cut(verb, kept, sentence):
         return []  # "believe that planting, growing [, tending and counting ...] can help"
     if re.match(r"(?:of|than) \w+ing\b", true_text, re.I):
@@ -97,6 +101,8 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         # recounted [hundreds throwing up ...]": the verb's other half was cut
     if re.search(r"\b[a-z]\.[a-z]\.?$", true_text):
         return []  # ends in "a.m.": a clock time cut from its clause
+    if re.search(r"\b(?:under|in|on|at|of|for|with|from|by|to|into)\.?$", true_text):
+        return []  # "have planted 850,000 saplings under.": the name after it was cut
     if any(t.dep_ == "mark" and t.lower_ in CONTRASTS for t in sentence):
         return []  # "X gained, while Y fell": a dropped "while" leaves two clauses run on
     if hypothetical(verb) or any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
@@ -322,7 +328,7 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     tokens = clause_tokens(verb, set())
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
-    if re.search(r"\bup to\b|,\s+followed by\b", span_text(tokens), re.I):
+    if re.search(r"\bup to\b|,\s+followed by\b|\bdue to\b|\bbecause of\b", span_text(tokens), re.I):
         return None  # "were not delayed for up to 45 minutes": less, or not at all? "did
         # not bear the brunt of the cuts, followed by Liberia": a ranking is not denied
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or "by far" in span_text(tokens).lower():
