@@ -410,20 +410,6 @@ def test_a_capital_word_tagged_as_a_name_but_a_verb_is_no_name(tmp_path: Path, m
     assert not any(q.prompt.endswith("Bestselling?") for q in questions), questions
 
 
-@pytest.mark.parametrize(
-    ("text", "glossed"),
-    [
-        ("The minister won a thunderous re-election on Sunday, officials said.", False),
-        ("The thunderous noise hurt the crowd's hearing, and some suffered hearing loss.", True),
-    ],
-)
-def test_an_adjectives_one_sense_needs_a_word_of_its_gloss_in_the_article(
-    tmp_path: Path, text: str, glossed: bool
-):
-    glossary = _glossary(tmp_path, f"News\n\n{text}\n\nThe story goes on here on Monday.")
-    assert ("thunderous" in glossary) is glossed, glossary
-
-
 def test_no_sequence_event_that_loses_its_his_and_no_led_to_of_a_rule(
     tmp_path: Path, monkeypatch
 ):

@@ -216,9 +216,7 @@ def test_a_single_sense_needs_no_context():
         ("n", {("crane", 1): 1}, None),  # rarely seen: not without context
         ("n", {}, None),
         ("a", {}, None),  # an adjective too: "viscous", "sparkly" were the other sense
-        # a dominant first sense of an adjective still needs a word of its gloss in the
-        # article (none here): "thunderous re-election" is not "loud enough to cause ..."
-        ("a", {("crane", 1): 5}, None),
+        ("a", {("crane", 1): 5}, "machine that lifts heavy weights"),
         ("v", {}, None),  # never a verb: news uses them figuratively
     ],
 )

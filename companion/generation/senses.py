@@ -186,23 +186,12 @@ def _stem(word: str) -> str:
     return word
 
 
-# words of four letters or more a gloss is made of, which say nothing of its sense
-GLOSS_FILLERS = frozenset(
-    w[:5]
-    for w in ("with", "that", "which", "being", "been", "into", "than", "then", "more", "most")
-    + ("such", "other", "another", "very", "these", "those", "this", "some", "over", "under")
-    + ("something", "someone", "having", "from", "their", "them", "they", "what", "when")
-)
-
-
 class SenseChooser:
     """Simplified Lesk: overlap between a sense's gloss and the term's context."""
 
     def __init__(self, wordnet: WordNet, article_lemmas: set[str], article_text: str = ""):
         self.wordnet = wordnet
         self.article = {_stem(w) for w in article_lemmas}
-        words = re.findall(r"[a-z]+", article_text.lower()) or [w.lower() for w in article_lemmas]
-        self.prefixes = {w[:5] for w in words}
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
 
@@ -326,11 +315,6 @@ class SenseChooser:
             return None  # "envoy: brief stanza", "defiance: hostile challenge": a noun of
             # several senses needs its sentence to agree (reviewed: 2 of 9 right without);
             # so does an adjective ("contentious" bill: not "inclined to dispute")
-        if thing.pos == "a" and not self._borne_out(sense, thing):
-            return None  # "thunderous: loud enough to cause hearing loss" for a thunderous
-            # re-election: an adjective's sense not one word of which the article uses
-            # (reviewed on unseen news: 43 of 86 such entries accepted, against 37 of 43
-            # whose gloss shares a word with the article)
         if thing.pos == "v":
             return None  # news uses verbs figuratively ("tarnished", "derailed", "tamed"):
             # a dictionary sense too often misleads (reviewed: 7 of 21 right)
@@ -355,14 +339,6 @@ class SenseChooser:
         word = thing.lemma.lower()
         forms = {word, *_american_first([word]), *(p.sub(r, word) for p, r in AMERICAN_SPELLING)}
         return max(self.wordnet.tag_count(form, 1) for form in forms)
-
-    def _borne_out(self, sense: Synset, thing: Thing) -> bool:
-        """A word of the sense's definition (not the term's own) is in the article: the
-        first five letters of a word of four or more, as "injur" in "not injured"."""
-        words = {
-            w[:5] for w in re.findall(r"[a-z]+", sense.definition.lower()) if len(w) > 3
-        } - GLOSS_FILLERS
-        return bool(words & self.prefixes)
 
     def _clear_first(self, thing: Thing) -> bool:
         """The first sense is far the most common in WordNet's tagged corpus."""
