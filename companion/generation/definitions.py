@@ -125,7 +125,9 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if re.search(r"\b(?:one|two|three|four|more|several|many)\W*$", text):
         return False  # "concerted: joint activity of two or more": of two or more what?
-    if re.search(r"\b(?:about|of|to|for|with|by|from|something|someone|somebody)\W*$", text):
+    if re.search(r"\b(?:about|of|to|for|with|by|from)\W*$", text) or re.search(
+        r"(?<!\bor )\b(?:something|someone|somebody)\W*$", text
+    ):
         return False  # "conducive: tending to bring about": bring about what?
         # "reshuffle: redistribution of something": of what?
     if re.match(r"\s*['’]s\b", text):
@@ -248,7 +250,7 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     if i >= len(doc):
         return ""
     before = doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.is_alpha and before.dep_ in ("compound", "amod"):
+    if before is not None and before.is_alpha and before.dep_ == "compound":
         return ""  # "wāhine atua (female deity)": the gloss is the whole phrase's
     opener = doc[i].text
     if opener in DASHES or opener == "(":
