@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from companion.generation.analysis import zipf
 from companion.generation.clauses import span_text
 from companion.generation.lexicon import DASHES, PRONOUNS, REGION_LABELS
 from companion.generation.terms import (
@@ -250,7 +251,10 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     if i >= len(doc):
         return ""
     before = doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.is_alpha and before.dep_ == "compound":
+    if before is not None and before.is_alpha and (
+        before.dep_ == "compound"
+        or (before.dep_ == "amod" and zipf(before.lower_) < RARE_WORD_ZIPF)
+    ):
         return ""  # "wāhine atua (female deity)": the gloss is the whole phrase's
     opener = doc[i].text
     if opener in DASHES or opener == "(":
@@ -281,6 +285,9 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
             tokens.append(token)
         return "".join(t.text_with_ws for t in tokens).strip()
     return ""
+
+
+RARE_WORD_ZIPF = 2.0  # "wāhine" (in "wāhine atua"): no English adjective
 
 
 def _noun_phrase_like(tokens: list[Token]) -> bool:
