@@ -13,7 +13,7 @@ import companion.generation.questions as questions_module
 from companion.generation.analysis import load_nlp
 from companion.generation.context_lines import _a_body_of_many
 from companion.generation.definitions import cut_from_its_sentence, usable
-from companion.generation.distractors import number_pool
+from companion.generation.distractors import number_pool, same_thing
 from companion.generation.glossary import circular
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
@@ -485,3 +485,28 @@ def test_captions_openers_ordinals_prepositions_brackets_and_claims(
     assert not any("The first was" in p or "(_" in p for p in prompts), prompts
     assert not any("not disrupted due to" in p for p in prompts), prompts
     assert not any("why does the service lose drivers" in p for p in prompts), prompts
+
+
+def test_no_who_of_a_role_the_article_gives_twice_or_of_a_party_member(
+    tmp_path: Path, monkeypatch
+):
+    questions = _candidates(
+        tmp_path,
+        "Physics test\n\nA team of professors waited for the result on Monday. Jane Smith, a"
+        " Democrat of North Carolina, voted for the bill.\n\nRenee Fatemi, a UK professor of"
+        " physics, said the test was hard. Mary Lee, a spokeswoman for the lab, said it was a"
+        " success.",
+        monkeypatch,
+    )
+    prompts = [q.prompt for q in questions]
+    assert not any("professor of physics?" in p or "Democrat" in p for p in prompts), prompts
+    assert "Who is a spokeswoman for the lab?" in prompts, prompts
+
+
+def test_a_name_with_an_honorific_is_the_same_person_and_a_doubled_word_no_definition():
+    assert same_thing("Ms Cook", "Stephanie Cook")
+    assert not same_thing("Mr Smith", "John Jones")
+    thing = SimpleNamespace(forms={"Michael O'Leary"}, kind="person", is_name=True, lemma="")
+    thing.acronym = ""
+    assert not usable("boss of Ryanair Ryanair", thing)
+    assert usable("boss of Ryanair", thing)

@@ -138,6 +138,8 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
     ):
         return False  # "Young Contemporaries Awards: Bakat Muda Sezaman (BMS)",
         # "Space.com: SpaceWeather.com": another name, not what it is
+    if re.search(r"\b(\w+) \1\b", text, re.IGNORECASE):
+        return False  # "boss of Ryanair Ryanair": a caption's doubled word
     if words.count("and") >= MAX_ANDS:
         return False  # "club dedicated to promoting responsible citizenship and good
         # government and community and national and international welfare": a run-on

@@ -19,7 +19,7 @@ DECADE = re.compile(r"^(?:the\s+)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
 def same_thing(a: str, b: str) -> bool:
     """Two strings naming one thing: equal but for case and spelling, or one a bare
     surname or first part of the other."""
-    ka, kb = normal_key(a), normal_key(b)
+    ka, kb = _without_honorific(normal_key(a)), _without_honorific(normal_key(b))
     if not ka or not kb:
         return False
     if spelling_variants(ka, kb) or ka in kb.split() or kb in ka.split():
@@ -30,6 +30,17 @@ def same_thing(a: str, b: str) -> bool:
         and spelling_variants(wa[0], wb[-1])
         or (len(wb) == 1 and spelling_variants(wb[0], wa[-1]))
     )
+
+
+HONORIFICS = ("mr ", "mrs ", "ms ", "miss ", "dr ", "mr. ", "mrs. ", "ms. ", "dr. ")
+
+
+def _without_honorific(key: str) -> str:
+    """ "ms cook" -> "cook": "Ms Cook" is Stephanie Cook."""
+    for honorific in HONORIFICS:
+        if key.startswith(honorific):
+            return key[len(honorific) :]
+    return key
 
 
 def pick(answer: str, pool: list[str], count: int = 3, prompt: str = "") -> list[str]:
