@@ -455,16 +455,6 @@ def test_a_gloss_ending_on_something_is_vague():
     assert not usable("redistribution of something", thing)
 
 
-def test_no_article_line_from_inside_a_quotation(tmp_path: Path):
-    glossary = _glossary(
-        tmp_path,
-        "Bus strike goes on\n\n“We have no choice, Arriva is the only bus company in Rothwell,”"
-        " a passenger said. Arriva drivers walked out on Monday.\n\nArriva said talks would"
-        " resume. Arriva apologised to passengers.",
-    )
-    assert glossary.get("Arriva") != "only bus company in Rothwell", glossary
-
-
 ROUND_FIVE = (
     "League returns\n\nPictured are Galway's Jason Flynn, Wexford's Lee Chin and Limerick's Cian"
     " Lynch at the launch on Monday. In addition to player acquisitions, managerial changes"

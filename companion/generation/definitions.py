@@ -194,8 +194,6 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
         else (_dash_or_paren_gloss,)
     )
     for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
-        if _quoted(mention):
-            continue  # "Arriva: only bus company in Rothwell", from a passenger's words
         for finder in finders:
             text = finder(mention, resolve)
             text = clean_phrase(text) if text else ""
@@ -210,14 +208,6 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
                     continue  # "Halifax: part of Lloyds Banking Group": whose, not what
                 return Definition(text, "article", mention, 0.9)
     return None
-
-
-def _quoted(mention: Mention) -> bool:
-    """The mention is inside quotation marks: someone's words, not the article's."""
-    before = mention.doc.text[: mention.doc[mention.start].idx]
-    if "“" in before or "”" in before:
-        return before.count("“") > before.count("”")
-    return before.count('"') % 2 == 1
 
 
 PART_OF = re.compile(r"(?:a |an )?(?:part|unit|division|subsidiary|arm) of\b", re.I)
