@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import pytest
 
-import companion.generation.questions as questions_module
 from companion.generation.analysis import load_nlp
 from companion.generation.context_lines import _a_body_of_many
 from companion.generation.definitions import cut_from_its_sentence, usable
@@ -19,7 +18,6 @@ from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from companion.generation.questions.base import name_after_role, role_before_name
 from companion.generation.senses import _another_region
-from tests.generated import lesson_from_text
 from tests.test_blind_round_ten import STORY, _candidates
 from tests.test_glossary import _glossary
 
@@ -167,15 +165,7 @@ SACKING = (
 def test_options_for_who_are_plainly_people_and_none_is_named_in_the_question(
     tmp_path: Path, monkeypatch
 ):
-    found: list = []
-    original = questions_module.select
-
-    def record(per_passage, limit):
-        found.extend(c.question for candidates in per_passage for c in candidates)
-        return original(per_passage, limit)
-
-    monkeypatch.setattr(questions_module, "select", record)
-    lesson_from_text(tmp_path, SACKING, choices=True)
+    found = _candidates(tmp_path, SACKING, monkeypatch, choices=True)
     options = [o for q in found if q.kind == "multiple_choice" for o in q.choices]
     assert "Alan Richardson" in options, found  # four options were found for "Who took over"
     assert "Bolton Wanderers" not in options and "Blackburn Rovers" not in options, options
@@ -382,15 +372,7 @@ TREES = (
 
 
 def test_when_and_sequence_only_of_whole_past_events(tmp_path: Path, monkeypatch):
-    found: list = []
-    original = questions_module.select
-
-    def record(per_passage, limit):
-        found.extend(c.question for candidates in per_passage for c in candidates)
-        return original(per_passage, limit)
-
-    monkeypatch.setattr(questions_module, "select", record)
-    lesson_from_text(tmp_path, TREES, choices=True)
+    found = _candidates(tmp_path, TREES, monkeypatch, choices=True)
     prompts = [q.prompt for q in found]
     assert "When did the council build the new library?" in prompts, prompts
     assert not any(q.kind == "sequence" for q in found), prompts

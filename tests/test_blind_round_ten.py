@@ -203,8 +203,9 @@ def test_a_passage_with_other_kinds_keeps_two_of_one_kind():
     assert sorted(q.id for q in chosen[0]) == ["q1", "q2", "t1"]
 
 
-def _candidates(tmp_path: Path, text: str, monkeypatch) -> list[Question]:
-    """Every candidate question of the lesson made from `text`, chosen or not."""
+def _candidates(tmp_path: Path, text: str, monkeypatch, **options) -> list[Question]:
+    """Every candidate question of the lesson made from `text` (with generation
+    `options`, e.g. choices=True), chosen or not."""
     found: list[Question] = []
     select = questions_module.select
 
@@ -213,7 +214,7 @@ def _candidates(tmp_path: Path, text: str, monkeypatch) -> list[Question]:
         return select(per_passage, limit)
 
     monkeypatch.setattr(questions_module, "select", record)
-    lesson_from_text(tmp_path, text)
+    lesson_from_text(tmp_path, text, **options)
     return found
 
 

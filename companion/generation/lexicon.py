@@ -5,6 +5,8 @@ General English and spaCy facts only, never words of particular articles.
 
 from __future__ import annotations
 
+from companion.common.abbreviations import TITLES
+
 # spaCy entity labels by what they name
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -40,11 +42,12 @@ HEADING_ENTITIES = {
 }
 SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singer
-# a title cut short before a name: "Pres. Dilma Rousseff", "Gov. Jan Brewer"
-TITLE_ABBREVIATIONS = frozenset(
-    {"pres", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cpl", "maj", "supt"}
-    | {"insp", "det", "cllr", "coun", "atty", "amb", "adm", "cmdr", "brig", "const"}
-)
+# a title of rank or office cut short before a name ("Pres. Dilma Rousseff", "Gov. Jan
+# Brewer"): the titles that never end a sentence, but courtesy titles and place words,
+# and a council's and a police force's titles written without a full stop
+TITLE_ABBREVIATIONS = (
+    TITLES - {"mr", "mrs", "ms", "messrs", "dr", "st", "ste", "mt", "ft"}
+) | {"cllr", "coun", "const"}
 # Which WordNet noun files fit a spaCy entity label (6 artifact, 7 act, 11 event,
 LABEL_LEXNAMES = {
     "PERSON": {18},
