@@ -486,7 +486,9 @@ def glued(sentence: Span) -> bool:
     """Two sentences run together where a heading lost its full stop: "all about the
     Crazycats Following pop stars on Twitter is ...": a capitalised function word or
     verb in mid-sentence, right after a word."""
-    for token in sentence[1:]:
+    opener = sentence[0].pos_ in ("CCONJ", "SCONJ", "ADV", "ADP", "DET")
+    for token in sentence[2 if opener else 1 :]:
+        # ("But Help for Heroes has hit back": a name after the opening conjunction)
         previous = token.doc[token.i - 1]
         if (
             token.text[:1].isupper()
@@ -494,6 +496,7 @@ def glued(sentence: Span) -> bool:
             and token.pos_ in ("VERB", "AUX", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV")
             and previous.is_alpha
             and token.lower_ not in ("i",)
+            and not _in_title_case(token)
         ):
             return True
         if (
@@ -501,10 +504,21 @@ def glued(sentence: Span) -> bool:
             and token.pos_ == "NOUN"
             and previous.like_num
             and not token.ent_type_
+            and sum(c.isupper() for c in token.text) == 1  # "234 MPs": a plural acronym
         ):
             return True  # "... were disrupted in 1994 Scientists have traced ...": a
             # heading ending on a year, run into the next sentence
     return False
+
+
+def _in_title_case(token: Token) -> bool:
+    """A word inside a run of capitalised words: a title ("played D:ream's Things Can Only
+    Get Better"), not a heading glued to the next sentence ("the Crazycats Following pop
+    stars on Twitter ...")."""
+    doc = token.doc
+    before = doc[token.i - 1]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before.text[:1].isupper() and after is not None and after.text[:1].isupper()
 
 
 JOINING_WORDS = frozenset({"of", "for", "in", "the", "and", "on", "at", "to", "a", "an"})
@@ -586,6 +600,7 @@ REAL_WORD_SLIP = re.compile(
     r"|\b(?:aa|bb|cc|dd|ff|gg|hh|jj|kk|mm|nn|pp|qq|rr|ss|tt|uu|vv|ww|yy|zz)\b",  # "aa gang"
     re.IGNORECASE,
 )
+SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(]))'[^'\n]{1,80}'(?=[\s,.;:!?)]|$)")
 # a letter standing alone where a word was meant: "first identified o Sept. 14"
 LONE_LETTER = re.compile(r"(?<![\w'’.&/-])[b-hj-uwyz](?![\w'’.&/-])")
 # a lowercase word run into a name with a hyphen where a dash was meant: "competition-Adrian"
@@ -614,8 +629,9 @@ def copied_slip(sentence: Span) -> bool:
         return True
     if re.search(r"\b[a-z]+\.\d", text):
         return True  # "201,700 miles from Earth or.85 of the distance": a space lost
-    if re.search(r"[A-Za-z][a-rt-z]'(?:\s|$)", text):
-        return True  # "for even Bree' slight figure": a possessive lost its s
+    if re.search(r"[A-Za-z][a-rt-z]'(?:\s|$)", SINGLE_QUOTED.sub("Q", text)):
+        return True  # "for even Bree' slight figure": a possessive lost its s (not "as an
+        # 'endorsement' of": a word in single quotes)
     if re.search(r"\b\d+(?!st|nd|rd|th)[a-z]{4,}\b", text):
         return True  # "100metres", "12,000miles": a number glued to its unit
     if REAL_WORD_SLIP.search(text):

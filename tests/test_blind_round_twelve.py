@@ -1,0 +1,97 @@
+"""Rules written in the twelfth session (docs/questions.md): "Who said ...?" for the
+sentences of a quotation that runs over several sentences, and three sentence checks that
+refused good sentences. Each with a counter-example that must be kept out."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.common.textutil import plain_text
+from companion.generation.analysis import load_nlp
+from companion.generation.questions.base import copied_slip, glued
+from tests.test_blind_round_ten import _candidates
+
+QUOTES = """Bus fares rise across the valley
+
+Bus fares in Wheatfield will rise by 20p from next month, the operator said on Monday.
+
+Dana Whitlock, 27, from Marsh Lane, said: “It’s ridiculous. I think the fare is too
+expensive already. It costs me two pounds to get to the college every morning.”
+
+Oliver Brandt, the operator's regional director, said the increase would pay for new buses.
+“We have not changed our prices for three years. We now need to meet the rising cost of fuel
+and wages,” said Mr Brandt.
+
+The painter Edgar Lunn made the station's famous mural in 1931. “Lunn was one of the finest
+artists of his time. It is a great joy to see his work restored,” he said.
+
+Cllr Pryce said: ‘The new buses will make a very welcome difference to the whole town.
+
+The council has called for “an end to the endless delays on the valley road.
+"""
+
+
+def _who_said(tmp_path, monkeypatch) -> dict[str, str]:
+    found = _candidates(tmp_path, QUOTES, monkeypatch)
+    return {plain_text(q.prompt): str(q.answer) for q in found if q.prompt.startswith("Who said")}
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker"),
+    [
+        # the sentence that opens the quotation, after its named speaker
+        ("I think the fare is too expensive already", None),  # (the middle one: below)
+        ("We have not changed our prices for three years", "Oliver Brandt"),
+        # the sentence that closes it, before "said Mr Brandt"
+        ("We now need to meet the rising cost of fuel and wages", "Oliver Brandt"),
+        # a sentence in the middle, of the speaker who opened it
+        ("It costs me two pounds to get to the college every morning", "Dana Whitlock"),
+    ],
+)
+def test_who_said_a_sentence_of_a_quotation_over_several_sentences(
+    tmp_path, monkeypatch, quote, speaker
+):
+    asked = _who_said(tmp_path, monkeypatch)
+    if speaker is None:
+        speaker = "Dana Whitlock"
+    assert asked.get(f"Who said, “{quote}”?") == speaker, asked
+
+
+def test_no_who_said_for_he_who_is_named_only_inside_the_quotation(tmp_path, monkeypatch):
+    asked = _who_said(tmp_path, monkeypatch)
+    assert "Edgar Lunn" not in asked.values(), asked  # he never speaks: the quotation is about him
+
+
+def test_no_who_said_for_a_title_and_a_surname_or_a_phrase_quoted_mid_sentence(
+    tmp_path, monkeypatch
+):
+    asked = _who_said(tmp_path, monkeypatch)
+    assert not any("welcome difference" in prompt for prompt in asked), asked  # "Cllr Pryce"
+    assert not any("endless delays" in prompt for prompt in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("But Help for Heroes has hit back at the claims made by the court.", False),
+        ("For the motion to go through, it must be approved by at least 234 MPs.", False),
+        ("As he spoke, protesters played Things Can Only Get Better outside the gates.", False),
+        ("Sales were all about the Crazycats Following pop stars on Twitter is popular.", True),
+        ("The rivers were flooded in 1994 Scientists have traced the cause to the dams.", True),
+    ],
+)
+def test_glued_sentences_but_not_names_titles_or_plural_acronyms(sentence, expected):
+    span = next(load_nlp()(sentence).sents)
+    assert glued(span) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The launch was described by the minister as an 'endorsement' of the programme.", False),
+        ("The crowd admired even Bree' slight figure as she crossed the line.", True),
+    ],
+)
+def test_a_word_in_single_quotes_is_no_lost_possessive(sentence, expected):
+    span = next(load_nlp()(sentence).sents)
+    assert copied_slip(span) is expected
