@@ -95,3 +95,32 @@ def test_glued_sentences_but_not_names_titles_or_plural_acronyms(sentence, expec
 def test_a_word_in_single_quotes_is_no_lost_possessive(sentence, expected):
     span = next(load_nlp()(sentence).sents)
     assert copied_slip(span) is expected
+
+
+LED_TO = (
+    "Storms sweep the coast\n\nThe storm reached the coast on Friday evening. Torrential rain"
+    " led to flooding in some parts while high winds tore hundreds of trees down.\n\nThe"
+    " timetable changed in May. The change led to weeks of disruption on the network."
+)
+
+
+def test_a_led_to_sample_answer_stops_at_what_it_led_to(tmp_path, monkeypatch):
+    found = _candidates(tmp_path, LED_TO, monkeypatch)
+    asked = {plain_text(q.prompt): q.answer for q in found if q.source == "rule:open-led-to"}
+    prompt = "Using evidence from the passage, what did torrential rain lead to?"
+    assert asked.get(prompt) == "Flooding in some parts.", asked  # not the winds as well
+    assert not any("the change" in p for p in asked), asked  # which change? (said before)
+
+
+def test_no_sequence_event_for_who_hung_on_a_noun_further_back(tmp_path, monkeypatch):
+    text = (
+        "A prince opens a hospital wing\n\nPrince Oliver became president of the Harbour"
+        " Hospital Trust in 2007. He followed in the footsteps of his mother Diana, Princess of"
+        " Wales, who opened a children's unit at the hospital in 1993. Prince Oliver laid the"
+        " foundation stone for the new wing in 2020.\n\nThe hospital was built by the town"
+        " council in 1921. The wing opened to patients on Monday."
+    )
+    found = _candidates(tmp_path, text, monkeypatch)
+    events = [e for q in found if q.kind == "sequence" for e in q.answer]
+    assert "Prince Oliver became president of the Harbour Hospital Trust" in events, events
+    assert not any("opened a children's unit" in e for e in events), events  # "The footsteps"

@@ -72,12 +72,30 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
             general = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
             # ("distance or geographical barriers can lead to speciation": a rule, and
             # "what did ... lead to?" would make it an event)
-            if subject is not None and subject.lower_ not in PRONOUN_SUBJECTS and not general:
+            result = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if (
+                subject is not None
+                and subject.lower_ not in PRONOUN_SUBJECTS
+                and not general
+                and not _the_bare_noun(subject)
+                and result is not None
+            ):
                 topic = span_text(list(subject.subtree))
                 prompt = f"{FOLLOW_UP}, what did {topic[:1].lower() + topic[1:]} lead to?"
-                # the clause from its subject: "But this year, the combination ... has led
-                # to ..." answers without the "But" that leaned on the sentence before
-                sample = sentence.doc[subject.left_edge.i : sentence.end].text.strip()
+                # the sample is what it led to, and only that: "Torrential rain led to
+                # flooding in some parts while high winds tore trees down" answers
+                # "Flooding in some parts" (reviewed: whole sentences were rejected when
+                # they ran on into another event, or kept a "But" from the one before)
+                sample = span_text(list(result.subtree))
                 found = _open(builder, sentence, prompt, sample, "rule:open-led-to", 1.4)
                 out += [found] if found else []
     return out
@@ -116,4 +134,13 @@ def _bare_plural_subject(verb) -> bool:
             c.dep_ in ("det", "poss", "amod", "compound", "prep", "nummod")
             for c in subject.children
         )
+    )
+
+
+def _the_bare_noun(subject) -> bool:
+    """ "the change", "this move": a subject that names its thing only by pointing back to
+    the sentence before ("what did the change lead to?" was too vague for reviewers)."""
+    return subject.pos_ == "NOUN" and all(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in subject.children
     )

@@ -157,7 +157,24 @@ def _speaker_thing(builder: Builder, subject) -> Thing | None:
             return None  # "... (by Prime Minister John Key)", "Gustave Eiffel's monument
             # ..., said Esnous": named, but not the one who speaks
         return thing
-    return builder.thing_of(subject)
+    return builder.thing_of(subject) or _by_surname(builder, subject)
+
+
+def _by_surname(builder: Builder, subject) -> Thing | None:
+    """ "..., Coker said": a surname the tagger did not join to its person, the one
+    person the article names in full with it ("Maya Coker")."""
+    if subject.pos_ not in ("PROPN", "NOUN") or not subject.text.istitle():
+        return None  # (the small model tags some surnames as nouns: "Coker")
+    if subject.ent_type_ not in ("PERSON", ""):
+        return None
+    found = [
+        t
+        for t in builder.things
+        if t.label == "PERSON"
+        and len(display_name(t).split()) >= 2
+        and display_name(t).split()[-1] == subject.text
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _a_subject_near(builder: Builder, thing: Thing, pronoun) -> bool:

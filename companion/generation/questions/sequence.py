@@ -193,6 +193,13 @@ def _event_text(builder: Builder, verb: Token, date: Span | None) -> str:
     prefix = ""
     if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("which", "who", "that"):
         noun = verb.head
+        between = noun.doc[noun.i + 1 : subject.i]
+        if any(not t.is_punct for t in between) or any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children
+        ):
+            return ""  # "in the footsteps of his mother Diana, Princess of Wales, who opened
+            # a children's unit in 1993": the parse hung "who" on a noun further back, and
+            # the event came out as "Mother opened ..." (both reviewers rejected it)
         words = [t for t in noun.lefts if t.dep_ in ("det", "compound", "amod")] + [noun]
         replacements[subject.i] = span_text(words)
     elif subject is None and verb.dep_ == "advcl":
