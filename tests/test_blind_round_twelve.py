@@ -8,7 +8,7 @@ import pytest
 
 from companion.common.textutil import plain_text
 from companion.generation.analysis import load_nlp
-from companion.generation.questions.base import copied_slip, glued
+from companion.generation.questions.base import copied_slip, glued, usable_sentence
 from tests.test_blind_round_ten import _candidates
 
 QUOTES = """Bus fares rise across the valley
@@ -124,3 +124,16 @@ def test_no_sequence_event_for_who_hung_on_a_noun_further_back(tmp_path, monkeyp
     events = [e for q in found if q.kind == "sequence" for e in q.answer]
     assert "Prince Oliver became president of the Harbour Hospital Trust" in events, events
     assert not any("opened a children's unit" in e for e in events), events  # "The footsteps"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The sculpture being unveiled in the grounds of the town museum.", False),
+        ("Send your story ideas to the newsroom by email today.", False),
+        ("The sculpture was unveiled in the grounds of the museum on Friday.", True),
+    ],
+)
+def test_no_question_from_a_caption_participle_or_an_order_to_the_reader(sentence, expected):
+    span = next(load_nlp()(sentence).sents)
+    assert usable_sentence(span) is expected

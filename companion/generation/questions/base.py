@@ -324,7 +324,7 @@ def usable_sentence(sentence: Span) -> bool:
     if is_quote(sentence) or inside_quotation(sentence) or not _ends_statement(sentence.text):
         # (an exclamation is a cry or a comment, not a fact: "You got to be kidding _!")
         return False
-    if sentence.root.pos_ not in ("VERB", "AUX"):
+    if sentence.root.pos_ not in ("VERB", "AUX") or _no_statement_verb(sentence.root):
         return False
     if sum(1 for t in sentence if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
@@ -355,6 +355,21 @@ def usable_sentence(sentence: Span) -> bool:
         # ("The artwork appeared on the side of the Griffin Hotel in Stockport. The pub's
         # landlord said it was 'a surprise'")
     return not re.search(r"(\b\w+\b)\s+\1\b", sentence.text, re.IGNORECASE)
+
+
+def _no_statement_verb(root: Token) -> bool:
+    """An order to the reader ("Send your story ideas to ..."), or a caption's participle
+    with "being" and no finite verb ("The sculpture being unveiled in the grounds of ...")."""
+    if root.tag_ == "VB" and root.i == root.sent.start:
+        return True
+    return (
+        root.tag_ in ("VBN", "VBG")
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in root.children)
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in root.children)
+    )
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 APPEAL = re.compile(
