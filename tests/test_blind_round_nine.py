@@ -412,7 +412,7 @@ def test_a_gloss_of_a_british_thing_in_a_story_that_never_names_britain(tmp_path
     ("text", "usable"),
     [
         ("Listen to Wales explain the blackout here.", False),
-        ("Listen to the band play its new song on the radio tonight.", True),
+        ("Fans can listen to the band play its new song on the radio tonight.", True),
     ],
 )
 def test_a_link_line_is_no_question(text: str, usable: bool):
