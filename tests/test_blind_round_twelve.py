@@ -137,3 +137,25 @@ def test_no_sequence_event_for_who_hung_on_a_noun_further_back(tmp_path, monkeyp
 def test_no_question_from_a_caption_participle_or_an_order_to_the_reader(sentence, expected):
     span = next(load_nlp()(sentence).sents)
     assert usable_sentence(span) is expected
+
+
+def test_she_said_is_never_a_person_the_article_does_not_quote_by_name(tmp_path, monkeypatch):
+    text = (
+        "A card for a centenarian\n\nThe King and Queen have sent out their first batch of"
+        " birthday cards.\n\nAmong the first recipients was Ruth Okafor, a veteran of the"
+        " Second World War who celebrated her 100th birthday on Oct. 21.\n\n“I was amazed"
+        " when the card came this morning,” Okafor told the Daily Express.\n\nReflecting on"
+        " the milestone, the veteran centenarian — who served in the navy when the late"
+        " Queen’s father, King George VI, was on the throne — said the card had put her age"
+        " into perspective.\n\n“I was serving under her father if you think about it,” she"
+        " told the BBC."
+    )
+    asked = {
+        plain_text(q.prompt): str(q.answer)
+        for q in _candidates(tmp_path, text, monkeypatch)
+        if q.prompt.startswith("Who said")
+    }
+    assert "George VI" not in asked.values(), asked
+    assert asked.get("Who said, “I was amazed when the card came this morning”?") == (
+        "Ruth Okafor"
+    ), asked

@@ -96,8 +96,8 @@ def whole_quotation(sentence: Span) -> str:
     words = quote.split()
     if not MIN_QUOTE_WORDS <= len(words) <= MAX_QUOTE_WORDS:
         return ""
-    if quote[-1:] in "?!…" or "..." in quote:
-        return ""
+    if quote[-1:] in "?!…" or "..." in quote or "‘" in quote:
+        return ""  # (or a quotation inside it: "I was like ‘my goodness me,'")
     start = sentence.start_char + found[0].start()
     end = sentence.start_char + found[0].end()
     inside = [t for t in sentence if start <= t.idx < end]
@@ -156,6 +156,10 @@ def _speaker_thing(builder: Builder, subject) -> Thing | None:
         if thing is None or not _a_subject_near(builder, thing, subject):
             return None  # "... (by Prime Minister John Key)", "Gustave Eiffel's monument
             # ..., said Esnous": named, but not the one who speaks
+        if id(thing) not in builder.speaker_counts():
+            return None  # "“I was serving under her father ...,” she told the BBC" is not
+            # King George VI, named in the sentence before: "he" or "she" is only ever a
+            # person the article quotes by name elsewhere (reviewed: George VI was keyed)
         return thing
     return builder.thing_of(subject) or _by_surname(builder, subject)
 
@@ -340,9 +344,9 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _speaker_among(builder: Builder, tokens: list) -> Thing | None:
-    """The one thing named as the subject of a speech verb among these tokens ("he" or
-    "she" only for a person the article quotes by name elsewhere: in "“Delaroche is one of
-    the great painters. It's a major discovery ...,” he said." he is not Delaroche)."""
+    """The one thing named as the subject of a speech verb among these tokens (in
+    "“Delaroche is one of the great painters. It's a major discovery ...,” he said." he is
+    not Delaroche: _speaker_thing)."""
     ids = {t.i for t in tokens}
     found = {
         id(thing): thing
@@ -352,7 +356,6 @@ def _speaker_among(builder: Builder, tokens: list) -> Thing | None:
         if subject.dep_ == "nsubj"
         and subject.i in ids
         and (thing := _speaker_thing(builder, subject)) is not None
-        and (subject.lower_ not in ("he", "she") or id(thing) in builder.speaker_counts())
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
