@@ -156,10 +156,6 @@ def _speaker_thing(builder: Builder, subject) -> Thing | None:
         if thing is None or not _a_subject_near(builder, thing, subject):
             return None  # "... (by Prime Minister John Key)", "Gustave Eiffel's monument
             # ..., said Esnous": named, but not the one who speaks
-        if id(thing) not in builder.speaker_counts():
-            return None  # "“I was serving under her father ...,” she told the BBC" is not
-            # King George VI, named in the sentence before: "he" or "she" is only ever a
-            # person the article quotes by name elsewhere (reviewed: George VI was keyed)
         return thing
     return builder.thing_of(subject) or _by_surname(builder, subject)
 
@@ -191,7 +187,8 @@ def _a_subject_near(builder: Builder, thing: Thing, pronoun) -> bool:
             return False
         for mention in thing.mentions:
             inside = mention.doc is sentence.doc and sentence.start <= mention.start
-            if inside and mention.end <= sentence.end and _subject(mention.span.root):
+            root = mention.span.root
+            if inside and mention.end <= sentence.end and _subject(root) and _main(root):
                 return True
         sentence = builder.previous_sentence(sentence)
     return False
@@ -206,6 +203,21 @@ def _subject(token) -> bool:
     near = list(token.ancestors)[:3]  # (the parse may hang it on "the Met Office")
     return token.dep_ in SUBJECT_DEPS or (
         token.dep_ == "appos" and any(a.dep_ in SUBJECT_DEPS for a in near)
+    )
+
+
+def _main(token) -> bool:
+    """The subject belongs to the sentence's main verb, not to a clause inside it: in
+    "the veteran, who served in the navy when the late Queen's father, King George VI,
+    was on the throne, said ..." the King is no speaker for a "she said" after it
+    (reviewed: he was keyed)."""
+    verb = token.head
+    while verb.dep_ in ("appos", "compound", "nsubj", "nsubjpass", "prep", "pobj"):
+        verb = verb.head  # (a name beside the subject hangs on the subject)
+    return (
+        verb.dep_ == "ROOT"
+        or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        or verb.lemma_ in SPEECH_VERBS  # "..., Mr Powell said, but ...": a speaker too
     )
 
 
@@ -344,9 +356,9 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _speaker_among(builder: Builder, tokens: list) -> Thing | None:
-    """The one thing named as the subject of a speech verb among these tokens (in
-    "“Delaroche is one of the great painters. It's a major discovery ...,” he said." he is
-    not Delaroche: _speaker_thing)."""
+    """The one thing named as the subject of a speech verb among these tokens ("he" or
+    "she" only for a person the article quotes by name elsewhere: in "“Delaroche is one of
+    the great painters. It's a major discovery ...,” he said." he is not Delaroche)."""
     ids = {t.i for t in tokens}
     found = {
         id(thing): thing
@@ -356,6 +368,7 @@ def _speaker_among(builder: Builder, tokens: list) -> Thing | None:
         if subject.dep_ == "nsubj"
         and subject.i in ids
         and (thing := _speaker_thing(builder, subject)) is not None
+        and (subject.lower_ not in ("he", "she") or id(thing) in builder.speaker_counts())
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
