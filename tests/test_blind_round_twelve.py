@@ -4,12 +4,16 @@ refused good sentences. Each with a counter-example that must be kept out."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from companion.common.textutil import plain_text
 from companion.generation.analysis import load_nlp
+from companion.generation.glossary import circular
 from companion.generation.questions.base import copied_slip, glued, usable_sentence
 from tests.test_blind_round_ten import _candidates
+from tests.test_glossary import _glossary
 
 QUOTES = """Bus fares rise across the valley
 
@@ -159,3 +163,61 @@ def test_she_said_is_never_a_person_the_article_does_not_quote_by_name(tmp_path,
     assert asked.get("Who said, “I was amazed when the card came this morning”?") == (
         "Ruth Okafor"
     ), asked
+
+
+COUNTS = (
+    "Clashes in the capital\n\nDozens of people were killed in the capital on Friday, often"
+    " in clashes with security forces. A total of 25 bus routes were cancelled on Tuesday"
+    " morning. The exhibition explores a number of themes close to the artist's heart. The"
+    " council approved the new wall in 2009 after a long debate."
+)
+
+
+def test_no_false_statement_that_denies_a_count(tmp_path, monkeypatch):
+    statements = [
+        plain_text(q.prompt)
+        for q in _candidates(tmp_path, COUNTS, monkeypatch)
+        if q.kind == "true_false" and q.answer == "false"
+    ]
+    assert not any(" not " in s and ("Dozens" in s or "total" in s) for s in statements)
+    assert not any("number of themes" in s for s in statements), statements
+    assert (
+        "True or false: The council did not approve the new wall in 2009 after a long"
+        " debate." in statements
+    ), statements
+
+
+def test_an_office_or_a_united_country_takes_the_after_of():
+    from companion.generation.context_lines import with_the
+
+    assert with_the("Scotland Office") == "the Scotland Office"
+    assert with_the("United Kingdom") == "the United Kingdom"
+    assert with_the("Netherlands") == "the Netherlands"
+    assert with_the("Google") == "Google"
+    assert with_the("India") == "India"
+
+
+def test_a_role_of_an_office_reads_with_the(tmp_path):
+    text = (
+        "Minister quits\n\nScotland Office minister David Cairns has resigned from the"
+        " government, saying the time has come for a debate.\n\nMr Cairns became a minister"
+        " in 2007 and served for two years."
+    )
+    assert _glossary(tmp_path, text).get("David Cairns") == "minister of the Scotland Office"
+
+
+def test_a_dash_gloss_keeps_its_hyphenated_word_and_a_rare_synonym_is_no_gloss(tmp_path):
+    text = (
+        "Waiting lists grow\n\nThe NHS last met the targets in 2016 for elective – or"
+        " non-urgent – care, the report said. Cases of whooping cough (pertussis) rose"
+        " sharply in the county this year, doctors said."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("elective") in (None, "non-urgent"), glossary
+    assert glossary.get("whooping cough") != "pertussis", glossary
+
+
+def test_a_negative_prefix_does_not_hide_a_circular_gloss():
+    thing = SimpleNamespace(is_name=False, forms=["irreversible"], lemma="irreversible")
+    assert circular("incapable of being reversed", thing)
+    assert not circular("impossible to undo or change back", thing)

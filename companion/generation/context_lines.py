@@ -368,7 +368,32 @@ def _owner_phrase(owner: list[Token]) -> str:
     text = _joined(owner, lower=False)
     if re.fullmatch(r"[A-Z](?:\.[A-Z])+\.?", text):
         return f"the {text.rstrip('.')}."
-    return f"the {text}" if text.startswith("United ") else text
+    return with_the(text)
+
+
+# the last word of a name said with "the": "the Scotland Office", "the Exporters
+# Association", "the United Kingdom" (reviewed: "minister of Scotland Office" and "Prime
+# Minister of United Kingdom" each needed a teacher's edit)
+THE_NOUNS = frozenset(
+    {"office", "department", "ministry", "council", "committee", "agency", "service"}
+    | {"commission", "board", "authority", "kingdom", "republic", "union", "federation"}
+    | {"association", "party", "islands", "states", "emirates", "institute", "assembly"}
+)
+PLURAL_COUNTRIES = re.compile(r"[A-Z]\w+(?:ands|ines|amas|ives|elles|oros)")
+
+
+def with_the(name: str) -> str:
+    """A name as it reads after "of": with "the" where English puts one."""
+    words = name.split()
+    if not words or words[0].lower() == "the":
+        return name
+    if (
+        name.startswith("United ")
+        or words[-1].lower() in THE_NOUNS
+        or PLURAL_COUNTRIES.fullmatch(name)
+    ):
+        return f"the {name}"
+    return name
 
 
 def _the_one_named(kind: Token, resolve: Resolver) -> str:
@@ -413,7 +438,7 @@ def _with_country(tokens: list[Token], resolve: Resolver) -> str:
     if not role or not _state_title(role) or len(nationality) > 1:
         return ""
     country = country_of_adjective(nationality[0].text) if nationality else home_country(resolve)
-    return f"{_joined(role, lower=False)} of {country}" if country else ""
+    return f"{_joined(role, lower=False)} of {with_the(country)}" if country else ""
 
 
 def country_name(name: str) -> str:

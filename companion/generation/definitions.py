@@ -150,9 +150,7 @@ def cut_from_its_sentence(text: str) -> bool:
     """A line of the article that only makes sense in its sentence: a list's gloss after a
     dash ("Hale-Bopp: Hyakutake - earlier comets"), or an owner that is a bare noun
     ("Merton: family's country house": which family?)."""
-    return bool(
-        re.search(r"\s[-–—]\s", text) or re.match(r"\s*(?:the\s+)?[a-z]+['’]s\b", text)
-    )
+    return bool(re.search(r"\s[-–—]\s", text) or re.match(r"\s*(?:the\s+)?[a-z]+['’]s\b", text))
 
 
 def _same_root(a: str, b: str) -> bool:
@@ -203,6 +201,8 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
                 text = shorten(text)
             if text and cut_from_its_sentence(text):
                 continue
+            if text and " " not in text and "-" not in text and zipf(text.lower()) < RARE_GLOSS:
+                continue  # "whooping cough (pertussis)": a rarer name for it, no meaning
             if text and usable(text, thing) and not _cut_inside_name(text, mention):
                 if _a_ranking(text, mention) or PART_OF.match(text):
                     continue  # "Halifax: part of Lloyds Banking Group": whose, not what
@@ -243,9 +243,13 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     if i >= len(doc):
         return ""
     before = doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.is_alpha and (
-        before.dep_ == "compound"
-        or (before.dep_ == "amod" and zipf(before.lower_) < RARE_WORD_ZIPF)
+    if (
+        before is not None
+        and before.is_alpha
+        and (
+            before.dep_ == "compound"
+            or (before.dep_ == "amod" and zipf(before.lower_) < RARE_WORD_ZIPF)
+        )
     ):
         return ""  # "wāhine atua (female deity)": the gloss is the whole phrase's
     opener = doc[i].text
@@ -253,8 +257,10 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
         closer = {"(": ")"}.get(opener)
         tokens = []
         for token in doc[i + 1 :]:
-            if (closer and token.text == closer) or (not closer and token.text in DASHES):
-                break
+            if (closer and token.text == closer) or (
+                not closer and token.text in DASHES and not _inside_word(token)
+            ):
+                break  # ("elective – or non-urgent – care": the hyphen is the word's)
             if token.sent != doc[i].sent:
                 break
             tokens.append(token)
@@ -279,6 +285,18 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     return ""
 
 
+def _inside_word(token: Token) -> bool:
+    """A hyphen joining two halves of a word ("non-urgent"), not a dash."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
+
+
+RARE_GLOSS = 3.0  # a one-word gloss rarer than this is jargon (pertussis 1.9)
 RARE_WORD_ZIPF = 2.0  # "wāhine" (in "wāhine atua"): no English adjective
 
 

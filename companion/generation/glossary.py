@@ -673,7 +673,7 @@ def _every_word_again(text: str, thing: Thing) -> bool:
 
 
 def _without_prefix(word: str) -> str:
-    for prefix in ("un", "in", "dis", "non", "mis", "on"):
+    for prefix in ("un", "in", "im", "ir", "il", "dis", "non", "mis", "on"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 5:
             return word[len(prefix) :]
     return word

@@ -339,6 +339,10 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     ):
         return None  # "Fifty-two observation sites were not showing record amounts": true
         # of other sites, or false of these? A counted subject reads two ways
+    if subject is not None and _counted(subject) or any(_a_number_of(t) for t in tokens):
+        return None  # "Dozens of people were not killed", "A total of 25 routes were not
+        # disrupted", "does not explore a number of themes": some were not, so true?
+        # (reviewed: all three judged unclear)
     if subject is not None and _nouns_before_subject(tokens, subject):
         return None  # "A light-year is 10 trillion km, the distance light travels in a
         # year" parsed with "travels" as the main verb: the "not" lands in the aside
@@ -371,6 +375,29 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     else:
         return None
     return statement(verb, {**replacements, **change})
+
+
+COUNT_NOUNS = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens", "lots"}
+    | {"total", "number", "majority", "minority", "handful", "couple", "pair", "host"}
+)
+
+
+def _counted(subject: Token) -> bool:
+    """A subject that is a count of something: "Dozens of people", "A total of 25 routes",
+    "Hundreds of fans"."""
+    return subject.lower_ in COUNT_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    )
+
+
+def _a_number_of(token: Token) -> bool:
+    """ "a number of themes": how many are denied?"""
+    return (
+        token.lower_ in ("number", "total", "handful", "couple", "host")
+        and any(c.lower_ == "a" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
 
 
 def _nouns_before_subject(tokens: list[Token], subject: Token) -> bool:
