@@ -221,3 +221,48 @@ def test_a_negative_prefix_does_not_hide_a_circular_gloss():
     thing = SimpleNamespace(is_name=False, forms=["irreversible"], lemma="irreversible")
     assert circular("incapable of being reversed", thing)
     assert not circular("impossible to undo or change back", thing)
+
+
+def test_a_surname_two_people_share_is_not_accepted_alone(tmp_path, monkeypatch):
+    text = (
+        "A new station opens\n\nBradley Watson, 20, was among the first passengers at the"
+        " new station in Blyth on Monday.\n\n“I don't drive so this will really help me get"
+        " around the county,” Bradley Watson said.\n\n“It will make a big difference to young"
+        " people in the town,” his mother Amanda Watson said on Monday."
+    )
+    found = [q for q in _candidates(tmp_path, text, monkeypatch) if q.prompt.startswith("Who")]
+    assert found, "no Who-said question"
+    assert all("Watson" not in q.accept for q in found), [(q.answer, q.accept) for q in found]
+
+
+def test_no_statement_from_a_list_taken_for_an_aside_nor_a_denial_before_with(
+    tmp_path, monkeypatch
+):
+    text = (
+        "Shop raiders jailed\n\nGlen King, Stephen James Allison and Kevin Gallagher were"
+        " each jailed for 27 months on Tuesday after admitting the raid.\n\nThe plans were"
+        " approved by the council in May. Objections were raised, with concerns over the"
+        " impact on the landscape and on wildlife."
+    )
+    statements = [
+        plain_text(q.prompt)
+        for q in _candidates(tmp_path, text, monkeypatch)
+        if q.kind == "true_false"
+    ]
+    assert not any(s.startswith("True or false: Glen King were") for s in statements)
+    assert not any("Objections were not raised" in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("surname", "text", "alone"),
+    [
+        ("Masood", "Masood led the anti-Taliban offensive until 2001.", True),
+        ("Masood", "The offensive, said Masood, would go on.", True),
+        ("Watson", "“It will help,” mum Amanda Watson said.", False),
+        ("Watson", "“It will help,” Mr Watson said.", False),
+    ],
+)
+def test_a_shared_surname_is_kept_where_the_evidence_says_it_alone(surname, text, alone):
+    from companion.generation.questions.base import _said_alone
+
+    assert _said_alone(surname, text) is alone

@@ -154,8 +154,23 @@ class Builder:
             paragraph=self.paragraph_number(paragraph),
             source=source,
             status="generated",
-            accept=list(accept or []),
+            accept=[f for f in accept or [] if not self.shared_surname(f, evidence)],
         )
+
+    def shared_surname(self, form: str, evidence: str = "") -> bool:
+        """One word that ends the names of two people of the article ("Watson" for
+        Bradley and Amanda Watson): no answer to accept for either (reviewed: rejected),
+        unless the evidence itself calls the person so ("Masood led the offensive")."""
+        if " " in form or _said_alone(form, evidence):
+            return False
+        people = {
+            display_name(t)
+            for t in self.things
+            if t.label == "PERSON"
+            and len(display_name(t).split()) >= 2
+            and display_name(t).split()[-1] == form
+        }
+        return len(people) > 1
 
     def resolved_subject(self, verb: Token) -> tuple[Token | None, str]:
         """The verb's subject and its name; a pronoun subject is resolved only where the
@@ -314,6 +329,16 @@ class Builder:
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "into"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "country", "state", "region", "county"})
+
+
+def _said_alone(surname: str, text: str) -> bool:
+    """The text names someone by the surname alone ("Masood led ..."), not only after a
+    first name or a title ("Amanda Watson", "Mr Watson")."""
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[: match.start()].split()[-1:]
+        if not before or not before[0][:1].isupper() or before[0][-1:] in ".,:;":
+            return True
+    return False
 
 
 def usable_sentence(sentence: Span) -> bool:

@@ -77,6 +77,12 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     ):
         return []  # "The new Town Hall and [upgraded] ...": an "and" with nothing after it,
         # a misparse of the subject
+    if any(
+        c.dep_ == "appos" and any(g.dep_ in ("cc", "conj") for g in c.children)
+        for c in subject.children
+    ):
+        return []  # "Glen King, Stephen Allison and Kevin Gallagher were each jailed": a
+        # list the parse took for an aside would leave "Glen King were each jailed"
     if verb.tag_ == "VBP" and subject.tag_ in ("NN", "NNP"):
         return []  # "Discount offer valid through April 13": a misparse, not a statement
     true_text = statement(verb, replacements)
@@ -359,6 +365,12 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
         return None  # "Caterham saw Kobayashi come home 15th": "did not see" reads as unseen
     if verb.lemma_ in NEGATIVE_VERBS or verb.lemma_ in ASPECT_VERBS:
         return None  # "did not decline to make Page available", "did not begin to wonder"
+    if any(
+        t.lower_ == "with" and t.head == verb and t.i > 0 and t.doc[t.i - 1].text == ","
+        for t in tokens
+    ):
+        return None  # "Objections were not raised, with concerns over the impact": the
+        # "with" that follows still tells of them
     if any(t.lower_ in TRAILING_ASIDES for t in tokens if t.i > verb.i):
         return None  # "has not surpassed its highs, which is positive": the aside stays true
     if sum(1 for t in tokens if not t.is_punct) > MAX_NEGATED_WORDS:
