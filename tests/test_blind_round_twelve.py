@@ -266,3 +266,21 @@ def test_a_shared_surname_is_kept_where_the_evidence_says_it_alone(surname, text
     from companion.generation.questions.base import _said_alone
 
     assert _said_alone(surname, text) is alone
+
+
+def test_accepted_forms_never_repeat_the_key():
+    from companion.generation.questions.base import _other_forms
+
+    assert _other_forms("UNC", ["UNC", "unc", "United National Congress"]) == [
+        "United National Congress"
+    ]
+    assert _other_forms("Larry Coker", ["Coker", "Coker"]) == ["Coker"]
+
+
+def test_an_acronym_key_accepts_the_name_it_stands_for(monkeypatch):
+    import companion.generation.questions.cloze as cloze
+
+    monkeypatch.setattr(cloze, "display_name", lambda thing: "Public Health England")
+    whole = SimpleNamespace(acronym="PHE", label="ORG", kind="group")
+    found = cloze._shorter_names(SimpleNamespace(by_name={}), "PHE", whole)
+    assert "Public Health England" in found, found

@@ -154,7 +154,9 @@ class Builder:
             paragraph=self.paragraph_number(paragraph),
             source=source,
             status="generated",
-            accept=[f for f in accept or [] if not self.shared_surname(f, evidence)],
+            accept=_other_forms(
+                answer, [f for f in accept or [] if not self.shared_surname(f, evidence)]
+            ),
         )
 
     def shared_surname(self, form: str, evidence: str = "") -> bool:
@@ -329,6 +331,17 @@ class Builder:
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "into"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "country", "state", "region", "county"})
+
+
+def _other_forms(answer, forms: list[str]) -> list[str]:
+    """The accepted forms, once each, without the key itself ("also accepted: UNC" for
+    the key "UNC" read as an error to reviewers)."""
+    key = answer.lower() if isinstance(answer, str) else ""
+    out: list[str] = []
+    for form in forms:
+        if form.lower() != key and form.lower() not in (f.lower() for f in out):
+            out.append(form)
+    return out
 
 
 def _said_alone(surname: str, text: str) -> bool:

@@ -24,7 +24,7 @@ from companion.generation.questions.base import (
     name_with_s,
     sentence_quality,
 )
-from companion.generation.terms import Thing, normal_key
+from companion.generation.terms import Thing, display_name, normal_key
 from companion.lesson.fileformat import BLANK
 
 
@@ -154,6 +154,9 @@ def _shorter_names(builder: Builder, answer: str, whole: Thing | None = None) ->
             found.append(place)  # "Chuncheon" for "Chuncheon of Gangwon Province"
     if whole is not None and whole.acronym and whole.acronym not in found:
         found.append(whole.acronym)  # "IMF" for "International Monetary Fund"
+    if whole is not None and whole.acronym == answer and display_name(whole) != answer:
+        found.append(display_name(whole))  # "Public Health England" for "PHE" (reviewed:
+        # a key "PHE" that did not accept the full name was rejected)
     return found
 
 
