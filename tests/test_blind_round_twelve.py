@@ -284,3 +284,25 @@ def test_an_acronym_key_accepts_the_name_it_stands_for(monkeypatch):
     whole = SimpleNamespace(acronym="PHE", label="ORG", kind="group")
     found = cloze._shorter_names(SimpleNamespace(by_name={}), "PHE", whole)
     assert "Public Health England" in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slip"),
+    [
+        ("The wait was 3.1 hours, according to a the most recent report by the board.", True),
+        ("Prices went up but however the board could not give figures for the year.", True),
+        ("The group sang the a cappella version of the song at the town hall.", False),
+        ("Doctors said vitamin A the body needs comes from green vegetables.", False),
+    ],
+)
+def test_two_articles_in_a_row_or_but_however_are_a_slip(sentence, slip):
+    assert copied_slip(next(load_nlp()(sentence).sents)) is slip
+
+
+def test_no_role_whose_owner_is_cut_from_a_longer_name(tmp_path):
+    text = (
+        "Six arrested over theft\n\nSpeaking to the media today, Homa Bay Directorate of"
+        " Criminal Investigations Commander Abed Kavoo said they tracked down the suspects."
+        "\n\nKavoo said that recently, police stations have received many cases of theft."
+    )
+    assert "of Criminal" not in _glossary(tmp_path, text).get("Abed Kavoo", "")

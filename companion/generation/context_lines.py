@@ -338,6 +338,9 @@ def _title_of(title: Span, resolve: Resolver) -> str:
         return _joined(tokens, lower=False)
     if any(t.ent_type_ == "NORP" for t in title):
         return title.text  # "former Afghan Vice President"
+    if owner[0].i > 0 and owner[0].doc[owner[0].i - 1].lower_ == "of":
+        return ""  # "Directorate of Criminal Investigations Commander Abed Kavoo": the
+        # title starts inside a longer name ("investigations commander of Criminal")
     if _a_body_of_many(owner):
         return ""  # "Assembly Speaker" -> "speaker of Assembly": which assembly? (reviewed
         # blind on unseen news: "speaker of House", "leader of Labour", "majority leader

@@ -650,6 +650,8 @@ REAL_WORD_SLIP = re.compile(
     r"|going|got) too (?:do|be|go|get|make|see|have|take|give|come)\b"
     # "Still much too do in Trenton" (to do)
     r"|, it not,"
+    r"|(?-i:\b(?:a|an) the\b|\bthe (?:a|an)\b(?! cappella))|\bbut however\b"
+    # "according to a the most recent report", "projects but however could not"
     r"|\b(?:aa|bb|cc|dd|ff|gg|hh|jj|kk|mm|nn|pp|qq|rr|ss|tt|uu|vv|ww|yy|zz)\b",  # "aa gang"
     re.IGNORECASE,
 )
