@@ -306,3 +306,20 @@ def test_no_role_whose_owner_is_cut_from_a_longer_name(tmp_path):
         "\n\nKavoo said that recently, police stations have received many cases of theft."
     )
     assert "of Criminal" not in _glossary(tmp_path, text).get("Abed Kavoo", "")
+
+
+def test_no_question_with_a_cut_not_a_cut_possessive_or_a_subject_without_its_verb(
+    tmp_path, monkeypatch
+):
+    text = (
+        "Venice floods again\n\nIndependent MP Tony Windsor said the Coalition wasn’t moving a"
+        " motion in the parliament because it might not have the support to win the vote."
+        "\n\nThe tide peaked at 1.10 metres above sea level on Saturday at noon, leaving St."
+        " Mark’s inundated with water. NHS England said more training places are being"
+        " provided at medical schools and the annual target to recruit enough trainees has"
+        " been surpassed for the first time."
+    )
+    prompts = [plain_text(q.prompt) for q in _candidates(tmp_path, text, monkeypatch)]
+    assert not any(" n’t" in p or " n't" in p for p in prompts), prompts
+    assert not any(p.endswith(("noon’s.", "noon's.")) for p in prompts), prompts
+    assert not any(p.endswith("the annual target.") for p in prompts), prompts

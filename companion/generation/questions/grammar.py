@@ -25,6 +25,7 @@ marks of a broken rewrite seen in review:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -39,6 +40,8 @@ def broken(doc: Doc) -> str:
     words = [t for t in doc if not t.is_punct and not t.is_space]
     if not words:
         return "empty"
+    if re.search(r"\sn['’]t\b", doc.text):
+        return "a 'not' cut from its verb ('why was the Coalition n't moving ...?')"
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         return "no verb"
     last = words[-1]
@@ -80,10 +83,15 @@ def broken(doc: Doc) -> str:
         return "a comma between the subject and its verb ('..., does not replace ...')"
     if lowered[:2] in (["what", "were"], ["what", "are"], ["what", "have"]):
         return "'What' with a plural verb ('What were held 2-2 by Chelsea?': which team?)"
-    if lowered[-3:] in CUT_PURPOSE or lowered[-1] in CUT_ADVERBS or lowered[-2:] == [
-        "more",
-        "so",
-    ]:
+    if (
+        lowered[-3:] in CUT_PURPOSE
+        or lowered[-1] in CUT_ADVERBS
+        or lowered[-2:]
+        == [
+            "more",
+            "so",
+        ]
+    ):
         return "what the last words led to was cut ('... in a bid?', 'settled soon?')"
     return ""
 

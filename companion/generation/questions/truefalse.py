@@ -90,6 +90,27 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if _cut_too_much(verb, kept, true_text, sentence):
         return []  # too much of the sentence left out: the statement could mislead
     kept_ids = {t.i for t in kept} | {verb.i}
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i in kept_ids and t.head.i not in kept_ids
+        for t in sentence
+    ):
+        return []  # a subject kept, its verb cut
+    last = max(kept_ids)
+    if any(
+        t.i > last
+        and t.i not in kept_ids
+        and t.pos_ in ("VERB", "AUX")
+        and t.dep_ in ("ccomp", "advcl", "parataxis")  # (a verb after "and" shares the
+        # subject: "was arrested [and has been charged]" may go)
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in t.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+        for t in sentence
+    ):
+        return []  # "... more places are being provided and the annual target [to recruit
+        # enough trainees has been surpassed]": the cut verb's subject was parsed into the
+        # statement
+    if re.search(r"['’]s\.?$", true_text):
+        return []  # "... on Saturday at noon’s": a possessive left with nothing after it
     if any(t.i >= 2 and joining_hyphen(t.doc[t.i - 1]) and t.i - 2 not in kept_ids for t in kept):
         return []  # "reader was stolen" from "an e-reader was stolen": half a word kept
     if _list_cut(verb, kept, sentence):
