@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from companion.generation.analysis import zipf
-from companion.generation.clauses import span_text
+from companion.generation.clauses import joining_hyphen, span_text
 from companion.generation.lexicon import DASHES, PRONOUNS, REGION_LABELS
 from companion.generation.terms import (
     Mention,
@@ -258,7 +258,7 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
         tokens = []
         for token in doc[i + 1 :]:
             if (closer and token.text == closer) or (
-                not closer and token.text in DASHES and not _inside_word(token)
+                not closer and token.text in DASHES and not joining_hyphen(token)
             ):
                 break  # ("elective – or non-urgent – care": the hyphen is the word's)
             if token.sent != doc[i].sent:
@@ -285,18 +285,7 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
     return ""
 
 
-def _inside_word(token: Token) -> bool:
-    """A hyphen joining two halves of a word ("non-urgent"), not a dash."""
-    doc = token.doc
-    return (
-        token.text == "-"
-        and token.i > 0
-        and not doc[token.i - 1].whitespace_
-        and not token.whitespace_
-    )
-
-
-RARE_GLOSS = 3.0  # a one-word gloss rarer than this is jargon (pertussis 1.9)
+RARE_GLOSS = 3.0  # a one-word gloss rarer than this is jargon (pertussis 2.55)
 RARE_WORD_ZIPF = 2.0  # "wāhine" (in "wāhine atua"): no English adjective
 
 

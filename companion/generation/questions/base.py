@@ -165,14 +165,17 @@ class Builder:
         unless the evidence itself calls the person so ("Masood led the offensive")."""
         if " " in form or _said_alone(form, evidence):
             return False
-        people = {
-            display_name(t)
+        return len({display_name(t) for t in self.named_in_full(form)}) > 1
+
+    def named_in_full(self, surname: str) -> list[Thing]:
+        """The people the article names in two words or more ending with `surname`."""
+        return [
+            t
             for t in self.things
             if t.label == "PERSON"
             and len(display_name(t).split()) >= 2
-            and display_name(t).split()[-1] == form
-        }
-        return len(people) > 1
+            and display_name(t).split()[-1] == surname
+        ]
 
     def resolved_subject(self, verb: Token) -> tuple[Token | None, str]:
         """The verb's subject and its name; a pronoun subject is resolved only where the

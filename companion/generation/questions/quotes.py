@@ -17,6 +17,7 @@ from companion.generation.clauses import has_quote
 from companion.generation.distractors import HONORIFICS, pick
 from companion.generation.lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS
 from companion.generation.questions.base import (
+    FINITE,
     MC_DISTRACTORS,
     QUOTED,
     Builder,
@@ -72,15 +73,10 @@ def _named_in_full(builder: Builder, speaker: Thing) -> Thing:
     name = display_name(speaker)
     if not name.lower().startswith(HONORIFICS):
         return speaker
-    surname = name.split()[-1]
     full = [
         t
-        for t in builder.things
-        if t is not speaker
-        and t.label == "PERSON"
-        and len(display_name(t).split()) >= 2
-        and display_name(t).split()[-1] == surname
-        and not display_name(t).lower().startswith(HONORIFICS)
+        for t in builder.named_in_full(name.split()[-1])
+        if t is not speaker and not display_name(t).lower().startswith(HONORIFICS)
     ]
     return full[0] if len(full) == 1 else speaker
 
@@ -167,13 +163,7 @@ def _by_surname(builder: Builder, subject) -> Thing | None:
         return None  # (the small model tags some surnames as nouns: "Coker")
     if subject.ent_type_ not in ("PERSON", ""):
         return None
-    found = [
-        t
-        for t in builder.things
-        if t.label == "PERSON"
-        and len(display_name(t).split()) >= 2
-        and display_name(t).split()[-1] == subject.text
-    ]
+    found = builder.named_in_full(subject.text)
     return found[0] if len(found) == 1 else None
 
 
@@ -350,9 +340,6 @@ def _a_quoted_sentence(quote: str, inside: list) -> bool:
     return any(t.tag_ in FINITE for t in inside) and not any(
         t.lemma_ in SPEECH_VERBS and t.dep_ == "ROOT" for t in inside
     )  # ("A scenario of 1 to 5 million including all surrounding countries": no verb)
-
-
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _speaker_among(builder: Builder, tokens: list) -> Thing | None:

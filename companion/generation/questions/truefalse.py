@@ -28,6 +28,7 @@ from companion.generation.lexicon import (
     SWAP_LABELS,
 )
 from companion.generation.questions.base import (
+    FINITE,
     Builder,
     Candidate,
     also_does,
@@ -102,7 +103,7 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         and t.pos_ in ("VERB", "AUX")
         and t.dep_ in ("ccomp", "advcl", "parataxis")  # (a verb after "and" shares the
         # subject: "was arrested [and has been charged]" may go)
-        and any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in t.children)
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in t.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
         for t in sentence
     ):
@@ -289,7 +290,6 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 )
@@ -314,7 +314,7 @@ def _cut_mid_clause(verb: Token, clause: list[Token], sentence: Span) -> bool:
     if not after or after[0].i in kept:
         return False
     following = after[0]
-    if following.tag_ in FINITE_TAGS:
+    if following.tag_ in FINITE:
         # (not ", said Arturo Sandoval", ", warn experts": the speaker, told apart)
         return following.lemma_ not in SPEECH_VERBS and verb.head != following
     span_of_time = (
