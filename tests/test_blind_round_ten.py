@@ -192,30 +192,32 @@ def _cloze(number: int, source: str = "rule:cloze") -> Candidate:
 
 
 def test_a_passage_of_only_clozes_keeps_a_third_rather_than_two_questions():
-    chosen = questions_module.select([[_cloze(1), _cloze(2), _cloze(3), _cloze(4)]], 4)
-    assert [q.id for q in chosen[0]] == ["q1", "q2", "q3"]
+    chosen = questions_module.select_candidates([[_cloze(1), _cloze(2), _cloze(3), _cloze(4)]], 4)
+    assert [c.question.id for c in chosen[0]] == ["q1", "q2", "q3"]
 
 
 def test_a_passage_with_other_kinds_keeps_two_of_one_kind():
     true_false = Question("t1", "true_false", "True or false: X.", answer="true")
     statement = Candidate(true_false, 0, "true_false", 0.5, "tf:x", (0, 9))
-    chosen = questions_module.select([[_cloze(1), _cloze(2), _cloze(3), statement]], 4)
-    assert sorted(q.id for q in chosen[0]) == ["q1", "q2", "t1"]
+    chosen = questions_module.select_candidates([[_cloze(1), _cloze(2), _cloze(3), statement]], 4)
+    assert sorted(c.question.id for c in chosen[0]) == ["q1", "q2", "t1"]
 
 
 def _candidates(tmp_path: Path, text: str, monkeypatch, **options) -> list[Question]:
     """Every candidate question of the lesson made from `text` (with generation
-    `options`, e.g. choices=True), chosen or not."""
-    found: list[Question] = []
-    select = questions_module.select
+    `options`, e.g. choices=True), chosen or not, that pass the grammar gate."""
+    seen: dict[int, Candidate] = {}
+    select = questions_module.select_candidates
 
     def record(per_passage, limit):
-        found.extend(c.question for candidates in per_passage for c in candidates)
+        seen.update((id(c), c) for candidates in per_passage for c in candidates)
         return select(per_passage, limit)
 
-    monkeypatch.setattr(questions_module, "select", record)
+    monkeypatch.setattr(questions_module, "select_candidates", record)
     lesson_from_text(tmp_path, text, **options)
-    return found
+    every = list(seen.values())
+    refused = {id(c) for c in questions_module._refused(every)}
+    return [c.question for c in every if id(c) not in refused]
 
 
 SEVENS = (

@@ -98,6 +98,7 @@ class Analysis:
     paragraphs: list[str]
     docs: list[Doc]
     sentences: list[Sentence] = field(default_factory=list)
+    _chunks: dict[int, list[Span]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -114,6 +115,12 @@ class Analysis:
 
     def sentences_in(self, paragraph: int) -> list[Sentence]:
         return [s for s in self.sentences if s.paragraph == paragraph]
+
+    def noun_chunks(self, paragraph: int) -> list[Span]:
+        """The paragraph's noun chunks, found once (spaCy finds them afresh on each call)."""
+        if paragraph not in self._chunks:
+            self._chunks[paragraph] = list(self.docs[paragraph].noun_chunks)
+        return self._chunks[paragraph]
 
 
 def analyse(paragraphs: list[str]) -> Analysis:

@@ -170,7 +170,7 @@ def _phrases(analysis: Analysis, group: list[int], things=None) -> Counter[str]:
         for ent in doc.ents if things is None else []:
             if ent.label_ in HEADING_ENTITIES:
                 counts[_clean_phrase(ent)] += 1.0
-        for chunk in doc.noun_chunks:
+        for chunk in analysis.noun_chunks(index):
             if things is not None and any((index, t.i) in named for t in chunk):
                 continue
             if chunk.root.pos_ in ("NOUN", "PROPN") and len(chunk) <= 5 and _topical(chunk.root):

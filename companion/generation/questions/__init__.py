@@ -40,7 +40,8 @@ def question_candidates(
     context: Context, glossary: list[list[GlossaryEntry]], things: list[Thing]
 ) -> list[list[Candidate]]:
     """Every candidate question of each passage that passes the filters that do not depend
-    on where the passages end (the costly part: the rules and the grammar gate)."""
+    on where the passages end (the costly part: the rules). The grammar gate runs later,
+    on the candidates chosen (choose_questions)."""
     builder = Builder(context, glossary, things)
     per_passage: list[list[Candidate]] = [[] for _ in context.drafts]
     for index, draft in enumerate(context.drafts):
@@ -59,19 +60,28 @@ def question_candidates(
     sequence = sequence_question(builder)
     if sequence is not None:
         per_passage[sequence.passage].append(sequence)
-    kept = [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
-    return _grammatical(kept)
+    return [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
 
 
 def choose_questions(
     per_passage: list[list[Candidate]], glossary: list[list[GlossaryEntry]], limit: int
 ) -> list[list[Question]]:
-    """The questions each passage keeps (cheap: run again when passages are joined)."""
+    """The questions each passage keeps (cheap: run again when passages are joined).
+
+    The grammar gate parses the rewrites of the candidates chosen, not of every candidate
+    (parsing them all took a third of the questions' time): a refused one is dropped and
+    the passages choose again, until every choice passes. That gives what gating every
+    candidate first would: a candidate that is never chosen changes no choice."""
     kept = [
         [c for c in found if not gives_away(c.question, entries)]
         for found, entries in zip(per_passage, glossary, strict=True)
     ]
-    return balance_true_false(select(kept, limit))
+    while True:
+        chosen = select_candidates(kept, limit)
+        refused = {id(c) for c in _refused([c for found in chosen for c in found])}
+        if not refused:
+            return balance_true_false(_with_short_answer(chosen))
+        kept = [[c for c in found if id(c) not in refused] for found in kept]
 
 
 def join_candidates(
@@ -110,25 +120,23 @@ def balance_true_false(per_passage: list[list[Question]]) -> list[list[Question]
 REWRITTEN = ("multiple_choice", "short_answer", "true_false", "open")
 
 
-def _grammatical(per_passage: list[list[Candidate]]) -> list[list[Candidate]]:
-    """Candidates whose rewritten prompt passes the grammar gate (questions.grammar);
-    cloze prompts are the article's own sentences."""
-    prompts = [
-        _gate_text(c.question)
-        for found in per_passage
-        for c in found
-        if c.question.kind in REWRITTEN
-    ]
-    bad = broken_texts(prompts)
-    return [[c for c in found if not _fails(c.question, bad)] for found in per_passage]
+def _refused(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates whose rewritten prompt the grammar gate refuses (questions.grammar),
+    parsed together; cloze prompts are the article's own sentences. Each verdict is kept
+    on its candidate, so a candidate chosen again is not parsed again."""
+    unjudged = [c for c in candidates if c.question.kind in REWRITTEN and c.grammar is None]
+    bad = broken_texts(_gate_text(c.question) for c in unjudged) if unjudged else {}
+    for c in unjudged:
+        c.grammar = bad.get(_gate_text(c.question), "")
+    return [c for c in candidates if _fails(c)]
 
 
-def _fails(question: Question, bad: dict[str, str]) -> bool:
-    """Whether the gate refused the question; a quotation copied into "Who said ...?" may
+def _fails(c: Candidate) -> bool:
+    """Whether the gate refused the candidate; a quotation copied into "Who said ...?" may
     point to its own context ("I was amazed when the card came this morning"): the
     student only has to find it."""
-    why = bad.get(_gate_text(question), "")
-    return bool(why) and not (question.source == "rule:quote-who" and why.startswith("leans"))
+    why = c.grammar or ""
+    return bool(why) and not (c.question.source == "rule:quote-who" and why.startswith("leans"))
 
 
 def gives_away(question: Question, entries: list[GlossaryEntry]) -> bool:
@@ -161,7 +169,7 @@ def _avoided(question: Question, context: Context) -> bool:
     return context.avoids("\n".join(parts))
 
 
-def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question]]:
+def select_candidates(per_passage: list[list[Candidate]], limit: int) -> list[list[Candidate]]:
     """Each passage keeps up to `limit` questions: the best of each kind in turn, never two
     with the same answer or the same source sentence in the lesson; a sequence question
     and at least one open question are kept where there is one."""
@@ -239,14 +247,13 @@ def select(per_passage: list[list[Candidate]], limit: int) -> list[list[Question
         }
         chosen.sort(key=lambda c: (order[c.family], c.question.paragraph or 0))
         result.append(chosen)
-    return _with_short_answer([[c.question for c in chosen] for chosen in result], result)
+    return result
 
 
-def _with_short_answer(
-    questions: list[list[Question]], chosen: list[list[Candidate]]
-) -> list[list[Question]]:
-    """Ask one literal question without choices when the lesson has no short answer yet:
-    recall without the help of choices is a level of its own."""
+def _with_short_answer(chosen: list[list[Candidate]]) -> list[list[Question]]:
+    """The chosen questions; one literal question is asked without choices when the lesson
+    has no short answer yet: recall without the help of choices is a level of its own."""
+    questions = [[c.question for c in found] for found in chosen]
     if any(q.kind == "short_answer" for passage in questions for q in passage):
         return questions
     literal = [

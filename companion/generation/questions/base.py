@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -49,6 +50,7 @@ class Candidate:
     answer_key: str
     sentence_key: tuple[int, int]
     short_form: Question | None = None  # a literal question asked without choices
+    grammar: str | None = None  # the grammar gate's verdict ("" passes), once it has run
 
 
 class Builder:
@@ -89,6 +91,7 @@ class Builder:
         }
         self.sentences_with_lemma: dict[str, list[str]] = {}
         self._usable: dict[tuple[int, int], bool] = {}
+        self._junk: dict[tuple[int, int], bool] = {}
         self._speakers: dict[int, tuple[int, Thing]] | None = None
         self._pronouns: dict[str, str] | None = None
         for item in self.analysis.sentences:
@@ -222,8 +225,15 @@ class Builder:
         """usable_sentence, worked out once per sentence for all the question rules."""
         key = (id(sentence.doc), sentence.start)
         if key not in self._usable:
-            self._usable[key] = usable_sentence(sentence)
+            self._usable[key] = usable_sentence(sentence, self.junk)
         return self._usable[key]
+
+    def junk(self, sentence: Span) -> bool:
+        """junk_or_slip, worked out once per sentence for all the question rules."""
+        key = (id(sentence.doc), sentence.start)
+        if key not in self._junk:
+            self._junk[key] = junk_or_slip(sentence)
+        return self._junk[key]
 
     def speaker_counts(self) -> dict[int, tuple[int, Thing]]:
         """Every thing the article quotes ("X said"), by id, with how often; worked out
@@ -357,8 +367,9 @@ def _said_alone(surname: str, text: str) -> bool:
     return False
 
 
-def usable_sentence(sentence: Span) -> bool:
-    """Long enough, short enough, a real clause, not a quotation, not garbled."""
+def usable_sentence(sentence: Span, junk: Callable[[Span], bool] | None = None) -> bool:
+    """Long enough, short enough, a real clause, not a quotation, not garbled (`junk`:
+    junk_or_slip, or the Builder's record of it)."""
     words = [t for t in sentence if not t.is_punct]
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return False
@@ -372,7 +383,7 @@ def usable_sentence(sentence: Span) -> bool:
     if any(sum(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) > 1 for t in sentence):
         return False  # a verb with two subjects is a misparse ("Sarah, whose son is in year
         # one, said ...": "Sarah" and "son" both subjects of "is")
-    if junk_or_slip(sentence):
+    if (junk or junk_or_slip)(sentence):
         return False
     if APPEAL.search(sentence.text):
         return False  # "Anyone with information is asked to contact 101 quoting reference

@@ -24,7 +24,6 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     inside_quotation,
-    junk_or_slip,
     name_after_role,
     role_before_name,
     sentence_quality,
@@ -36,7 +35,7 @@ MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 30
 
 
 def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if junk_or_slip(sentence):
+    if builder.junk(sentence):
         return []
     quote = whole_quotation(sentence)
     speaker = named_speaker(builder, sentence) if quote else None

@@ -20,7 +20,6 @@ from companion.generation.questions.base import (
     Builder,
     Candidate,
     candidate,
-    junk_or_slip,
     not_a_person,
     person_noun,
     sentence_quality,
@@ -43,7 +42,7 @@ ROLE_START_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # "senior technical analys
 
 
 def role_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not builder.usable(sentence) or junk_or_slip(sentence):
+    if not builder.usable(sentence):
         return []
     found = []
     for ent in sentence.ents:
@@ -109,9 +108,7 @@ def _role_said_twice(builder: Builder, role: Token) -> bool:
     return sum(1 for doc in builder.analysis.docs for t in doc if t.lemma_.lower() == lemma) > 1
 
 
-def _question(
-    builder: Builder, sentence: Span, thing: Thing, role: Token, text: str
-) -> Candidate:
+def _question(builder: Builder, sentence: Span, thing: Thing, role: Token, text: str) -> Candidate:
     answer = display_name(thing)
     verb = "was" if PAST_ROLE & {t.lower_ for t in role.subtree} else "is"
     prompt = f"Who {verb} {text}?"
