@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from companion.common.textutil import plain_text
 from companion.generation.importing import read_article
 from companion.generation.passages import (
+    MAX_JOINED_WORDS,
     MAX_PARAGRAPHS,
     MAX_PASSAGE_WORDS,
     Load,
@@ -90,6 +91,15 @@ def test_no_join_past_the_word_limit_a_subheading_or_the_item_limits():
     assert passages_to_join([_load(100, 2), _load(90, 2)], 2, 4, 5) == [[0], [1]]
 
 
+def test_a_passage_with_no_question_joins_up_to_a_longer_passage():
+    """A passage of quotations with no question joins its neighbour even past 250 words
+    (up to 350): reading a little more beats a passage with nothing to answer. One with a
+    question keeps the 250-word limit."""
+    assert passages_to_join([_load(180, 2), _load(150, 0)], 2, 4, 5) == [[0, 1]]
+    assert passages_to_join([_load(180, 2), _load(150, 1)], 2, 4, 5) == [[0], [1]]
+    assert passages_to_join([_load(200, 2), _load(160, 0)], 2, 4, 5) == [[0], [1]]
+
+
 @given(
     st.lists(
         st.tuples(
@@ -108,7 +118,10 @@ def test_joined_passages_keep_order_and_limits(raw):
     assert [i for g in groups for i in g] == list(range(len(loads)))
     for group in groups:
         if len(group) > 1:
-            assert sum(loads[i].words for i in group) <= MAX_PASSAGE_WORDS
+            # a passage with no question may join up to MAX_JOINED_WORDS, others 250
+            no_question = any(loads[i].questions == 0 for i in group)
+            limit = MAX_JOINED_WORDS if no_question else MAX_PASSAGE_WORDS
+            assert sum(loads[i].words for i in group) <= limit
             assert sum(loads[i].questions for i in group) <= 4
             assert sum(loads[i].entries for i in group) <= 5
             assert not any(loads[i].subheading for i in group[1:])
