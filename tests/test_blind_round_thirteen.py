@@ -4,8 +4,10 @@ the questions chosen, not on every candidate."""
 from __future__ import annotations
 
 import companion.generation.questions as questions_module
+from companion.common.textutil import plain_text
 from companion.generation.questions.base import Candidate
 from companion.lesson.model import Question
+from tests.test_blind_round_ten import _candidates
 
 BROKEN = "Who bought the cocaine from claimed that he was there?"  # a preposition left hanging
 SOUND = "Who opened the new library in Carterton?"
@@ -49,3 +51,46 @@ def test_a_verdict_is_kept_so_a_candidate_chosen_again_is_not_parsed_again(monke
         questions_module, "broken_texts", lambda texts: (_ for _ in ()).throw(AssertionError)
     )
     assert [q.id for q in questions_module.choose_questions(candidates, [[]], 4)[0]] == ["q1"]
+
+
+REASONS = """Strike hits the valley
+
+Northern Rail cancelled forty trains across Yorkshire on Monday because of a strike by
+its conductors.
+
+Leeds City Council closed Kirkstall Road on Tuesday due to a burst water main under the
+bridge.
+
+Hundreds of homes in Otley lost power as a result of a fire at the electricity substation.
+
+Network Rail shut the Aire Valley line at night so that engineers could replace the worn
+rails.
+
+Delays on the Wharfedale line were due to a signal failure near Guiseley station.
+
+The work was cancelled due to the heavy rain that fell over the weekend in the dales.
+
+More people in the county die as a result of heatwaves than because of floods or storms.
+"""
+
+
+def _why(tmp_path, monkeypatch) -> dict[str, str]:
+    found = _candidates(tmp_path, REASONS, monkeypatch)
+    return {plain_text(q.prompt): str(q.answer) for q in found if q.kind == "open"}
+
+
+def test_a_reason_said_plainly_gives_a_why_question_with_it_as_the_sample(tmp_path, monkeypatch):
+    why = _why(tmp_path, monkeypatch)
+    assert why == {
+        "Using evidence from the passage, why did Northern Rail cancel forty trains across "
+        "Yorkshire on Monday?": "Because of a strike by its conductors.",
+        "Using evidence from the passage, why did Leeds City Council close Kirkstall Road "
+        "on Tuesday?": "Due to a burst water main under the bridge.",
+        "Using evidence from the passage, why did hundreds of homes in Otley lose power?": (
+            "As a result of a fire at the electricity substation."
+        ),
+        "Using evidence from the passage, why did Network Rail shut the Aire Valley line at "
+        "night?": "So that engineers could replace the worn rails.",
+    }
+    # not: "why were delays on the Wharfedale line?" ("due to" after "be"), "why was the
+    # work cancelled?" (which work?), "why do more people die?" (a comparison)

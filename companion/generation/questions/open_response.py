@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from companion.generation.clauses import (
     finish_question,
@@ -24,6 +24,7 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     generic_possessive,
+    hypothetical,
     lower_sentence_start,
     sentence_quality,
     starts_with_unresolved_pronoun,
@@ -40,31 +41,10 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []
     out = []
     for token in sentence:
-        if token.dep_ == "mark" and token.lower_ == "because" and token.head.dep_ == "advcl":
-            cause = token.head
-            effect = cause.head
-            prompt = wh_question(effect, "Why", subtree_ids(cause), False)
-            prompt = lower_sentence_start(prompt, sentence) if prompt else ""
-            if _bare_plural_subject(effect):
-                prompt = ""  # "why were numbers rising?": numbers of what?
-            if effect.dep_ == "ccomp" and effect.head.lemma_ in CLAIMS:
-                prompt = ""  # "The union claims Winnipeg Transit suffers ... because ...":
-                # the question would state a claim as a fact
-            if prompt and re.search(
-                r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", prompt, re.I
-            ):
-                prompt = ""  # a pronoun the student cannot resolve from the question
-            if prompt and generic_possessive(prompt):
-                prompt = ""  # "why can the man's absentee ballot stand?": which man?
-            sample = span_text(list(cause.subtree))
-            if len(sample.split()) < MIN_CAUSE_WORDS:
-                prompt = ""  # "Because it turns out.": a turn of phrase, not a cause
-            if re.search(r"\s[-–—]\s|[()“”\"]", sample):
-                prompt = ""  # an aside or a quotation inside: the sample would be cut
-            if prompt:
-                prompt = f"{FOLLOW_UP}, {prompt[:1].lower()}{prompt[1:]}"
-                found = _open(builder, sentence, prompt, sample, "rule:open-because", 1.6)
-                out += [found] if found else []
+        cause, source = _cause(token)
+        if cause is not None:
+            found = _why(builder, sentence, cause, source)
+            out += [found] if found else []
         if token.lemma_ == "lead" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in token.children
         ):
@@ -99,6 +79,71 @@ def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
                 found = _open(builder, sentence, prompt, sample, "rule:open-led-to", 1.4)
                 out += [found] if found else []
     return out
+
+
+def _cause(token: Token) -> tuple[Token | None, str]:
+    """The word whose subtree gives the reason for its head verb, with the rule's name:
+    "because ..." (a clause); "because of ...", "due to ...", "as a result of ...",
+    "in order to ...", "so that ..." (said as plainly; "The flight was cancelled due to
+    fog"). Not "due to" after "be" ("Delays were due to fog": "Why were delays?"), nor
+    "so" alone ("..., so crews cleared it" gives a result, not a reason). Not "by ...ing"
+    either: in news it tells what was done more often than how ("Miami finished a 6-6
+    season by beating Boston College")."""
+    head = token.head
+    if token.dep_ == "mark" and head.dep_ == "advcl":
+        if token.lower_ == "because":
+            return head, "rule:open-because"
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.lower_ == "so" and after is not None and after.lower_ == "that":
+            return head, "rule:open-why"
+        return None, ""
+    if token.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.lemma_ == "be":
+        return None, ""
+    words = [c.lower_ for c in token.children]
+    if (token.lower_, words[:1]) in (("because", ["of"]), ("due", ["to"])):
+        return token, "rule:open-why"
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    linked = {"as": ("result", "prep", "of"), "in": ("order", "acl", "")}.get(token.lower_)
+    if (
+        linked
+        and [o.lower_ for o in objects] == [linked[0]]
+        and any(c.dep_ == linked[1] and c.lower_.startswith(linked[2]) for c in objects[0].children)
+    ):
+        return token, "rule:open-why"  # "as a result of ...", "in order to pay ..."
+    return None, ""
+
+
+def _why(builder: Builder, sentence: Span, cause: Token, source: str) -> Candidate | None:
+    """ "Why ...?" of the verb the cause hangs on, the cause as the sample answer."""
+    effect = cause.head
+    prompt = wh_question(effect, "Why", subtree_ids(cause), False)
+    prompt = lower_sentence_start(prompt, sentence) if prompt else ""
+    if _bare_plural_subject(effect):
+        return None  # "why were numbers rising?": numbers of what?
+    if effect.dep_ == "ccomp" and effect.head.lemma_ in CLAIMS:
+        return None  # "The union claims Winnipeg Transit suffers ... because ...": the
+        # question would state a claim as a fact
+    if not prompt or re.search(r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", prompt, re.I):
+        return None  # a pronoun the student cannot resolve from the question
+    if generic_possessive(prompt):
+        return None  # "why can the man's absentee ballot stand?": which man?
+    subject = next((c for c in effect.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (_the_bare_noun(subject) or subject.tag_ in ("WP", "WDT")):
+        return None  # "why was the work cancelled?": which work? "why have who passed
+        # away?": the reason belongs to a relative clause
+    if hypothetical(effect) or any(c.dep_ == "xcomp" for c in effect.children):
+        return None  # "why do 100 people have to die?", "why would it close?": not a fact
+    if any(t.lower_ == "than" for t in effect.subtree):
+        return None  # "more people die as a result of heatwaves than because of floods": a
+        # comparison, not a reason; "as a result of the pandemic and more than 100 [tested
+        # positive]": a parse that ran into the next clause
+    sample = span_text(list(cause.subtree))
+    if len(sample.split()) < MIN_CAUSE_WORDS:
+        return None  # "Because it turns out.": a turn of phrase, not a cause
+    if re.search(r"\s[-–—]\s|[()“”\"]", sample):
+        return None  # an aside or a quotation inside: the sample would be cut
+    prompt = f"{FOLLOW_UP}, {prompt[:1].lower()}{prompt[1:]}"
+    return _open(builder, sentence, prompt, sample, source, 1.6)
 
 
 def _open(
