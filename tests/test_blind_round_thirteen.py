@@ -7,6 +7,7 @@ import companion.generation.questions as questions_module
 from companion.common.textutil import plain_text
 from companion.generation.questions.base import Candidate
 from companion.lesson.model import Question
+from tests.generated import lesson_from_text
 from tests.test_blind_round_ten import _candidates
 
 BROKEN = "Who bought the cocaine from claimed that he was there?"  # a preposition left hanging
@@ -68,8 +69,6 @@ rails.
 
 Delays on the Wharfedale line were due to a signal failure near Guiseley station.
 
-The work was cancelled due to the heavy rain that fell over the weekend in the dales.
-
 More people in the county die as a result of heatwaves than because of floods or storms.
 """
 
@@ -92,5 +91,83 @@ def test_a_reason_said_plainly_gives_a_why_question_with_it_as_the_sample(tmp_pa
         "Using evidence from the passage, why did Network Rail shut the Aire Valley line at "
         "night?": "So that engineers could replace the worn rails.",
     }
-    # not: "why were delays on the Wharfedale line?" ("due to" after "be"), "why was the
-    # work cancelled?" (which work?), "why do more people die?" (a comparison)
+    # not: "why were delays on the Wharfedale line?" ("due to" after "be"), "why do more
+    # people die?" (a comparison)
+
+
+LOLLIPOP = """Long-serving lollipop lady retires after 30 years on the crossing
+
+A lollipop lady who has worked on a school crossing patrol for 30 years has retired from
+her post outside Marsh Lane Primary School.
+
+Irene Dawson, 74, started the job in 1994 when her own grandchildren were pupils at the
+school, and she has missed only four days of work since then.
+
+Known to some as Grandma Lollipop, Mrs Dawson has outlasted seven prime ministers and
+helped thousands of children cross the road safely in all weathers.
+
+Throughout her final shift on Tuesday afternoon, teachers, parents and children brought
+her flowers, cards and presents to say thank you.
+
+The head teacher, Clare Whitby, organised a special assembly at which pupils sang songs
+that they had written about the crossing.
+
+Durham County Council has started to look for somebody to take over the patrol from the
+start of the spring term in January.
+
+The council pays patrol officers for ten hours a week during the school terms and gives
+them a coat, a hat and the famous sign.
+
+Mrs Dawson plans to spend more time with her eleven grandchildren and to travel to Spain
+with her sister next summer.
+"""
+
+
+def _main_idea(tmp_path, text: str):
+    lesson = lesson_from_text(tmp_path, text)
+    found = [
+        (i, q)
+        for i, passage in enumerate(lesson.passages)
+        for q in passage.questions
+        if q.source == "rule:main-idea"
+    ]
+    return lesson, found
+
+
+def test_the_lead_that_restates_the_headline_is_the_main_idea_against_three_details(tmp_path):
+    lesson, found = _main_idea(tmp_path, LOLLIPOP)
+    [(passage, question)] = found
+    assert passage == len(lesson.passages) - 1  # asked once the whole article is read
+    assert question.kind == "multiple_choice"
+    assert question.prompt == "Which sentence best states the main idea of the article?"
+    assert question.answer.startswith("A lollipop lady who has worked on a school crossing")
+    assert question.evidence == question.answer and question.paragraph == 1
+    assert len(question.choices) == 4 and question.answer in question.choices
+    details = [c for c in question.choices if c != question.answer]
+    # three details from three later paragraphs, none restating the headline
+    assert all("lollipop lady" not in c.lower() and "retire" not in c.lower() for c in details)
+    assert len({plain_text(c)[:20] for c in details}) == 3
+
+
+def test_no_main_idea_item_when_the_lead_is_not_clear(tmp_path):
+    # a lead that does not restate the headline
+    other = LOLLIPOP.replace(
+        "A lollipop lady who has worked on a school crossing patrol for 30 years has retired from\nher post",
+        "Parents gathered early on Tuesday at the gates",
+    )
+    assert _main_idea(tmp_path, other)[1] == []
+    # a first full sentence that cannot stand alone: a later sentence is never taken instead
+    quoted = LOLLIPOP.replace(
+        "A lollipop lady who has worked",
+        "“I will miss the children,” said a lollipop lady who has worked",
+    )
+    assert _main_idea(tmp_path, quoted)[1] == []
+
+
+def test_a_detail_that_leans_on_the_sentence_before_or_opens_with_a_dateline_is_no_option():
+    from companion.generation.questions.main_idea import DATELINE
+
+    assert DATELINE.match("NEW DELHI, Oct 13 Manju Wanniarachchi on Wednesday won gold.")
+    assert DATELINE.match("LONDON (Reuters) - Shares fell.")
+    assert not DATELINE.match("NASA scientists said the probe was lost.")
+    assert not DATELINE.match("A lollipop lady has retired.")

@@ -77,7 +77,9 @@ def test_question_properties(name: str):
             if q.kind == "multiple_choice" or (q.kind == "cloze" and q.choices):
                 assert len(q.choices) == 4, q
             assert q.evidence, q
-            if q.kind != "sequence":
+            if q.source == "rule:main-idea":  # of the whole article, under its last passage
+                assert passage is lesson.passages[-1] and q.answer == q.evidence, q
+            elif q.kind != "sequence":
                 assert q.evidence in text, q.evidence
             assert q.paragraph is not None
             answer = q.answer if isinstance(q.answer, str) else ""

@@ -3,7 +3,8 @@
 Kinds (see docs/questions.md): literal recall (multiple choice with four options, or a
 short answer when there are not four good ones), cloze (a name or a number without a
 bank; a hard word with a bank of the lesson's glossed words), true/false statements,
-sequence of dated events, and open why/how prompts with a sample answer.
+sequence of dated events, the sentence that states the article's main idea (its lead,
+against three details), and open why prompts with a sample answer.
 Every question stores its answer, its evidence sentence verbatim and its paragraph.
 Candidates are scored, and each passage keeps the best few of different kinds, never two
 with the same answer or the same source sentence.
@@ -19,6 +20,7 @@ from companion.generation.questions.base import KIND_ORDER, Builder, Candidate
 from companion.generation.questions.cloze import cloze_questions
 from companion.generation.questions.grammar import broken_texts
 from companion.generation.questions.literal import literal_questions
+from companion.generation.questions.main_idea import main_idea_question
 from companion.generation.questions.open_response import open_questions
 from companion.generation.questions.quotes import quote_questions
 from companion.generation.questions.roles import role_questions
@@ -57,9 +59,9 @@ def question_candidates(
                     open_questions,
                 ):
                     per_passage[index] += rule(builder, sentence)
-    sequence = sequence_question(builder)
-    if sequence is not None:
-        per_passage[sequence.passage].append(sequence)
+    for whole in (sequence_question(builder), main_idea_question(builder)):
+        if whole is not None:
+            per_passage[whole.passage].append(whole)
     return [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
 
 

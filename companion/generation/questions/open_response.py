@@ -128,9 +128,8 @@ def _why(builder: Builder, sentence: Span, cause: Token, source: str) -> Candida
     if generic_possessive(prompt):
         return None  # "why can the man's absentee ballot stand?": which man?
     subject = next((c for c in effect.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and (_the_bare_noun(subject) or subject.tag_ in ("WP", "WDT")):
-        return None  # "why was the work cancelled?": which work? "why have who passed
-        # away?": the reason belongs to a relative clause
+    if subject is not None and subject.tag_ in ("WP", "WDT"):
+        return None  # "why have who passed away?": the reason belongs to a relative clause
     if hypothetical(effect) or any(c.dep_ == "xcomp" for c in effect.children):
         return None  # "why do 100 people have to die?", "why would it close?": not a fact
     if any(t.lower_ == "than" for t in effect.subtree):
