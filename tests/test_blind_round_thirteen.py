@@ -171,3 +171,57 @@ def test_a_detail_that_leans_on_the_sentence_before_or_opens_with_a_dateline_is_
     assert DATELINE.match("LONDON (Reuters) - Shares fell.")
     assert not DATELINE.match("NASA scientists said the probe was lost.")
     assert not DATELINE.match("A lollipop lady has retired.")
+
+
+ROUND_ONE = """Stela found at Uxmal
+
+Archaeologist Diego Prieto said the stela was found in Uxmal, a Maya city in Mexico.
+
+On the south-facing side, Prieto continued, the stela shows the image of a god with a
+wide-brimmed headdress adorned with feathers.
+
+Only Mr Abdu Katuntu (Bugweri County, FDC) has declared he will not contest the seat.
+
+Instead, the three by two seating arrangement across the width of the coach will have
+passengers facing the front of the Nairobi train.
+
+We had issued a flash flood warning for Odisha on Monday morning.
+
+Division II candidates in Rwanda passed 54, 214 times, or 21.5 percent of the total.
+
+If that happens, Leeds City Council will close the Kirkstall Road bridge in March.
+
+This image by the U.S. Forest Service showed the Delta Fire burning near Lakehead.
+
+A couple of trucks remained burning Wednesday evening, Sept. 5, 2018 on Interstate 5 north
+of Redding.
+
+At least one student has died as a result of a violent clash with police and several
+campuses have been shut.
+"""
+
+
+def test_round_one_faults_are_not_asked(tmp_path, monkeypatch):
+    found = _candidates(tmp_path, ROUND_ONE, monkeypatch)
+    evidence = " ".join(q.evidence for q in found)
+    prompts = [q.prompt for q in found]
+    assert not any(q.prompt.startswith("Who continued") for q in found), prompts
+    for words in (
+        "Bugweri County, FDC",  # a gap inside brackets
+        "three by two seating",  # "Instead, ...": instead of what?
+        "flash flood warning",  # "We" with nobody named
+        "54, 214 times",  # a figure broken in two
+        "If that happens",  # what the sentence before said
+        "This image by",  # a caption
+        "Sept. 5, 2018",  # a caption's full date
+    ):
+        assert words not in evidence, (words, prompts)
+    assert not any(q.kind == "open" and "campuses" in str(q.answer) for q in found), prompts
+
+
+def test_a_statement_without_a_verb_with_a_tense_is_refused():
+    from companion.generation.questions.grammar import broken_texts
+
+    fragment = "In the archaeological site of Uxmal, a Maya stela depicting a god."
+    assert fragment in broken_texts([fragment])
+    assert broken_texts(["A Maya stela depicting a god was found at Uxmal."]) == {}

@@ -505,6 +505,13 @@ PICTURE_POINTER = re.compile(
 )
 
 
+PICTURE_OPENER = re.compile(r"\s*(?:In )?[Tt]his (?:image|photo|photograph|picture)\b")
+CAPTION_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?, "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+)
+
+
 def caption(sentence: Span) -> bool:
     """A photo caption left in the text: a paragraph of one sentence that tells, in the
     present tense and with a date, what a picture shows ("Afghan resistance movement and
@@ -513,6 +520,10 @@ def caption(sentence: Span) -> bool:
         return True  # "The complete remains of Richard III, above, show ...": the picture
     if re.match(r"\s*Pictured (?:are|is|from|left|right|:)|.*\bPicture credit\s*:", sentence.text):
         return True  # "Pictured are Galway's Jason Flynn, ...", "Picture credit: David Maher"
+    if PICTURE_OPENER.match(sentence.text) or CAPTION_DATE.search(sentence.text):
+        return True  # "This image by the U.S. Forest Service showed ...", "... remained
+        # burning Wednesday evening, Sept. 5, 2018 on Interstate 5": a news photo's caption
+        # dates it in full; a report says "on Wednesday"
     doc, root = sentence.doc, sentence.root
     if len(list(doc.sents)) != 1 or root.tag_ not in ("VBP", "VBZ"):
         return False
@@ -677,6 +688,10 @@ RUN_INTO_NAME = re.compile(r"\b([a-z]{4,})-[A-Z][a-z]")
 HYPHEN_PREFIXES = frozenset({"anti", "post", "trans", "ultra", "inter", "intra", "mega", "semi"})
 
 
+SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\b\d{1,3}, \d{2,3}\b(?!,? ?\d)(?! (?:and|or)\b)")
+MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? $")
+
+
 def copied_slip(sentence: Span) -> bool:
     """A typo of the source that a question would copy: a lowercase word no dictionary
     knows ("arument"), a doubled article ("a military a crackdown"), a ticker ("(GOOG)"),
@@ -703,6 +718,8 @@ def copied_slip(sentence: Span) -> bool:
         # 'endorsement' of": a word in single quotes)
     if re.search(r"\b\d+(?!st|nd|rd|th)[a-z]{4,}\b", text):
         return True  # "100metres", "12,000miles": a number glued to its unit
+    if any(not MONTH_BEFORE.search(text[: m.start()]) for m in SPLIT_THOUSANDS.finditer(text)):
+        return True  # "passed 54, 214 times", "63,326 (25, 10%)": a figure broken in two
     if REAL_WORD_SLIP.search(text):
         return True  # "more then", "Mahrez was has been", "one of, it not, the toughest"
     if LONE_LETTER.search(text) or any(
@@ -796,7 +813,7 @@ GENERIC_HEADS = frozenset(
 )
 
 
-PERSONAL = frozenset({"he", "she", "we", "they", "i", "you"})
+THIRD = frozenset({"he", "she", "they"})  # a cloze may keep these: the passage settles them
 PERSON_WORDS = frozenset({"he", "she", "his", "her"})  # the ones Builder.antecedent reads
 FEMININE = frozenset({"she", "her", "hers"})
 GENERIC_POSSESSIVE = re.compile(
@@ -879,13 +896,25 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         return True  # "Shortly afterwards, ...", "Later, ..."
     if re.match(r"(?:At|By) (?:the|that) time,", sentence.text):
         return True  # "At the time, the smaller businesses were given ...": which time?
+    if re.match(r"\W*(?:Instead|Otherwise|If so|If that|If this|Either way),? ", sentence.text):
+        return True  # "Instead, the three by two seating ...": instead of what?
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "DT" and t.lower_ in ("that", "this")
+        for t in sentence
+    ):
+        return True  # "If that happens, ...": what the sentence before said
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "ORDINAL" and t.pos_ != "NOUN"
+        for t in sentence
+    ):
+        return True  # "Who believes the second to be related ...?": the second what?
     if any(told_before(t) for t in sentence):
         return True  # "might illuminate the mystery": which one was said before
     if any(the_one_before(t) for t in sentence):
         return True  # "The latter film has not ...": which one was said before
     subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     for subject in subjects:
-        pronoun = subject.lower_ in (PRONOUN_SUBJECTS if people else PRONOUN_SUBJECTS - PERSONAL)
+        pronoun = subject.lower_ in (PRONOUN_SUBJECTS if people else PRONOUN_SUBJECTS - THIRD)
         if pronoun or subject.lower_ in ("both", "others", "some"):
             return True
         if subject.pos_ == "ADJ" and (

@@ -243,8 +243,13 @@ def _opens_with_gap(prompt: str) -> bool:
 
 
 def _in_quotes(sentence: Span, start: int) -> bool:
-    """A gap inside quotation marks: "has called it "_,"": a name to guess, not to read."""
-    return any(m.start() < start < m.end() for m in QUOTED.finditer(sentence.text))
+    """A gap inside quotation marks: "has called it "_,"": a name to guess, not to read;
+    or inside brackets: "Only Mr Abdu Katuntu (_, FDC) has declared ...": an aside whose
+    gap nothing in the sentence asks for."""
+    text = sentence.text
+    return any(m.start() < start < m.end() for m in QUOTED.finditer(text)) or any(
+        m.start() < start < m.end() for m in re.finditer(r"\([^()]*\)", text)
+    )
 
 
 def _after_common_noun(mention) -> bool:

@@ -10,7 +10,7 @@ marks of a broken rewrite seen in review:
   ...?");
 - "Who" or "What" followed by an -ing form ("Who rounding up the Monsters?");
 - a sentence ending in a conjunction or a preposition ("..., and?");
-- a fragment: no verb at all;
+- a fragment: no verb at all, or none with a tense ("..., a Maya stela depicting a god.");
 - a question that leans on another sentence: "this effect", "the same trick";
 - two words said twice in a row ("Where did the weather the weather service report?"),
   or a dash left before the question mark ("... for 13 years -?");
@@ -44,6 +44,8 @@ def broken(doc: Doc) -> str:
         return "a 'not' cut from its verb ('why was the Coalition n't moving ...?')"
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         return "no verb"
+    if not any(t.tag_ in FINITE | {"MD"} or t.lower_ in ("do", "have", "are") for t in words):
+        return "no finite verb ('In the site of Uxmal, a Maya stela depicting a god.')"
     last = words[-1]
     if last.pos_ in ("CCONJ", "SCONJ") or (
         last.dep_ == "prep" and not any(c.dep_ == "pobj" for c in last.children)

@@ -106,9 +106,26 @@ def clause_verbs(builder: Builder, sentence: Span) -> list[tuple[Token, str]]:
             and token.pos_ in ("VERB", "AUX")
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             and not hypothetical(token)
+            and not _parenthetical(token)
         ):
             verbs.append((token, prefix))
     return verbs
+
+
+def _parenthetical(verb: Token) -> bool:
+    """ ", Prieto continued, the stela shows ...": a clause set off by commas with no
+    conjunction to tie it on is an aside of saying, not an event ("Who continued on the
+    south-facing side?")."""
+    tokens = list(verb.subtree)
+    doc = verb.doc
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    return (
+        not any(c.dep_ == "mark" for c in verb.children)
+        and (before is None or before.text == ",")
+        and after is not None
+        and after.text == ","
+    )
 
 
 def _question_with(builder, verb, wh, answer_ids, subject_question, prefix, subject, resolved):

@@ -136,7 +136,12 @@ def _why(builder: Builder, sentence: Span, cause: Token, source: str) -> Candida
         return None  # "more people die as a result of heatwaves than because of floods": a
         # comparison, not a reason; "as a result of the pandemic and more than 100 [tested
         # positive]": a parse that ran into the next clause
-    sample = span_text(list(cause.subtree))
+    tokens = list(cause.subtree)
+    following = cause.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(cause.doc) else None
+    if following is not None and following.pos_ in ("VERB", "AUX"):
+        return None  # "as a result of a violent clash with police and several campuses
+        # [have been shut]": the cause ran on into the next clause's subject
+    sample = span_text(tokens)
     if len(sample.split()) < MIN_CAUSE_WORDS:
         return None  # "Because it turns out.": a turn of phrase, not a cause
     if re.search(r"\s[-–—]\s|[()“”\"]", sample):
