@@ -225,3 +225,28 @@ def test_a_statement_without_a_verb_with_a_tense_is_refused():
     fragment = "In the archaeological site of Uxmal, a Maya stela depicting a god."
     assert fragment in broken_texts([fragment])
     assert broken_texts(["A Maya stela depicting a god was found at Uxmal."]) == {}
+
+
+def test_a_family_name_the_article_uses_alone_is_the_surname():
+    from companion.generation.questions.base import surnames
+
+    assert surnames("Yuen Kuan Moon", {"Yuen Kuan Moon", "Yuen"}) == set()  # not "Moon"
+    assert surnames("Yuen Kuan Moon") == {"Moon"}
+    assert surnames("Chris Coughlan", {"Chris Coughlan", "Coughlan"}) == {"Coughlan"}
+
+
+WARDENS = """Wardens warn boaters
+
+Game wardens with the Department of Natural Resources often focus on people hunting without
+a license.
+
+Eurasian Water Milfoil and Zebra Mussels could threaten lakes here in Western Wisconsin.
+
+The invasive species were first found in Lake Wissota near Chippewa Falls in 2011.
+"""
+
+
+def test_no_gap_for_a_place_named_with_a_compass_word(tmp_path, monkeypatch):
+    found = _candidates(tmp_path, WARDENS, monkeypatch)
+    assert not any(str(q.answer) == "Western Wisconsin" for q in found), [q.prompt for q in found]
+    assert any(q.kind == "cloze" for q in found)  # the article still gets its gaps

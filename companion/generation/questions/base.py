@@ -1004,10 +1004,14 @@ def _only_a_place(word: str) -> bool:
     return bool(senses) and all(s.lexname == LOCATION_LEXNAME for s in senses)
 
 
-def surnames(name: str) -> set[str]:
+def surnames(name: str, forms: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """The ways a person is named by surname: "Socorro" and "del Socorro" for "Maria del
-    Socorro", as the article may write either."""
+    Socorro", as the article may write either. When the article calls the person alone by
+    another word of the name (its `forms`), that is the family name: "Yuen" for "Yuen Kuan
+    Moon" ("Yuen stressed that ..."), and "Moon" is no answer."""
     words = name.split()
+    if any(form in words[:-1] for form in forms):
+        return set()  # (the form itself is accepted with the article's other forms)
     found = {words[-1]}
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         found.add(" ".join(words[-2:]))

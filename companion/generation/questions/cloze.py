@@ -79,6 +79,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         ):
             continue
         answer = mention.text
+        if len(answer.split()) > 1 and answer.split()[0].lower() in COMPASS:
+            continue  # "Western Wisconsin", "South Africa": the bare name fits the gap too
         if TIME_ZONE.fullmatch(answer):
             continue  # "(1900 _)": "hours" fits as well, and it tests no reading
         if len(answer.split()) >= LONG_NAME_WORDS and thing.label != "PERSON":
@@ -127,6 +129,12 @@ def _venue(thing: Thing, mention) -> bool:
 
 
 COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?:&\s+Co\.?|Co\.?|Inc\.?|Corp\.?|Ltd\.?|plc|PLC|LLC))+$")
+
+
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
+)
 
 
 def _shorter_names(builder: Builder, answer: str, whole: Thing | None = None) -> list[str]:

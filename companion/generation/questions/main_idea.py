@@ -20,7 +20,7 @@ from companion.generation.questions.base import (
 PROMPT = "Which sentence best states the main idea of the article?"
 MIN_LEAD_WORDS, MAX_LEAD_WORDS = 12, 40
 DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,| \()")  # "NEW DELHI, Oct 13"
-MIN_DETAIL_WORDS, MAX_DETAIL_WORDS = 10, 32
+MIN_DETAIL_WORDS, MAX_DETAIL_WORDS = 10, 40
 COMMON_ZIPF = 5.5  # "said", "year", "people": words that tie no sentence to a headline
 
 

@@ -50,7 +50,8 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     prompt = f"Who said, “{quote}”?" if quote[:1].isupper() else f"Who said “{quote}”?"
     if role_before_name(answer):
         answer = name_after_role(answer)  # "Ports Francis Richardson" -> "Francis Richardson"
-    accept = sorted({*speaker.forms, *full.forms, *surnames(answer)} - {answer})
+    forms = {*speaker.forms, *full.forms}
+    accept = sorted({*forms, *surnames(answer, forms)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)
     others = [display_name(t) for t in quoted_people(builder) if t is not speaker and t is not full]
