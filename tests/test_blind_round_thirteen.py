@@ -3,8 +3,11 @@ the questions chosen, not on every candidate."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import companion.generation.questions as questions_module
 from companion.common.textutil import plain_text
+from companion.generation.analysis import load_nlp
 from companion.generation.questions.base import Candidate
 from companion.lesson.model import Question
 from tests.generated import lesson_from_text
@@ -70,6 +73,8 @@ rails.
 Delays on the Wharfedale line were due to a signal failure near Guiseley station.
 
 More people in the county die as a result of heatwaves than because of floods or storms.
+
+The firm closed two of its factories in Bradford because of falling demand for steel.
 """
 
 
@@ -92,7 +97,7 @@ def test_a_reason_said_plainly_gives_a_why_question_with_it_as_the_sample(tmp_pa
         "night?": "So that engineers could replace the worn rails.",
     }
     # not: "why were delays on the Wharfedale line?" ("due to" after "be"), "why do more
-    # people die?" (a comparison)
+    # people die?" (a comparison), "why did the firm close ...?" (which firm?)
 
 
 LOLLIPOP = """Long-serving lollipop lady retires after 30 years on the crossing
@@ -250,3 +255,66 @@ def test_no_gap_for_a_place_named_with_a_compass_word(tmp_path, monkeypatch):
     found = _candidates(tmp_path, WARDENS, monkeypatch)
     assert not any(str(q.answer) == "Western Wisconsin" for q in found), [q.prompt for q in found]
     assert any(q.kind == "cloze" for q in found)  # the article still gets its gaps
+
+
+def test_who_said_copies_the_quotation_and_is_not_parsed_again(monkeypatch):
+    parsed: list[str] = []
+    gate = questions_module.broken_texts
+    monkeypatch.setattr(
+        questions_module, "broken_texts", lambda texts: gate(parsed.extend(texts) or parsed)
+    )
+    quote = "Who said, “Today's rate is higher than when the LNP was elected”?"
+    who = _who(1, quote, 2.0)
+    who.question.source = "rule:quote-who"
+    chosen = questions_module.choose_questions([[who]], [[]], 4)
+    assert [q.prompt for q in chosen[0]] == [quote] and parsed == []
+
+
+ROUND_TWO = """Wreck found in Lake Michigan
+
+Historians Brendon Baillod and Robert Jaeck found the schooner Trinidad in Lake Michigan.
+
+"The wreck is among the best-preserved shipwrecks in Wisconsin waters with her deck-house
+still intact," Brendon Baillod and Robert Jaeck said in a statement on Thursday.
+
+The river is a source of raw water for the Sungai Selangor phases one, two and three
+treatment plants, which had to close on Monday.
+
+Saudi Arabia earns billions from Hajj, while also reinforcing its stature as Custodian of
+the Two Holy Mosques in Mecca and Medina.
+
+After the first quarter, the Nairobi market has been on a sustained path, thanks to banking
+stocks and Safaricom shares.
+"""
+
+
+def test_round_two_faults_are_not_asked(tmp_path, monkeypatch):
+    found = _candidates(tmp_path, ROUND_TWO, monkeypatch)
+    prompts = [q.prompt for q in found]
+    assert not any(q.prompt.startswith("Who said") for q in found), prompts  # two speakers
+    assert not any(str(q.answer) in ("three", "Custodian of") for q in found), prompts
+    assert not any("has not been on a sustained path" in q.prompt for q in found), prompts
+    assert any("Nairobi market" in q.prompt for q in found), prompts  # the sentence still serves
+
+
+def test_no_sentence_ends_on_a_bare_word():
+    from companion.generation.analysis import analyse
+
+    text = (
+        "Navy Motor Machinist's Mate 1st Class John E. Anderson of Wilmar was in a landing"
+        " craft on June 6, 1944. He was 22."
+    )
+    sentences = [s.text for s in analyse([text]).sentences]
+    assert sentences[0].startswith("Navy Motor") and sentences[0].endswith("1944.")
+    assert sentences[1] == "He was 22."
+
+
+def test_a_main_idea_option_never_opens_with_whose():
+    from companion.generation.questions.main_idea import _plain
+
+    nlp = load_nlp()
+    builder = SimpleNamespace(usable=lambda s: True, antecedent=lambda t: "")
+    his = nlp("His plane touched down shortly at 4.30pm, ahead of schedule, at the airport.")
+    the = nlp("The plane touched down shortly at 4.30pm, ahead of schedule, at the airport.")
+    assert not _plain(builder, his[:], 10, 40)
+    assert _plain(builder, the[:], 10, 40)

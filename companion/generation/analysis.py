@@ -72,6 +72,11 @@ def guard_sentences(doc: Doc) -> Doc:
             and continues_sentence(doc[token.i - 1].text + ".", following.text)
         ):
             following.is_sent_start = False
+        elif (token.is_alpha or token.like_num) and token.whitespace_ == " " and not (
+            following.is_title and token.is_lower and token.i > 0 and doc[token.i - 1].is_punct
+        ):
+            following.is_sent_start = False  # no sentence ends on a bare word: "Machinist's
+            # Mate 1st Class John E. Anderson" is one sentence
     return doc
 
 

@@ -59,7 +59,8 @@ def question_candidates(
                     open_questions,
                 ):
                     per_passage[index] += rule(builder, sentence)
-    for whole in (sequence_question(builder), main_idea_question(builder)):
+    asked = {c.sentence_key for found in per_passage for c in found}
+    for whole in (sequence_question(builder), main_idea_question(builder, asked)):
         if whole is not None:
             per_passage[whole.passage].append(whole)
     return [[c for c in found if not _avoided(c.question, context)] for found in per_passage]
@@ -124,21 +125,19 @@ REWRITTEN = ("multiple_choice", "short_answer", "true_false", "open")
 
 def _refused(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates whose rewritten prompt the grammar gate refuses (questions.grammar),
-    parsed together; cloze prompts are the article's own sentences. Each verdict is kept
-    on its candidate, so a candidate chosen again is not parsed again."""
-    unjudged = [c for c in candidates if c.question.kind in REWRITTEN and c.grammar is None]
+    parsed together. Cloze prompts are the article's own sentences, and so is the
+    quotation of "Who said ...?" (its own words may lean on their context, "this
+    morning", or end as speech does: quotes.py checks it is a whole sentence). Each
+    verdict is kept on its candidate, so a candidate chosen again is not parsed again."""
+    unjudged = [c for c in candidates if _rewritten(c.question) and c.grammar is None]
     bad = broken_texts(_gate_text(c.question) for c in unjudged) if unjudged else {}
     for c in unjudged:
         c.grammar = bad.get(_gate_text(c.question), "")
-    return [c for c in candidates if _fails(c)]
+    return [c for c in candidates if c.grammar]
 
 
-def _fails(c: Candidate) -> bool:
-    """Whether the gate refused the candidate; a quotation copied into "Who said ...?" may
-    point to its own context ("I was amazed when the card came this morning"): the
-    student only has to find it."""
-    why = c.grammar or ""
-    return bool(why) and not (c.question.source == "rule:quote-who" and why.startswith("leans"))
+def _rewritten(question: Question) -> bool:
+    return question.kind in REWRITTEN and question.source != "rule:quote-who"
 
 
 def gives_away(question: Question, entries: list[GlossaryEntry]) -> bool:

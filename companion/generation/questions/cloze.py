@@ -79,6 +79,8 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         ):
             continue
         answer = mention.text
+        if answer.split()[-1] in ("of", "the", "and", "for", "de", "in"):
+            continue  # "as _ the Two Holy Mosques" keyed "Custodian of": half a title
         if len(answer.split()) > 1 and answer.split()[0].lower() in COMPASS:
             continue  # "Western Wisconsin", "South Africa": the bare name fits the gap too
         if TIME_ZONE.fullmatch(answer):
@@ -230,6 +232,10 @@ def _clear_number(token: Token, sentence: Span) -> bool:
         return False  # "6-4", "11:59", "2/3"
     if any(t is not None and re.fullmatch(r"\d{3}", t.text) for t in (before, after)):
         return False  # "killed 260 000 people": thousands set apart by a space
+    if before is not None and before.lower_ in ("and", "or", ",") and token.i >= 2:
+        earlier = doc[token.i - 2]
+        if earlier.like_num or earlier.lower_ in NUMBER_WORDS:
+            return False  # "phases one, two and _": the count gives the gap away
     if (
         before is not None
         and before.text == "("

@@ -24,7 +24,9 @@ MIN_DETAIL_WORDS, MAX_DETAIL_WORDS = 10, 40
 COMMON_ZIPF = 5.5  # "said", "year", "people": words that tie no sentence to a headline
 
 
-def main_idea_question(builder: Builder) -> Candidate | None:
+def main_idea_question(builder: Builder, asked: set[tuple[int, int]]) -> Candidate | None:
+    """`asked`: the sentences (paragraph, start) other questions were made from, the
+    first choice for the details."""
     sentences = [s.span for s in builder.analysis.sentences]
     if not sentences:
         return None
@@ -43,20 +45,32 @@ def main_idea_question(builder: Builder) -> Candidate | None:
         and len(_content(s.text) & headline) <= 1
         and len(_content(s.text) & lead_words) <= 1
     ]
-    chosen: list[Span] = []
-    for s in details:
-        if all(builder.paragraph_of(s) != builder.paragraph_of(c) for c in chosen):
-            chosen.append(s)
-    if len(chosen) < 3:
+    # one per paragraph, spread over the article; sentences other rules made questions
+    # of come first (they were read for slips of the source)
+    picked: list[Span] = []
+    for pool in ([s for s in details if _key(builder, s) in asked], details):
+        spread = _one_per_paragraph(builder, [s for s in pool if s not in picked], picked)
+        picked += spread[:: max(1, len(spread) // 3)][: 3 - len(picked)]
+    if len(picked) < 3:
         return None
-    picked = chosen[:: max(1, len(chosen) // 3)][:3]
+    picked.sort(key=lambda s: (builder.paragraph_of(s), s.start))
     options = [_option(lead), *(_option(s) for s in picked)]
-    question = builder.make(
-        "multiple_choice", PROMPT, lead, options[0], options, "rule:main-idea"
-    )
+    question = builder.make("multiple_choice", PROMPT, lead, options[0], options, "rule:main-idea")
     last = len(builder.context.drafts) - 1
     found = candidate(builder, question, lead, "open", 1.5, "main-idea")
     found.passage = last
+    return found
+
+
+def _key(builder: Builder, sentence: Span) -> tuple[int, int]:
+    return builder.paragraph_of(sentence), sentence.start
+
+
+def _one_per_paragraph(builder: Builder, pool: list[Span], taken: list[Span]) -> list[Span]:
+    found: list[Span] = []
+    for s in pool:
+        if all(builder.paragraph_of(s) != builder.paragraph_of(c) for c in [*taken, *found]):
+            found.append(s)
     return found
 
 
@@ -72,6 +86,7 @@ def _plain(builder: Builder, sentence: Span, least: int, most: int) -> bool:
         least <= _words(sentence) <= most
         and builder.usable(sentence)
         and first.pos_ != "CCONJ"
+        and first.tag_ != "PRP$"  # "His touched down at 4.30pm": whose?
         and not DATELINE.match(sentence.text)
         and not has_speech(sentence)
         and not leans_on_context(sentence)

@@ -25,6 +25,7 @@ from companion.generation.questions.base import (
     candidate,
     generic_possessive,
     hypothetical,
+    leans_on_context,
     lower_sentence_start,
     sentence_quality,
     starts_with_unresolved_pronoun,
@@ -39,6 +40,8 @@ MIN_CAUSE_WORDS = 5  # "because" and four words or more
 def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if not builder.usable(sentence) or starts_with_unresolved_pronoun(builder, sentence):
         return []
+    if leans_on_context(sentence):
+        return []  # "why is the firm ...?", "why is there another one?": which?
     out = []
     for token in sentence:
         cause, source = _cause(token)

@@ -132,6 +132,15 @@ def named_speaker(builder: Builder, sentence: Span) -> Thing | None:
         and subject.i not in quoted
         and (thing := _speaker_thing(builder, subject)) is not None
     }
+    if any(
+        c.dep_ == "conj"
+        for verb in sentence
+        if verb.lemma_ in SPEECH_VERBS and verb.i not in quoted
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for c in subject.children
+    ):
+        return None  # "..., Brendon Baillod and Robert Jaeck said": two speakers
     if not speakers and not _words_outside_quotes(sentence, quoted):
         speakers = {0: thing} if (thing := _speaker_going_on(builder, sentence)) else {}
     if len(speakers) != 1:
