@@ -318,3 +318,40 @@ def test_a_main_idea_option_never_opens_with_whose():
     the = nlp("The plane touched down shortly at 4.30pm, ahead of schedule, at the airport.")
     assert not _plain(builder, his[:], 10, 40)
     assert _plain(builder, the[:], 10, 40)
+
+
+ROUND_THREE = """Talks in Myanmar
+
+Chinese foreign ministry spokesperson Mao Ning spoke to reporters in Beijing on Monday.
+
+“China has been working tirelessly to stop the war and promote talks among the parties in
+Myanmar,” Ministry spokesperson Mao Ning said.
+
+Mao said there had been a marked decline in the number of clashes in northern Myanmar.
+
+Education CS Ezekiel Machogu promised to restore the full capitation grant to schools.
+
+Councillor Sue Coakley spearheaded the fight to keep the Lechlade library open.
+
+The hardware store will host a retirement sale until the official closing in March.
+
+For the first time in decades the town centre of Bingley was free of congestion.
+"""
+
+
+def test_round_three_faults_are_not_asked(tmp_path, monkeypatch):
+    found = _candidates(tmp_path, ROUND_THREE, monkeypatch)
+    prompts = [q.prompt for q in found]
+    [who] = [q for q in found if q.prompt.startswith("Who said")]
+    assert who.answer == "Mao Ning" and who.accept == ["Mao"]  # never "Ning"
+    assert not any(str(q.answer).startswith("CS ") for q in found), prompts
+    negated = [q.prompt for q in found if q.kind == "true_false" and q.answer == "false"]
+    assert not any("until" in p or "first time" in p for p in negated), negated
+
+
+def test_a_key_with_a_title_also_accepts_the_bare_name():
+    from companion.generation.questions.base import _without_title
+
+    assert _without_title("Cllr Sue Coakley") == ["Sue Coakley"]
+    assert _without_title("Sue Coakley") == []
+    assert _without_title("Mr Smith") == []  # a surname alone is no answer by itself

@@ -158,7 +158,12 @@ class Builder:
             source=source,
             status="generated",
             accept=_other_forms(
-                answer, [f for f in accept or [] if not self.shared_surname(f, evidence)]
+                answer,
+                [
+                    f
+                    for f in [*(accept or []), *_without_title(answer)]
+                    if not self.shared_surname(f, evidence)
+                ],
             ),
         )
 
@@ -204,6 +209,18 @@ class Builder:
         previous = self.previous_sentence(sentence)
         named = self._named_in(list(previous), kinds) if previous is not None else ""
         return named if named != "?" else ""
+
+    def short_forms(self, thing: Thing, answer: str) -> set[str]:
+        """The thing's forms, and a word of its full name the article uses alone for a
+        person the tagger kept apart ("Mao said ..." beside "Mao Ning"): the forms a
+        student may write."""
+        words = answer.split()
+        alone = {
+            display_name(t)
+            for t in self.things
+            if t.kind == "person" and display_name(t) in words[:-1]
+        }
+        return {*thing.forms, *alone}
 
     def person_named_in(self, sentence: Span) -> str:
         """The one person the sentence names ("" if none or several)."""
@@ -1063,6 +1080,15 @@ def leaks_answer(prompt: str, answer: str) -> bool:
         for word in key.split()
         if word not in NAME_PARTS
     )
+
+
+def _without_title(answer) -> list[str]:
+    """ "Sue Coakley" for a key "Cllr Sue Coakley": the name a student writes."""
+    words = answer.split() if isinstance(answer, str) else []
+    title = words[0].rstrip(".").lower() if words else ""
+    if len(words) >= 3 and (title in TITLE_ABBREVIATIONS or title in ("mr", "mrs", "ms", "dr")):
+        return [" ".join(words[1:])]
+    return []
 
 
 def role_before_name(answer: str) -> bool:

@@ -79,6 +79,13 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         ):
             continue
         answer = mention.text
+        words = answer.split()
+        if (
+            len(words) >= 3
+            and re.fullmatch(r"[A-Z]{2,4}", words[0])
+            and thing.label in ("PERSON", "")
+        ):
+            continue  # "Education _" keyed "CS Ezekiel Machogu": the title's letters and a name
         if answer.split()[-1] in ("of", "the", "and", "for", "de", "in"):
             continue  # "as _ the Two Holy Mosques" keyed "Custodian of": half a title
         if len(answer.split()) > 1 and answer.split()[0].lower() in COMPASS:

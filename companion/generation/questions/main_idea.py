@@ -21,6 +21,7 @@ PROMPT = "Which sentence best states the main idea of the article?"
 MIN_LEAD_WORDS, MAX_LEAD_WORDS = 12, 40
 DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,| \()")  # "NEW DELHI, Oct 13"
 MIN_DETAIL_WORDS, MAX_DETAIL_WORDS = 10, 40
+LENGTH_SHARE = 0.5  # a detail half the lead's length or more: the key must not stand out
 COMMON_ZIPF = 5.5  # "said", "year", "people": words that tie no sentence to a headline
 
 
@@ -44,6 +45,7 @@ def main_idea_question(builder: Builder, asked: set[tuple[int, int]]) -> Candida
         and _plain(builder, s, MIN_DETAIL_WORDS, MAX_DETAIL_WORDS)
         and len(_content(s.text) & headline) <= 1
         and len(_content(s.text) & lead_words) <= 1
+        and _words(s) >= LENGTH_SHARE * _words(lead)
     ]
     # one per paragraph, spread over the article; sentences other rules made questions
     # of come first (they were read for slips of the source)

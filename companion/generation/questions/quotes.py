@@ -50,7 +50,7 @@ def quote_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     prompt = f"Who said, “{quote}”?" if quote[:1].isupper() else f"Who said “{quote}”?"
     if role_before_name(answer):
         answer = name_after_role(answer)  # "Ports Francis Richardson" -> "Francis Richardson"
-    forms = {*speaker.forms, *full.forms}
+    forms = {*speaker.forms, *builder.short_forms(full, answer)}
     accept = sorted({*forms, *surnames(answer, forms)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:quote-who", accept)
     quality = sentence_quality(sentence)

@@ -112,7 +112,8 @@ def _question(builder: Builder, sentence: Span, thing: Thing, role: Token, text:
     answer = display_name(thing)
     verb = "was" if PAST_ROLE & {t.lower_ for t in role.subtree} else "is"
     prompt = f"Who {verb} {text}?"
-    accept = sorted({*thing.forms, *surnames(answer, thing.forms)} - {answer})
+    forms = builder.short_forms(thing, answer)
+    accept = sorted({*forms, *surnames(answer, forms)} - {answer})
     short = builder.make("short_answer", prompt, sentence, answer, None, "rule:role-who", accept)
     quality = sentence_quality(sentence)
     others = builder.same_sort_of_person(answer, _other_people(builder, thing, role))

@@ -356,13 +356,16 @@ def negated(verb: Token, replacements: dict[int, str]) -> str | None:
     if any(t.lower_ in NEGATION_TANGLES or t.dep_ == "neg" for t in tokens):
         return None
     if re.search(
-        r"\bup to\b|,\s+followed by\b|\bdue to\b|\bbecause of\b|\bthanks to\b|\bowing to\b",
+        r"\bup to\b|,\s+followed by\b|\bdue to\b|\bbecause of\b|\bthanks to\b|\bowing to\b"
+        r"|\buntil\b|\bfirst time\b|\bin \d+ (?:minutes|hours|days|weeks|months|years)\b",
         span_text(tokens),
         re.I,
     ):
         return None  # "were not delayed for up to 45 minutes": less, or not at all? "did
         # not bear the brunt of the cuts, followed by Liberia": a ranking is not denied;
-        # "has not been on a sustained path, thanks to banking stocks": a cause of nothing
+        # "has not been on a sustained path, thanks to banking stocks": a cause of nothing;
+        # "will not host a sale until the closing", "will not become mandatory in 24 hours",
+        # "was not free of congestion for the first time": the "not" reads two ways
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or "by far" in span_text(tokens).lower():
         return None  # "have not been dropping fastest": which part is denied?
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
