@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 import companion.generation.questions as questions_module
 from companion.common.textutil import plain_text
 from companion.generation.analysis import load_nlp
@@ -355,3 +357,23 @@ def test_a_key_with_a_title_also_accepts_the_bare_name():
     assert _without_title("Cllr Sue Coakley") == ["Sue Coakley"]
     assert _without_title("Sue Coakley") == []
     assert _without_title("Mr Smith") == []  # a surname alone is no answer by itself
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "text", "fits"),
+    [
+        ("person", "PERSON", "investigation into the allegation of financial exploitation", False),
+        ("person", "PERSON", "Yankees baseball operations", False),
+        ("person", "PERSON", "chairman of North Tees and Hartlepool NHS Foundation Trust", True),
+        ("person", "PERSON", "son of Ahmed Shah Masood and leader of the NRF", True),
+        ("group", "ORG", "market leader in the mobile data segment in Kenya", False),
+        ("group", "NORP", "Islamic holy warriors", True),
+        ("group", "ORG", "group that vowed to continue the fight against the Taliban", True),
+        ("place", "GPE", "several districts in Kedah, Perak, Kelantan and Terengganu", False),
+        ("place", "LOC", "valley in northern Afghanistan", True),
+    ],
+)
+def test_an_article_line_says_what_kind_of_thing_the_term_is(kind, label, text, fits):
+    from companion.generation.definitions import fits_kind
+
+    assert fits_kind(text, SimpleNamespace(kind=kind, label=label)) is fits

@@ -14,6 +14,7 @@ from companion.generation.definitions import (
     _subtree_text,
     clean_phrase,
     cut_from_its_sentence,
+    fits_kind,
     usable,
 )
 from companion.generation.lexicon import (
@@ -46,7 +47,12 @@ def context_line(thing: Thing, resolve) -> Definition | None:
         for mention in sorted(thing.mentions, key=lambda m: (m.paragraph, m.start)):
             text = finder(mention, resolve)
             text = clean_phrase(text) if text else ""
-            if text and usable(text, thing) and not cut_from_its_sentence(text):
+            if (
+                text
+                and usable(text, thing)
+                and not cut_from_its_sentence(text)
+                and fits_kind(text, thing)
+            ):
                 return Definition(text, "context", mention, 0.4)
     return None
 

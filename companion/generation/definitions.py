@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen, span_text
-from companion.generation.lexicon import DASHES, PRONOUNS, REGION_LABELS
+from companion.generation.lexicon import DASHES, PERSON_LEXNAME, PRONOUNS, REGION_LABELS
 from companion.generation.terms import (
     Mention,
     Thing,
@@ -146,6 +147,35 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
     return not repeats_term(text, thing)
 
 
+HEAD_END = re.compile(r"\s(?:of|in|on|at|for|from|with|to|by|that|who|which|whose|where)\s|[,;(]")
+GROUP_LEXNAME, PLACE_LEXNAME = 14, 15  # WordNet's noun.group and noun.location
+
+
+def fits_kind(text: str, thing: Thing) -> bool:
+    """The article's line says what kind of thing the term is: a person noun for a person
+    ("Sandra Girdner: investigation into the allegation ..." is not), not one person for a
+    group ("Safaricom: market leader in ..."; "Islamic holy warriors" fits), one place for
+    a place ("Perlis: several districts in Kedah ..."). The head is the last word before
+    "of", "in", "that" ...; words WordNet does not know pass (it refuses what it can see)."""
+    words = re.findall(r"[A-Za-z][\w'-]*", HEAD_END.split(f" {text} ", 1)[0])
+    if not words:
+        return True
+    head = words[-1].lower()
+    wordnet = get_wordnet()
+    singular = next((b for b in wordnet.base_forms(head, "n") if b != head), "")
+    senses = wordnet.synsets(singular or head, "n")
+    if not senses:
+        return True
+    lexnames = {s.lexname for s in senses}
+    if thing.kind == "person":
+        return PERSON_LEXNAME in lexnames or words[-1][:1].isupper()
+    if thing.kind == "group" or thing.label == "ORG":
+        return bool(singular) or senses[0].lexname != PERSON_LEXNAME  # "warriors" fits
+    if thing.kind == "place":
+        return not (singular and PLACE_LEXNAME in lexnames)  # one place, not "districts"
+    return True
+
+
 def cut_from_its_sentence(text: str) -> bool:
     """A line of the article that only makes sense in its sentence: a list's gloss after a
     dash ("Hale-Bopp: Hyakutake - earlier comets"), or an owner that is a bare noun
@@ -204,7 +234,7 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
             if text and " " not in text and "-" not in text and zipf(text.lower()) < RARE_GLOSS:
                 continue  # "whooping cough (pertussis)": a rarer name for it, no meaning
             if text and usable(text, thing) and not _cut_inside_name(text, mention):
-                if _a_ranking(text, mention) or PART_OF.match(text):
+                if _a_ranking(text, mention) or PART_OF.match(text) or not fits_kind(text, thing):
                     continue  # "Halifax: part of Lloyds Banking Group": whose, not what
                 return Definition(text, "article", mention, 0.9)
     return None
