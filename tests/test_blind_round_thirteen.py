@@ -312,10 +312,13 @@ def test_no_sentence_ends_on_a_bare_word():
 
 
 def test_a_main_idea_option_never_opens_with_whose():
+    from companion.generation.questions.base import leans_on_context
     from companion.generation.questions.main_idea import _plain
 
     nlp = load_nlp()
-    builder = SimpleNamespace(usable=lambda s: True, antecedent=lambda t: "")
+    builder = SimpleNamespace(
+        usable=lambda s: True, antecedent=lambda t: "", leans=lambda s: leans_on_context(s)
+    )
     his = nlp("His plane touched down shortly at 4.30pm, ahead of schedule, at the airport.")
     the = nlp("The plane touched down shortly at 4.30pm, ahead of schedule, at the airport.")
     assert not _plain(builder, his[:], 10, 40)

@@ -92,6 +92,7 @@ class Builder:
         self.sentences_with_lemma: dict[str, list[str]] = {}
         self._usable: dict[tuple[int, int], bool] = {}
         self._junk: dict[tuple[int, int], bool] = {}
+        self._leans: dict[tuple[int, int, bool], bool] = {}
         self._speakers: dict[int, tuple[int, Thing]] | None = None
         self._pronouns: dict[str, str] | None = None
         for item in self.analysis.sentences:
@@ -244,6 +245,13 @@ class Builder:
         if key not in self._usable:
             self._usable[key] = usable_sentence(sentence, self.junk)
         return self._usable[key]
+
+    def leans(self, sentence: Span, people: bool = True) -> bool:
+        """leans_on_context, worked out once per sentence for all the question rules."""
+        key = (id(sentence.doc), sentence.start, people)
+        if key not in self._leans:
+            self._leans[key] = leans_on_context(sentence, people)
+        return self._leans[key]
 
     def junk(self, sentence: Span) -> bool:
         """junk_or_slip, worked out once per sentence for all the question rules."""

@@ -19,7 +19,6 @@ from companion.generation.questions.base import (
     in_number_range,
     is_role_title,
     leaks_answer,
-    leans_on_context,
     name_after_role,
     name_with_s,
     sentence_quality,
@@ -29,7 +28,7 @@ from companion.lesson.fileformat import BLANK
 
 
 def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not builder.usable(sentence) or has_speech(sentence) or leans_on_context(sentence, False):
+    if not builder.usable(sentence) or has_speech(sentence) or builder.leans(sentence, False):
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     if generic_possessive(sentence.text):
         return []  # "the state's unemployment rate was _ percent": which state?

@@ -13,7 +13,6 @@ from companion.generation.questions.base import (
     Candidate,
     candidate,
     has_speech,
-    leans_on_context,
     starts_with_unresolved_pronoun,
 )
 
@@ -91,7 +90,7 @@ def _plain(builder: Builder, sentence: Span, least: int, most: int) -> bool:
         and first.tag_ != "PRP$"  # "His touched down at 4.30pm": whose?
         and not DATELINE.match(sentence.text)
         and not has_speech(sentence)
-        and not leans_on_context(sentence)
+        and not builder.leans(sentence)
         and not starts_with_unresolved_pronoun(builder, sentence)
     )
 

@@ -25,7 +25,6 @@ from companion.generation.questions.base import (
     candidate,
     generic_possessive,
     hypothetical,
-    leans_on_context,
     lower_sentence_start,
     sentence_quality,
     starts_with_unresolved_pronoun,
@@ -40,7 +39,7 @@ MIN_CAUSE_WORDS = 5  # "because" and four words or more
 def open_questions(builder: Builder, sentence: Span) -> list[Candidate]:
     if not builder.usable(sentence) or starts_with_unresolved_pronoun(builder, sentence):
         return []
-    if leans_on_context(sentence):
+    if builder.leans(sentence):
         return []  # "why is the firm ...?", "why is there another one?": which?
     out = []
     for token in sentence:

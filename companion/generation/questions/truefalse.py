@@ -35,7 +35,6 @@ from companion.generation.questions.base import (
     candidate,
     generic_possessive,
     hypothetical,
-    leans_on_context,
     sentence_quality,
     starts_with_unresolved_pronoun,
 )
@@ -44,7 +43,7 @@ from companion.lesson.model import fingerprint
 
 
 def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
-    if not builder.usable(sentence) or has_quote(sentence) or leans_on_context(sentence):
+    if not builder.usable(sentence) or has_quote(sentence) or builder.leans(sentence):
         return []
     if starts_with_unresolved_pronoun(builder, sentence):
         return []
