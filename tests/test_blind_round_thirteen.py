@@ -380,3 +380,52 @@ def test_an_article_line_says_what_kind_of_thing_the_term_is(kind, label, text, 
     from companion.generation.definitions import fits_kind
 
     assert fits_kind(text, SimpleNamespace(kind=kind, label=label)) is fits
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Advertisement -",
+        "AdvertisementAdvertise with NZME.",
+        "Story continues below advertisement",
+        "Article continues after this advertisement",
+        "Hide Ad",
+        "Popular in Africa",
+        "FEATURED STORIES",
+        "Listen to this article",
+        "29th, 2024 5 min read",
+        "RELATED | How to make a living kidney donation",
+        "RELATED Sky-Gazing Forecast Center Intense Solar Eruption Captured by NASA",
+    ],
+)
+def test_page_lines_reviewers_found_in_the_reading_text_are_removed(line):
+    from companion.generation.importing import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisers pulled out of the show.",
+        "Popular demand kept the show open for a week.",
+        "Related charities in the town raised £2,000.",
+    ],
+)
+def test_story_lines_that_look_alike_stay(line):
+    from companion.generation.importing import is_boilerplate
+
+    assert not is_boilerplate(line)
+
+
+def test_an_advertisement_slot_run_into_a_paragraph_is_cut():
+    from companion.generation.newswire import clean_news
+
+    cleaned = clean_news(
+        [
+            "Advertisement Hide AdAdvertisement Hide AdThe remote Farne Islands is one of the"
+            " best places in the country to see puffins.",
+            "Rangers count the birds every year to see how the colony is doing.",
+        ]
+    )
+    assert cleaned.paragraphs[0].startswith("The remote Farne Islands")

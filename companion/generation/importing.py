@@ -29,6 +29,9 @@ BOILERPLATE = re.compile(
     |click\s+here\b|read\s+more\b|related\s*(?:articles|stories|:)
     |(?:also|must)\s+read\s*:|read\s+also\s*:|see\s+also\s*:|stay\s+informed\b|an?\s+free\s+subscription\b|your\s+(?:web\s+)?browser\b|notifications\s+can\s+be\s+managed\b|(?:published|updated|posted)\s*:?\s*$
     |advertisement$|sponsored\b|all\s+rights\s+reserved|copyright\b|©
+    |[-–—\\\s]*advertisement|advertise\s+with\b|(?:article|story)\s+continues\b|hide\s+ad\b|related$
+    |popular\s+(?:news|now|stories|posts|in\b)|most\s+(?:read|popular)\b|featured\s+stories
+    |listen\s+to\s+this\s+(?:article|story)|.*\b\d+\s*min(?:ute)?s?\s+read$
     |your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked
     |save\s+my\s+name|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+reply|recommended\s+for\s+you
     |(?:image|photo|video)\s*(?:credit|caption)?\s*:|getty\s+images$|newsletter\b
@@ -41,7 +44,9 @@ BOILERPLATE = re.compile(
 BOILERPLATE_MAX_WORDS = 14
 # "• WATCH: Could there be life on planets in new solar system?Life may have ...": a link
 # to another page with its teaser, in capitals
-LINK_TEASER = re.compile(r"^(?:[•*]\s*)?(?:WATCH|LISTEN|READ MORE|ALSO READ|MORE|RELATED)\s*:")
+LINK_TEASER = re.compile(
+    r"^(?:[•*]\s*)?(?:(?:WATCH|LISTEN|READ MORE|ALSO READ|MORE|RELATED)\s*[:|]|RELATED\s)"
+)
 # "Researchers are hoping ... CTV News Edmonton's Evan Kenny has the story.", "Meghan
 # McCorkell has more from the hardest hit areas.": a video's blurb
 VIDEO_BLURB = re.compile(

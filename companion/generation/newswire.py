@@ -153,6 +153,9 @@ PAGE_PROMPT = re.compile(
     r"|Click to [Ee]nlarge|Scroll down for (?:video|more)|Continue reading(?: the main story)?"
     r"|Read more|RELATED)\s+(?=[\"“‘A-Z])"
 )
+# a page's advertisement slot run into the paragraph after it: "Advertisement Hide
+# AdAdvertisement Hide AdThe remote Farne Islands is ..."
+AD_SLOT = re.compile(r"^(?:\s*Advertisement\s*Hide\s*Ad)+\s*(?=[\"“A-Z])")
 NAV_SEPARATOR = re.compile(r"\s[·|]\s")
 # a live story's time stamp before a paragraph: "UPDATE, 13:45: BlackBerry has confirmed ..."
 UPDATE_STAMP = re.compile(
@@ -498,6 +501,7 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         COPYRIGHT,
         PHOTO_CREDIT,
         PAGE_PROMPT,
+        AD_SLOT,
         EXPIRED_VIDEO,
         UPDATE_STAMP,
         LINK_MARK,
