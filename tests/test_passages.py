@@ -11,7 +11,6 @@ from companion.generation.importing import read_article
 from companion.generation.passages import (
     MAX_JOINED_WORDS,
     MAX_PARAGRAPHS,
-    MAX_PASSAGE_WORDS,
     Load,
     group_paragraphs,
     passages_to_join,
@@ -81,7 +80,7 @@ def test_a_passage_short_of_questions_joins_the_shorter_neighbour():
 
 
 def test_no_join_past_the_word_limit_a_subheading_or_the_item_limits():
-    assert passages_to_join([_load(170, 3), _load(90, 1)], 2, 4, 5) == [[0], [1]]
+    assert passages_to_join([_load(270, 3), _load(90, 1)], 2, 4, 5) == [[0], [1]]
     assert passages_to_join([_load(100, 3), _load(90, 1, subheading=True)], 2, 4, 5) == [
         [0],
         [1],
@@ -91,13 +90,14 @@ def test_no_join_past_the_word_limit_a_subheading_or_the_item_limits():
     assert passages_to_join([_load(100, 2), _load(90, 2)], 2, 4, 5) == [[0], [1]]
 
 
-def test_a_passage_with_no_question_joins_up_to_a_longer_passage():
-    """A passage of quotations with no question joins its neighbour even past 250 words
-    (up to 350): reading a little more beats a passage with nothing to answer. One with a
-    question keeps the 250-word limit."""
+def test_a_passage_short_of_questions_joins_up_to_a_longer_passage():
+    """A passage of quotations with fewer than two questions joins its neighbour even past
+    250 words (up to 350, two minutes' reading): two questions or more after every passage
+    beats short passages with one question or none."""
     assert passages_to_join([_load(180, 2), _load(150, 0)], 2, 4, 5) == [[0, 1]]
-    assert passages_to_join([_load(180, 2), _load(150, 1)], 2, 4, 5) == [[0], [1]]
+    assert passages_to_join([_load(180, 2), _load(150, 1)], 2, 4, 5) == [[0, 1]]
     assert passages_to_join([_load(200, 2), _load(160, 0)], 2, 4, 5) == [[0], [1]]
+    assert passages_to_join([_load(180, 3), _load(150, 2)], 2, 4, 5) == [[0], [1]]
 
 
 @given(
@@ -118,10 +118,7 @@ def test_joined_passages_keep_order_and_limits(raw):
     assert [i for g in groups for i in g] == list(range(len(loads)))
     for group in groups:
         if len(group) > 1:
-            # a passage with no question may join up to MAX_JOINED_WORDS, others 250
-            no_question = any(loads[i].questions == 0 for i in group)
-            limit = MAX_JOINED_WORDS if no_question else MAX_PASSAGE_WORDS
-            assert sum(loads[i].words for i in group) <= limit
+            assert sum(loads[i].words for i in group) <= MAX_JOINED_WORDS
             assert sum(loads[i].questions for i in group) <= 4
             assert sum(loads[i].entries for i in group) <= 5
             assert not any(loads[i].subheading for i in group[1:])
@@ -143,7 +140,7 @@ def test_no_generated_passage_is_left_short_of_questions_when_it_could_join(name
         for j in (i - 1, i + 1):
             if 0 <= j < len(lesson.passages):
                 assert (
-                    words[i] + words[j] > MAX_PASSAGE_WORDS
+                    words[i] + words[j] > MAX_JOINED_WORDS
                     or len(passage.questions) + len(lesson.passages[j].questions) > 4
                     or len(passage.glossary) + len(lesson.passages[j].glossary) > 5
                 ), f"passage {passage.id} could join passage {lesson.passages[j].id}"

@@ -20,7 +20,7 @@ from companion.generation.lexicon import HEADING_ENTITIES, NUMBER_LABELS, TIME_L
 from companion.generation.paragraphs import word_count
 
 MIN_PASSAGE_WORDS, TARGET_PASSAGE_WORDS, MAX_PASSAGE_WORDS, MAX_PARAGRAPHS = 80, 160, 250, 5
-MAX_JOINED_WORDS = 350  # a passage with no question joins a neighbour up to this length
+MAX_JOINED_WORDS = 350  # a passage short of questions joins a neighbour up to this length
 
 
 @dataclass
@@ -58,9 +58,10 @@ def passages_to_join(
 
     A passage with fewer than `enough` questions (a run of quotations, a list, a reader's
     comment) joins the neighbour that makes the shorter passage, when the two stay within
-    MAX_PASSAGE_WORDS (MAX_JOINED_WORDS for a passage with no question), their items within
-    the limits, and no subheading of the source separates them: the student then answers
-    questions after every passage read. The items are the same; only where they sit changes."""
+    MAX_JOINED_WORDS (350: a student reads it in two minutes), their items within the
+    limits, and no subheading of the source separates them: the student then answers two
+    questions or more after every passage read. The items are the same; only where they
+    sit changes."""
     groups = [[i] for i in range(len(loads))]
     merged = list(loads)
     while True:
@@ -90,10 +91,9 @@ def passages_to_join(
 
 
 def _joinable(first: Load, second: Load, max_questions: int, max_entries: int) -> bool:
-    words = MAX_PASSAGE_WORDS if first.questions and second.questions else MAX_JOINED_WORDS
     return (
         not second.subheading
-        and first.words + second.words <= words
+        and first.words + second.words <= MAX_JOINED_WORDS
         and first.questions + second.questions <= max_questions
         and first.entries + second.entries <= max_entries
     )
