@@ -429,3 +429,44 @@ def test_an_advertisement_slot_run_into_a_paragraph_is_cut():
         ]
     )
     assert cleaned.paragraphs[0].startswith("The remote Farne Islands")
+
+
+NEWMAN = """Queensland election to be held on January 31: Premier Campbell Newman says poll 'most important in years'
+
+Queenslanders will go to the polls on January 31, with Premier Campbell Newman saying an
+early election is needed to provide certainty to the economy.
+
+Mr Newman cut his holidays short and cancelled a trade mission to India to announce the
+poll, which is being held two months earlier than scheduled.
+
+He wants voters to judge the Liberal National Party (LNP) on its economic plan, which
+includes privatising $33 billion worth of assets to reduce debt and build new
+infrastructure.
+
+Mr Newman believed Labor was in striking distance and if it prevailed the LNP's economic
+gains would be lost.
+
+"We cannot afford to go off track right now," he said.
+
+Since winning 78 of the state's 89 seats in the 2012 election the LNP's fortunes have
+dramatically changed, with polls now indicating it is neck-and-neck with Labor.
+
+Also working against the LNP could be Mr Newman's perceived combative leadership style,
+which he has been keen to overhaul since two by-election losses.
+
+The Premier is at risk of losing his inner-Brisbane seat of Ashgrove to Labor's Kate Jones,
+but he would not be drawn on who would lead the LNP if it won power but he lost his seat.
+
+"I won't be winning Ashgrove if we don't win the state," Mr Newman said.
+
+Prime Minister Tony Abbott would be welcomed by Mr Newman during the election, but only when
+needed.
+
+"I would see him being here if we have a particular announcement about some sort of federal
+support," Mr Newman said.
+"""
+
+
+def test_a_bare_state_title_takes_the_one_country_only_where_its_paragraph_names_it(tmp_path):
+    glossary = {e.term: e.definition for e in lesson_from_text(tmp_path, NEWMAN).glossary}
+    assert "Premier of India" not in glossary.values(), glossary

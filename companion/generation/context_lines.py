@@ -442,12 +442,19 @@ def _state_title(tokens: list[Token]) -> bool:
 
 def _with_country(tokens: list[Token], resolve: Resolver) -> str:
     """ "Syrian President" -> "President of Syria"; a bare "Prime Minister" -> "Prime
-    Minister of India" when India is the one country the article names. "" otherwise."""
+    Minister of India" when India is the one country the article names, in the title's
+    paragraph. "" otherwise."""
     nationality = [t for t in tokens if t.ent_type_ == "NORP"]
     role = [t for t in tokens if t not in nationality]
     if not role or not _state_title(role) or len(nationality) > 1:
         return ""
-    country = country_of_adjective(nationality[0].text) if nationality else home_country(resolve)
+    if nationality:
+        country = country_of_adjective(nationality[0].text)
+    else:
+        country = home_country(resolve)
+        if country and country not in tokens[0].doc.text:
+            return ""  # the one country named, but not where the title is: "Premier
+            # Campbell Newman" of Queensland in a story with a trade mission to India
     return f"{_joined(role, lower=False)} of {with_the(country)}" if country else ""
 
 
