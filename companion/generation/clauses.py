@@ -34,6 +34,8 @@ DISCOURSE_OPENERS = {
     "now",
     "overall",
     "finally",
+    "subsequently",  # "Subsequently, coffee has earned farmers ...": after what?
+    "conversely",  # "Who recorded the highest loss conversely?"
 }
 # openers that lean on the sentence before only when a comma follows ("Further, ...";
 # "Further tests are planned" keeps its word)

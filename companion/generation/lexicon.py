@@ -171,3 +171,8 @@ QUOTES = "\"“”‘’'"
 PRONOUN_SUBJECTS = frozenset(
     {"he", "she", "they", "it", "this", "that", "these", "those", "we", "i", "you"}
 )
+# the kinds of street in an address: "Blackridge Rd", "808 9th St. SE"
+STREET_WORDS = frozenset(
+    {"rd", "road", "st", "street", "ave", "avenue", "lane", "ln", "drive", "dr", "way"}
+    | {"highway", "hwy", "boulevard", "blvd", "place", "square", "crescent", "terrace"}
+)

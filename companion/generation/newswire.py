@@ -156,6 +156,10 @@ PAGE_PROMPT = re.compile(
 # a page's advertisement slot run into the paragraph after it: "Advertisement Hide
 # AdAdvertisement Hide AdThe remote Farne Islands is ..."
 AD_SLOT = re.compile(r"^(?:\s*Advertisement\s*Hide\s*Ad)+\s*(?=[\"“A-Z])")
+# a pointer to the page's video inside a sentence: "He argued (see video) that ..."
+VIDEO_POINTER = re.compile(
+    r"\s*\((?:see|watch)(?: the| our)? video(?: above| below| here)?\)", re.IGNORECASE
+)
 NAV_SEPARATOR = re.compile(r"\s[·|]\s")
 # a live story's time stamp before a paragraph: "UPDATE, 13:45: BlackBerry has confirmed ..."
 UPDATE_STAMP = re.compile(
@@ -503,6 +507,7 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         PAGE_PROMPT,
         AD_SLOT,
         EXPIRED_VIDEO,
+        VIDEO_POINTER,
         UPDATE_STAMP,
         LINK_MARK,
     ):
@@ -622,13 +627,17 @@ def _dictionary_word(word: str) -> bool:
     not "NASA", "WHO", "UK"), or a lead-in's small word ("A", "THE")."""
     if word in SHORT_LEAD_WORDS:
         return True
+    wordnet = get_wordnet()
+    # "MOTORISTS": the plural's base form ("motorist") is the lemma
+    bases = set(wordnet.base_forms(word, "n")) | {word.lower()}
     lemmas = {
         lemma
+        for base in bases
         for pos in "nvar"
-        for sense in get_wordnet().synsets(word.lower(), pos)
+        for sense in wordnet.synsets(base, pos)
         for lemma in sense.lemmas
     }
-    return word.lower() in lemmas and word not in lemmas
+    return bool(bases & lemmas) and word not in lemmas and word.rstrip("S") not in lemmas
 
 
 def _drop_at_start(pattern: re.Pattern[str], text: str, removed: list[str]) -> str:

@@ -919,6 +919,8 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
     opening = [t for t in sentence[:3] if t.dep_ == "advmod"]
     if any(t.lower_ in AFTER_BEFORE for t in opening) and any(t.text == "," for t in sentence[:4]):
         return True  # "Shortly afterwards, ...", "Later, ..."
+    if re.match(r"\W*(?:Now,?\s+)?(?:[\w-]+\s+){1,3}(?:later|earlier),", sentence.text):
+        return True  # "Now, over a year later, tadpoles have been born": later than what?
     if re.match(r"(?:At|By) (?:the|that) time,", sentence.text):
         return True  # "At the time, the smaller businesses were given ...": which time?
     if re.match(r"\W*(?:Instead|Otherwise|If so|If that|If this|Either way),? ", sentence.text):

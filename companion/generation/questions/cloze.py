@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from companion.generation.clauses import joining_hyphen
-from companion.generation.lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS
+from companion.generation.lexicon import SPEECH_VERBS, STREET_WORDS, TITLE_ABBREVIATIONS
 from companion.generation.questions.base import (
     ACRONYM,
     QUOTED,
@@ -242,6 +242,9 @@ def _clear_number(token: Token, sentence: Span) -> bool:
         earlier = doc[token.i - 2]
         if earlier.like_num or earlier.lower_ in NUMBER_WORDS:
             return False  # "phases one, two and _": the count gives the gap away
+    if _in_an_address(token):
+        return False  # "the Auburn Senior Center at _ 9th St. SE", "the _ block of North
+        # French Avenue": a house number is no reading
     if (
         before is not None
         and before.text == "("
@@ -250,6 +253,15 @@ def _clear_number(token: Token, sentence: Span) -> bool:
     ):
         return False  # "Thursday (31) night": the day's date in brackets, no reading
     return not in_number_range(token)
+
+
+def _in_an_address(token: Token) -> bool:
+    """A house or block number: a street word within the next three words ("808 9th St.
+    SE", "12 Mill Road"), or "block" right after it."""
+    following = token.doc[token.i + 1 : token.i + 4]
+    if following and following[0].lower_ == "block":
+        return True
+    return any(t.lower_.rstrip(".") in STREET_WORDS and t.text[:1].isupper() for t in following)
 
 
 POINTING_PRONOUNS = frozenset({"he", "she", "they"})

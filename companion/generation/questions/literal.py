@@ -25,7 +25,7 @@ from companion.generation.distractors import (
     pick,
     thing_pool,
 )
-from companion.generation.lexicon import PERSON_LEXNAME, PRONOUN_SUBJECTS
+from companion.generation.lexicon import PERSON_LEXNAME, PRONOUN_SUBJECTS, STREET_WORDS
 from companion.generation.questions.base import (
     MC_DISTRACTORS,
     PERSONISH,
@@ -358,12 +358,6 @@ def literal_candidate(
     found = candidate(builder, question, sentence, "literal", 1.3 + quality, answer)
     found.short_form = short
     return found
-
-
-STREET_WORDS = frozenset(
-    {"rd", "road", "st", "street", "ave", "avenue", "lane", "ln", "drive", "dr", "way"}
-    | {"highway", "hwy", "boulevard", "blvd", "place", "square", "crescent", "terrace"}
-)
 
 
 def _cut_before_its_noun(question: str, sentence: Span) -> bool:

@@ -111,6 +111,9 @@ def true_false_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         # statement
     if re.search(r"['’]s\.?$", true_text):
         return []  # "... on Saturday at noon’s": a possessive left with nothing after it
+    if re.search(r"\bnot only\b", true_text, re.I) and not re.search(r"\bbut\b", true_text):
+        return []  # "The frogs are not only hard to keep in captivity [, but are also very
+        # hard to find]": the other half was cut
     if any(t.i >= 2 and joining_hyphen(t.doc[t.i - 1]) and t.i - 2 not in kept_ids for t in kept):
         return []  # "reader was stolen" from "an e-reader was stolen": half a word kept
     if _list_cut(verb, kept, sentence):
@@ -467,6 +470,8 @@ NEGATION_TANGLES = frozenset(
     | {"more", "less", "than", "any", "either", "neither", "nor", "almost", "nearly"}
     | {"since", "always", "ever", "too", "both"}  # "has not echoed ... too": "either" was
     # meant; "did not spread both dengue and malaria": neither, or only one?
+    | {"alone", "including"}  # "Six physicians in Halifax alone will not retire": true of
+    # others? "did not last through the weekend, including a presentation": nonsense
     | {"little", "maximum", "minimum", "despite"}  # "Little is not known", "a maximum of
     # three Policemen will not ...", "did not come despite the loss": muddled, not false
 )
