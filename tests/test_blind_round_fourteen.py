@@ -3,6 +3,12 @@ session"): faults the thirteenth session's last reviewers found in the final gen
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
+
+from companion.generation.glossary import circular
+from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from tests.test_blind_round_ten import _candidates
 
@@ -53,3 +59,40 @@ def test_a_lead_word_in_capitals_is_written_small_also_in_the_plural():
     cleaned = clean_news(["MOTORISTS have been warned to expect delays on the A34.", "NHS trusts."])
     assert cleaned.paragraphs[0].startswith("Motorists have been warned")
     assert clean_news(["NHS trusts are struggling this winter."]).paragraphs[0].startswith("NHS")
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss", "is_circular"),
+    [
+        ("enviable", "causing envy", True),
+        ("pitiable", "inciting pity", True),
+        ("hapless", "deserving or inciting pity", False),
+    ],
+)
+def test_a_word_glossed_by_its_own_y_word_is_circular(word: str, gloss: str, is_circular):
+    thing = SimpleNamespace(is_name=False, forms={word}, lemma=word)
+    assert circular(gloss, thing) is is_circular
+
+
+def test_a_page_comment_section_goes_with_its_rules(tmp_path):
+    story = "The new dog park in Grandview opened on Saturday with a ribbon cutting."
+    text = (
+        f"Dog park opens\n\n{story}\n\n{story} Again.\n\n{story} Once more.\n\n(0) comments\n\n"
+        "Welcome to the discussion.\n\nLog In\n\nKeep it Clean. Please avoid obscene, vulgar,"
+        " lewd, racist or sexually-oriented language.\n\nDon't Threaten. Threats of harming"
+        " another person will not be tolerated.\n"
+    )
+    path = tmp_path / "park.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    assert article.paragraphs[-1] == f"{story} Once more."
+    assert "Welcome to the discussion." in article.removed
+
+
+def test_a_lead_in_in_capitals_in_the_second_paragraph_and_before_a_name():
+    deck = "Since the lockdown the soup kitchen has taken on added significance for many."
+    cleaned = clean_news([deck, "THE township of Khabazela Village lies a few kilometres away."])
+    assert cleaned.paragraphs[1].startswith("The township of Khabazela")
+    lead = "CLIFFORD Chambers War Memorial has received a £2,050 funding boost."
+    assert clean_news([lead]).paragraphs[0].startswith("Clifford Chambers War Memorial")
+    assert clean_news(["NASA Goddard engineers tested it."]).paragraphs[0].startswith("NASA")

@@ -615,10 +615,11 @@ def circular(text: str, thing: Thing) -> bool:
                 return True  # "reliant: relying on another for support"
             if term_word.endswith("y") and word in _y_bases(term_word):
                 return True  # "teary: with eyes full of tears", "slippy: ... slip"
-            if len(word) >= 4 and term_word.startswith(word) and (
-                term_word[len(word) :] in WORD_ENDINGS
+            if len(word) >= 4 and any(
+                term_word.startswith(base) and term_word[len(base) :] in WORD_ENDINGS
+                for base in {word, _y_as_i(word)}
             ):
-                return True  # "mindful: bearing in mind"
+                return True  # "mindful: bearing in mind", "enviable: causing envy"
             if term_word.startswith("re") and word in ("again", "anew"):
                 return True  # "reusable: capable of being used again": read from its parts
             if (

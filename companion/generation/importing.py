@@ -42,6 +42,10 @@ BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_MAX_WORDS = 14
+# the head of a page's comment section, after the story: "(0) comments", "Welcome to the
+# discussion." (everything after it goes: "Keep it Clean. ...", "Don't Threaten. Threats
+# of harming another person will not be tolerated.")
+COMMENT_SECTION = re.compile(r"^(?:\(\d+\) comments?|Welcome to the discussion\.?)$", re.I)
 # "• WATCH: Could there be life on planets in new solar system?Life may have ...": a link
 # to another page with its teaser, in capitals
 LINK_TEASER = re.compile(
@@ -276,6 +280,9 @@ def clean_article(article: Article) -> Article:
     link_next = False
     for index, raw in enumerate(article.paragraphs):
         text = clean_paragraph(raw)
+        if len(kept) >= 2 and COMMENT_SECTION.match(text):
+            removed += [t for t in map(clean_paragraph, article.paragraphs[index:]) if t]
+            break  # "Welcome to the discussion." and the site's rules for comments
         if text and link_next and _link_title(text):
             removed.append(text)  # "Read Also:" / "NPC Awaits Tinubu To Fix New Date ..."
             continue

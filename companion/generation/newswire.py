@@ -263,6 +263,7 @@ def clean_news(paragraphs: list[str], headings: dict[int, str] | None = None) ->
             texts[index] = _clean_lead(text, removed)
             if texts[index]:
                 break  # a byline on its own line leaves the dateline to the next one
+    _lead_in_after_deck(texts)
     _clean_tail(texts, removed)
     cleaned = Cleaned([], {}, removed)
     pending = ""
@@ -591,6 +592,19 @@ LEAD_IN_CAPITALS = re.compile(r"^((?:[A-Z][A-Z’'-]*\s+){1,4})(?=[a-z]|[A-Z][a-
 SHORT_LEAD_WORDS = frozenset({"A", "AN", "THE", "ONE", "TWO", "SIX", "TEN", "ALL", "MORE"})
 
 
+def _lead_in_after_deck(texts: list[str]) -> None:
+    """The lead-in in capitals of a story whose first paragraph is a deck: "THE township
+    of Khabazela Village lies ..." in the second paragraph (followed by small letters only:
+    "SIGNIFICANT IMPACT The new rules" is a subhead)."""
+    filled = [i for i, text in enumerate(texts) if text][:2]
+    if len(filled) < 2:
+        return
+    text = texts[filled[1]]
+    match = LEAD_IN_CAPITALS.match(text)
+    if match and text[match.end() : match.end() + 1].islower():
+        texts[filled[1]] = _lead_in_lower(text)
+
+
 def _lead_in_lower(text: str) -> str:
     """ "HOUSEHOLD recycling is flatlining" -> "Household recycling ...": words of the
     dictionary written in capitals as a lead-in; an acronym ("NASA scientists", "WHO
@@ -602,15 +616,26 @@ def _lead_in_lower(text: str) -> str:
     if all(len(w) < 3 for w in words):
         return text
     written = []
-    for word in words:
+    before_name = text[match.end() : match.end() + 1].isupper()
+    for index, word in enumerate(words):
         if _dictionary_word(word):
             written.append(word.lower())
-        elif _place_name(word):
-            written.append(word.capitalize())  # "BIRMINGHAM’S Metro" -> "Birmingham’s"
+        elif _place_name(word) or (
+            before_name and index == len(words) - 1 and _first_word_of_name(word)
+        ):
+            written.append(word.capitalize())  # "BIRMINGHAM’S Metro" -> "Birmingham’s",
+            # "CLIFFORD Chambers War Memorial" -> "Clifford Chambers ..."
         else:
             return text  # an acronym: "NASA scientists", "WHO officials"
     lowered = " ".join(written)
     return lowered[:1].upper() + lowered[1:] + " " + text[match.end() :]
+
+
+def _first_word_of_name(word: str) -> bool:
+    """A name's first word in capitals before the rest of the name: a word of five letters
+    or more with a vowel ("CLIFFORD Chambers"), not an acronym ("NASA Goddard", "BBC
+    Radio", "NHS England")."""
+    return len(word) >= 5 and word.isalpha() and bool(re.search(r"[AEIOU]", word))
 
 
 def _place_name(word: str) -> bool:
