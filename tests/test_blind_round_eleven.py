@@ -267,6 +267,10 @@ def test_a_social_footer_goes_and_a_dateline_with_a_colon(tmp_path: Path, line, 
         ("reliant", "relying on another for support", True),
         ("testy", "easily irritated or annoyed", False),
         ("cagey", "showing self-interest and shrewdness in dealing with others", False),
+        # fourteenth session: an "-able" word by its "-y" base
+        ("enviable", "causing envy", True),
+        ("pitiable", "inciting pity", True),
+        ("hapless", "deserving or inciting pity", False),
     ],
 )
 def test_a_y_word_glossed_by_its_own_word_is_circular(word: str, gloss: str, is_circular):

@@ -3,11 +3,6 @@ session"): faults the thirteenth session's last reviewers found in the final gen
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-import pytest
-
-from companion.generation.glossary import circular
 from companion.generation.importing import read_article
 from companion.generation.newswire import clean_news
 from tests.test_blind_round_ten import _candidates
@@ -59,19 +54,6 @@ def test_a_lead_word_in_capitals_is_written_small_also_in_the_plural():
     cleaned = clean_news(["MOTORISTS have been warned to expect delays on the A34.", "NHS trusts."])
     assert cleaned.paragraphs[0].startswith("Motorists have been warned")
     assert clean_news(["NHS trusts are struggling this winter."]).paragraphs[0].startswith("NHS")
-
-
-@pytest.mark.parametrize(
-    ("word", "gloss", "is_circular"),
-    [
-        ("enviable", "causing envy", True),
-        ("pitiable", "inciting pity", True),
-        ("hapless", "deserving or inciting pity", False),
-    ],
-)
-def test_a_word_glossed_by_its_own_y_word_is_circular(word: str, gloss: str, is_circular):
-    thing = SimpleNamespace(is_name=False, forms={word}, lemma=word)
-    assert circular(gloss, thing) is is_circular
 
 
 def test_a_page_comment_section_goes_with_its_rules(tmp_path):
