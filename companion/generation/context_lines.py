@@ -314,13 +314,21 @@ RELATION_WORDS = frozenset(
     | {"opponent", "girlfriend", "boyfriend", "pal", "ally", "fellow"}
 )
 
+# where someone lives, not what they do in the story: "Louisville resident Diana
+# Reinhardt" gave "resident of Louisville" (reviewed blind: not what she is, the niece of
+# the soldier the story is about)
+RESIDENCE_WORDS = frozenset(
+    {"resident", "native", "local", "citizen", "inhabitant", "homeowner", "neighbour"}
+    | {"neighbor", "villager", "townsman", "townswoman"}
+)
+
 
 def _role_word(token: Token) -> bool:
     """A noun naming a person or a group by role: "spokesman", "Governor" (capitalised
     titles are tagged as names)."""
     if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "PROPN" and token.ent_type_):
         return False
-    if token.lemma_.lower() in FAME_WORDS | RELATION_WORDS:
+    if token.lemma_.lower() in FAME_WORDS | RELATION_WORDS | RESIDENCE_WORDS:
         return False  # "Monty Python star John Cleese": fame, not what he does; "Mercedes
         # teammate Nico Rosberg": whose teammate is a person, not the team
     senses = get_wordnet().synsets(token.lower_ if token.pos_ == "PROPN" else token.lemma_, "n")
@@ -365,11 +373,17 @@ def _a_body_of_many(owner: list[Token]) -> bool:
     senses = [s for s in get_wordnet().synsets(word, "n") if word in s.lemmas]
     if senses and not senses[0].instance and senses[0].lexname in PLACE_LEXNAMES:
         return True  # "Museum Director Rajesh Purohit" -> "director of Museum": which?
+    if senses and not senses[0].instance and senses[0].lexname in FIELD_LEXNAMES:
+        return True  # "Health Minister Leo Varadkar" -> "minister of Health": a field, not
+        # a body (reviewed blind: the title read back from the sentence, and wrongly)
     return any(not sense.instance and sense.lexname in BODY_LEXNAMES for sense in senses)
 
 
 BODY_LEXNAMES = frozenset({4, 11, 14})  # WordNet's noun.act, noun.event, noun.group
 PLACE_LEXNAMES = frozenset({6, 15})  # noun.artifact (a museum), noun.location (a city)
+# abstract nouns, the fields a minister or a department covers (health, justice, culture):
+# noun.attribute, cognition, communication, feeling, phenomenon, process, state
+FIELD_LEXNAMES = frozenset({7, 9, 10, 12, 19, 22, 26})
 
 
 def _owner_phrase(owner: list[Token]) -> str:

@@ -375,11 +375,13 @@ def _appositive(mention: Mention, resolve) -> str:
         and root.head.i < mention.start
         and root.head.pos_ == "NOUN"
         and not in_brackets
+        and not any(t.dep_ == "cc" for t in mention.doc[root.head.i + 1 : mention.start])
         and not _in_list(root)
         and not (root.head.dep_ == "attr" and any(c.dep_ == "dobj" for c in root.children))
     ):
         # "Masood's son, Ahmed Masood": the head describes the mention. (Not "X was the
-        # soprano, Azarenka the alto": the parser hangs the second pair on the first.)
+        # soprano, Azarenka the alto": the parser hangs the second pair on the first; nor
+        # a name after "and": "Pupils from Tonbridge School and ... Grammar School".)
         head = root.head
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         # a clause between the noun and the name says which one: "a site that monitors

@@ -234,6 +234,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
     if not thing.is_name and _common_polysemous(thing):
         return None  # "sitcom", "diners", "ripples" (in a planet's rings), "martyr"
+    if not thing.is_name and _form_of_a_verb(thing):
+        return None  # "swollen: characteristic of false pride", "jammed: filled to capacity"
     if not thing.is_name and _clipped(thing, context):
         return None  # "quake" in a story that says "earthquake"
     if not thing.is_name and _always_compounded(thing):
@@ -360,6 +362,23 @@ def _common_polysemous(thing: Thing) -> bool:
         return False
     wordnet = get_wordnet()
     return any(len(wordnet.synsets(f, "n")) > 1 for f in wordnet.base_forms(thing.lemma, "n"))
+
+
+def _form_of_a_verb(thing: Thing) -> bool:
+    """A participle ("-ed", "-ing", "-en") of a verb of several WordNet senses: the gloss of
+    the adjective or noun is most often another sense than the article's verb ("crippled
+    drainage": "disabled in the feet or legs"; "illuminated: provided with artificial
+    light"). Reviewed blind on unseen news: 15.5 of 47 such entries accepted, against 62%
+    for the other words."""
+    word = thing.first.text.lower()
+    if not word.endswith(("ed", "ing", "en")):
+        return False
+    wordnet = get_wordnet()
+    return any(
+        len(wordnet.synsets(verb, "v")) > 1
+        for verb in wordnet.base_forms(word, "v")
+        if verb != word
+    )
 
 
 def _always_compounded(thing: Thing) -> bool:
