@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from companion.common.wordnet import Synset
 from companion.generation.analysis import load_nlp
 from companion.generation.context_lines import _a_body_of_many, _role_word
+from companion.generation.definitions import fits_kind
+from companion.generation.senses import wordnet_text
 from tests.test_glossary import _glossary
+from tests.test_names_and_gaps import name
 
 
 @pytest.mark.parametrize(
@@ -76,3 +80,53 @@ def test_a_participle_of_a_verb_of_several_senses_is_no_glossary_word(
     story = f"Town counts the cost\n\n{sentence}\n\nVolunteers cleared the streets on Monday."
     glossary = _glossary(tmp_path, story)
     assert word not in {term.lower() for term in glossary}, glossary
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "gloss", "instance", "lexname", "text"),
+    [
+        # WordNet 3.0's glosses, word for word
+        (
+            "Cyprus",
+            "Cyprus",
+            "a country on the island of Cyprus; 80% of the people are of Greek origin and"
+            " 20% or Turkish origin",
+            True,
+            15,
+            "",
+        ),
+        (
+            "Christchurch",
+            "Christchurch",
+            "industrial city at the center of a rich agricultural region",
+            True,
+            15,
+            "",
+        ),
+        ("Bourne", "bourne", "an archaic term for a boundary", False, 15, ""),
+        (
+            "Kathmandu",
+            "Kathmandu",
+            "the capital and largest city of Nepal",
+            True,
+            15,
+            "capital and largest city of Nepal",
+        ),
+    ],
+)
+def test_a_place_gloss_says_what_and_where_or_nothing(
+    form: str, lemma: str, gloss: str, instance: bool, lexname: int, text: str
+):
+    """A later part of a gloss is a fact, not what the place is; a place needs where it
+    is; an archaic sense is never the news's."""
+    thing = name(f"Aid reached {form} on Monday after the quake.", form)
+    sense = Synset(1, "n", (lemma,), gloss, instance, (), lexname)
+    assert wordnet_text(sense, thing) == text
+
+
+@pytest.mark.parametrize(("label", "fits"), [("GPE", False), ("LOC", True)])
+def test_a_town_is_not_defined_by_its_airport(label: str, fits: bool):
+    """ "Kathmandu: airport at Nepal's capital" (a town); "Hubble: NASA telescope" stays
+    where the parse said a place, not a town."""
+    thing = name("Planes landed at Kathmandu on Sunday.", "Kathmandu", label=label)
+    assert fits_kind("airport at Nepal's capital", thing) is fits

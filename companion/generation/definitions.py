@@ -149,6 +149,7 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
 
 HEAD_END = re.compile(r"\s(?:of|in|on|at|for|from|with|to|by|that|who|which|whose|where)\s|[,;(]")
 GROUP_LEXNAME, PLACE_LEXNAME = 14, 15  # WordNet's noun.group and noun.location
+ARTIFACT_LEXNAME = 6  # noun.artifact: an airport, a building
 
 
 def fits_kind(text: str, thing: Thing) -> bool:
@@ -172,6 +173,9 @@ def fits_kind(text: str, thing: Thing) -> bool:
     if thing.kind == "group" or thing.label == "ORG":
         return bool(singular) or senses[0].lexname != PERSON_LEXNAME  # "warriors" fits
     if thing.kind == "place":
+        if thing.label == "GPE" and lexnames == {ARTIFACT_LEXNAME}:
+            return False  # "Kathmandu: airport at Nepal's capital": a building, not a town
+            # ("Hubble: NASA telescope" stays: the parse said a place, not a town)
         return not (singular and PLACE_LEXNAME in lexnames)  # one place, not "districts"
     return True
 
