@@ -685,6 +685,7 @@ def _without_own_name(segment: str, sense: Synset) -> str:
 
 ARCHAIC = re.compile(r"(?:an? )?(?:archaic|obsolete)\b", re.I)
 LOCATION_LEXNAME = 15  # WordNet's noun.location
+SETTLEMENT = re.compile(r"\b(?:city|town|port|village|capital|county|district|province)\b")
 
 
 def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
@@ -702,12 +703,15 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     if segments and RELATING.match(segments[0]) and sense.pertainyms:
         return _pertainym_text(sense, thing)
     segments = [s for s in segments if not REGISTER.fullmatch(s) and not USAGE_NOTE.match(s)]
-    if segments and repeats_term(segments[0], thing):
+    if segments and sense.instance and repeats_term(segments[0], thing):
         return ""  # "Cyprus: a country on the island of Cyprus; 80% of the people are of
-        # Greek origin ...": the later parts of a gloss add facts, they never say what it is
-    if not segments or ARCHAIC.match(segments[0]):
+        # Greek origin ...": the later parts of a name's gloss add facts, not what it is
+    if segments and ARCHAIC.match(segments[0]):
         return ""  # "Bourne: an archaic term for a boundary" (the town): news means no
         # archaic sense
+    segments = [s for s in segments if not repeats_term(s, thing)]
+    if not segments:
+        return ""
     if segments[0].startswith("of ") and len(segments) > 1:
         segments = segments[1:]  # "of laws and regulations; designed to protect trade ..."
     text = re.sub(r"^\([^)]*\)\s*", "", segments[0])  # "(of a path e.g.) having bends"
@@ -724,7 +728,12 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
         match = re.search(r"\(\d{3,4}\s*-\s*\d{3,4}\)", years)
         if match and len(text.split()) < MAX_DEFINITION_WORDS - 1 and match.group(0) not in text:
             text = f"{text} {match.group(0)}"
-    if sense.instance and sense.lexname == LOCATION_LEXNAME and not re.search(r"[A-Z]", text):
+    if (
+        sense.instance
+        and sense.lexname == LOCATION_LEXNAME
+        and SETTLEMENT.search(text)
+        and not re.search(r"[A-Z]", text)
+    ):
         return ""  # "Christchurch: industrial city at the center of a rich agricultural
         # region": a place said without where it is (reviewed blind: not what it is)
     if thing.pos == "v" and text and not text.startswith("to "):
