@@ -92,6 +92,15 @@ def postgres_url(postgres_socket: Path, request) -> str:
 
 
 @pytest.fixture
+def wordnet_only(monkeypatch):
+    """Generation without the learner dictionary: for the tests of WordNet's rules, which
+    still decide every word the dictionary does not hold."""
+    monkeypatch.setattr(
+        "companion.generation.learner_dictionary.learner_dictionary", lambda: {}
+    )
+
+
+@pytest.fixture
 def content(tmp_path: Path) -> Path:
     """A content folder holding a copy of the sample lesson."""
     folder = tmp_path / "content"

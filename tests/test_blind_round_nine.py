@@ -108,6 +108,7 @@ def test_an_abbreviated_country_in_front_of_a_role_takes_the(tmp_path: Path):
     assert glossary["Tesco"] == "supermarket chain of the U.K."
 
 
+@pytest.mark.usefixtures("wordnet_only")  # a rule for words the dictionary lacks
 def test_a_noun_glossed_in_two_words_is_left_out_but_not_an_adjective(tmp_path: Path):
     glossary = _glossary(
         tmp_path,
@@ -251,6 +252,7 @@ def test_a_purpose_whose_clause_would_be_cut_is_no_line(tmp_path: Path):
     assert not any(d.endswith("million people") for d in glossary.values())
 
 
+@pytest.mark.usefixtures("wordnet_only")  # a rule for words the dictionary lacks
 def test_a_word_said_of_a_person_takes_a_person_sense(tmp_path: Path):
     glossary = _glossary(
         tmp_path,
@@ -369,6 +371,7 @@ def test_no_cloze_gap_after_a_or_an_nor_inside_a_name_after_the(tmp_path: Path):
     assert not any("Bay of _" in p or "win a _" in p for p in prompts)
 
 
+@pytest.mark.usefixtures("wordnet_only")  # a rule for words the dictionary lacks
 def test_a_plural_noun_takes_no_dictionary_gloss_but_its_singular_does(tmp_path: Path):
     text = (
         "Plan for the marsh\n\n{} welcomed the plan for the marsh on Monday.\n\nThe council"

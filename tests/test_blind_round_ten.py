@@ -52,6 +52,7 @@ def test_a_word_and_its_ending_or_a_prefix_is_no_compound(word: str):
     assert not everyday_compound(word)
 
 
+@pytest.mark.usefixtures("wordnet_only")  # a rule for words the dictionary lacks
 def test_an_everyday_compound_gets_no_entry_a_rare_word_keeps_its_entry(tmp_path: Path):
     glossary = _glossary(
         tmp_path,
@@ -70,6 +71,7 @@ def test_an_everyday_compound_gets_no_entry_a_rare_word_keeps_its_entry(tmp_path
         ("The government has promised an end to austerity in next year's budget.", "austerity"),
     ],
 )
+@pytest.mark.usefixtures("wordnet_only")  # a rule for words the dictionary lacks
 def test_a_gloss_that_names_a_quality_not_a_thing_is_dropped(tmp_path: Path, text, term):
     glossary = _glossary(tmp_path, f"Budget news\n\n{text}\n\nThe minister spoke on Monday.")
     assert term not in glossary, glossary[term]

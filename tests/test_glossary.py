@@ -13,7 +13,7 @@ from companion.generation.terms import normal_key, spelling_variants
 from companion.lesson.model import GlossaryEntry
 from tests.generated import all_lessons, article_names, lesson_from_text, lesson_named, seed_lesson
 
-SOURCES = {"article", "wordnet", "shared glossary", "context"}
+SOURCES = {"article", "dictionary", "wordnet", "shared glossary", "context"}
 
 
 def seed_glossary() -> dict[str, GlossaryEntry]:

@@ -81,7 +81,7 @@ class TinyWordNet:
 
 
 def choose(wordnet, thing: Thing, text: str, passage: str = "", article: str = ""):
-    chooser = SenseChooser(wordnet, lemmas(article or text))
+    chooser = SenseChooser(wordnet, lemmas(article or text), dictionary={})  # WordNet alone
     return chooser.define_word(thing, lemmas(passage or text))
 
 
@@ -442,12 +442,16 @@ def test_real_wordnet_verb_and_adjective():
     """Verbs are left out (news uses them figuratively: "tarnished", "derailed");
     adjectives are glossed, but one of two senses only when the sentence bears it out."""
     sentence = "The rebels assassinated the governor."
-    assert choose(get_wordnet(), word(sentence, "assassinated", "v", "assassinate"), sentence) is None
+    assert (
+        choose(get_wordnet(), word(sentence, "assassinated", "v", "assassinate"), sentence) is None
+    )
     sentence = "The deal was lucrative, and the firm made a big profit."
     found = choose(get_wordnet(), word(sentence, "lucrative", "a", "lucrative"), sentence)
     assert found is not None and found.text == "producing a sizeable profit"
     sentence = "The valley is inaccessible in winter."
-    assert choose(get_wordnet(), word(sentence, "inaccessible", "a", "inaccessible"), sentence) is None
+    assert (
+        choose(get_wordnet(), word(sentence, "inaccessible", "a", "inaccessible"), sentence) is None
+    )
 
 
 @needs_wordnet

@@ -6,9 +6,12 @@ In order of preference (each definition records its source):
 2. the article's own explanation (``article``): a dash or parenthesis gloss ("the
    Mujahideen – or Islamic holy warriors –"), an appositive ("Charika, the capital of
    neighboring Parwan province"), "X is/was/has been a Y", "a Y known as / called X";
-3. WordNet 3.0 (``wordnet``): for a word, the sense whose gloss best overlaps the
-   sentence and the passage (simplified Lesk with WordNet's sense order as the prior); a
-   sense is dropped when the fit is weak; for a name, an instance sense;
+3. for a word, Companion's learner dictionary (``dictionary``, see
+   companion.generation.learner_dictionary): a plain line for a grade-8 reader, or no
+   entry for a word it calls known or ambiguous; for a word it does not hold, WordNet 3.0
+   (``wordnet``): the sense whose gloss best overlaps the sentence and the passage
+   (simplified Lesk with WordNet's sense order as the prior), dropped when the fit is
+   weak; for a name, a WordNet instance sense;
 4. for a person, place or group, a short line from the article (``context``): a title
    ("NRF spokesman"), a location ("valley in northern Afghanistan"), or what a group did;
 5. otherwise nothing: no entry is better than a wrong one.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from companion.common.wordnet import Synset, WordNet, get_wordnet
@@ -18,6 +19,7 @@ from companion.generation.definitions import (
     shorten,
     usable,
 )
+from companion.generation.learner_dictionary import LearnerEntry, look_up
 from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME
 from companion.generation.terms import (
     Thing,
@@ -189,8 +191,15 @@ def _stem(word: str) -> str:
 class SenseChooser:
     """Simplified Lesk: overlap between a sense's gloss and the term's context."""
 
-    def __init__(self, wordnet: WordNet, article_lemmas: set[str], article_text: str = ""):
+    def __init__(
+        self,
+        wordnet: WordNet,
+        article_lemmas: set[str],
+        article_text: str = "",
+        dictionary: Mapping[str, LearnerEntry] | None = None,
+    ):
         self.wordnet = wordnet
+        self.dictionary = dictionary  # None: the learner dictionary Companion ships
         self.article = {_stem(w) for w in article_lemmas}
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
@@ -263,16 +272,10 @@ class SenseChooser:
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
-        if everyday_compound(thing.lemma) or everyday_compound(mention.text):
-            return None  # "classmate", "checkpoint", "heartbreaking", "footfall"
         if thing.pos == "n" and _plural(mention, thing):
             return None  # "motorists", "onlookers", "archaeologists: anthropologist who ...":
             # reviewed on unseen news, 15 of 54 plural nouns' glosses accepted (common, or
             # a singular gloss for a group), against 53.5 of 120 singular ones
-        if thing.pos == "n" and self._first_tags(thing) >= COMMON_NOUN_TAGS:
-            return None  # a noun WordNet's tagged corpus met often: known to the reader
-            # ("robbers", "downpours", "sprinter") or meant in a newer sense ("uptake",
-            # "locales"); reviewed on unseen news: 5.5 of 24 such entries accepted
         if self._in_compound(mention):
             return None  # "barbed wire": the pair is the term, not "barbed" alone
         if _after_joining_hyphen(mention):
@@ -280,6 +283,19 @@ class SenseChooser:
             # cognitive condition"
         if _taken_at(mention.span.root):
             return None  # "took a swipe at", "took a dig at": an idiom, not the noun's sense
+        forms = [thing.lemma.lower(), *self.wordnet.base_forms(thing.lemma, thing.pos)]
+        entry = look_up(forms, self.dictionary)
+        if entry is not None and (entry.verdict != "gloss" or entry.pos == thing.pos):
+            # the learner dictionary's verdict, made for a grade-8 reader, wins; its line
+            # loses its article like every other ("region of a country that ...")
+            text = LEADING_DETERMINERS.sub("", entry.definition)
+            return Definition(text, "dictionary", mention, 0.85) if text else None
+        if everyday_compound(thing.lemma) or everyday_compound(mention.text):
+            return None  # "classmate", "checkpoint", "heartbreaking", "footfall"
+        if thing.pos == "n" and self._first_tags(thing) >= COMMON_NOUN_TAGS:
+            return None  # a noun WordNet's tagged corpus met often: known to the reader
+            # ("robbers", "downpours", "sprinter") or meant in a newer sense ("uptake",
+            # "locales"); reviewed on unseen news: 5.5 of 24 such entries accepted
         scored = []
         for rank, sense in enumerate(senses[:10]):
             signature = {
@@ -419,8 +435,10 @@ class SenseChooser:
                 ):
                     continue  # "(Greek mythology) ...": a sense from another field
                 expansion = thing.expansion or self._spelt_out(form)
-                if expansion and form != expansion and not any(
-                    spelling_variants(expansion, lemma) for lemma in sense.lemmas
+                if (
+                    expansion
+                    and form != expansion
+                    and not any(spelling_variants(expansion, lemma) for lemma in sense.lemmas)
                 ):
                     continue  # NATO, spelt out as "National Organization of Theatre Owners"
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
@@ -442,8 +460,10 @@ class SenseChooser:
         securities industry; Downing Street, Whitehall, the Pentagon): news mostly means
         the institution, WordNet first gives the place."""
         senses = self.wordnet.synsets(form, "n")
-        if senses and senses[0].lexname in PLACE_LEXNAMES and any(
-            s.lexname == GROUP_LEXNAME and not s.instance for s in senses[1:]
+        if (
+            senses
+            and senses[0].lexname in PLACE_LEXNAMES
+            and any(s.lexname == GROUP_LEXNAME and not s.instance for s in senses[1:])
         ):
             return
         for sense in senses[:1]:
@@ -485,8 +505,6 @@ def _plural(mention, thing: Thing) -> bool:
     return root.tag_ in ("NNS", "NNPS") and mention.text.lower() != thing.lemma.lower()
 
 
-
-
 def _taken_at(token) -> bool:
     """A noun taken "at" someone: "took a swipe at rivals", "taking a dig at", "take aim
     at": the phrase is an idiom for criticising or attacking."""
@@ -507,7 +525,7 @@ def _said_of_a_person(token) -> bool:
 
 
 def _people_word_as_modifier(mention) -> bool:
-    """"a Prussian general", "Monet and Aztec exhibitions": a people's name that
+    """ "a Prussian general", "Monet and Aztec exhibitions": a people's name that
     modifies a noun (the parse may call it an adjective or a conjunct)."""
     root, doc = mention.span.root, mention.doc
     following = doc[mention.end] if mention.end < len(doc) else None

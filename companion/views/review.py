@@ -41,6 +41,7 @@ STATUS_LABELS = {
 }
 SOURCE_LABELS = {
     "article": "the article's own words",
+    "dictionary": "Companion's learner dictionary",
     "wordnet": "WordNet",
     "shared glossary": "your shared glossary",
     "context": "a line of the article",

@@ -1,0 +1,113 @@
+"""Companion's learner dictionary (companion/generation/data/learner_dictionary.tsv): its
+file format, and its place in the glossary (docs/glossary.md, "Definitions")."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from companion.generation.learner_dictionary import (
+    DictionaryError,
+    learner_dictionary,
+    look_up,
+    parse_dictionary,
+)
+from tests.generated import lesson_from_text
+from tests.test_glossary import _glossary
+
+HEADER = "word\tpos\tverdict\tdefinition"
+
+
+def test_a_well_formed_file_gives_one_entry_a_word():
+    entries = parse_dictionary(
+        [
+            HEADER,
+            "influx\tn\tgloss\tthe arrival of many people or things at once",
+            "glitch\tn\tknown\t",
+            "",
+            "exemplary\ta\tambiguous\t",
+        ]
+    )
+    assert set(entries) == {"influx", "glitch", "exemplary"}
+    assert entries["influx"].definition == "the arrival of many people or things at once"
+    assert entries["glitch"].verdict == "known" and entries["glitch"].definition == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("influx\tn\tgloss", "expected 4 tab-separated fields, found 3"),
+        ("Influx\tn\tgloss\ta flow", "must be one lower-case word"),
+        ("influx\tv\tgloss\ta flow of people", "part of speech must be n or a"),
+        ("influx\tn\tmaybe\t", "verdict must be one of"),
+        ("influx\tn\tgloss\t", "a definition is needed for 'gloss' and only for it"),
+        ("influx\tn\tknown\ta flow of people", "a definition is needed for 'gloss'"),
+        ("spokeswoman\tn\tgloss\ta female spokesperson", "uses the word itself"),
+        ("prussian\ta\tgloss\tof or relating to Prussia", "uses the word itself"),
+    ],
+)
+def test_a_bad_line_is_named_with_its_file_and_line(line: str, message: str):
+    with pytest.raises(DictionaryError) as error:
+        parse_dictionary([HEADER, "glitch\tn\tknown\t", line], "words.tsv")
+    assert str(error.value).startswith("words.tsv:3: ")
+    assert message in str(error.value)
+
+
+def test_a_word_listed_twice_is_an_error():
+    with pytest.raises(DictionaryError, match=r"words.tsv:3: 'glitch' is listed twice"):
+        parse_dictionary([HEADER, "glitch\tn\tknown\t", "glitch\tn\tskip\t"], "words.tsv")
+
+
+@given(st.lists(st.text(alphabet="ab \tnglosx\n.", max_size=30), max_size=6))
+def test_any_text_parses_or_fails_with_a_located_error(lines: list[str]):
+    try:
+        entries = parse_dictionary(lines, "f.tsv")
+    except DictionaryError as error:
+        assert str(error).startswith("f.tsv:")
+    else:
+        assert all(e.verdict in ("gloss", "known", "ambiguous", "skip") for e in entries.values())
+
+
+def test_the_shipped_dictionary_loads_and_defines_thousands_of_words():
+    entries = learner_dictionary()  # every line is checked on load
+    glossed = [e for e in entries.values() if e.verdict == "gloss"]
+    assert len(entries) > 4000 and len(glossed) > 1500
+    assert all(3 <= len(e.definition.split()) <= 16 for e in glossed)
+
+
+def test_look_up_takes_the_first_form_the_dictionary_holds():
+    entries = learner_dictionary()
+    word = next(w for w, e in sorted(entries.items()) if e.verdict == "gloss")
+    assert look_up(["notaword", word]) == entries[word]
+    assert look_up(["notaword"]) is None
+
+
+def _article(word: str) -> str:
+    return (
+        "Town council meets again\n\n"
+        f"The council spoke about the {word} on Monday. Officials said the {word} had "
+        "surprised many people in the town.\n\n"
+        "The council will meet again next month to decide what to do, the mayor said."
+    )
+
+
+def test_a_word_the_dictionary_glosses_takes_its_plain_definition(tmp_path: Path):
+    """ "influx: process of flowing in" (WordNet's first sense) was rejected blind; the
+    dictionary gives the news meaning."""
+    entry = learner_dictionary()["influx"]
+    assert entry.verdict == "gloss"
+    lesson = lesson_from_text(tmp_path, _article("influx"))
+    found = {e.term: e for e in lesson.glossary}
+    assert found["influx"].definition == re.sub(r"^(?:a|an|the) ", "", entry.definition)
+    assert found["influx"].source == "dictionary"
+
+
+def test_a_word_the_dictionary_calls_known_gets_no_entry(tmp_path: Path):
+    """WordNet defines "glitch", but a grade-8 reader knows it (rejected blind as not
+    worth glossing)."""
+    assert learner_dictionary()["glitch"].verdict == "known"
+    assert "glitch" not in _glossary(tmp_path, _article("glitch"))
