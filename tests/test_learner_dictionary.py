@@ -111,3 +111,26 @@ def test_a_word_the_dictionary_calls_known_gets_no_entry(tmp_path: Path):
     worth glossing)."""
     assert learner_dictionary()["glitch"].verdict == "known"
     assert "glitch" not in _glossary(tmp_path, _article("glitch"))
+
+
+def _line(word: str) -> str:
+    return re.sub(r"^(?:a|an|the) ", "", learner_dictionary()[word].definition)
+
+
+def test_a_plural_takes_the_line_headed_by_its_singular(tmp_path: Path):
+    """ "meteorites" had no entry (a singular WordNet gloss under a plural heading was
+    rejected); the dictionary's line now heads "meteorite", which the page marks in
+    "meteorites"."""
+    glossary = _glossary(tmp_path, _article("meteorites"))
+    assert glossary.get("meteorite") == _line("meteorite"), glossary
+    assert "meteorites" not in glossary
+
+
+def test_a_word_the_dictionary_vouches_for_is_not_read_from_its_parts(tmp_path: Path):
+    """ "backlog" is back + log to the rule for WordNet's words; the dictionary glosses it."""
+    assert _glossary(tmp_path, _article("backlog")).get("backlog") == _line("backlog")
+
+
+def test_a_british_spelling_finds_the_american_line(tmp_path: Path):
+    glossary = _glossary(tmp_path, _article("palaeontology"))
+    assert glossary.get("palaeontology") == _line("paleontology"), glossary

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from companion.common.occurrence import term_in_text
+from companion.common.occurrence import term_in_text, term_pattern
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
@@ -98,7 +98,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             continue
         passage = context.passage_of(thing.first.paragraph)
         entry = GlossaryEntry(
-            term=term_in_passage(thing, context, passage),
+            term=_heading(thing, definition, term_in_passage(thing, context, passage)),
             definition=definition.text,
             source=definition.source,
             evidence=evidence_for(thing, definition, context, passage),
@@ -119,6 +119,15 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     for entries, passage_drafts in zip(result, drafts, strict=True):
         entries += passage_drafts[:MAX_DRAFTS_PER_PASSAGE]
     return result
+
+
+def _heading(thing: Thing, definition: Definition, term: str) -> str:
+    """A learner dictionary line defines the singular: "meteorite" heads it where the
+    passage says "meteorites" (the page still marks the plural)."""
+    lemma = (thing.lemma or "").lower()
+    if definition.source != "dictionary" or not lemma or term.lower() == lemma:
+        return term
+    return lemma if term_pattern(lemma).fullmatch(term) else term
 
 
 DRAFT_PARAGRAPHS = 3  # a name met in three paragraphs (or the title) is central
@@ -228,14 +237,17 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # the UN, the European Union, Congress
     if thing.is_name and (_shouted_word(thing) or _american_state(thing)):
         return None  # "A THIEF stole ...": a word in capitals; New Jersey, South Dakota
-    if not thing.is_name and (everyday(thing) or transparent(thing.lemma or thing.key)):
-        return None  # burrito, sneezing; breakable, unusable: known, or read from parts
+    listed = None if thing.is_name else chooser.dictionary_entry(thing)
+    if listed is not None and listed.verdict != "gloss":
+        return None  # the learner dictionary: known, ambiguous, or not for school
+    # the dictionary's own line for the word: it has judged the word worth a line
+    vetted = listed is not None and listed.pos == thing.pos
+    if not thing.is_name and everyday(thing):
+        return None  # burrito, sneezing, sedan: known, whatever a dictionary says
+    if not thing.is_name and not vetted and _unclear(thing):
+        return None
     if not thing.is_name and _brand(thing, context):
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
-    if not thing.is_name and _common_polysemous(thing):
-        return None  # "sitcom", "diners", "ripples" (in a planet's rings), "martyr"
-    if not thing.is_name and _form_of_a_verb(thing):
-        return None  # "swollen: characteristic of false pride", "jammed: filled to capacity"
     if not thing.is_name and _clipped(thing, context):
         return None  # "quake" in a story that says "earthquake"
     if not thing.is_name and _always_compounded(thing):
@@ -254,6 +266,16 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and _role_at_every_mention(thing, definition):
         return None  # "Microsoft CEO Satya Nadella" each time he is named
     return definition
+
+
+def _unclear(thing: Thing) -> bool:
+    """Rules for a word the learner dictionary does not vouch for, from blind reviews of
+    WordNet's lines."""
+    return (
+        transparent(thing.lemma or thing.key)  # breakable, unusable: read from parts
+        or _common_polysemous(thing)  # "sitcom", "diners", "ripples" in a planet's rings
+        or _form_of_a_verb(thing)  # "swollen: characteristic of false pride"
+    )
 
 
 CLIPPED_FROM_ZIPF = 4.0  # "earthquake" 4.2

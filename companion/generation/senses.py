@@ -272,10 +272,6 @@ class SenseChooser:
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
-        if thing.pos == "n" and _plural(mention, thing):
-            return None  # "motorists", "onlookers", "archaeologists: anthropologist who ...":
-            # reviewed on unseen news, 15 of 54 plural nouns' glosses accepted (common, or
-            # a singular gloss for a group), against 53.5 of 120 singular ones
         if self._in_compound(mention):
             return None  # "barbed wire": the pair is the term, not "barbed" alone
         if _after_joining_hyphen(mention):
@@ -283,13 +279,18 @@ class SenseChooser:
             # cognitive condition"
         if _taken_at(mention.span.root):
             return None  # "took a swipe at", "took a dig at": an idiom, not the noun's sense
-        forms = [thing.lemma.lower(), *self.wordnet.base_forms(thing.lemma, thing.pos)]
-        entry = look_up(forms, self.dictionary)
+        entry = self.dictionary_entry(thing)
         if entry is not None and (entry.verdict != "gloss" or entry.pos == thing.pos):
             # the learner dictionary's verdict, made for a grade-8 reader, wins; its line
-            # loses its article like every other ("region of a country that ...")
+            # loses its article like every other ("region of a country that ..."). A
+            # plural takes it too: the entry is then headed by the singular it defines
+            # (build_glossary)
             text = LEADING_DETERMINERS.sub("", entry.definition)
             return Definition(text, "dictionary", mention, 0.85) if text else None
+        if thing.pos == "n" and _plural(mention, thing):
+            return None  # "motorists", "onlookers", "archaeologists: anthropologist who ...":
+            # reviewed on unseen news, 15 of 54 plural nouns' glosses accepted (common, or
+            # a singular gloss for a group), against 53.5 of 120 singular ones
         if everyday_compound(thing.lemma) or everyday_compound(mention.text):
             return None  # "classmate", "checkpoint", "heartbreaking", "footfall"
         if thing.pos == "n" and self._first_tags(thing) >= COMMON_NOUN_TAGS:
@@ -348,6 +349,13 @@ class SenseChooser:
             # party", "funfair: traveling show" (reviewed on unseen news: 3 of 12 right)
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
+
+    def dictionary_entry(self, thing: Thing) -> LearnerEntry | None:
+        """The learner dictionary's entry for a word: its lemma, WordNet's base forms,
+        then their American spellings ("palaeontology" as "paleontology")."""
+        forms = [thing.lemma.lower(), *self.wordnet.base_forms(thing.lemma, thing.pos)]
+        forms += [american for form in forms for american in _american_spellings(form)]
+        return look_up(forms, self.dictionary)
 
     def _first_tags(self, thing: Thing) -> int:
         """How often WordNet's tagged corpus met the first sense, under either spelling
@@ -626,6 +634,15 @@ def _informal(sense: Synset) -> bool:
     """A colloquial word ("whopping", "telly"): known from speech, glossed by nothing
     better than "very large"."""
     return COLLOQUIAL_DOMAIN in sense.usage or bool(INFORMAL_NOTE.search(sense.definition))
+
+
+def _american_spellings(word: str) -> list[str]:
+    """ "palaeontology" -> "paleontology", "colour" -> "color", "organise" -> "organize"."""
+    changed = re.sub(r"(?<=[a-z])ae(?=[a-z]{3})", "e", word)
+    changed = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", changed)
+    for pattern, replacement in AMERICAN_SPELLING:
+        changed = pattern.sub(replacement, changed)
+    return [changed] if changed != word else []
 
 
 def _american_first(forms: list[str]) -> list[str]:
