@@ -93,11 +93,11 @@ def postgres_url(postgres_socket: Path, request) -> str:
 
 @pytest.fixture
 def wordnet_only(monkeypatch):
-    """Generation without the learner dictionary: for the tests of WordNet's rules, which
-    still decide every word the dictionary does not hold."""
-    monkeypatch.setattr(
-        "companion.generation.learner_dictionary.learner_dictionary", lambda: {}
-    )
+    """Generation without the learner dictionary and names: for the tests of WordNet's
+    rules, which still decide every word and name those files do not hold."""
+    monkeypatch.setattr("companion.generation.learner_dictionary.learner_dictionary", dict)
+    monkeypatch.setattr("companion.generation.senses.learner_dictionary", dict)
+    monkeypatch.setattr("companion.generation.senses.learner_names", dict)
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from tests.test_teacher import REVIEW, lesson_file, post_review
 
 KABUL = "capital and largest city of Afghanistan"
 DRAFT_TEXT = SAMPLE.read_text(encoding="utf-8").replace(
-    "{source: wordnet, status: generated, evidence: 'The Punjab Valley",
-    "{source: wordnet, status: needs-review, evidence: 'The Punjab Valley",
+    "{source: dictionary, status: generated, evidence: 'The Punjab Valley",
+    "{source: dictionary, status: needs-review, evidence: 'The Punjab Valley",
     1,
 )
 

@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from companion.generation.learner_dictionary import (
     DictionaryError,
     learner_dictionary,
+    learner_names,
     look_up,
     parse_dictionary,
+    parse_names,
 )
 from tests.generated import lesson_from_text
 from tests.test_glossary import _glossary
@@ -41,7 +43,7 @@ def test_a_well_formed_file_gives_one_entry_a_word():
     ("line", "message"),
     [
         ("influx\tn\tgloss", "expected 4 tab-separated fields, found 3"),
-        ("Influx\tn\tgloss\ta flow", "must be one lower-case word"),
+        ("Influx\tn\tgloss\ta flow", "must be a lower-case word or phrase"),
         ("influx\tv\tgloss\ta flow of people", "part of speech must be n or a"),
         ("influx\tn\tmaybe\t", "verdict must be one of"),
         ("influx\tn\tgloss\t", "a definition is needed for 'gloss' and only for it"),
@@ -134,3 +136,82 @@ def test_a_word_the_dictionary_vouches_for_is_not_read_from_its_parts(tmp_path: 
 def test_a_british_spelling_finds_the_american_line(tmp_path: Path):
     glossary = _glossary(tmp_path, _article("palaeontology"))
     assert glossary.get("palaeontology") == _line("paleontology"), glossary
+
+
+def _name_line(offset: int) -> str:
+    return re.sub(r"^(?:a|an|the) ", "", learner_names()[offset].definition)
+
+
+def test_a_named_thing_takes_the_plain_line_for_the_thing_wordnet_found(tmp_path: Path):
+    """WordNet: "island of northwestern Scotland noted for its rugged mountain scenery";
+    the names file's line, for that synset, is plainer."""
+    skye = 8893717
+    assert learner_names()[skye].name == "Isle of Skye"
+    glossary = _glossary(
+        tmp_path,
+        "Dinosaur footprints found\n\nScientists found dinosaur footprints on the Isle of "
+        "Skye. The Isle of Skye has many fossils.\n\nThe team will return to the Isle of "
+        "Skye next year, the university said.",
+    )
+    assert glossary.get("Isle of Skye") == _name_line(skye), glossary
+
+
+def test_a_household_name_gets_no_entry(tmp_path: Path):
+    assert learner_names()[9277010].verdict == "known"  # Everest
+    glossary = _glossary(
+        tmp_path,
+        "Climbers return\n\nClimbers came back from Mount Everest on Monday. Mount Everest "
+        "was crowded this year.\n\nMore climbers will go to Mount Everest next spring.",
+    )
+    assert "Mount Everest" not in glossary and "Everest" not in glossary, glossary
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("8893717\tIsle of Skye\tgloss\tan island", "the offset must be 8 digits"),
+        ("08893717\tSkye\tgloss\tan island called Skye", "repeats the name"),
+        ("08893717\tSkye\tmaybe\t", "verdict must be one of"),
+        ("08893717\tSkye\tgloss", "expected 4 tab-separated fields"),
+    ],
+)
+def test_a_bad_names_line_is_named_with_its_file_and_line(line: str, message: str):
+    with pytest.raises(DictionaryError) as error:
+        parse_names(["offset\tname\tverdict\tdefinition", line], "names.tsv")
+    assert str(error.value).startswith("names.tsv:2: ") and message in str(error.value)
+
+
+def test_the_shipped_names_load_with_a_line_for_most():
+    entries = learner_names()
+    assert len(entries) > 2500
+    assert sum(e.verdict == "gloss" for e in entries.values()) > len(entries) / 2
+
+
+def test_a_word_the_dictionary_lacks_gets_no_wordnet_line(tmp_path: Path):
+    """Words rarer than the dictionary's band: WordNet's lines for them were judged blind
+    7.5 of 14 right ("treacly: overly sweet", "anaplasmosis: disease of cattle that is
+    transmitted by cattle ticks" in a story on a tick-borne illness of people)."""
+    assert "anaplasmosis" not in learner_dictionary()
+    assert "anaplasmosis" not in _glossary(tmp_path, _article("anaplasmosis"))
+
+
+@pytest.mark.usefixtures("wordnet_only")
+def test_without_the_dictionary_wordnet_still_decides(tmp_path: Path):
+    assert "anaplasmosis" in _glossary(tmp_path, _article("anaplasmosis"))
+
+
+def test_a_phrase_takes_its_line_or_none():
+    """ "sting operation" was WordNet's "complicated confidence game planned and executed
+    with great care" (rejected blind); "web browser" every student knows."""
+    entries = learner_dictionary()
+    assert entries["sting operation"].verdict == "gloss"
+    assert entries["web browser"].verdict == "known"
+
+
+def test_a_phrase_in_an_article_is_glossed_from_the_dictionary(tmp_path: Path):
+    text = (
+        "Village votes\n\nPeople queued at the polling station on Monday. The polling "
+        "station opened early.\n\nOfficials counted the votes late into the night."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("polling station") == _line("polling station"), glossary

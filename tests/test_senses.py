@@ -299,7 +299,7 @@ NAMES = TinyWordNet(
 
 
 def define_name(thing: Thing, article: str):
-    return SenseChooser(NAMES, lemmas(article)).define_name(thing)
+    return SenseChooser(NAMES, lemmas(article), names={}).define_name(thing)
 
 
 def test_an_instance_sense_that_fits_the_label():
@@ -482,7 +482,7 @@ def test_real_wordnet_verb_and_adjective():
 )
 def test_real_wordnet_names(article: str, key: str, definition: str):
     things = {t.key: t for t in find_things_cached(article)}
-    chooser = SenseChooser(get_wordnet(), lemmas(article))
+    chooser = SenseChooser(get_wordnet(), lemmas(article), names={})  # WordNet's own text
     found = chooser.define_name(things[key])
     assert found is not None and found.text == definition
 

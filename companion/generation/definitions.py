@@ -11,7 +11,8 @@ In order of preference (each definition records its source):
    entry for a word it calls known or ambiguous; for a word it does not hold, WordNet 3.0
    (``wordnet``): the sense whose gloss best overlaps the sentence and the passage
    (simplified Lesk with WordNet's sense order as the prior), dropped when the fit is
-   weak; for a name, a WordNet instance sense;
+   weak; for a name, a WordNet instance sense, in the plain line Companion's learner
+   names file gives that sense (``dictionary``) when it has one;
 4. for a person, place or group, a short line from the article (``context``): a title
    ("NRF spokesman"), a location ("valley in northern Afghanistan"), or what a group did;
 5. otherwise nothing: no entry is better than a wrong one.
@@ -64,6 +65,7 @@ class Definition:
     source: str
     evidence: Mention | None  # the mention whose sentence supports the definition
     confidence: float
+    household: bool = False  # a name every student knows (the learner names file)
 
 
 RESTRICTED = re.compile(r"\bthe (?:[a-z]+ ){0,2}[a-z]+(?: of [\w ]+)?$")  # "the branch of Islam"

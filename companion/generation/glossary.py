@@ -97,11 +97,15 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
                 drafts[context.passage_of(thing.first.paragraph)].append(draft)
             continue
         passage = context.passage_of(thing.first.paragraph)
+        evidence = evidence_for(thing, definition, context, passage)
+        if context.avoids(evidence):
+            continue  # "... he shouted [a profanity] ..., the league said it would review
+            # the outburst": no entry shows students that sentence
         entry = GlossaryEntry(
             term=_heading(thing, definition, term_in_passage(thing, context, passage)),
             definition=definition.text,
             source=definition.source,
-            evidence=evidence_for(thing, definition, context, passage),
+            evidence=evidence,
             status="generated",
         )
         entry_score = score(thing, definition, context.options.grade)
@@ -253,6 +257,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if not thing.is_name and _always_compounded(thing):
         return None  # "drug cartels", "health overhaul": not the word's dictionary sense
     definition = _define(thing, context, chooser, resolve)
+    if definition is not None and definition.household and not in_title(thing, context):
+        return None  # Mount Everest, the House of Commons: students know them
     if definition is not None and not trustworthy(definition, thing, context) and thing.is_name:
         # "Page is no standard-issue CEO" is no definition; "Google co-founder Larry
         # Page" gives one

@@ -3,9 +3,10 @@
 WordNet's glosses were written for adults and list every sense; judged blind on unseen
 news, only about half of the glossary lines built from them were accepted (a later sense
 in its place: "influx: process of flowing in"; adult words: "thrombus or embolus"; common
-words glossed). This file (``data/learner_dictionary.tsv``) holds, for about 4,200 words of
-middle frequency met in news (wordfreq Zipf 2.0-3.6), a verdict and, for the words a grade-8
-reader needs explained, one plain definition of the word's usual news meaning:
+words glossed). This file (``data/learner_dictionary.tsv``) holds, for about 17,500 nouns
+and adjectives of middle frequency (wordfreq Zipf 2.5-3.6, and 2.0-2.5 for words met in
+news), a verdict and, for the words a grade-8 reader needs explained, one plain definition
+of the word's usual news meaning:
 
 - ``gloss``: worth a glossary line; the definition is that line;
 - ``known``: most 13-year-olds know it: no entry (busload, glitch, sturdy);
@@ -14,8 +15,15 @@ reader needs explained, one plain definition of the word's usual news meaning:
   understanding the sentence;
 - ``skip``: not for a school glossary, or no simple correct definition: no entry.
 
-A word the file does not hold falls back to WordNet. See docs/glossary.md for how the file
-was made and how to extend it.
+A word the file does not hold falls back to WordNet.
+
+A second file (``data/learner_names.tsv``) does the same for named things WordNet lists
+(places, people, organisations, events): by WordNet synset, so that the line is for the
+thing WordNet's sense choice found (Waterloo the battle or the town), a verdict and a plain
+line ("NATO: a military alliance of North American and European countries that promise to
+defend each other", where WordNet says "for purposes of collective security"); ``known``
+drops household names (Mount Everest, the House of Commons). See docs/glossary.md for how
+the files were made and how to extend them.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 DICTIONARY_FILE = Path(__file__).with_name("data") / "learner_dictionary.tsv"
+NAMES_FILE = Path(__file__).with_name("data") / "learner_names.tsv"
 VERDICTS = frozenset({"gloss", "known", "ambiguous", "skip"})
 POS = frozenset({"n", "a"})
 
@@ -65,23 +74,61 @@ def _entry(row: list[str], where: str) -> LearnerEntry:
     if len(row) != 4:
         raise DictionaryError(f"{where}: expected 4 tab-separated fields, found {len(row)}")
     word, pos, verdict, definition = (field.strip() for field in row)
-    if not re.fullmatch(r"[a-z]+", word):
-        raise DictionaryError(f"{where}: the word must be one lower-case word, not '{word}'")
+    if not re.fullmatch(r"[a-z]+(?:[ -][a-z]+){0,3}", word):
+        raise DictionaryError(
+            f"{where}: the word must be a lower-case word or phrase, not '{word}'"
+        )
     if pos not in POS:
         raise DictionaryError(f"{where}: part of speech must be n or a, not '{pos}'")
-    if verdict not in VERDICTS:
-        raise DictionaryError(f"{where}: verdict must be one of {sorted(VERDICTS)}")
-    if (verdict == "gloss") != bool(definition):
-        raise DictionaryError(f"{where}: a definition is needed for 'gloss' and only for it")
+    _check_verdict(verdict, definition, where)
     if definition and _names_itself(word, definition):
         raise DictionaryError(f"{where}: the definition of '{word}' uses the word itself")
     return LearnerEntry(word, pos, verdict, definition)
 
 
+def _check_verdict(verdict: str, definition: str, where: str) -> None:
+    if verdict not in VERDICTS:
+        raise DictionaryError(f"{where}: verdict must be one of {sorted(VERDICTS)}")
+    if (verdict == "gloss") != bool(definition):
+        raise DictionaryError(f"{where}: a definition is needed for 'gloss' and only for it")
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    offset: int  # the WordNet 3.0 noun synset (data.noun offset) the line is for
+    name: str  # its name, for the reader of the file
+    verdict: str
+    definition: str
+
+
+def parse_names(lines: list[str], name: str = "learner_names.tsv") -> dict[int, NameEntry]:
+    """Entries by WordNet offset, every line checked as in parse_dictionary."""
+    entries: dict[int, NameEntry] = {}
+    for number, line in enumerate(lines, start=1):
+        row = line.rstrip("\r\n").split("\t")
+        if (number == 1 and row[:1] == ["offset"]) or not "".join(row).strip():
+            continue
+        where = f"{name}:{number}"
+        if len(row) != 4:
+            raise DictionaryError(f"{where}: expected 4 tab-separated fields, found {len(row)}")
+        offset, thing, verdict, definition = (field.strip() for field in row)
+        if not re.fullmatch(r"\d{8}", offset):
+            raise DictionaryError(f"{where}: the offset must be 8 digits, not '{offset}'")
+        _check_verdict(verdict, definition, where)
+        if definition and re.search(rf"\b{re.escape(thing)}\b", definition, re.IGNORECASE):
+            raise DictionaryError(f"{where}: the definition of '{thing}' repeats the name")
+        if int(offset) in entries:
+            raise DictionaryError(f"{where}: offset {offset} is listed twice")
+        entries[int(offset)] = NameEntry(int(offset), thing, verdict, definition)
+    return entries
+
+
 def _names_itself(word: str, definition: str) -> bool:
     """The headword or a word made from it: a definition word sharing its first six
     letters ("spokesperson" for "spokeswoman", "Prussia" for "Prussian"), or the whole
-    of a shorter headword."""
+    of a shorter headword; for a phrase, the phrase itself ("hedge fund: a fund that")."""
+    if " " in word or "-" in word:
+        return bool(re.search(rf"\b{re.escape(word)}", definition, re.IGNORECASE))
     stem = word[:6]
     return any(w.startswith(stem) for w in re.findall(r"[a-z]+", definition.lower()))
 
@@ -90,6 +137,12 @@ def _names_itself(word: str, definition: str) -> bool:
 def learner_dictionary() -> dict[str, LearnerEntry]:
     text = DICTIONARY_FILE.read_text(encoding="utf-8")
     return parse_dictionary(text.splitlines(), DICTIONARY_FILE.name)
+
+
+@cache
+def learner_names() -> dict[int, NameEntry]:
+    text = NAMES_FILE.read_text(encoding="utf-8")
+    return parse_names(text.splitlines(), NAMES_FILE.name)
 
 
 def look_up(
