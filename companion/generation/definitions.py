@@ -146,12 +146,21 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         # "Space.com: SpaceWeather.com": another name, not what it is
     if re.search(r"\b(\w+) \1\b", text, re.IGNORECASE):
         return False  # "boss of Ryanair Ryanair": a caption's doubled word
+    if CAPTION_PLACE.search(text):
+        return False  # "Lai Muhammad: (middle) pointing at one of the artefacts": a
+        # photo caption, not who he is
     if words.count("and") >= MAX_ANDS:
         return False  # "club dedicated to promoting responsible citizenship and good
         # government and community and national and international welfare": a run-on
     return not repeats_term(text, thing)
 
 
+# where a photo caption places a person: "(middle)", "(second left)", "(L-R)"
+CAPTION_PLACE = re.compile(
+    r"\((?:(?:second|third|far|top|bottom|front|back) )?(?:left|right|middle|centre|center|"
+    r"l-r|r-l|pictured|above|below)\)",
+    re.IGNORECASE,
+)
 HEAD_END = re.compile(r"\s(?:of|in|on|at|for|from|with|to|by|that|who|which|whose|where)\s|[,;(]")
 GROUP_LEXNAME, PLACE_LEXNAME = 14, 15  # WordNet's noun.group and noun.location
 ARTIFACT_LEXNAME = 6  # noun.artifact: an airport, a building

@@ -12,6 +12,7 @@ import math
 import re
 
 from companion.common.occurrence import term_in_text, term_pattern
+from companion.common.suitability import sensitive_words, unsuitable_words
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
@@ -98,11 +99,11 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             continue
         passage = context.passage_of(thing.first.paragraph)
         evidence = evidence_for(thing, definition, context, passage)
-        if context.avoids(evidence):
+        if unsuitable_words(evidence) or sensitive_words(evidence):
             continue  # "... he shouted [a profanity] ..., the league said it would review
             # the outburst": no entry shows students that sentence
         entry = GlossaryEntry(
-            term=_heading(thing, definition, term_in_passage(thing, context, passage)),
+            term=_heading(thing, definition, term_in_passage(thing, context, passage), chooser),
             definition=definition.text,
             source=definition.source,
             evidence=evidence,
@@ -125,13 +126,13 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     return result
 
 
-def _heading(thing: Thing, definition: Definition, term: str) -> str:
+def _heading(thing: Thing, definition: Definition, term: str, chooser: SenseChooser) -> str:
     """A learner dictionary line defines the singular: "meteorite" heads it where the
     passage says "meteorites" (the page still marks the plural)."""
-    lemma = (thing.lemma or "").lower()
-    if definition.source != "dictionary" or not lemma or term.lower() == lemma:
+    entry = None if thing.is_name else chooser.dictionary_entry(thing)
+    if definition.source != "dictionary" or entry is None or term.lower() == entry.word:
         return term
-    return lemma if term_pattern(lemma).fullmatch(term) else term
+    return entry.word if term_pattern(entry.word).fullmatch(term) else term
 
 
 DRAFT_PARAGRAPHS = 3  # a name met in three paragraphs (or the title) is central

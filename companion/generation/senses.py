@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from companion.common.occurrence import term_pattern
 from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
@@ -288,6 +289,9 @@ class SenseChooser:
         if _taken_at(mention.span.root):
             return None  # "took a swipe at", "took a dig at": an idiom, not the noun's sense
         entry = self.dictionary_entry(thing)
+        if entry is not None and entry.verdict == "gloss" and _irregular_plural(mention, entry):
+            return None  # "middlemen: person who passes goods ...": a line for one, and no
+            # singular the page could head it with
         if entry is not None and (entry.verdict != "gloss" or entry.pos == thing.pos):
             # the learner dictionary's verdict, made for a grade-8 reader, wins; its line
             # loses its article like every other ("region of a country that ..."). A
@@ -542,6 +546,14 @@ def _plural(mention, thing: Thing) -> bool:
     """The noun as written is a plural of its lemma ("motorists"; not "news", "physics")."""
     root = mention.span.root
     return root.tag_ in ("NNS", "NNPS") and mention.text.lower() != thing.lemma.lower()
+
+
+def _irregular_plural(mention, entry: LearnerEntry) -> bool:
+    """A plural the dictionary's word does not inflect to by the page's rule
+    ("middlemen" of "middleman"): the entry cannot be headed by the singular."""
+    if mention.span.root.tag_ not in ("NNS", "NNPS"):
+        return False
+    return term_pattern(entry.word).fullmatch(mention.text) is None
 
 
 def _taken_at(token) -> bool:
