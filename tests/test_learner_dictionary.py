@@ -238,3 +238,9 @@ def test_an_irregular_plural_gets_no_line_for_one(tmp_path: Path):
 def test_a_photo_caption_is_no_definition(text: str, usable_line: bool):
     thing = Thing(key="lai muhammad", kind="person")
     assert usable(text, thing) is usable_line
+
+
+def test_a_dictionary_line_is_not_held_to_the_rare_word_rule(tmp_path: Path):
+    """ "tarmac: hard black surface for roads and airport runways": "runways" is rare in
+    print (the rule that keeps "cutaneous" out of WordNet's glosses), not hard."""
+    assert _glossary(tmp_path, _article("tarmac")).get("tarmac") == _line("tarmac")

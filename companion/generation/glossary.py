@@ -606,6 +606,9 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
     # a hard word of the article may stand in a word's dictionary gloss (the student
     # meets it in the text anyway), not in a name's line copied from the article:
     # "assistant professor of pharmacognosy" leaves the reader with another puzzle
+    if definition.source == "dictionary":
+        return True  # written in plain words for the grade ("dizziness", "runways"
+        # are rare in print, not hard)
     own_line = thing.is_name and definition.source in ("article", "context")
     article = set() if own_line else context.article_words
     words = [re.sub(r"[’']s?$", "", w) for w in words]  # "corporation's": "corporation"
