@@ -244,3 +244,11 @@ def test_a_dictionary_line_is_not_held_to_the_rare_word_rule(tmp_path: Path):
     """ "tarmac: hard black surface for roads and airport runways": "runways" is rare in
     print (the rule that keeps "cutaneous" out of WordNet's glosses), not hard."""
     assert _glossary(tmp_path, _article("tarmac")).get("tarmac") == _line("tarmac")
+
+
+def test_a_line_cut_after_and_is_no_definition():
+    """WordNet's ASEAN gloss, cut before its bracketed list of members, ended in "and"."""
+    thing = Thing(key="asean", kind="group")
+    cut = "association of nations dedicated to economic and political cooperation in southeastern Asia and"
+    assert not usable(cut, thing)
+    assert usable("association of nations in southeastern Asia", thing)

@@ -132,11 +132,12 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
         return False
     if re.search(r"\b(?:one|two|three|four|more|several|many)\W*$", text):
         return False  # "concerted: joint activity of two or more": of two or more what?
-    if re.search(r"\b(?:about|of|to|for|with|by|from)\W*$", text) or re.search(
+    if re.search(r"\b(?:about|of|to|for|with|by|from|and|or|the|a|an)\W*$", text) or re.search(
         r"(?<!\bor )\b(?:something|someone|somebody)\W*$", text
     ):
         return False  # "conducive: tending to bring about": bring about what?
-        # "reshuffle: redistribution of something": of what?
+        # "reshuffle: redistribution of something": of what? "ASEAN: association of
+        # nations dedicated to ... cooperation in southeastern Asia and": and what?
     if re.match(r"\s*['’]s\b", text):
         return False  # "'s foreign minister of New Zealand": the owner was cut off
     if all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)) or (
