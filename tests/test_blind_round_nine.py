@@ -398,6 +398,7 @@ def test_a_bare_head_of_state_is_of_no_country_when_a_named_place_may_be_one(tmp
     assert "President of Russia" not in glossary.values()
 
 
+@pytest.mark.usefixtures("wordnet_only")  # WordNet's own line, checked for its country
 def test_a_gloss_of_a_british_thing_in_a_story_that_never_names_britain(tmp_path: Path):
     text = (
         "Franklin ship found in Arctic identified\n\nA ship found in the Arctic is HMS Erebus,"

@@ -252,3 +252,21 @@ def test_a_line_cut_after_and_is_no_definition():
     cut = "association of nations dedicated to economic and political cooperation in southeastern Asia and"
     assert not usable(cut, thing)
     assert usable("association of nations in southeastern Asia", thing)
+
+
+@pytest.mark.parametrize(
+    ("title", "glossed"),
+    [("Medical Officer", True), ("Defence Force", False)],
+)
+def test_a_title_written_as_a_name_takes_the_dictionary_verdict(
+    tmp_path: Path, title: str, glossed: bool
+):
+    """ "Defence Force: organization of defenders that provides resistance against
+    attack" (WordNet) was rejected blind as circular; the dictionary calls it known."""
+    text = (
+        f"Floods hit the north\n\nThe {title} said on Monday that help was coming. The "
+        f"{title} sent a team to the towns.\n\nThe {title} will report to parliament next week."
+    )
+    glossary = _glossary(tmp_path, text)
+    expected = _line(title.lower()) if glossed else None
+    assert glossary.get(title) == expected, glossary

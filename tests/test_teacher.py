@@ -173,6 +173,8 @@ def test_review_shows_items_statuses_evidence_and_warnings(teacher):
     assert 'href="#s1-1"' in page  # an item's link to its evidence sentence
     assert "one name spelled two ways" in page
     assert 'id="g-p1-1"' in page and 'href="#g-p1-1"' in page  # glossary marks link to cards
+    # where each line came from, in words: "Kabul" from the learner names file
+    assert "From Companion’s learner dictionary." in page.replace("&#39;", "’").replace("'", "’")
 
 
 def test_an_item_changed_in_an_editor_or_with_a_problem_needs_review(teacher, content):
