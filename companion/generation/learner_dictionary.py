@@ -3,10 +3,10 @@
 WordNet's glosses were written for adults and list every sense; judged blind on unseen
 news, only about half of the glossary lines built from them were accepted (a later sense
 in its place: "influx: process of flowing in"; adult words: "thrombus or embolus"; common
-words glossed). This file (``data/learner_dictionary.tsv``) holds, for about 17,500 nouns
-and adjectives of middle frequency (wordfreq Zipf 2.5-3.6, and 2.0-2.5 for words met in
-news), a verdict and, for the words a grade-8 reader needs explained, one plain definition
-of the word's usual news meaning:
+words glossed). This file (``data/learner_dictionary.tsv``) holds, for about 21,000 nouns
+and adjectives of middle frequency (wordfreq Zipf 2.5-4.0, and 2.0-2.5 for words met in
+news) and 2,200 phrases, a verdict and, for the words a grade-8 reader needs explained,
+one plain definition of the word's usual news meaning:
 
 - ``gloss``: worth a glossary line; the definition is that line;
 - ``known``: most 13-year-olds know it: no entry (busload, glitch, sturdy);

@@ -476,12 +476,13 @@ class SenseChooser:
                 if text and names_another_country(text, self.article):
                     continue
                 listed = self._listed_name(sense)
-                titled = None if sense.instance else look_up([form.lower()], self.dictionary)
-                if titled is not None:
-                    # a title or body written as a name ("Attorney General", "Defence
-                    # Force"): the dictionary's verdict on the words
-                    line = LEADING_DETERMINERS.sub("", titled.definition)
-                    return Definition(line, "dictionary", thing.first, 0.85) if line else None
+                if not sense.instance:
+                    # a title or body written as a name ("Medical Officer", "Defence
+                    # Force"): the dictionary's verdict on the words, if it has one (a
+                    # name it skips, "Taliban", keeps WordNet's line)
+                    titled = look_up([form.lower()], self.dictionary)
+                    if titled is not None and titled.verdict in ("gloss", "known"):
+                        listed = NameEntry(sense.offset, form, titled.verdict, titled.definition)
                 if listed is not None and listed.verdict == "gloss":
                     # the learner reference's line for the thing WordNet found
                     line = LEADING_DETERMINERS.sub("", listed.definition)

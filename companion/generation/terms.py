@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import Analysis, zipf
 from companion.generation.importing import is_boilerplate
+from companion.generation.learner_dictionary import learner_dictionary
 from companion.generation.lexicon import (
     DEMONYM_SUFFIXES,
     NAME_KINDS,
@@ -444,7 +445,7 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
                 continue
             lemma = token.lemma_.lower()
             rarity = max(zipf(token.lower_), zipf(lemma))
-            if rarity >= threshold:
+            if rarity >= threshold and not _hard_for_the_grade(lemma, rarity, threshold):
                 continue
             pos = {"NOUN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
             key = lemma  # one entry per word, whatever the tagger said of each use
@@ -453,6 +454,18 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
             )
             thing.mentions.append(Mention(index, doc, token.i, token.i + 1, token.text))
     return list(words.values())
+
+
+# a word this common in print is a candidate only when the learner dictionary, written for
+# grade 8, still calls it hard ("tariff", "asylum"; not "teenager")
+DICTIONARY_CEILING = 4.0
+
+
+def _hard_for_the_grade(lemma: str, rarity: float, threshold: float) -> bool:
+    if rarity >= DICTIONARY_CEILING or threshold < zipf_threshold(8):
+        return False  # the dictionary's verdicts are for grade 8 and younger readers
+    entry = learner_dictionary().get(lemma)
+    return entry is not None and entry.verdict == "gloss"
 
 
 def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) -> list[Thing]:
