@@ -282,3 +282,14 @@ def test_a_commoner_word_is_glossed_when_the_dictionary_calls_it_hard(tmp_path: 
 def test_the_commoner_words_are_for_grade_8_and_younger(tmp_path: Path):
     lesson = lesson_from_text(tmp_path, _article("amnesty"), grade=12)
     assert "amnesty" not in {e.term for e in lesson.glossary}
+
+
+def test_a_wordnet_sense_it_calls_offensive_gives_no_line():
+    """ "ORIENTAL: term is regarded as offensive by Asians" for the province of Oriental
+    Mindoro, rejected blind."""
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import wordnet_text
+
+    sense = get_wordnet().synsets("oriental", "n")[0]
+    thing = Thing(key="oriental", kind="word", pos="n", lemma="oriental")
+    assert wordnet_text(sense, thing) == ""

@@ -769,6 +769,10 @@ def _without_own_name(segment: str, sense: Synset) -> str:
 
 
 ARCHAIC = re.compile(r"(?:an? )?(?:archaic|obsolete)\b", re.I)
+OFFENSIVE = re.compile(
+    r"\b(?:regarded as offensive|offensive (?:term|name|word)|(?:derogatory|disparaging) term)\b",
+    re.I,
+)
 LOCATION_LEXNAME = 15  # WordNet's noun.location
 SETTLEMENT = re.compile(r"\b(?:city|town|port|village|capital|county|district|province)\b")
 
@@ -791,6 +795,9 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     if segments and sense.instance and repeats_term(segments[0], thing):
         return ""  # "Cyprus: a country on the island of Cyprus; 80% of the people are of
         # Greek origin ...": the later parts of a name's gloss add facts, not what it is
+    if OFFENSIVE.search(sense.gloss):
+        return ""  # "Oriental: (term is regarded as offensive by Asians ...)": a sense a
+        # school glossary does not give, and rarely the article's (Oriental Mindoro)
     if segments and ARCHAIC.match(segments[0]):
         return ""  # "Bourne: an archaic term for a boundary" (the town): news means no
         # archaic sense
