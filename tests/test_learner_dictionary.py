@@ -273,15 +273,15 @@ def test_a_title_written_as_a_name_takes_the_dictionary_verdict(
 
 
 def test_a_commoner_word_is_glossed_when_the_dictionary_calls_it_hard(tmp_path: Path):
-    """ "amnesty" (Zipf 3.6) is above the grade-8 rarity threshold, but the dictionary
+    """ "allegiance" (Zipf 3.7) is above the grade-8 rarity threshold, but the dictionary
     says a 13-year-old needs it explained."""
-    assert learner_dictionary()["amnesty"].verdict == "gloss"
-    assert _glossary(tmp_path, _article("amnesty")).get("amnesty") == _line("amnesty")
+    assert learner_dictionary()["allegiance"].verdict == "gloss"
+    assert _glossary(tmp_path, _article("allegiance")).get("allegiance") == _line("allegiance")
 
 
 def test_the_commoner_words_are_for_grade_8_and_younger(tmp_path: Path):
-    lesson = lesson_from_text(tmp_path, _article("amnesty"), grade=12)
-    assert "amnesty" not in {e.term for e in lesson.glossary}
+    lesson = lesson_from_text(tmp_path, _article("allegiance"), grade=12)
+    assert "allegiance" not in {e.term for e in lesson.glossary}
 
 
 def test_a_wordnet_sense_it_calls_offensive_gives_no_line():
