@@ -57,23 +57,28 @@ def parse_dictionary(
 ) -> dict[str, LearnerEntry]:
     """Entries by word. Every line is checked, so a bad edit fails at once, with its line."""
     entries: dict[str, LearnerEntry] = {}
-    for number, line in enumerate(lines, start=1):
-        row = line.rstrip("\r\n").split("\t")
-        if number == 1 and row[:1] == ["word"]:
-            continue  # the header
-        if not row or not "".join(row).strip():
-            continue
-        entry = _entry(row, f"{name}:{number}")
+    for where, row in _rows(lines, name, "word"):
+        entry = _entry(row, where)
         if entry.word in entries:
-            raise DictionaryError(f"{name}:{number}: '{entry.word}' is listed twice")
+            raise DictionaryError(f"{where}: '{entry.word}' is listed twice")
         entries[entry.word] = entry
     return entries
 
 
+def _rows(lines: list[str], name: str, header: str):
+    """("file:line", its four stripped fields) for each line but the header and blanks."""
+    for number, line in enumerate(lines, start=1):
+        row = line.rstrip("\r\n").split("\t")
+        if (number == 1 and row[:1] == [header]) or not "".join(row).strip():
+            continue
+        where = f"{name}:{number}"
+        if len(row) != 4:
+            raise DictionaryError(f"{where}: expected 4 tab-separated fields, found {len(row)}")
+        yield where, [field.strip() for field in row]
+
+
 def _entry(row: list[str], where: str) -> LearnerEntry:
-    if len(row) != 4:
-        raise DictionaryError(f"{where}: expected 4 tab-separated fields, found {len(row)}")
-    word, pos, verdict, definition = (field.strip() for field in row)
+    word, pos, verdict, definition = row
     if not re.fullmatch(r"[a-z]+(?:[ -][a-z]+){0,3}", word):
         raise DictionaryError(
             f"{where}: the word must be a lower-case word or phrase, not '{word}'"
@@ -104,14 +109,7 @@ class NameEntry:
 def parse_names(lines: list[str], name: str = "learner_names.tsv") -> dict[int, NameEntry]:
     """Entries by WordNet offset, every line checked as in parse_dictionary."""
     entries: dict[int, NameEntry] = {}
-    for number, line in enumerate(lines, start=1):
-        row = line.rstrip("\r\n").split("\t")
-        if (number == 1 and row[:1] == ["offset"]) or not "".join(row).strip():
-            continue
-        where = f"{name}:{number}"
-        if len(row) != 4:
-            raise DictionaryError(f"{where}: expected 4 tab-separated fields, found {len(row)}")
-        offset, thing, verdict, definition = (field.strip() for field in row)
+    for where, (offset, thing, verdict, definition) in _rows(lines, name, "offset"):
         if not re.fullmatch(r"\d{8}", offset):
             raise DictionaryError(f"{where}: the offset must be 8 digits, not '{offset}'")
         _check_verdict(verdict, definition, where)
