@@ -98,6 +98,7 @@ def wordnet_only(monkeypatch):
     monkeypatch.setattr("companion.generation.learner_dictionary.learner_dictionary", dict)
     monkeypatch.setattr("companion.generation.senses.learner_dictionary", dict)
     monkeypatch.setattr("companion.generation.senses.learner_names", dict)
+    monkeypatch.setattr("companion.generation.senses.news_names", dict)
 
 
 @pytest.fixture

@@ -16,8 +16,10 @@ from companion.generation.learner_dictionary import (
     learner_dictionary,
     learner_names,
     look_up,
+    news_names,
     parse_dictionary,
     parse_names,
+    parse_news_names,
 )
 from companion.generation.terms import Thing
 from tests.generated import lesson_from_text
@@ -46,7 +48,7 @@ def test_a_well_formed_file_gives_one_entry_a_word():
     [
         ("influx\tn\tgloss", "expected 4 tab-separated fields, found 3"),
         ("Influx\tn\tgloss\ta flow", "must be a lower-case word or phrase"),
-        ("influx\tv\tgloss\ta flow of people", "part of speech must be n or a"),
+        ("influx\tx\tgloss\ta flow of people", "part of speech must be n, a or v"),
         ("influx\tn\tmaybe\t", "verdict must be one of"),
         ("influx\tn\tgloss\t", "a definition is needed for 'gloss' and only for it"),
         ("influx\tn\tknown\ta flow of people", "a definition is needed for 'gloss'"),
@@ -293,3 +295,144 @@ def test_a_wordnet_sense_it_calls_offensive_gives_no_line():
     sense = get_wordnet().synsets("oriental", "n")[0]
     thing = Thing(key="oriental", kind="word", pos="n", lemma="oriental")
     assert wordnet_text(sense, thing) == ""
+
+
+NEWS_HEADER = "name\tkind\tverdict\tdefinition"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("kerala\tplace\tgloss\tstate in southwestern India", "starts with a capital"),
+        ("Kerala\tstate\tgloss\tstate in southwestern India", "kind must be one of"),
+        ("Kerala\tplace\tgloss\tKerala state of India", "repeats the name"),
+        ("Kerala\tplace\tknown\tstate in southwestern India", "only for it"),
+        ("NHS\tgroup\tgloss\tsecond line", "listed twice"),
+    ],
+)
+def test_a_bad_news_names_line_is_named_with_its_file_and_line(line: str, message: str):
+    lines = [NEWS_HEADER, "NHS\tgroup\tgloss\tpublicly funded health service of the UK", line]
+    with pytest.raises(DictionaryError) as error:
+        parse_news_names(lines, "news.tsv")
+    assert str(error.value).startswith("news.tsv:3: ") and message in str(error.value)
+
+
+def test_the_shipped_news_names_load_with_a_line_for_most():
+    entries = news_names()
+    assert len(entries) > 1000
+    assert sum(e.verdict == "gloss" for e in entries.values()) > len(entries) / 2
+
+
+def _with_news_names(monkeypatch, *lines: str) -> None:
+    entries = parse_news_names([NEWS_HEADER, *lines])
+    monkeypatch.setattr("companion.generation.senses.news_names", lambda: entries)
+
+
+FLOODS = (
+    "Thousands evacuated in Kerala as rivers swell\n\n"
+    "Thousands of residents in north Kerala districts were evacuated on Thursday after "
+    "monsoon rains, India's weather office said.\n\n"
+    "Officials in Kerala said more rain was expected and schools would stay open as "
+    "shelters."
+)
+
+
+def test_a_name_wordnet_lacks_takes_the_news_names_line(tmp_path: Path, monkeypatch):
+    """Kerala is not in WordNet 3.0: the news names file gives its line (and the
+    direction before it, "north Kerala", is not part of the name)."""
+    _with_news_names(monkeypatch, "Kerala\tplace\tgloss\tstate in southwestern India, on the coast")
+    glossary = _glossary(tmp_path, FLOODS)
+    assert glossary.get("Kerala") == "state in southwestern India, on the coast", glossary
+    assert "north Kerala" not in glossary
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kerala\tplace\tknown\t",
+        "Kerala\tplace\tambiguous\t",
+        "Kerala\tplace\tgloss\tstate on the coast of the United States",  # another country
+    ],
+)
+def test_a_news_name_gets_no_line_when_known_ambiguous_or_of_another_country(
+    tmp_path: Path, monkeypatch, line: str
+):
+    _with_news_names(monkeypatch, line)
+    assert "Kerala" not in _glossary(tmp_path, FLOODS)
+
+
+def test_a_name_wordnet_knows_keeps_wordnet_s_line(tmp_path: Path, monkeypatch):
+    """The news names file is for names WordNet lacks: it does not replace the names
+    file's line for the Isle of Skye."""
+    _with_news_names(monkeypatch, "Isle of Skye\tplace\tgloss\tisland with many fossils")
+    glossary = _glossary(
+        tmp_path,
+        "Dinosaur footprints found\n\nScientists found dinosaur footprints on the Isle of "
+        "Skye. The Isle of Skye has many fossils.\n\nThe team will return to the Isle of "
+        "Skye next year, the university said.",
+    )
+    assert glossary.get("Isle of Skye") == _name_line(8893717), glossary
+
+
+def test_a_dictionary_line_may_hold_a_word_inside_the_term(tmp_path: Path):
+    """ "lopsided: uneven, with one side much bigger ...": "side" is inside "lopsided",
+    which the circularity rule for WordNet's glosses would refuse ("onlooker: someone who
+    looks on"); the dictionary's writers checked its line."""
+    assert "side" in _line("lopsided").split()
+    assert _glossary(tmp_path, _article("lopsided")).get("lopsided") == _line("lopsided")
+
+
+def test_a_common_civic_word_is_glossed_when_the_dictionary_says_so(tmp_path: Path):
+    """ "revenue" (Zipf 4.6) is common in print; the dictionary says a 13-year-old needs
+    it explained. "holiday" (4.6) it calls known."""
+    assert learner_dictionary()["holiday"].verdict == "known"
+    glossary = _glossary(tmp_path, _article("revenue"))
+    assert glossary.get("revenue") == _line("revenue"), glossary
+    assert "holiday" not in _glossary(tmp_path, _article("holiday"))
+
+
+def _with_dictionary(monkeypatch, *lines: str) -> None:
+    entries = {**learner_dictionary(), **parse_dictionary([HEADER, *lines])}
+    for where in ("learner_dictionary", "senses", "terms"):
+        monkeypatch.setattr(f"companion.generation.{where}.learner_dictionary", lambda: entries)
+
+
+def test_a_verb_takes_its_line_headed_by_its_base_form(tmp_path: Path, monkeypatch):
+    """ "conceded": the line is written for "concede", which heads the entry (the page
+    marks "conceded" under it)."""
+    _with_dictionary(monkeypatch, "concede\tv\tgloss\tadmit that something is true")
+    text = (
+        "Mayor loses close race\n\n"
+        "The mayor conceded the election on Tuesday after the last votes were counted. "
+        "She thanked the people who voted for her.\n\n"
+        "Her rival will take office next month, the city said."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("concede") == "admit that something is true", glossary
+    assert "conceded" not in glossary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [
+        ("Neighbours shunned the family for years after the trial.", "shun"),
+        ("Officials will scrutinise the plan before the vote.", "scrutinise"),
+        ("The family fled the fighting in the north last spring.", None),
+    ],
+)
+def test_a_verb_is_headed_by_a_base_form_that_matches_the_passage(
+    tmp_path: Path, monkeypatch, sentence: str, heading: str | None
+):
+    """ "shunned" is "shun" doubled; "scrutinise" keeps the article's spelling for the
+    line written for "scrutinize"; "fled" gets no entry: "flee: run away from danger"
+    cannot head the word the student reads."""
+    _with_dictionary(
+        monkeypatch,
+        "shun\tv\tgloss\tkeep away from someone on purpose",
+        "scrutinize\tv\tgloss\texamine something very carefully",
+        "flee\tv\tgloss\trun away from danger quickly",
+    )
+    text = f"Town news\n\n{sentence} The council met on Monday.\n\nIt will meet again in May."
+    glossary = _glossary(tmp_path, text)
+    verbs = {"shun", "shunned", "scrutinise", "scrutinize", "flee", "fled"} & set(glossary)
+    assert verbs == ({heading} if heading else set()), glossary

@@ -20,6 +20,9 @@ from companion.common.occurrence import find_term, term_in_text
         ("NRF", "two NRFs"),
         ("warlord", "Warlords ruled"),
         ("carry", "she carried it"),
+        ("shun", "neighbours shunned him"),  # a doubled consonant before -ed, -ing
+        ("commit", "committing a crime"),
+        ("travel", "they travelled north"),
     ],
 )
 def test_inflected_forms_count(term: str, text: str):
@@ -32,6 +35,8 @@ def test_inflected_forms_count(term: str, text: str):
         ("colony", "a colonial power"),
         ("NRF", "the nrf said"),  # an acronym only in capitals
         ("art", "the party started"),
+        ("shun", "the shunt moved"),
+        ("flee", "he fled"),  # an irregular form is another word to this rule
         ("Taliban", "Talibanistan"),
         ("Northern Alliance", "the northern alliances' alliance"[:14]),
         ("", "anything"),

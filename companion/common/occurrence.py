@@ -3,7 +3,8 @@ the lesson page (where a glossary term is marked) and ``companion check``.
 
 A term matches as whole words, its last word with the usual English endings: plural and
 third person (-s, -es; "colony" -> "colonies"), past and participles (-ed, -ing;
-"assassinate" -> "assassinated", "assassinating") and the possessive ("Taliban's").
+"assassinate" -> "assassinated", "assassinating"; a doubled last consonant: "shun" ->
+"shunned") and the possessive ("Taliban's").
 An all-capitals acronym (NRF) matches only in capitals.
 """
 
@@ -23,7 +24,21 @@ def _last_word(word: str) -> str:
         return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
     if len(word) > 2 and lower.endswith("e") and lower[-2] not in _VOWELS:
         return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    if _doubles(lower):
+        last = re.escape(word[-1])
+        return re.escape(word) + f"(?:s|es|ed|ing|{last}ed|{last}ing)?"
     return re.escape(word) + "(?:s|es|ed|ing)?"
+
+
+def _doubles(word: str) -> bool:
+    """Consonant, vowel, consonant at the end: the consonant may double before -ed and
+    -ing ("shun" -> "shunned", "commit" -> "committing", "travel" -> "travelled")."""
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS + "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
 
 
 def is_acronym(term: str) -> bool:

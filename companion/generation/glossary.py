@@ -32,6 +32,7 @@ from companion.generation.terms import (
     initials,
     normal_key,
     resolver_for,
+    spelling_variants,
     zipf_threshold,
 )
 from companion.lesson.model import DRAFT, GlossaryEntry
@@ -48,6 +49,7 @@ WELL_KNOWN_GROUP_ZIPF = 4.6  # United Nations 4.7, Congress 4.9; FDA's full name
 # noun.animal, artifact, body, food, plant, quantity (litre, kilogram); verb.body, consumption
 EVERYDAY_LEXNAMES = frozenset({5, 6, 8, 13, 20, 23, 29, 34})
 QUANTITY_LEXNAME = 23
+LIVING_LEXNAMES = frozenset({5, 13, 20})  # noun.animal, noun.food, noun.plant
 TRANSPARENT_SUFFIXES = ("able", "ible", "less", "ness", "ers", "er", "ors", "or", "dom", "ing")
 COMPOUND_PART_ZIPF = 3.5  # "hail" + "storm": parts a reader knows, the gloss built on them
 COMMON_BASE_ZIPF = 4.0  # "break" 5.2, "reach" 5.0; "access" 4.6 but "inaccess" is no word
@@ -102,8 +104,11 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         if unsuitable_words(evidence) or sensitive_words(evidence):
             continue  # "... he shouted [a profanity] ..., the league said it would review
             # the outburst": no entry shows students that sentence
+        heading = _heading(thing, definition, term_in_passage(thing, context, passage), chooser)
+        if heading is None:
+            continue
         entry = GlossaryEntry(
-            term=_heading(thing, definition, term_in_passage(thing, context, passage), chooser),
+            term=heading,
             definition=definition.text,
             source=definition.source,
             evidence=evidence,
@@ -116,7 +121,11 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     result = []
     glossed: list[set[str]] = []
     for scored in per_passage:
-        scored = [item for item in scored if not _part_of_glossed(item[2], glossed)]
+        scored = [
+            item
+            for item in scored
+            if not _part_of_glossed(item[2], glossed) and not _variant_of_glossed(item[2], glossed)
+        ]
         best = pick(_one_per_stem(scored), limit)
         glossed += [set(normal_key(e.term).split()) for e in best]
         # Keep the kept entries in reading order, the order a student meets them.
@@ -126,13 +135,21 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     return result
 
 
-def _heading(thing: Thing, definition: Definition, term: str, chooser: SenseChooser) -> str:
-    """A learner dictionary line defines the singular: "meteorite" heads it where the
-    passage says "meteorites" (the page still marks the plural)."""
+def _heading(
+    thing: Thing, definition: Definition, term: str, chooser: SenseChooser
+) -> str | None:
+    """A learner dictionary line defines the singular, or a verb's base form: "meteorite"
+    heads it where the passage says "meteorites", "concede" where it says "conceded"
+    (the page still marks the passage's form), in the article's spelling ("scrutinise").
+    None for a verb whose form the base cannot head ("fled", "upheld"): its line, "run
+    away from danger", would not fit the word the student reads."""
     entry = None if thing.is_name else chooser.dictionary_entry(thing)
     if definition.source != "dictionary" or entry is None or term.lower() == entry.word:
         return term
-    return entry.word if term_pattern(entry.word).fullmatch(term) else term
+    for base in (entry.word, thing.lemma.lower()):
+        if term_pattern(base).fullmatch(term):
+            return base
+    return None if entry.pos == "v" else term
 
 
 DRAFT_PARAGRAPHS = 3  # a name met in three paragraphs (or the title) is central
@@ -177,6 +194,17 @@ def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
         return False
     words = set(normal_key(entry.term).split())
     return any(words <= other or other <= words for other in glossed if other)
+
+
+def _variant_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
+    """A word one letter from a word glossed in an earlier passage ("ascent" after
+    "ascend"): to a reader, the same entry twice."""
+    if not entry.term[:1].islower() or " " in entry.term:
+        return False
+    key = normal_key(entry.term)
+    return any(
+        len(other) == 1 and spelling_variants(key, next(iter(other))) for other in glossed
+    )
 
 
 STEM_LETTERS = 5  # "bribes" and "bribery", "fanatic" and "fanatical"
@@ -247,7 +275,7 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # the learner dictionary: known, ambiguous, or not for school
     # the dictionary's own line for the word: it has judged the word worth a line
     vetted = listed is not None and listed.pos == thing.pos
-    if not thing.is_name and everyday(thing):
+    if not thing.is_name and everyday(thing, vetted):
         return None  # burrito, sneezing, sedan: known, whatever a dictionary says
     if not thing.is_name and not vetted and _unclear(thing):
         return None
@@ -571,11 +599,15 @@ def _inflects(gloss_word: str, part: str) -> bool:
     )
 
 
-def everyday(thing: Thing) -> bool:
+def everyday(thing: Thing, vetted: bool = False) -> bool:
     """A concrete everyday word (food, objects, the body, animals, plants; what bodies
-    do), rare in print but known to a 13-year-old."""
+    do), rare in print but known to a 13-year-old. For a word the learner dictionary
+    glosses (`vetted`), only food, animals and plants: its writers judged objects and
+    the body word by word ("garrison", "aorta", "carcass" are worth a line; "brie",
+    "haddock" a reader meets at home)."""
     senses = get_wordnet().synsets(thing.lemma, thing.pos) if thing.lemma else []
-    if not senses or senses[0].lexname not in EVERYDAY_LEXNAMES:
+    lexnames = LIVING_LEXNAMES if vetted else EVERYDAY_LEXNAMES
+    if not senses or senses[0].lexname not in lexnames:
         return False
     # a unit is everyday ("liters"); a number word is not ("lakh", "crore")
     return thing.rarity >= (3.2 if senses[0].lexname == QUANTITY_LEXNAME else 2.8)
@@ -601,7 +633,8 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         return False  # "spokesman for the group": which group?
     if any(_unexplained_acronym(a, thing, context) for a in re.findall(r"\b[A-Z]{2,6}\b", text)):
         return False  # "secretary of HHS": the reader is left with another puzzle
-    if circular(text, thing) or text.lower().startswith("of or relating to"):
+    vetted = definition.source == "dictionary"
+    if circular(text, thing, vetted) or text.lower().startswith("of or relating to"):
         return False
     # a hard word of the article may stand in a word's dictionary gloss (the student
     # meets it in the text anyway), not in a name's line copied from the article:
@@ -648,16 +681,18 @@ def _explicit_gloss(definition: Definition) -> bool:
     return f"or {definition.text}" in sentence or f"({definition.text}" in sentence
 
 
-def circular(text: str, thing: Thing) -> bool:
+def circular(text: str, thing: Thing, vetted: bool = False) -> bool:
     """A word's definition built on its own stem: "derision: act of deriding". (A name
-    may repeat its category word: "Northern Alliance: multiethnic alliance ...".)"""
+    may repeat its category word: "Northern Alliance: multiethnic alliance ...".) A
+    learner dictionary line (`vetted`) may hold a word the term holds inside it
+    ("lopsided: uneven, with one side much bigger"): its writers checked its stem."""
     if thing.is_name:
         return _name_in_its_gloss(text, thing) or _every_word_again(text, thing)
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
     term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
     term_words |= {_without_prefix(w) for w in term_words}  # "unjustified": "justification"
     for word in re.findall(r"[a-z]+", text.lower()):
-        if any(_inside(word, term_word) for term_word in term_words):
+        if not vetted and any(_inside(word, term_word) for term_word in term_words):
             return True  # "onlookers: someone who looks on"
         for term_word in term_words:
             if len(word) >= 6 and len(term_word) >= 6 and _y_as_i(word[:4]) == _y_as_i(

@@ -36,14 +36,16 @@ from pathlib import Path
 
 DICTIONARY_FILE = Path(__file__).with_name("data") / "learner_dictionary.tsv"
 NAMES_FILE = Path(__file__).with_name("data") / "learner_names.tsv"
+NEWS_NAMES_FILE = Path(__file__).with_name("data") / "news_names.tsv"
+NEWS_NAME_KINDS = frozenset({"place", "group", "event", "people", "other"})
 VERDICTS = frozenset({"gloss", "known", "ambiguous", "skip"})
-POS = frozenset({"n", "a"})
+POS = frozenset({"n", "a", "v"})
 
 
 @dataclass(frozen=True)
 class LearnerEntry:
     word: str
-    pos: str  # "n" or "a": the part of speech the verdict and definition are for
+    pos: str  # "n", "a" or "v": the part of speech the verdict and definition are for
     verdict: str
     definition: str  # only for verdict "gloss"
 
@@ -84,7 +86,7 @@ def _entry(row: list[str], where: str) -> LearnerEntry:
             f"{where}: the word must be a lower-case word or phrase, not '{word}'"
         )
     if pos not in POS:
-        raise DictionaryError(f"{where}: part of speech must be n or a, not '{pos}'")
+        raise DictionaryError(f"{where}: part of speech must be n, a or v, not '{pos}'")
     _check_verdict(verdict, definition, where)
     if definition and _names_itself(word, definition):
         raise DictionaryError(f"{where}: the definition of '{word}' uses the word itself")
@@ -121,6 +123,31 @@ def parse_names(lines: list[str], name: str = "learner_names.tsv") -> dict[int, 
     return entries
 
 
+@dataclass(frozen=True)
+class NewsNameEntry:
+    name: str  # as news prints it: "NHS", "Sinn Féin", "Kerala"
+    kind: str  # place, group, event, people or other
+    verdict: str
+    definition: str
+
+
+def parse_news_names(lines: list[str], name: str = "news_names.tsv") -> dict[str, NewsNameEntry]:
+    """Entries by name (case as printed), every line checked as in parse_dictionary."""
+    entries: dict[str, NewsNameEntry] = {}
+    for where, (thing, kind, verdict, definition) in _rows(lines, name, "name"):
+        if not (thing[:1].isupper() or thing[:1].isdigit()):
+            raise DictionaryError(f"{where}: a name starts with a capital, not '{thing}'")
+        if kind not in NEWS_NAME_KINDS:
+            raise DictionaryError(f"{where}: kind must be one of {sorted(NEWS_NAME_KINDS)}")
+        _check_verdict(verdict, definition, where)
+        if definition and re.search(rf"\b{re.escape(thing)}\b", definition, re.IGNORECASE):
+            raise DictionaryError(f"{where}: the definition of '{thing}' repeats the name")
+        if thing in entries:
+            raise DictionaryError(f"{where}: '{thing}' is listed twice")
+        entries[thing] = NewsNameEntry(thing, kind, verdict, definition)
+    return entries
+
+
 def _names_itself(word: str, definition: str) -> bool:
     """The headword or a word made from it: a definition word sharing its first six
     letters ("spokesperson" for "spokeswoman", "Prussia" for "Prussian"), or the whole
@@ -141,6 +168,12 @@ def learner_dictionary() -> dict[str, LearnerEntry]:
 def learner_names() -> dict[int, NameEntry]:
     text = NAMES_FILE.read_text(encoding="utf-8")
     return parse_names(text.splitlines(), NAMES_FILE.name)
+
+
+@cache
+def news_names() -> dict[str, NewsNameEntry]:
+    text = NEWS_NAMES_FILE.read_text(encoding="utf-8")
+    return parse_news_names(text.splitlines(), NEWS_NAMES_FILE.name)
 
 
 def look_up(

@@ -23,9 +23,11 @@ from companion.generation.definitions import (
 from companion.generation.learner_dictionary import (
     LearnerEntry,
     NameEntry,
+    NewsNameEntry,
     learner_dictionary,
     learner_names,
     look_up,
+    news_names,
 )
 from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME
 from companion.generation.terms import (
@@ -205,10 +207,12 @@ class SenseChooser:
         article_text: str = "",
         dictionary: Mapping[str, LearnerEntry] | None = None,
         names: Mapping[int, NameEntry] | None = None,
+        news: Mapping[str, NewsNameEntry] | None = None,
     ):
         self.wordnet = wordnet
         self.dictionary = dictionary  # None: the learner dictionary Companion ships
         self.names = names  # None: its named things, by WordNet offset
+        self.news = news  # None: its named things WordNet lacks, by name
         self.article = {_stem(w) for w in article_lemmas}
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
@@ -419,6 +423,35 @@ class SenseChooser:
         return self.wordnet.tag_count(thing.lemma, 1) >= 2
 
     def define_name(self, thing: Thing) -> Definition | None:
+        found = self._wordnet_name(thing)
+        if (
+            found is None
+            and thing.kind != "person"
+            and not any(self.wordnet.synsets(form, "n") for form in self._name_forms(thing))
+        ):
+            return self._news_name(thing)  # Kerala, the NHS, Sinn Féin: newer or
+            # smaller than WordNet
+        return found
+
+    def _name_forms(self, thing: Thing) -> list[str]:
+        forms = sorted(thing.forms, key=lambda f: -len(f))
+        return [thing.expansion, *forms] if thing.expansion else forms
+
+    def _news_name(self, thing: Thing) -> Definition | None:
+        """The line of Companion's news names file for the thing's longest form it
+        holds; none when the file calls it known or ambiguous, or its line ties it to a
+        country or sport the article never mentions (the UK's Labour Party in Auckland)."""
+        listed = self.news if self.news is not None else news_names()
+        for form in self._name_forms(thing):
+            entry = listed.get(form) or listed.get(LEADING_DETERMINERS.sub("", form))
+            if entry is None:
+                continue
+            if entry.verdict != "gloss" or names_another_country(entry.definition, self.article):
+                return None
+            return Definition(entry.definition, "dictionary", thing.first, 0.8)
+        return None
+
+    def _wordnet_name(self, thing: Thing) -> Definition | None:
         if thing.label == "NORP" and _people_word_as_modifier(thing.first):
             # "a Prussian general", "the Martian surface": the adjective's sense
             for sense in self.wordnet.synsets(thing.first.text, "a")[:1]:
