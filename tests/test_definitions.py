@@ -173,6 +173,9 @@ def test_repeats_term(text: str, term: Thing, expected: bool):
         ("leader of his people", False, False),  # a pronoun points outside the definition
         ("leader of his people", True, True),
         ("a guerrilla fighter", True, False),  # repeats the term
+        ("maybe more like Exhibit F or G", False, False),  # a hedge, not what it is
+        ("international name Meari", False, False),  # another name for a storm
+        ("name of a river in the north", False, True),
     ],
 )
 def test_usable(text: str, allow_pronouns: bool, expected: bool):

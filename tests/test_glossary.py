@@ -26,7 +26,7 @@ def seed_glossary() -> dict[str, GlossaryEntry]:
         ("Mujahideen", ["holy warriors"]),
         ("Northern Alliance", ["alliance", "main body of the NRF"]),
         ("National Resistance Front (NRF)", ["group", "Taliban"]),
-        ("Taliban", ["militia"]),
+        ("Taliban", ["Islamist group", "ruled Afghanistan"]),
         ("al Qaeda", ["terrorist network"]),
         ("Panjshir Valley", ["valley in northern Afghanistan"]),
         ("Ahmed Shah Masood", ["Afghan leader", "Taliban"]),

@@ -436,3 +436,68 @@ def test_a_verb_is_headed_by_a_base_form_that_matches_the_passage(
     glossary = _glossary(tmp_path, text)
     verbs = {"shun", "shunned", "scrutinise", "scrutinize", "flee", "fled"} & set(glossary)
     assert verbs == ({heading} if heading else set()), glossary
+
+
+def test_a_news_name_met_once_in_passing_gets_no_line(tmp_path: Path, monkeypatch):
+    """ "estimates from Thomson Reuters", a photo credit: a line only for a name in the
+    title or met in two paragraphs."""
+    _with_news_names(monkeypatch, "Reuters Estimates\tgroup\tgloss\tnews agency that counts votes")
+    once = (
+        "Votes counted\n\nThe mayor won easily. The count ended on Monday, Reuters "
+        "Estimates said.\n\nThe new council meets next week, the city said."
+    )
+    twice = once.replace("the city said", "Reuters Estimates said")
+    assert "Reuters Estimates" not in _glossary(tmp_path, once)
+    assert _glossary(tmp_path, twice).get("Reuters Estimates") == "news agency that counts votes"
+
+
+def test_a_news_name_line_that_only_spells_out_the_acronym_gets_no_entry(
+    tmp_path: Path, monkeypatch
+):
+    """ "TTPS: Trinidad and Tobago Police Service, ..." where the sentence reads "the
+    Trinidad and Tobago Police Service’s (TTPS) briefing"."""
+    _with_news_names(
+        monkeypatch,
+        "TTPS\tgroup\tgloss\tTrinidad and Tobago Police Service, the national police force",
+    )
+    text = (
+        "Officers to be charged\n\n"
+        "Speaking at the Trinidad and Tobago Police Service’s (TTPS) briefing, an officer "
+        "said charges would follow. The TTPS said two officers were suspended.\n\n"
+        "The TTPS will give more details next week, the officer said."
+    )
+    assert "TTPS" not in _glossary(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        # WordNet's English city for New Zealand's region ("in southeastern England")
+        ("historic city in southeastern England", "farmers in New Zealand"),
+        # the UK's minister for India's ("UK government minister")
+        ("UK government minister for foreign affairs", "officials in New Delhi, India"),
+    ],
+)
+def test_a_line_tied_to_a_country_the_article_never_names_is_refused(line: str, text: str):
+    from companion.generation.senses import _stem, names_another_country
+
+    stems = {_stem(w) for w in text.lower().replace(",", "").split()}
+    assert names_another_country(line, stems)
+    assert not names_another_country(line, stems | {_stem("britain")})
+
+
+def test_a_word_of_the_family_of_one_glossed_earlier_is_left_out(tmp_path: Path):
+    """ "provincial" in a later passage, after "province": the same entry twice."""
+    assert learner_dictionary()["provincial"].verdict == "gloss"
+    text = (
+        "Premiers meet\n\n"
+        + "Each province sent its leader to the meeting in the capital on Monday. " * 20
+        + "\n\n"
+        + "The provincial leaders said they would meet again in the spring. " * 20
+        + "\n\n"
+        + "The talks will go on, the chair said, and a report will follow. " * 20
+    )
+    lesson = lesson_from_text(tmp_path, text)
+    assert len(lesson.passages) >= 2
+    terms = [e.term for e in lesson.glossary]
+    assert "province" in terms and "provincial" not in terms, terms

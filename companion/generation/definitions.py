@@ -66,6 +66,7 @@ class Definition:
     evidence: Mention | None  # the mention whose sentence supports the definition
     confidence: float
     household: bool = False  # a name every student knows (the learner names file)
+    central_only: bool = False  # a line worth giving only for a thing the article is about
 
 
 RESTRICTED = re.compile(r"\bthe (?:[a-z]+ ){0,2}[a-z]+(?: of [\w ]+)?$")  # "the branch of Islam"
@@ -150,12 +151,19 @@ def usable(text: str, thing: Thing, allow_pronouns: bool = False) -> bool:
     if CAPTION_PLACE.search(text):
         return False  # "Lai Muhammad: (middle) pointing at one of the artefacts": a
         # photo caption, not who he is
+    if NOT_A_DEFINITION.match(text):
+        return False  # "Exhibit A: maybe more like Exhibit F or G", "Falcon: international
+        # name Meari": a hedge or another name, not what it is
     if words.count("and") >= MAX_ANDS:
         return False  # "club dedicated to promoting responsible citizenship and good
         # government and community and national and international welfare": a run-on
     return not repeats_term(text, thing)
 
 
+NOT_A_DEFINITION = re.compile(
+    r"\s*(?:(?:maybe|perhaps|probably|possibly|likely|just|even|also)\b"
+    r"|(?:[a-z]+ )?(?:name|nickname|also known as|aka)\s+[A-Z])",
+)
 # where a photo caption places a person: "(middle)", "(second left)", "(L-R)"
 CAPTION_PLACE = re.compile(
     r"\((?:(?:second|third|far|top|bottom|front|back) )?(?:left|right|middle|centre|center|"

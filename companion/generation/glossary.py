@@ -198,12 +198,15 @@ def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
 
 def _variant_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
     """A word one letter from a word glossed in an earlier passage ("ascent" after
-    "ascend"): to a reader, the same entry twice."""
+    "ascend"), or of its family ("provincial" after "province"; the same rule as in one
+    passage, _one_per_stem): to a reader, the same entry twice."""
     if not entry.term[:1].islower() or " " in entry.term:
         return False
     key = normal_key(entry.term)
+    words = [next(iter(other)) for other in glossed if len(other) == 1]
     return any(
-        len(other) == 1 and spelling_variants(key, next(iter(other))) for other in glossed
+        spelling_variants(key, word) or key[:STEM_LETTERS] == word[:STEM_LETTERS]
+        for word in words
     )
 
 
@@ -294,7 +297,9 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         definition = context_line(thing, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
-    if definition.source == "context" and not central(thing, context):
+    if (definition.source == "context" or definition.central_only) and not central(
+        thing, context
+    ):
         return None  # "festival director Mirsad Purivatra" once (the parse said a group)
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met

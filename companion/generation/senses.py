@@ -49,18 +49,32 @@ AMERICAN_SPELLING = (
 GROUP_LEXNAME = 14  # noun.group: "the securities industry", "the British government"
 PLACE_LEXNAMES = frozenset({15, 6})  # noun.location; noun.artifact (buildings)
 # a gloss that places the thing in a country ("... court in the United States")
+# ("... city in southeastern England": a word may come between)
 COUNTRIES = re.compile(
-    r"\b(?:in|of|by) (?:the )?(United States|United Kingdom|Great Britain|Britain|England)\b"
+    r"\b(?:in|of|by) (?:the )?(?:[a-z-]+ )?"
+    r"(United States|United Kingdom|Great Britain|Britain|England)\b"
 )
 
-DEMONYMS = re.compile(r"\b(British|American|English|federal)\b")
+DEMONYMS = re.compile(r"\b(British|American|English|federal|UK|US|U\.S\.)(?!\w)")
+_AMERICA = ("american", "america", "us", "usa", "washington", "u.s", "u.s.")
+_BRITAIN = ("british", "britain", "uk", "england", "london", "english", "scotland", "wales")
 DEMONYM_COUNTRIES = {
     # WordNet's "federal" is the United States' ("independent federal agency ..." for
     # Ghana's Environmental Protection Agency)
-    "federal": ("american", "america", "us", "usa", "washington", "united", "u.s"),
-    "british": ("british", "britain", "uk", "england", "london", "english", "scotland", "wales"),
-    "american": ("american", "america", "us", "usa", "washington"),
+    "federal": (*_AMERICA, "united"),
+    "british": _BRITAIN,
+    "uk": _BRITAIN,
+    "american": _AMERICA,
+    "us": _AMERICA,
+    "u.s.": _AMERICA,
     "english": ("english", "england", "britain", "british", "uk", "london"),
+}
+COUNTRY_NAMES = {
+    "united states": _AMERICA,
+    "united kingdom": _BRITAIN,
+    "great britain": _BRITAIN,
+    "britain": _BRITAIN,
+    "england": ("english", "england", "britain", "british", "uk", "london"),
 }
 
 # a usage note WordNet puts where a definition should be ("quirky: informal terms; ...")
@@ -168,13 +182,25 @@ def names_another_country(text: str, article_stems: set[str]) -> bool:
     """ "Supreme Court: highest federal court in the United States" for India's court: a
     gloss tied to a country the article never mentions; or to a sport it never mentions
     ("World Cup: soccer tournament ..." in a story about cricket)."""
-    for match in (COUNTRIES.search(text), IN_A_STATE.search(text)):
-        if match and not {_stem(w) for w in match.group(1).split()} <= article_stems:
-            return True  # (a state too: "Morristown: town in New Jersey" in Tennessee)
+    country = COUNTRIES.search(text)
+    if country and not _country_named(country.group(1), article_stems):
+        return True  # "Canterbury: city in southeastern England" for the New Zealand region
+    state = IN_A_STATE.search(text)
+    if state and not {_stem(w) for w in state.group(1).split()} <= article_stems:
+        return True  # "Morristown: town in New Jersey" in Tennessee
     for demonym in DEMONYMS.findall(text):
         if not {_stem(w) for w in DEMONYM_COUNTRIES[demonym.lower()]} & article_stems:
             return True  # "House of Commons: lower house of the British parliament" in Ottawa
     return any(_stem(field) not in article_stems for field in FIELDS.findall(text.lower()))
+
+
+def _country_named(country: str, article_stems: set[str]) -> bool:
+    """The article names the country, in full or by another of its names ("UK",
+    "Britain", "London" for the United Kingdom; "U.S." for the United States)."""
+    own = {_stem(w) for w in country.split()}
+    return own <= article_stems or bool(
+        {_stem(w) for w in COUNTRY_NAMES[country.lower()]} & article_stems
+    )
 
 
 FIELDS = re.compile(
@@ -448,7 +474,13 @@ class SenseChooser:
                 continue
             if entry.verdict != "gloss" or names_another_country(entry.definition, self.article):
                 return None
-            return Definition(entry.definition, "dictionary", thing.first, 0.8)
+            spelt = self._spelt_out(form)
+            if spelt and spelt.lower() in entry.definition.lower():
+                return None  # "TTPS: Trinidad and Tobago Police Service, ...": the article
+                # spells it out in the same sentence
+            # a name met once in passing ("estimates from Thomson Reuters", a photo
+            # credit) is not worth its line: the title or two paragraphs
+            return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
         return None
 
     def _wordnet_name(self, thing: Thing) -> Definition | None:
