@@ -501,3 +501,17 @@ def test_a_word_of_the_family_of_one_glossed_earlier_is_left_out(tmp_path: Path)
     assert len(lesson.passages) >= 2
     terms = [e.term for e in lesson.glossary]
     assert "province" in terms and "provincial" not in terms, terms
+
+
+def test_a_noun_news_capitalises_or_puts_before_another_is_still_the_word(tmp_path: Path):
+    """ "Ebola" (capitalised, no entity) and "dengue" (tagged a name in "died from
+    dengue", an adjective in "one dengue death") are the dictionary's diseases."""
+    text = (
+        "Ebola outbreak confirmed as dengue cases rise\n\n"
+        "The ministry confirmed an outbreak of Ebola disease in the west on Monday. Five "
+        "more people have died from dengue, and there was one dengue death last week.\n\n"
+        "Doctors said the dengue season would last until the rains stopped."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("Ebola") == _line("ebola"), glossary
+    assert glossary.get("dengue") == _line("dengue"), glossary

@@ -179,7 +179,7 @@ def test_review_shows_items_statuses_evidence_and_warnings(teacher):
 
 def test_an_item_changed_in_an_editor_or_with_a_problem_needs_review(teacher, content):
     text = SAMPLE_TEXT.replace("capital and largest city", "the capital city").replace(
-        "\nTaliban\n:   fundamentalist", "\nTalibans\n:   fundamentalist"
+        "\nTaliban\n:   Islamist", "\nTalibans\n:   Islamist"
     )
     (content / "panjshir-valley.md").write_text(text, encoding="utf-8")
     page = teacher.get(REVIEW).get_data(as_text=True)
@@ -312,7 +312,7 @@ def test_a_multiple_choice_question_needs_its_right_answer(teacher, content):
 def test_article_text_and_items_are_escaped(teacher, content):
     text = SAMPLE_TEXT.replace(
         "Heavy clashes broke out", "&lt;script>alert(1)&lt;/script> Heavy clashes broke out", 1
-    ).replace("fundamentalist Islamic militia", "<script>alert(2)</script> militia")
+    ).replace("Islamist group that ruled", "<script>alert(2)</script> group that ruled")
     (content / "panjshir-valley.md").write_text(text, encoding="utf-8")
     added = post_review(
         teacher,

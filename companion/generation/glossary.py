@@ -859,8 +859,17 @@ def term_in_passage(thing: Thing, context: Context, passage: int) -> str:
             if re.search(pattern, text):
                 return f"{form} ({thing.acronym})"
     if thing.kind == "word" and not thing.is_name:
-        return term.lower() if term[:1].isupper() and term[1:].islower() else term
+        capitalised = term[:1].isupper() and term[1:].islower()
+        return term.lower() if capitalised and not _always_capitalised(thing) else term
     return term
+
+
+def _always_capitalised(thing: Thing) -> bool:
+    """A word the article always writes with a capital, not only to start a sentence
+    ("Ebola", "Briton"): its heading keeps the capital."""
+    return all(m.text[:1].isupper() for m in thing.mentions) and any(
+        not m.doc[m.start].is_sent_start for m in thing.mentions
+    )
 
 
 def evidence_for(thing: Thing, definition: Definition, context: Context, passage: int) -> str:

@@ -10,6 +10,7 @@ surname are two Things; a bare surname is given to the nearest full name before 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -444,23 +445,56 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
         (m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)
     }
     words: dict[str, Thing] = {}
+    tags: dict[str, Counter[str]] = {}
     for index, doc in enumerate(analysis.docs):
         if is_boilerplate(doc.text):
             continue
         for token in doc:
-            if (index, token.i) in named_tokens or not _word_candidate(token):
+            if (index, token.i) in named_tokens:
                 continue
-            lemma = token.lemma_.lower()
+            if not (_word_candidate(token) or _capitalised_word(token)):
+                continue
+            lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
             rarity = max(zipf(token.lower_), zipf(lemma))
             if rarity >= threshold and not _hard_for_the_grade(lemma, rarity, threshold):
                 continue
-            pos = {"NOUN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
+            pos = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
+            if pos == "a" and _noun_as_modifier(lemma):
+                pos = "n"  # "dengue death": the noun in front of another
             key = lemma  # one entry per word, whatever the tagger said of each use
             thing = words.setdefault(
                 key, Thing(key=key, kind="word", pos=pos, lemma=lemma, rarity=rarity)
             )
             thing.mentions.append(Mention(index, doc, token.i, token.i + 1, token.text))
+            tags.setdefault(key, Counter())[pos] += 1
+    for key, thing in words.items():
+        # the part of speech of most uses, a noun on a tie: "died from dengue" and "one
+        # dengue death" are the disease, not an adjective
+        thing.pos = max(tags[key], key=lambda p: (tags[key][p], p == "n", p == thing.pos))
     return list(words.values())
+
+
+def _capitalised_word(token) -> bool:
+    """A noun the tagger took for a name ("died from dengue") or that news capitalises
+    ("Ebola"), left alone by the entity recogniser, that the learner dictionary glosses
+    as a word: the disease is a word to explain, not a name."""
+    if not (token.pos_ == "PROPN" and token.is_alpha and not token.ent_type_):
+        return False
+    if not (token.text[1:].islower() and len(token.text) >= 4):
+        return False
+    senses = get_wordnet().synsets(token.lower_, "n")
+    # not a word that also names one thing ("Mercury" the planet, not the metal)
+    return _glossed_noun(token.lower_) and not any(s.instance for s in senses)
+
+
+def _glossed_noun(word: str) -> bool:
+    entry = learner_dictionary().get(word)
+    return entry is not None and entry.verdict == "gloss" and entry.pos == "n"
+
+
+def _noun_as_modifier(lemma: str) -> bool:
+    """An "adjective" that is only a noun, to the dictionary and to WordNet."""
+    return _glossed_noun(lemma) and not get_wordnet().synsets(lemma, "a")
 
 
 # a word this common in print is a candidate only when the learner dictionary, written for
