@@ -515,3 +515,17 @@ def test_a_noun_news_capitalises_or_puts_before_another_is_still_the_word(tmp_pa
     glossary = _glossary(tmp_path, text)
     assert glossary.get("Ebola") == _line("ebola"), glossary
     assert glossary.get("dengue") == _line("dengue"), glossary
+
+
+def test_a_team_wordnet_knows_only_as_an_animal_takes_the_news_names_line(
+    tmp_path: Path, monkeypatch
+):
+    """WordNet's "springbok" is a gazelle, no name: the news names file decides."""
+    line = "nickname of South Africa's national rugby union team"
+    _with_news_names(monkeypatch, f"Springboks\tgroup\tgloss\t{line}")
+    text = (
+        "Springboks win in Cardiff\n\n"
+        "The Springboks beat Wales 30-12 in a rugby match in Cardiff on Saturday.\n\n"
+        "The Springboks play England next week, the rugby union said."
+    )
+    assert _glossary(tmp_path, text).get("Springboks") == line

@@ -178,6 +178,10 @@ def _another_region(thing: Thing, gloss: str) -> bool:
     return False
 
 
+def _after_the(thing: Thing) -> bool:
+    return any(m.start > 0 and m.doc[m.start - 1].lower_ == "the" for m in thing.mentions)
+
+
 def names_another_country(text: str, article_stems: set[str]) -> bool:
     """ "Supreme Court: highest federal court in the United States" for India's court: a
     gloss tied to a country the article never mentions; or to a sport it never mentions
@@ -450,14 +454,22 @@ class SenseChooser:
 
     def define_name(self, thing: Thing) -> Definition | None:
         found = self._wordnet_name(thing)
-        if (
-            found is None
-            and thing.kind != "person"
-            and not any(self.wordnet.synsets(form, "n") for form in self._name_forms(thing))
-        ):
+        person = thing.kind == "person" and not _after_the(thing)
+        if found is None and not person and not self._names_a_thing(thing):
             return self._news_name(thing)  # Kerala, the NHS, Sinn Féin: newer or
-            # smaller than WordNet
+            # smaller than WordNet; the Springboks, whom WordNet knows only as gazelles
+            # (and the recogniser took for a person: no person is called "the ...")
         return found
+
+    def _names_a_thing(self, thing: Thing) -> bool:
+        """WordNet knows one of the thing's forms as a name (an instance, a group, a
+        place, a person, an event): its senses, and the names file's verdicts on them,
+        decide."""
+        return any(
+            sense.instance or sense.lexname in WORDNET_NAME_LEXNAMES
+            for form in self._name_forms(thing)
+            for sense in self.wordnet.synsets(form, "n")
+        )
 
     def _name_forms(self, thing: Thing) -> list[str]:
         forms = sorted(thing.forms, key=lambda f: -len(f))
