@@ -204,13 +204,14 @@ def _variant_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
         return False
     key = normal_key(entry.term)
     words = [next(iter(other)) for other in glossed if len(other) == 1]
-    return any(
-        spelling_variants(key, word) or key[:STEM_LETTERS] == word[:STEM_LETTERS]
-        for word in words
-    )
+    return any(spelling_variants(key, word) or _same_family(key, word) for word in words)
 
 
 STEM_LETTERS = 5  # "bribes" and "bribery", "fanatic" and "fanatical"
+
+
+def _same_family(a: str, b: str) -> bool:
+    return a[:STEM_LETTERS] == b[:STEM_LETTERS]
 
 
 def _one_per_stem(
@@ -225,10 +226,7 @@ def _one_per_stem(
         if (
             item[1]
             and " " not in term
-            and any(
-                other[1] and other[2].term.lower()[:STEM_LETTERS] == term[:STEM_LETTERS]
-                for other in kept
-            )
+            and any(other[1] and _same_family(other[2].term.lower(), term) for other in kept)
         ):
             continue
         kept.append(item)

@@ -58,6 +58,7 @@ COUNTRIES = re.compile(
 DEMONYMS = re.compile(r"\b(British|American|English|federal|UK|US|U\.S\.)(?!\w)")
 _AMERICA = ("american", "america", "us", "usa", "washington", "u.s", "u.s.")
 _BRITAIN = ("british", "britain", "uk", "england", "london", "english", "scotland", "wales")
+_ENGLAND = ("english", "england", "britain", "british", "uk", "london")
 DEMONYM_COUNTRIES = {
     # WordNet's "federal" is the United States' ("independent federal agency ..." for
     # Ghana's Environmental Protection Agency)
@@ -67,14 +68,14 @@ DEMONYM_COUNTRIES = {
     "american": _AMERICA,
     "us": _AMERICA,
     "u.s.": _AMERICA,
-    "english": ("english", "england", "britain", "british", "uk", "london"),
+    "english": _ENGLAND,
 }
 COUNTRY_NAMES = {
     "united states": _AMERICA,
     "united kingdom": _BRITAIN,
     "great britain": _BRITAIN,
     "britain": _BRITAIN,
-    "england": ("english", "england", "britain", "british", "uk", "london"),
+    "england": _ENGLAND,
 }
 
 # a usage note WordNet puts where a definition should be ("quirky: informal terms; ...")
@@ -506,11 +507,8 @@ class SenseChooser:
             return None
         if _called_a_machine(thing):
             return None  # "the orbiter Galileo" is not the astronomer
-        forms = sorted(thing.forms, key=lambda f: -len(f))
-        longest = len(forms[0].split()) if forms else 0
-        if thing.expansion:
-            forms.insert(0, thing.expansion)
-        for form in forms:
+        longest = len(max(thing.forms, key=len).split()) if thing.forms else 0
+        for form in self._name_forms(thing):
             if (thing.kind == "person" or thing.label == "PERSON") and len(form.split()) < 2:
                 continue  # a bare surname could be anyone ("Watson" the basketball player
                 # is not Bell's assistant)
