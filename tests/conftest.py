@@ -99,6 +99,7 @@ def wordnet_only(monkeypatch):
     monkeypatch.setattr("companion.generation.senses.learner_dictionary", dict)
     monkeypatch.setattr("companion.generation.senses.learner_names", dict)
     monkeypatch.setattr("companion.generation.senses.news_names", dict)
+    monkeypatch.setattr("companion.generation.senses.news_people", dict)
 
 
 @pytest.fixture

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 
 from companion.generation.definitions import usable
 from companion.generation.learner_dictionary import (
+    PERSON_KINDS,
     DictionaryError,
     learner_dictionary,
     learner_names,
     look_up,
     news_names,
+    news_people,
     parse_dictionary,
     parse_names,
     parse_news_names,
@@ -529,3 +531,89 @@ def test_a_team_wordnet_knows_only_as_an_animal_takes_the_news_names_line(
         "The Springboks play England next week, the rugby union said."
     )
     assert _glossary(tmp_path, text).get("Springboks") == line
+
+
+def _with_news_people(monkeypatch, *lines: str) -> None:
+    entries = parse_news_names([NEWS_HEADER, *lines], "news_people.tsv", PERSON_KINDS)
+    monkeypatch.setattr("companion.generation.senses.news_people", lambda: entries)
+
+
+ROONEY = "English footballer, Manchester United's record goalscorer"
+GOAL = (
+    "Manchester United's Wayne Rooney apologises for outburst\n\n"
+    "Wayne Rooney scored three times as Manchester United came back to win 4-2 on Saturday. "
+    "The striker swore at a television camera after his third goal.\n\n"
+    "Rooney said sorry on Sunday, and the manager said the matter was closed."
+)
+
+
+def test_the_shipped_news_people_file_is_well_formed():
+    """Every line of the shipped file passes the checks (a bad edit fails here)."""
+    people = news_people()
+    assert all(entry.kind == "person" for entry in people.values())
+    assert all(entry.definition for entry in people.values() if entry.verdict == "gloss")
+
+
+def test_a_well_known_person_in_the_title_takes_the_news_people_line(
+    tmp_path: Path, monkeypatch
+):
+    """WordNet 3.0 has no Wayne Rooney: the news people file gives his line, by his full
+    name, and the page heads it with the full name."""
+    _with_news_people(monkeypatch, f"Wayne Rooney\tperson\tgloss\t{ROONEY}")
+    assert _glossary(tmp_path, GOAL).get("Wayne Rooney") == ROONEY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wayne Rooney\tperson\tknown\t",
+        "Wayne Rooney\tperson\tambiguous\t",
+        "Rooney\tperson\tgloss\t" + ROONEY,  # a bare surname could be anyone's
+        "Wayne Rooney\tperson\tgloss\tAmerican tennis player",  # a sport not in it
+    ],
+)
+def test_a_person_gets_no_news_people_line_when_known_ambiguous_by_surname_or_of_another_sport(
+    tmp_path: Path, monkeypatch, line: str
+):
+    _with_news_people(monkeypatch, line)
+    glossary = _glossary(tmp_path, GOAL)
+    assert "Wayne Rooney" not in glossary and "Rooney" not in glossary, glossary
+
+
+def test_a_person_met_once_in_passing_gets_no_news_people_line(tmp_path: Path, monkeypatch):
+    """Central people only (the title, or two paragraphs), like the news names."""
+    _with_news_people(monkeypatch, f"Wayne Rooney\tperson\tgloss\t{ROONEY}")
+    text = (
+        "Pub quiz raises money for the hospital\n\n"
+        "The quiz on Friday raised 2,000 pounds for the children's ward, organisers said. "
+        "A signed shirt from Wayne Rooney went for 300 pounds.\n\n"
+        "The next quiz is in March, and tickets are on sale at the bar."
+    )
+    assert "Wayne Rooney" not in _glossary(tmp_path, text)
+
+
+def test_a_club_the_recogniser_takes_for_a_person_takes_its_news_names_line(
+    tmp_path: Path, monkeypatch
+):
+    """ "Manchester United's Wayne Rooney": the recogniser calls the club a person, but
+    no person has a club's two-word name; "goal" and "striker" say football, where the
+    article never writes the word."""
+    club = "football club in Manchester, England, nicknamed the Red Devils"
+    _with_news_names(monkeypatch, f"Manchester United\tgroup\tgloss\t{club}")
+    text = GOAL.replace("win 4-2", "win 4-2 in England")
+    assert _glossary(tmp_path, text).get("Manchester United") == club
+
+
+def test_a_us_state_named_in_the_article_says_the_united_states(tmp_path: Path, monkeypatch):
+    """ "... in the US and Canada" fits a story set in New York that never writes "US"."""
+    league = "top professional baseball league in the US and Canada, with 30 teams"
+    _with_news_names(monkeypatch, f"Major League Baseball\tgroup\tgloss\t{league}")
+    text = (
+        "Major League Baseball looks into signals\n\n"
+        "Major League Baseball called the team in New York on Saturday about signals sent "
+        "to batters from the stands during the first baseball game of the season.\n\n"
+        "The team said it would stop, and the league said no one would be punished."
+    )
+    assert _glossary(tmp_path, text).get("Major League Baseball") == league
+    without_state = text.replace(" in New York", "")
+    assert "Major League Baseball" not in _glossary(tmp_path, without_state)

@@ -342,3 +342,24 @@ def test_resolver_leaves_words_alone():
     analysis = analyse(["The insurgents were ambushing convoys."])
     resolve = resolver_for(find_things(analysis))
     assert [resolve(t) for t in analysis.docs[0]] == [t.text for t in analysis.docs[0]]
+
+
+def test_a_team_s_last_word_alone_is_the_team():
+    """ "the Yankees" after "the New York Yankees": one thing, named by its full name."""
+    found = things_of(
+        "The New York Yankees say they will stop sending signals from the stands.",
+        "The Yankees were called by the league on Saturday, officials said.",
+    )
+    team = found["new york yankees"]
+    assert {"New York Yankees", "Yankees"} <= team.forms
+    assert "yankees" not in found
+
+
+def test_a_last_word_two_teams_share_is_left_alone():
+    """ "Sox" beside the Boston Red Sox and the Chicago White Sox could be either."""
+    found = things_of(
+        "Fans of the Boston Red Sox and the Chicago White Sox met on Saturday.",
+        "The Sox fans argued for hours, the police said.",
+    )
+    assert found["boston red sox"].forms == {"Boston Red Sox"}
+    assert found["chicago white sox"].forms == {"Chicago White Sox"}

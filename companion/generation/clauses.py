@@ -157,6 +157,7 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
     token ids, and leading discourse markers. `compact` also drops every relative clause,
     participle phrase and appositive, for short event descriptions."""
     drop = set(exclude)
+    subtree = list(verb.subtree)  # walked several times below: made once
     for child in verb.children:
         clausal = ("advcl", "parataxis", "conj", "cc", "mark", "relcl")
         if verb.lemma_ in SPEECH_VERBS:
@@ -167,7 +168,7 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
             drop |= subtree_ids(child)
         if child.dep_ in ("npadvmod", "dep") and any(t.pos_ == "VERB" for t in child.subtree):
             drop |= subtree_ids(child)  # a misparsed clause hanging off the verb
-    for token in verb.subtree:
+    for token in subtree:
         if token == verb:
             continue
         if (
@@ -184,18 +185,18 @@ def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list
         return []  # "slowed ... as a marine layer drawn by heat on land [brought cooler air]"
     if any(
         t.dep_ in ("relcl", "acl", "appos") and t.head.pos_ == "ADJ" and t.i in drop
-        for t in verb.subtree
+        for t in subtree
     ):
         return []  # "The strongest on record, Typhoon Haiyan, ...": "the strongest" alone
-    for token in verb.subtree:
+    for token in subtree:
         if token.i not in drop and _glued_unit(token) in drop:
             drop.discard(token.i + 1)  # "$10m": the "m" is part of the figure
-    drop |= _unclosed_brackets(verb, drop)
+    drop |= _unclosed_brackets(verb, drop, subtree)
     # commas left beside something dropped
-    for token in verb.subtree:
+    for token in subtree:
         if token.text == "," and (token.i - 1 in drop or token.i + 1 in drop):
             drop.add(token.i)
-    tokens = [t for t in verb.subtree if t.i not in drop]
+    tokens = [t for t in subtree if t.i not in drop]
     while tokens and (
         tokens[0].is_punct
         or tokens[0].lower_ in DISCOURSE_OPENERS
@@ -247,17 +248,20 @@ def _glued_unit(token: Token) -> int:
     return -1
 
 
-def _unclosed_brackets(verb: Token, drop: set[int]) -> set[int]:
+def _unclosed_brackets(verb: Token, drop: set[int], subtree: list[Token]) -> set[int]:
     """A bracket whose closing half was dropped ("for $10m (£7.7m" when the parse hangs
     ")" on the main verb) goes with all it holds; a ")" whose opening half went, goes."""
-    doc, kept = verb.doc, {t.i for t in verb.subtree} - drop
+    doc = verb.doc
+    kept_tokens = sorted((t for t in subtree if t.i not in drop), key=lambda t: t.i)
+    kept = {t.i for t in kept_tokens}
     more: set[int] = set()
-    for i in sorted(kept):
-        if doc[i].text == "(":
+    for token in kept_tokens:
+        i = token.i
+        if token.text == "(":
             close = next((j for j in range(i + 1, len(doc)) if doc[j].text == ")"), len(doc))
             if close not in kept:
                 more |= set(range(i, close + 1))
-        elif doc[i].text == ")":
+        elif token.text == ")":
             opening = next((j for j in range(i - 1, -1, -1) if doc[j].text == "("), -1)
             if opening not in kept:
                 more.add(i)  # its "(" went with an appositive: "$10m)"

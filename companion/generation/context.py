@@ -56,6 +56,20 @@ class Context:
         found = re.findall(r"\b([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk)\b", self.text)
         return frozenset(name.lower() for name in found)
 
+    @cached_property
+    def passage_lemmas(self) -> tuple[frozenset[str], ...]:
+        """The lowercased lemmas of each passage's content words (read once per lesson:
+        every glossed word's sense is chosen against its passage's)."""
+        return tuple(
+            frozenset(
+                t.lemma_.lower()
+                for i in draft.paragraphs
+                for t in self.analysis.docs[i]
+                if t.is_alpha and not t.is_stop
+            )
+            for draft in self.drafts
+        )
+
     def avoids(self, text: str) -> bool:
         """True when the text uses one of the words to avoid."""
         return any(term_in_text(word, text) for word in self.avoid)

@@ -794,8 +794,8 @@ def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> D
     if thing.is_name:
         category = chooser.define_name(thing) or context_line(thing, resolve)
     else:
-        passage_lemmas = _passage_lemmas(context, context.passage_of(thing.first.paragraph))
-        category = chooser.define_word(thing, passage_lemmas)
+        passage = context.passage_of(thing.first.paragraph)
+        category = chooser.define_word(thing, context.passage_lemmas[passage])
     if article and category:
         return _combine(category, article, article.source)
     return category or article
@@ -831,11 +831,6 @@ def _combine(first: Definition, second: Definition, source: str) -> Definition:
     return Definition(
         f"{head}; {second.text}", source, second.evidence, max(first.confidence, second.confidence)
     )
-
-
-def _passage_lemmas(context: Context, passage: int) -> set[str]:
-    docs = [context.analysis.docs[i] for i in context.drafts[passage].paragraphs]
-    return {t.lemma_.lower() for doc in docs for t in doc if t.is_alpha and not t.is_stop}
 
 
 def term_in_passage(thing: Thing, context: Context, passage: int) -> str:

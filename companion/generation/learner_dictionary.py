@@ -37,7 +37,9 @@ from pathlib import Path
 DICTIONARY_FILE = Path(__file__).with_name("data") / "learner_dictionary.tsv"
 NAMES_FILE = Path(__file__).with_name("data") / "learner_names.tsv"
 NEWS_NAMES_FILE = Path(__file__).with_name("data") / "news_names.tsv"
+NEWS_PEOPLE_FILE = Path(__file__).with_name("data") / "news_people.tsv"
 NEWS_NAME_KINDS = frozenset({"place", "group", "event", "people", "other"})
+PERSON_KINDS = frozenset({"person"})
 VERDICTS = frozenset({"gloss", "known", "ambiguous", "skip"})
 POS = frozenset({"n", "a", "v"})
 
@@ -126,19 +128,22 @@ def parse_names(lines: list[str], name: str = "learner_names.tsv") -> dict[int, 
 @dataclass(frozen=True)
 class NewsNameEntry:
     name: str  # as news prints it: "NHS", "Sinn Féin", "Kerala"
-    kind: str  # place, group, event, people or other
+    kind: str  # place, group, event, people or other (`person` in the news people file)
     verdict: str
     definition: str
 
 
-def parse_news_names(lines: list[str], name: str = "news_names.tsv") -> dict[str, NewsNameEntry]:
-    """Entries by name (case as printed), every line checked as in parse_dictionary."""
+def parse_news_names(
+    lines: list[str], name: str = "news_names.tsv", kinds: frozenset[str] = NEWS_NAME_KINDS
+) -> dict[str, NewsNameEntry]:
+    """Entries by name (case as printed), every line checked as in parse_dictionary. The
+    news people file is read with the same format, its one kind `person`."""
     entries: dict[str, NewsNameEntry] = {}
     for where, (thing, kind, verdict, definition) in _rows(lines, name, "name"):
         if not (thing[:1].isupper() or thing[:1].isdigit()):
             raise DictionaryError(f"{where}: a name starts with a capital, not '{thing}'")
-        if kind not in NEWS_NAME_KINDS:
-            raise DictionaryError(f"{where}: kind must be one of {sorted(NEWS_NAME_KINDS)}")
+        if kind not in kinds:
+            raise DictionaryError(f"{where}: kind must be one of {sorted(kinds)}")
         _check_verdict(verdict, definition, where)
         if definition and re.search(rf"\b{re.escape(thing)}\b", definition, re.IGNORECASE):
             raise DictionaryError(f"{where}: the definition of '{thing}' repeats the name")
@@ -174,6 +179,12 @@ def learner_names() -> dict[int, NameEntry]:
 def news_names() -> dict[str, NewsNameEntry]:
     text = NEWS_NAMES_FILE.read_text(encoding="utf-8")
     return parse_news_names(text.splitlines(), NEWS_NAMES_FILE.name)
+
+
+@cache
+def news_people() -> dict[str, NewsNameEntry]:
+    text = NEWS_PEOPLE_FILE.read_text(encoding="utf-8")
+    return parse_news_names(text.splitlines(), NEWS_PEOPLE_FILE.name, PERSON_KINDS)
 
 
 def look_up(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import replace
+from functools import lru_cache
 
 from companion.common.occurrence import term_pattern
 from companion.common.wordnet import Synset, WordNet, get_wordnet
@@ -28,6 +29,7 @@ from companion.generation.learner_dictionary import (
     learner_names,
     look_up,
     news_names,
+    news_people,
 )
 from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME
 from companion.generation.terms import (
@@ -194,24 +196,71 @@ def names_another_country(text: str, article_stems: set[str]) -> bool:
     if state and not {_stem(w) for w in state.group(1).split()} <= article_stems:
         return True  # "Morristown: town in New Jersey" in Tennessee
     for demonym in DEMONYMS.findall(text):
-        if not {_stem(w) for w in DEMONYM_COUNTRIES[demonym.lower()]} & article_stems:
+        if not _named_by(DEMONYM_COUNTRIES[demonym.lower()], article_stems):
             return True  # "House of Commons: lower house of the British parliament" in Ottawa
-    return any(_stem(field) not in article_stems for field in FIELDS.findall(text.lower()))
+    return _another_field(text, article_stems)
+
+
+def _another_field(text: str, article_stems: set[str]) -> bool:
+    """A line tied to a sport or field the article never mentions, by its name or by
+    words only that sport uses (a match report says "goal" and "striker", seldom
+    "football")."""
+    return any(
+        not ({field, *FIELD_WORDS.get(field, ())} & article_stems)
+        for field in map(_stem, FIELDS.findall(text.lower()))
+    )
+
+
+_SOCCER = ("footballer", "striker", "midfielder", "goalkeeper", "goal", "fifa", "uefa")
+FIELD_WORDS = {
+    "football": (*_SOCCER, "soccer", "touchdown", "quarterback", "nfl"),
+    "soccer": (*_SOCCER, "football"),
+    "cricket": ("wicket", "batsman", "bowler", "cricketer"),
+    "rugby": ("scrum", "lineout", "flanker"),
+    "baseball": ("pitcher", "inning", "mlb"),
+    "basketball": ("nba", "rebound"),
+    "hockey": ("nhl", "puck"),
+    "tennis": ("wimbledon", "atp", "wta"),
+    "golf": ("golfer", "pga", "birdie", "bogey"),
+}
 
 
 def _country_named(country: str, article_stems: set[str]) -> bool:
     """The article names the country, in full or by another of its names ("UK",
     "Britain", "London" for the United Kingdom; "U.S." for the United States)."""
     own = {_stem(w) for w in country.split()}
-    return own <= article_stems or bool(
-        {_stem(w) for w in COUNTRY_NAMES[country.lower()]} & article_stems
+    return own <= article_stems or _named_by(COUNTRY_NAMES[country.lower()], article_stems)
+
+
+# a state's name says the United States ("Major League Baseball: ... in the US and
+# Canada" for a story set in New York); not Georgia, nor New Mexico ("new" and "Mexico")
+@lru_cache(maxsize=1)
+def _state_words() -> tuple[frozenset[str], ...]:
+    return tuple(
+        frozenset(_stem(w) for w in state.lower().split())
+        for state in US_STATES.split("|")
+        if state not in ("Georgia", "New Mexico")
     )
+
+
+def _named_by(aliases: tuple[str, ...], article_stems: set[str]) -> bool:
+    """The article names the country by one of its names, or (the United States) by a
+    state's."""
+    if {_stem(w) for w in aliases} & article_stems:
+        return True
+    return "america" in aliases and any(words <= article_stems for words in _state_words())
 
 
 FIELDS = re.compile(
     r"\b(soccer|football|baseball|basketball|cricket|rugby|tennis|golf|hockey|volleyball"
     r"|military|computer|navy|naval|nautical|aviation|gambling|betting)\b"
 )  # and fields: "glitch: fault in a computer program" for a mishap on a stage
+
+
+@lru_cache(maxsize=32)
+def _stems(lemmas: frozenset[str]) -> frozenset[str]:
+    """The stems of a passage's lemmas (made once a passage, not once a word)."""
+    return frozenset(_stem(w) for w in lemmas)
 
 
 def _stem(word: str) -> str:
@@ -239,11 +288,13 @@ class SenseChooser:
         dictionary: Mapping[str, LearnerEntry] | None = None,
         names: Mapping[int, NameEntry] | None = None,
         news: Mapping[str, NewsNameEntry] | None = None,
+        people: Mapping[str, NewsNameEntry] | None = None,
     ):
         self.wordnet = wordnet
         self.dictionary = dictionary  # None: the learner dictionary Companion ships
         self.names = names  # None: its named things, by WordNet offset
         self.news = news  # None: its named things WordNet lacks, by name
+        self.people = people  # None: its well-known people WordNet lacks, by name
         self.article = {_stem(w) for w in article_lemmas}
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
@@ -293,12 +344,12 @@ class SenseChooser:
                 return None
         return None
 
-    def define_word(self, thing: Thing, passage_lemmas: set[str]) -> Definition | None:
+    def define_word(self, thing: Thing, passage_lemmas: Set[str]) -> Definition | None:
         mention = thing.first
         sentence = {
             _stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop
         }
-        passage = {_stem(w) for w in passage_lemmas}
+        passage = _stems(frozenset(passage_lemmas))
         senses: list[Synset] = []
         for form in _american_first(self.wordnet.base_forms(thing.lemma, thing.pos)):
             senses = self.wordnet.synsets(form, thing.pos)
@@ -455,12 +506,18 @@ class SenseChooser:
 
     def define_name(self, thing: Thing) -> Definition | None:
         found = self._wordnet_name(thing)
+        if found is not None:
+            return found
+        if not _after_the(thing) and (line := self._news_person(thing)):
+            return line  # Wayne Rooney, Jayalalithaa: well-known people WordNet lacks
         person = thing.kind == "person" and not _after_the(thing)
-        if found is None and not person and not self._names_a_thing(thing):
-            return self._news_name(thing)  # Kerala, the NHS, Sinn Féin: newer or
-            # smaller than WordNet; the Springboks, whom WordNet knows only as gazelles
-            # (and the recogniser took for a person: no person is called "the ...")
-        return found
+        if self._names_a_thing(thing):
+            return None
+        # Kerala, the NHS, Sinn Féin: newer or smaller than WordNet; the Springboks, whom
+        # WordNet knows only as gazelles (and the recogniser took for a person: no person
+        # is called "the ..."); "Manchester United's Wayne Rooney", where it took the
+        # club for a person: no person has a club's two-word name
+        return self._news_name(thing, whole=person)
 
     def _names_a_thing(self, thing: Thing) -> bool:
         """WordNet knows one of the thing's forms as a name (an instance, a group, a
@@ -476,12 +533,34 @@ class SenseChooser:
         forms = sorted(thing.forms, key=lambda f: -len(f))
         return [thing.expansion, *forms] if thing.expansion else forms
 
-    def _news_name(self, thing: Thing) -> Definition | None:
+    def _news_person(self, thing: Thing) -> Definition | None:
+        """The news people file's line for the person's full name ("Maria Sharapova",
+        not "Sharapova": a surname could be anyone's), or a one-name person's
+        ("Jayalalithaa") when WordNet knows the name as nothing else; none when the file
+        calls the name known or ambiguous, or the line names a sport the article never
+        does (another person of the same name). Central people only, like news names."""
+        listed = self.people if self.people is not None else news_people()
+        forms = self._name_forms(thing)
+        for form in forms:
+            entry = listed.get(form)
+            if entry is None:
+                continue
+            if len(form.split()) < 2 and (len(forms) > 1 or self._names_a_thing(thing)):
+                return None
+            if entry.verdict != "gloss" or _another_field(entry.definition, self.article):
+                return None
+            return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
+        return None
+
+    def _news_name(self, thing: Thing, whole: bool = False) -> Definition | None:
         """The line of Companion's news names file for the thing's longest form it
         holds; none when the file calls it known or ambiguous, or its line ties it to a
-        country or sport the article never mentions (the UK's Labour Party in Auckland)."""
+        country or sport the article never mentions (the UK's Labour Party in Auckland).
+        `whole`: only a name of two words or more, whole."""
         listed = self.news if self.news is not None else news_names()
         for form in self._name_forms(thing):
+            if whole and len(form.split()) < 2:
+                continue
             entry = listed.get(form) or listed.get(LEADING_DETERMINERS.sub("", form))
             if entry is None:
                 continue

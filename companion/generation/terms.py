@@ -100,6 +100,7 @@ def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
     things = _merge_variants(things)
     _merge_acronyms_by_initials(things)
     _attribute_bare_names(things)
+    _attribute_bare_group_names(things)
     words = _rare_words(analysis, grade, things)
     words += _compound_terms(analysis, things, words)
     for thing in things:
@@ -434,6 +435,22 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             if before:
                 before[-1].mentions.append(mention)
         thing.mentions = []  # attributed to a person, or left alone: never its own entry
+
+
+def _attribute_bare_group_names(things: list[Thing]) -> None:
+    """ "Yankees" is the New York Yankees, "Saints" the Northampton Saints: a one-word
+    name that is the last word of exactly one longer group name of the article goes
+    with it (not when two groups end in it: "United" beside Manchester and West Ham
+    United is either)."""
+    groups = [t for t in things if t.kind == "group" and len(t.key.split()) > 1 and t.mentions]
+    for thing in things:
+        if len(thing.key.split()) != 1 or thing.kind not in ("group", "name"):
+            continue
+        owners = [g for g in groups if g.key.split()[-1].lower() == thing.key.lower()]
+        if len(owners) == 1 and thing.mentions:
+            owners[0].mentions += thing.mentions
+            owners[0].labels += thing.labels
+            thing.mentions = []
 
 
 # ---------------------------------------------------------------------------- words
