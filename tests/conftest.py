@@ -103,6 +103,13 @@ def wordnet_only(monkeypatch):
 
 
 @pytest.fixture
+def no_news_people(monkeypatch):
+    """Generation without the news people file: for the tests of the rules that build a
+    person's line from the article, which decide for everyone the file does not hold."""
+    monkeypatch.setattr("companion.generation.senses.news_people", dict)
+
+
+@pytest.fixture
 def content(tmp_path: Path) -> Path:
     """A content folder holding a copy of the sample lesson."""
     folder = tmp_path / "content"

@@ -260,7 +260,7 @@ def test_agent_nouns_of_common_verbs_are_transparent(word, is_transparent):
     assert transparent(word) is is_transparent
 
 
-def test_a_name_from_the_article_needs_a_role_tied_to_something(tmp_path: Path):
+def test_a_name_from_the_article_needs_a_role_tied_to_something(tmp_path: Path, no_news_people):
     lesson = lesson_from_text(
         tmp_path,
         "Telecoms case\n\nRatan Tata, an iconic business tycoon, met the court on Monday. "
@@ -293,7 +293,9 @@ def test_a_name_from_the_article_needs_a_role_tied_to_something(tmp_path: Path):
         ),
     ],
 )
-def test_a_state_title_is_said_with_its_country(tmp_path: Path, text, term, definition):
+def test_a_state_title_is_said_with_its_country(
+    tmp_path: Path, text, term, definition, no_news_people
+):
     glossary = {e.term: e.definition for e in lesson_from_text(tmp_path, text).glossary}
     assert glossary.get(term) == definition, glossary
 
@@ -380,7 +382,9 @@ def test_a_leader_named_after_led_by_gets_the_role_beside_the_family_tie(tmp_pat
         ),
     ],
 )
-def test_name_lines_the_reader_cannot_use_are_left_out(tmp_path: Path, text, term, refused):
+def test_name_lines_the_reader_cannot_use_are_left_out(
+    tmp_path: Path, text, term, refused, no_news_people
+):
     glossary = _glossary(tmp_path, text)
     assert refused not in glossary.get(term, ""), glossary
 

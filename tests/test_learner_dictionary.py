@@ -617,3 +617,49 @@ def test_a_us_state_named_in_the_article_says_the_united_states(tmp_path: Path, 
     assert _glossary(tmp_path, text).get("Major League Baseball") == league
     without_state = text.replace(" in New York", "")
     assert "Major League Baseball" not in _glossary(tmp_path, without_state)
+
+
+def test_a_well_known_person_s_line_comes_before_the_article_s_words_on_them(
+    tmp_path: Path, monkeypatch
+):
+    """ "Wayne Rooney, the visitors' captain," says what he was that day; the news people
+    line says who he is."""
+    _with_news_people(monkeypatch, f"Wayne Rooney\tperson\tgloss\t{ROONEY}")
+    text = GOAL.replace("Wayne Rooney scored", "Wayne Rooney, the captain of the side, scored")
+    assert _glossary(tmp_path, text).get("Wayne Rooney") == ROONEY
+
+
+SINGER = "Barbadian singer known for hits such as Umbrella"
+
+
+def test_a_person_known_by_one_name_takes_the_line_unless_the_article_gives_a_full_name(
+    tmp_path: Path, monkeypatch
+):
+    """ "Rihanna" alone is the singer; "Rihanna Clarke, a nurse" is someone else."""
+    _with_news_people(monkeypatch, f"Rihanna\tperson\tgloss\t{SINGER}")
+    text = (
+        "Rihanna opens a shop in London\n\n"
+        "Rihanna opened her first shop in London on Friday, and fans queued all night.\n\n"
+        "Rihanna said the shop would sell make-up for every skin colour."
+    )
+    assert _glossary(tmp_path, text).get("Rihanna") == SINGER
+    other = text.replace("Rihanna opened", "Rihanna Clarke, a nurse, opened")
+    glossary = _glossary(tmp_path, other)
+    assert SINGER not in glossary.values(), glossary
+
+
+def test_a_well_known_person_s_role_printed_each_time_drops_the_line_unless_in_the_title(
+    tmp_path: Path, monkeypatch
+):
+    """ "Microsoft CEO Satya Nadella" each time he is met: the student reads who he is
+    there; but a person the title names is the story's, and keeps the line."""
+    line = "Indian-born American businessman, head of Microsoft from 2014"
+    _with_news_people(monkeypatch, f"Satya Nadella\tperson\tgloss\t{line}")
+    text = (
+        "Microsoft buys LinkedIn\n\n"
+        "In an email to staff, Microsoft CEO Satya Nadella praised the deal on Monday.\n\n"
+        "“This is a great day,” Microsoft CEO Satya Nadella said in a blog post."
+    )
+    assert "Satya Nadella" not in _glossary(tmp_path, text)
+    titled = text.replace("Microsoft buys LinkedIn", "Satya Nadella buys LinkedIn")
+    assert _glossary(tmp_path, titled).get("Satya Nadella") == line

@@ -303,6 +303,13 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     if thing.is_name and _role_at_every_mention(thing, definition):
         return None  # "Microsoft CEO Satya Nadella" each time he is named
+    if thing.kind == "person" and definition.source == "dictionary" and not in_title(
+        thing, context
+    ):
+        role = context_line(thing, resolve)
+        if role is not None and _role_at_every_mention(thing, role):
+            return None  # the same, where a well-known person's line says more (but the
+            # title's people are the story's: "... took on Bruno Mars and Paris Hilton")
     return definition
 
 
@@ -778,6 +785,9 @@ def _inside(word: str, term_word: str) -> bool:
 
 
 def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> Definition | None:
+    if thing.is_name and (person := chooser.news_person(thing)) is not None:
+        return person  # who a well-known person is, not the article's words on what they
+        # did ("Milla Jovovich: usually a knockout")
     article = article_explanation(thing, resolve)
     if article and _only_spelt_out(thing, article):
         # "IPO – or initial public offering of shares –": the article gives its words, not

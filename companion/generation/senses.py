@@ -253,8 +253,9 @@ def _named_by(aliases: tuple[str, ...], article_stems: set[str]) -> bool:
 
 FIELDS = re.compile(
     r"\b(soccer|football|baseball|basketball|cricket|rugby|tennis|golf|hockey|volleyball"
-    r"|military|computer|navy|naval|nautical|aviation|gambling|betting)\b"
-)  # and fields: "glitch: fault in a computer program" for a mishap on a stage
+    r"|military|computer|navy|naval|nautical|aviation|gambling|betting)(?:ers?)?\b"
+)  # and fields: "glitch: fault in a computer program" for a mishap on a stage; its
+# players: "footballer", "cricketers"
 
 
 @lru_cache(maxsize=32)
@@ -508,7 +509,7 @@ class SenseChooser:
         found = self._wordnet_name(thing)
         if found is not None:
             return found
-        if not _after_the(thing) and (line := self._news_person(thing)):
+        if line := self.news_person(thing):
             return line  # Wayne Rooney, Jayalalithaa: well-known people WordNet lacks
         person = thing.kind == "person" and not _after_the(thing)
         if self._names_a_thing(thing):
@@ -533,20 +534,26 @@ class SenseChooser:
         forms = sorted(thing.forms, key=lambda f: -len(f))
         return [thing.expansion, *forms] if thing.expansion else forms
 
-    def _news_person(self, thing: Thing) -> Definition | None:
+    def news_person(self, thing: Thing) -> Definition | None:
         """The news people file's line for the person's full name ("Maria Sharapova",
         not "Sharapova": a surname could be anyone's), or a one-name person's
         ("Jayalalithaa") when WordNet knows the name as nothing else; none when the file
         calls the name known or ambiguous, or the line names a sport the article never
         does (another person of the same name). Central people only, like news names."""
+        if _after_the(thing):
+            return None  # "the Springboks": no person
         listed = self.people if self.people is not None else news_people()
         forms = self._name_forms(thing)
         for form in forms:
             entry = listed.get(form)
             if entry is None:
                 continue
-            if len(form.split()) < 2 and (len(forms) > 1 or self._names_a_thing(thing)):
-                return None
+            if len(form.split()) < 2 and (
+                len(forms[0].split()) > 1
+                or self._names_a_thing(thing)
+                or re.search(rf"\b{re.escape(form)}\s+[A-Z][a-z]", self.article_text)
+            ):
+                return None  # "Rihanna Clarke, a nurse": the first name of someone else
             if entry.verdict != "gloss" or _another_field(entry.definition, self.article):
                 return None
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
