@@ -663,3 +663,19 @@ def test_a_well_known_person_s_role_printed_each_time_drops_the_line_unless_in_t
     assert "Satya Nadella" not in _glossary(tmp_path, text)
     titled = text.replace("Microsoft buys LinkedIn", "Satya Nadella buys LinkedIn")
     assert _glossary(tmp_path, titled).get("Satya Nadella") == line
+
+
+def test_a_person_named_in_full_keeps_the_line_when_the_surname_follows_the(
+    tmp_path: Path, monkeypatch
+):
+    """ "the Assad government" uses the surname as a modifier; "Bashar Assad" is named in
+    full, and no person is called "the Bashar Assad"."""
+    line = "Syrian president 2000-2024, who ruled through a long civil war"
+    _with_news_people(monkeypatch, f"Bashar Assad\tperson\tgloss\t{line}")
+    text = (
+        "Syria's president names a new cabinet\n\n"
+        "Syrian President Bashar Assad named a new cabinet on Sunday, as protests grew.\n\n"
+        "Critics of the Assad government said the change was for show. Assad said more "
+        "reforms would follow."
+    )
+    assert _glossary(tmp_path, text).get("Bashar Assad") == line

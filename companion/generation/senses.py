@@ -33,6 +33,7 @@ from companion.generation.learner_dictionary import (
 )
 from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME
 from companion.generation.terms import (
+    Mention,
     Thing,
     spelling_variants,
 )
@@ -182,7 +183,11 @@ def _another_region(thing: Thing, gloss: str) -> bool:
 
 
 def _after_the(thing: Thing) -> bool:
-    return any(m.start > 0 and m.doc[m.start - 1].lower_ == "the" for m in thing.mentions)
+    return any(_after_the_word(m) for m in thing.mentions)
+
+
+def _after_the_word(mention: Mention) -> bool:
+    return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the"
 
 
 def names_another_country(text: str, article_stems: set[str]) -> bool:
@@ -540,14 +545,15 @@ class SenseChooser:
         ("Jayalalithaa") when WordNet knows the name as nothing else; none when the file
         calls the name known or ambiguous, or the line names a sport the article never
         does (another person of the same name). Central people only, like news names."""
-        if _after_the(thing):
-            return None  # "the Springboks": no person
         listed = self.people if self.people is not None else news_people()
         forms = self._name_forms(thing)
         for form in forms:
             entry = listed.get(form)
             if entry is None:
                 continue
+            if any(m.text == form and _after_the_word(m) for m in thing.mentions):
+                return None  # "the Springboks": no person (but "the Assad government"
+                # is the Bashar Assad named in full)
             if len(form.split()) < 2 and (
                 len(forms[0].split()) > 1
                 or self._names_a_thing(thing)
