@@ -10,7 +10,7 @@ from __future__ import annotations
 import mmap
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from companion.common.settings import wordnet_dir
@@ -49,9 +49,12 @@ class WordNet:
         self._data: dict[str, mmap.mmap] = {}
         self._exceptions: dict[str, dict[str, str]] = {}
         self._counts: dict[tuple[str, int], int] | None = None
+        self._senses: dict[tuple[str, str], tuple[Synset, ...]] = {}
 
-    @property
+    @cached_property
     def available(self) -> bool:
+        """Looked at once: every look-up asks (a file-system call each time was a tenth
+        of the glossary's time)."""
         return (self.folder / "index.noun").exists()
 
     def _map(self, cache: dict[str, mmap.mmap], name: str, pos: str) -> mmap.mmap:
@@ -83,9 +86,16 @@ class WordNet:
         return None
 
     def synsets(self, word: str, pos: str) -> list[Synset]:
-        """Senses of a word (lemma form) in WordNet's order: most frequent first."""
+        """Senses of a word (lemma form) in WordNet's order: most frequent first (each
+        word looked up once per process; the rules ask again and again)."""
         if not self.available or pos not in POS_FILES:
             return []
+        key = (word, pos)
+        if key not in self._senses:
+            self._senses[key] = tuple(self._look_up(word, pos))
+        return list(self._senses[key])
+
+    def _look_up(self, word: str, pos: str) -> list[Synset]:
         lemma = "_".join(word.lower().replace("-", " ").split())
         variants = [
             lemma,

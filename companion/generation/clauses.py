@@ -155,7 +155,17 @@ def tidy(text: str) -> str:
 def clause_tokens(verb: Token, exclude: set[int], compact: bool = False) -> list[Token]:
     """The clause of a verb, without subordinate/adverbial clauses, quotes, the excluded
     token ids, and leading discourse markers. `compact` also drops every relative clause,
-    participle phrase and appositive, for short event descriptions."""
+    participle phrase and appositive, for short event descriptions. Worked out once per
+    verb and arguments (the question rules ask for the same clause several times), and
+    kept with the paragraph's Doc."""
+    found = verb.doc.user_data.setdefault("companion_clauses", {})
+    key = (verb.i, frozenset(exclude), compact)
+    if key not in found:
+        found[key] = tuple(_clause_tokens(verb, exclude, compact))
+    return list(found[key])
+
+
+def _clause_tokens(verb: Token, exclude: set[int], compact: bool) -> list[Token]:
     drop = set(exclude)
     subtree = list(verb.subtree)  # walked several times below: made once
     for child in verb.children:

@@ -7,8 +7,9 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
@@ -395,7 +396,8 @@ def _said_alone(surname: str, text: str) -> bool:
 def usable_sentence(sentence: Span, junk: Callable[[Span], bool] | None = None) -> bool:
     """Long enough, short enough, a real clause, not a quotation, not garbled (`junk`:
     junk_or_slip, or the Builder's record of it)."""
-    words = [t for t in sentence if not t.is_punct]
+    tokens = list(sentence)  # made once: each walk of the span makes new tokens
+    words = [t for t in tokens if not t.is_punct]
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return False
     if is_quote(sentence) or inside_quotation(sentence) or not _ends_statement(sentence.text):
@@ -403,9 +405,9 @@ def usable_sentence(sentence: Span, junk: Callable[[Span], bool] | None = None) 
         return False
     if sentence.root.pos_ not in ("VERB", "AUX") or _no_statement_verb(sentence.root):
         return False
-    if sum(1 for t in sentence if t.dep_ == "dep") > 1:
+    if sum(1 for t in tokens if t.dep_ == "dep") > 1:
         return False  # the parser could not make sense of it: likely garbled
-    if any(sum(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) > 1 for t in sentence):
+    if any(sum(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) > 1 for t in tokens):
         return False  # a verb with two subjects is a misparse ("Sarah, whose son is in year
         # one, said ...": "Sarah" and "son" both subjects of "is")
     if (junk or junk_or_slip)(sentence):
@@ -550,11 +552,19 @@ def caption(sentence: Span) -> bool:
         # burning Wednesday evening, Sept. 5, 2018 on Interstate 5": a news photo's caption
         # dates it in full; a report says "on Wednesday"
     doc, root = sentence.doc, sentence.root
-    if len(list(doc.sents)) != 1 or root.tag_ not in ("VBP", "VBZ"):
+    if root.tag_ not in ("VBP", "VBZ") or _sentence_count(doc) != 1:
         return False
     if root.lemma_ in SPEECH_VERBS or root.lemma_ in ("be", "have"):
         return False
     return any(ent.label_ == "DATE" and CALENDAR_DAY.search(ent.text) for ent in sentence.ents)
+
+
+def _sentence_count(doc: Doc) -> int:
+    """The paragraph's number of sentences, counted once (spaCy walks the whole
+    paragraph each time it is asked)."""
+    if "companion_sentences" not in doc.user_data:
+        doc.user_data["companion_sentences"] = sum(1 for _ in doc.sents)
+    return doc.user_data["companion_sentences"]
 
 
 def junk_or_slip(sentence: Span) -> bool:
@@ -721,8 +731,9 @@ def copied_slip(sentence: Span) -> bool:
     """A typo of the source that a question would copy: a lowercase word no dictionary
     knows ("arument"), a doubled article ("a military a crackdown"), a ticker ("(GOOG)"),
     a broken decimal ("5. 51 percent")."""
+    tokens = list(sentence)  # made once: each walk of the span makes new tokens
     wordnet = get_wordnet()
-    for token in sentence:
+    for token in tokens:
         if (
             token.is_alpha
             and token.text.islower()
@@ -753,8 +764,8 @@ def copied_slip(sentence: Span) -> bool:
         return True  # "identified o Sept. 14", "fancy dress competition-Adrian Farao"
     if any(_broken_word(m.group(1), m.group(2), wordnet) for m in HYPHENED.finditer(text)):
         return True  # "the Amer-ican bald eagle", "BUS-TED": a word broken at a line's end
-    if any(_misspelt_name(token) for token in sentence) or any(
-        _article_after_adjective(token) or _adjective_for_adverb(token) for token in sentence
+    if any(_misspelt_name(token) for token in tokens) or any(
+        _article_after_adjective(token) or _adjective_for_adverb(token) for token in tokens
     ):
         return True
     return any(
@@ -769,7 +780,13 @@ def _misspelt_name(token: Token) -> bool:
     word = token.text
     if not (word.istitle() and word.isalpha() and len(word) >= 6) or zipf(word.lower()) > 0:
         return False
-    lowered = word.lower()
+    return _near_a_common_word(word.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _near_a_common_word(lowered: str) -> bool:
+    """One letter left out of or added to a common word (a name recurs in an article:
+    worked out once)."""
     for i in range(len(lowered) + 1):
         for letter in "abcdefghijklmnopqrstuvwxyz":
             if zipf(lowered[:i] + letter + lowered[i:]) >= COMMON_SPELLING_ZIPF:
@@ -912,7 +929,8 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
     "Both are ...", "The firm's ...", "The issue pitted ...", and with `people` also "She's
     0-3 against ..." (a cloze keeps those: three reviewers of four accepted "she" there,
     with the passage above it)."""
-    if any(t.lower_ in COMPARED_BACK for t in sentence):
+    tokens = list(sentence)  # made once: each walk of the span makes new tokens
+    if any(t.lower_ in COMPARED_BACK for t in tokens):
         return True  # "caused by a similar object": similar to what the sentence before said
     if sentence[0].lower_ == "then" and sentence[0].dep_ == "advmod":
         return True  # "Then the patience will be all worthwhile": if what was said before
@@ -927,19 +945,19 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         return True  # "Instead, the three by two seating ...": instead of what?
     if any(
         t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "DT" and t.lower_ in ("that", "this")
-        for t in sentence
+        for t in tokens
     ):
         return True  # "If that happens, ...": what the sentence before said
     if any(
         t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "ORDINAL" and t.pos_ != "NOUN"
-        for t in sentence
+        for t in tokens
     ):
         return True  # "Who believes the second to be related ...?": the second what?
-    if any(told_before(t) for t in sentence):
+    if any(told_before(t) for t in tokens):
         return True  # "might illuminate the mystery": which one was said before
-    if any(the_one_before(t) for t in sentence):
+    if any(the_one_before(t) for t in tokens):
         return True  # "The latter film has not ...": which one was said before
-    subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     for subject in subjects:
         pronoun = subject.lower_ in (PRONOUN_SUBJECTS if people else PRONOUN_SUBJECTS - THIRD)
         if pronoun or subject.lower_ in ("both", "others", "some"):
@@ -960,7 +978,7 @@ def leans_on_context(sentence: Span, people: bool = True) -> bool:
         ):
             return True  # "The firm ...", "The three-time Grand Slam champion is ...",
             # "the 21-year-old Belarussian"
-    first = next((t for t in sentence if not t.is_punct), None)
+    first = next((t for t in tokens if not t.is_punct), None)
     owner = first.head if first is not None and first.dep_ == "det" else None
     return (
         first is not None

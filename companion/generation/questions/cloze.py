@@ -32,16 +32,18 @@ def cloze_questions(builder: Builder, sentence: Span) -> list[Candidate]:
         return []  # (a cloze shows its sentence as it is: "She" stays "She")
     if generic_possessive(sentence.text):
         return []  # "the state's unemployment rate was _ percent": which state?
+    tokens = list(sentence)  # made once: each walk of the span makes new tokens
     if any(
         t.lower_ in POINTING_PRONOUNS
         and t.dep_ in ("nsubj", "nsubjpass")
         and not builder.antecedent(t)
-        for t in sentence
+        for t in tokens
     ):
         return []  # "She also won the tournament in 2009" in a story of two women
     out = []
+    owners = [builder.thing_of(t) for t in tokens]
     for thing, mention in _term_mentions(builder, sentence):
-        if len(thing.mentions) and sum(1 for t in sentence if builder.thing_of(t) is thing) > (
+        if len(thing.mentions) and sum(1 for o in owners if o is thing) > (
             mention.end - mention.start
         ):
             continue  # the answer would still be in the sentence
