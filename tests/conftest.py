@@ -100,6 +100,8 @@ def wordnet_only(monkeypatch):
     monkeypatch.setattr("companion.generation.senses.learner_names", dict)
     monkeypatch.setattr("companion.generation.senses.news_names", dict)
     monkeypatch.setattr("companion.generation.senses.news_people", dict)
+    monkeypatch.setattr("companion.generation.senses.learner_senses", dict)
+    monkeypatch.setattr("companion.generation.terms.learner_senses", dict)
 
 
 @pytest.fixture

@@ -16,12 +16,14 @@ from companion.generation.learner_dictionary import (
     DictionaryError,
     learner_dictionary,
     learner_names,
+    learner_senses,
     look_up,
     news_names,
     news_people,
     parse_dictionary,
     parse_names,
     parse_news_names,
+    parse_senses,
 )
 from companion.generation.terms import Thing
 from tests.generated import lesson_from_text
@@ -679,3 +681,88 @@ def test_a_person_named_in_full_keeps_the_line_when_the_surname_follows_the(
         "reforms would follow."
     )
     assert _glossary(tmp_path, text).get("Bashar Assad") == line
+
+
+SENSES_HEADER = "word\tpos\tdefinition\tcues"
+GRAFT = (
+    "graft\tn\tdishonest use of power or money by officials for their own gain\t"
+    "bribe bribery corruption scandal minister charged fraud kickback",
+    "graft\tn\tpiece of skin moved by surgery to repair another part of the body\t"
+    "skin surgeon surgery transplant tissue burn hospital wound",
+)
+
+
+def _with_senses(monkeypatch, *lines: str) -> None:
+    entries = parse_senses([SENSES_HEADER, *lines])
+    monkeypatch.setattr("companion.generation.senses.learner_senses", lambda: entries)
+    monkeypatch.setattr("companion.generation.terms.learner_senses", lambda: entries)
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (GRAFT[:1], "needs two senses"),
+        ((GRAFT[0], GRAFT[1].replace("skin surgeon", "bribe surgeon")), "shared by two"),
+        ((GRAFT[0], GRAFT[1].replace("piece of skin", "graft of skin")), "uses the word"),
+        ((GRAFT[0], "graft\tn\tpiece of skin\tskin surgeon"), "cue words"),
+        ((GRAFT[0], "Graft\tn\tpiece of skin\tskin surgeon surgery wound"), "lower-case"),
+    ],
+)
+def test_a_bad_senses_line_stops_with_its_file_and_line(lines, message):
+    with pytest.raises(DictionaryError, match=message) as error:
+        parse_senses([SENSES_HEADER, *lines])
+    assert "learner_senses.tsv" in str(error.value)
+
+
+def test_the_shipped_senses_file_is_well_formed():
+    senses = learner_senses()
+    assert all(len(found) >= 2 for found in senses.values())
+    dictionary = learner_dictionary()
+    assert all(dictionary[word].verdict == "ambiguous" for word, _ in senses), (
+        "senses are for the words the dictionary calls ambiguous"
+    )
+
+
+GRAFT_STORY = (
+    "Minister charged in graft case\n\n"
+    "Police charged the former minister with graft on Monday, saying he took bribes "
+    "for building contracts.\n\n"
+    "The corruption scandal has shaken the government, and two more officials were "
+    "questioned."
+)
+SURGERY_STORY = (
+    "Firefighter recovers after operation\n\n"
+    "A firefighter burned in a house fire had a graft on Monday, his doctors said.\n\n"
+    "The surgeon said the new skin took well and the wound was healing in hospital."
+)
+
+
+def test_an_ambiguous_word_takes_the_meaning_its_article_is_about(
+    tmp_path: Path, monkeypatch
+):
+    """ "graft" in a story of bribes and a corruption scandal is the corruption; in a
+    story of a burn, a surgeon and a hospital, the surgery."""
+    _with_senses(monkeypatch, *GRAFT)
+    assert _glossary(tmp_path, GRAFT_STORY).get("graft") == GRAFT[0].split("\t")[2]
+    assert _glossary(tmp_path, SURGERY_STORY).get("graft") == GRAFT[1].split("\t")[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GRAFT_STORY + " The minister later had a skin graft in hospital after a burn, "
+        "his surgeon said, and the wound was healing.",  # both meanings' words
+        "Graft case opens\n\nThe graft case opened on Monday, and more hearings are "
+        "planned.\n\nThe court will sit again next week.",  # neither's
+    ],
+)
+def test_an_ambiguous_word_gets_no_line_when_its_article_is_not_clearly_about_one_meaning(
+    tmp_path: Path, monkeypatch, text
+):
+    _with_senses(monkeypatch, *GRAFT)
+    assert "graft" not in _glossary(tmp_path, text)
+
+
+def test_a_meaning_most_readers_know_gets_no_line(tmp_path: Path, monkeypatch):
+    _with_senses(monkeypatch, GRAFT[0].replace(GRAFT[0].split("\t")[2], "known"), GRAFT[1])
+    assert "graft" not in _glossary(tmp_path, GRAFT_STORY)

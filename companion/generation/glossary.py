@@ -272,11 +272,13 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and (_shouted_word(thing) or _american_state(thing)):
         return None  # "A THIEF stole ...": a word in capitals; New Jersey, South Dakota
     listed = None if thing.is_name else chooser.dictionary_entry(thing)
-    if listed is not None and listed.verdict != "gloss":
-        return None  # the learner dictionary: known, ambiguous, or not for school
+    if listed is not None and listed.verdict not in ("gloss", "ambiguous"):
+        return None  # the learner dictionary: known, or not for school (an ambiguous
+        # word may take the line of the meaning its article is about: senses.py)
     # the dictionary's own line for the word: it has judged the word worth a line
     vetted = listed is not None and listed.pos == thing.pos
-    if not thing.is_name and everyday(thing, vetted):
+    several = listed is not None and listed.verdict == "ambiguous"
+    if not thing.is_name and not several and everyday(thing, vetted):
         return None  # burrito, sneezing, sedan: known, whatever a dictionary says
     if not thing.is_name and not vetted and _unclear(thing):
         return None

@@ -12,7 +12,8 @@ one plain definition of the word's usual news meaning:
 - ``known``: most 13-year-olds know it: no entry (busload, glitch, sturdy);
 - ``ambiguous``: two common news meanings, or a verb form whose meaning is the sentence's
   (bill, strike, exemplary, edged): no entry, since the line cannot be chosen without
-  understanding the sentence;
+  understanding the sentence; unless ``data/learner_senses.tsv`` lists its meanings with
+  the topic words of each, and the article is plainly about one;
 - ``skip``: not for a school glossary, or no simple correct definition: no entry.
 
 A word the file does not hold falls back to WordNet.
@@ -38,6 +39,7 @@ DICTIONARY_FILE = Path(__file__).with_name("data") / "learner_dictionary.tsv"
 NAMES_FILE = Path(__file__).with_name("data") / "learner_names.tsv"
 NEWS_NAMES_FILE = Path(__file__).with_name("data") / "news_names.tsv"
 NEWS_PEOPLE_FILE = Path(__file__).with_name("data") / "news_people.tsv"
+SENSES_FILE = Path(__file__).with_name("data") / "learner_senses.tsv"
 NEWS_NAME_KINDS = frozenset({"place", "group", "event", "people", "other"})
 PERSON_KINDS = frozenset({"person"})
 VERDICTS = frozenset({"gloss", "known", "ambiguous", "skip"})
@@ -179,6 +181,55 @@ def learner_names() -> dict[int, NameEntry]:
 def news_names() -> dict[str, NewsNameEntry]:
     text = NEWS_NAMES_FILE.read_text(encoding="utf-8")
     return parse_news_names(text.splitlines(), NEWS_NAMES_FILE.name)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One news meaning of a word the dictionary calls ambiguous: its line ('' for a
+    meaning most 13-year-olds know) and the words of an article about that meaning."""
+
+    word: str
+    pos: str
+    definition: str
+    cues: frozenset[str]
+
+
+MIN_CUES = 4
+
+
+def parse_senses(
+    lines: list[str], name: str = "learner_senses.tsv"
+) -> dict[tuple[str, str], tuple[Sense, ...]]:
+    """The senses of each (word, part of speech), every line checked: a bad edit stops
+    generation with its file and line."""
+    found: dict[tuple[str, str], list[Sense]] = {}
+    for where, (word, pos, definition, cues) in _rows(lines, name, "word"):
+        if not re.fullmatch(r"[a-z]+(?:[ -][a-z]+){0,3}", word):
+            raise DictionaryError(f"{where}: the word must be a lower-case word, not '{word}'")
+        if pos not in POS:
+            raise DictionaryError(f"{where}: part of speech must be n, a or v, not '{pos}'")
+        if not definition:
+            raise DictionaryError(f"{where}: a sense needs a definition or 'known'")
+        if definition != "known" and _names_itself(word, definition):
+            raise DictionaryError(f"{where}: the definition of '{word}' uses the word itself")
+        words = cues.split()
+        if len(words) < MIN_CUES or not all(re.fullmatch(r"[a-z]+", w) for w in words):
+            raise DictionaryError(f"{where}: at least {MIN_CUES} lower-case cue words")
+        senses = found.setdefault((word, pos), [])
+        if any(set(words) & s.cues for s in senses):
+            raise DictionaryError(f"{where}: a cue of '{word}' is shared by two senses")
+        line = "" if definition == "known" else definition
+        senses.append(Sense(word, pos, line, frozenset(words) - {word}))
+    for (word, pos), senses in found.items():
+        if len(senses) < 2:
+            raise DictionaryError(f"{name}: '{word}' ({pos}) needs two senses or none")
+    return {key: tuple(senses) for key, senses in found.items()}
+
+
+@cache
+def learner_senses() -> dict[tuple[str, str], tuple[Sense, ...]]:
+    text = SENSES_FILE.read_text(encoding="utf-8")
+    return parse_senses(text.splitlines(), SENSES_FILE.name)
 
 
 @cache

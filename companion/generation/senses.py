@@ -25,8 +25,10 @@ from companion.generation.learner_dictionary import (
     LearnerEntry,
     NameEntry,
     NewsNameEntry,
+    Sense,
     learner_dictionary,
     learner_names,
+    learner_senses,
     look_up,
     news_names,
     news_people,
@@ -38,6 +40,8 @@ from companion.generation.terms import (
     spelling_variants,
 )
 
+COMMON_CUE_ZIPF = 5.0  # "light" 5.4, "dark" 5.1; "minister" 4.9, "fashion" 4.8
+MIN_TOPIC_SCORE = 5  # a topic word in the sentence and another in the article, or more
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
 # a noun whose first sense WordNet's tagged corpus saw this often is no glossary word
 COMMON_NOUN_TAGS = 2
@@ -295,12 +299,14 @@ class SenseChooser:
         names: Mapping[int, NameEntry] | None = None,
         news: Mapping[str, NewsNameEntry] | None = None,
         people: Mapping[str, NewsNameEntry] | None = None,
+        senses: Mapping[tuple[str, str], tuple[Sense, ...]] | None = None,
     ):
         self.wordnet = wordnet
         self.dictionary = dictionary  # None: the learner dictionary Companion ships
         self.names = names  # None: its named things, by WordNet offset
         self.news = news  # None: its named things WordNet lacks, by name
         self.people = people  # None: its well-known people WordNet lacks, by name
+        self.senses = senses  # None: its news meanings of ambiguous words
         self.article = {_stem(w) for w in article_lemmas}
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
@@ -384,6 +390,8 @@ class SenseChooser:
         if entry is not None and entry.verdict == "gloss" and _irregular_plural(mention, entry):
             return None  # "middlemen: person who passes goods ...": a line for one, and no
             # singular the page could head it with
+        if entry is not None and entry.verdict == "ambiguous" and entry.pos == thing.pos:
+            return self._sense_by_topic(entry, mention, sentence, passage)
         if entry is not None and (entry.verdict != "gloss" or entry.pos == thing.pos):
             # the learner dictionary's verdict, made for a grade-8 reader, wins; its line
             # loses its article like every other ("region of a country that ..."). A
@@ -457,6 +465,48 @@ class SenseChooser:
             # party", "funfair: traveling show" (reviewed on unseen news: 3 of 12 right)
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
+
+    def _sense_by_topic(
+        self, entry: LearnerEntry, mention, sentence: Set[str], passage: Set[str]
+    ) -> Definition | None:
+        """A word of several news meanings ("graft": corruption, surgery, a plant) takes
+        the meaning whose topic words the article holds, near the word above all (a topic
+        word counts once in the article, twice in the passage, four times in the
+        sentence), when it has a clear lead: two such words in the passage at least, and
+        three times the score of any other meaning ("her silhouette" in a fashion story
+        that says "darker" is neither); none when the meaning is one most readers know."""
+        listed = self.senses if self.senses is not None else learner_senses()
+        scored = sorted(
+            (
+                (2 * len(cues & sentence) + len(cues & passage) + len(cues & self.article), index)
+                for index, cues in enumerate(
+                    self._cue_stems(sense.cues) for sense in listed.get((entry.word, entry.pos), ())
+                )
+            ),
+            reverse=True,
+        )
+        if not scored:
+            return None
+        best, index = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0
+        if best < MIN_TOPIC_SCORE or (second and best < 3 * second):
+            return None
+        text = LEADING_DETERMINERS.sub("", listed[(entry.word, entry.pos)][index].definition)
+        return Definition(text, "dictionary", mention, 0.8) if text else None
+
+    def _cue_stems(self, cues: frozenset[str]) -> set[str]:
+        """Cue words as the article's lemmas are compared ("charged" as "charge"), but
+        not the commonest, which any story may hold ("light", "night", "figure": a
+        fashion story's "silhouette" is no shadow against the sky)."""
+        cues = frozenset(cue for cue in cues if zipf(cue) < COMMON_CUE_ZIPF)
+        forms = {
+            form
+            for cue in cues
+            for pos in "nv"
+            for form in self.wordnet.base_forms(cue, pos)
+            if form != cue and self.wordnet.synsets(form, pos)
+        }
+        return {_stem(form) for form in forms | cues}
 
     def dictionary_entry(self, thing: Thing) -> LearnerEntry | None:
         """The learner dictionary's entry for a word: its lemma, WordNet's base forms,

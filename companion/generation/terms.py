@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import Analysis, zipf
 from companion.generation.importing import is_boilerplate
-from companion.generation.learner_dictionary import learner_dictionary
+from companion.generation.learner_dictionary import learner_dictionary, learner_senses
 from companion.generation.lexicon import (
     DEMONYM_SUFFIXES,
     NAME_KINDS,
@@ -523,6 +523,9 @@ def _hard_for_the_grade(lemma: str, rarity: float, threshold: float) -> bool:
     if rarity >= DICTIONARY_CEILING or threshold < zipf_threshold(8):
         return False  # the dictionary's verdicts are for grade 8 and younger readers
     entry = learner_dictionary().get(lemma)
+    if entry is not None and entry.verdict == "ambiguous":
+        # a word of several news meanings, one of them worth a line ("graft")
+        return any(sense.definition for sense in learner_senses().get((lemma, entry.pos), ()))
     return entry is not None and entry.verdict == "gloss"
 
 
