@@ -766,3 +766,18 @@ def test_an_ambiguous_word_gets_no_line_when_its_article_is_not_clearly_about_on
 def test_a_meaning_most_readers_know_gets_no_line(tmp_path: Path, monkeypatch):
     _with_senses(monkeypatch, GRAFT[0].replace(GRAFT[0].split("\t")[2], "known"), GRAFT[1])
     assert "graft" not in _glossary(tmp_path, GRAFT_STORY)
+
+
+def test_a_word_wordnet_only_writes_with_a_capital_keeps_it_opening_a_sentence(
+    tmp_path: Path, monkeypatch
+):
+    """ "Britons" met once, opening a sentence: the heading is "Briton", as WordNet and
+    every reader write it, not "briton"."""
+    _with_dictionary(monkeypatch, "briton\tn\tgloss\tperson who comes from the United Kingdom")
+    text = (
+        "Plastic wine bottles\n\n"
+        "Britons drink about one billion bottles of wine each year, a trade body said.\n\n"
+        "Shops said plastic bottles were lighter and cheaper to carry."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("Briton") == "person who comes from the United Kingdom", glossary

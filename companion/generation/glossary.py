@@ -148,7 +148,7 @@ def _heading(
         return term
     for base in (entry.word, thing.lemma.lower()):
         if term_pattern(base).fullmatch(term):
-            return base
+            return base[:1].upper() + base[1:] if term[:1].isupper() else base  # "Briton"
     return None if entry.pos == "v" else term
 
 
@@ -871,10 +871,23 @@ def term_in_passage(thing: Thing, context: Context, passage: int) -> str:
 
 def _always_capitalised(thing: Thing) -> bool:
     """A word the article always writes with a capital, not only to start a sentence
-    ("Ebola", "Briton"): its heading keeps the capital."""
-    return all(m.text[:1].isupper() for m in thing.mentions) and any(
-        not m.doc[m.start].is_sent_start for m in thing.mentions
+    ("Ebola", "Briton"), or one WordNet only writes with a capital ("Britons" met once,
+    opening a sentence): its heading keeps the capital."""
+    if not all(m.text[:1].isupper() for m in thing.mentions):
+        return False
+    return any(not m.doc[m.start].is_sent_start for m in thing.mentions) or _proper_in_wordnet(
+        thing.lemma or thing.key
     )
+
+
+def _proper_in_wordnet(word: str) -> bool:
+    names = [
+        name
+        for sense in get_wordnet().synsets(word, "n")
+        for name in sense.lemmas
+        if name.lower() == word.lower()
+    ]
+    return bool(names) and all(name[:1].isupper() for name in names)
 
 
 def evidence_for(thing: Thing, definition: Definition, context: Context, passage: int) -> str:
