@@ -310,6 +310,7 @@ class SenseChooser:
         self.article = {_stem(w) for w in article_lemmas}
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
+        self._cues: dict[frozenset[str], frozenset[str]] = {}
 
     def _spelt_out(self, acronym: str) -> str:
         """The article's own words for an acronym: capitalised words whose initials make
@@ -469,35 +470,37 @@ class SenseChooser:
     def _sense_by_topic(
         self, entry: LearnerEntry, mention, sentence: Set[str], passage: Set[str]
     ) -> Definition | None:
-        """A word of several news meanings ("graft": corruption, surgery, a plant) takes
-        the meaning whose topic words the article holds, near the word above all (a topic
-        word counts once in the article, twice in the passage, four times in the
-        sentence), when it has a clear lead: two such words in the passage at least, and
+        """A word of several news meanings ("custody": held by the police, or the care
+        of a child) takes the meaning whose topic words the article holds, near the word
+        above all (a topic word counts once in the article, twice in the passage, four
+        times in the sentence), when it has a clear lead: MIN_TOPIC_SCORE at least and
         three times the score of any other meaning ("her silhouette" in a fashion story
         that says "darker" is neither); none when the meaning is one most readers know."""
         listed = self.senses if self.senses is not None else learner_senses()
-        scored = sorted(
-            (
-                (2 * len(cues & sentence) + len(cues & passage) + len(cues & self.article), index)
-                for index, cues in enumerate(
-                    self._cue_stems(sense.cues) for sense in listed.get((entry.word, entry.pos), ())
-                )
-            ),
-            reverse=True,
-        )
-        if not scored:
+        senses = listed.get((entry.word, entry.pos), ())
+        if not senses:
             return None
-        best, index = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0
+        scores = []
+        for sense in senses:
+            cues = self._cue_stems(sense.cues)
+            scores.append(2 * len(cues & sentence) + len(cues & passage) + len(cues & self.article))
+        ranked = sorted(range(len(senses)), key=lambda i: -scores[i])
+        best = scores[ranked[0]]
+        second = scores[ranked[1]] if len(ranked) > 1 else 0
         if best < MIN_TOPIC_SCORE or (second and best < 3 * second):
             return None
-        text = LEADING_DETERMINERS.sub("", listed[(entry.word, entry.pos)][index].definition)
+        text = LEADING_DETERMINERS.sub("", senses[ranked[0]].definition)
         return Definition(text, "dictionary", mention, 0.8) if text else None
 
-    def _cue_stems(self, cues: frozenset[str]) -> set[str]:
+    def _cue_stems(self, cues: frozenset[str]) -> frozenset[str]:
         """Cue words as the article's lemmas are compared ("charged" as "charge"), but
         not the commonest, which any story may hold ("light", "night", "figure": a
-        fashion story's "silhouette" is no shadow against the sky)."""
+        fashion story's "silhouette" is no shadow against the sky). Made once a sense."""
+        if cues not in self._cues:
+            self._cues[cues] = self._stems_of_cues(cues)
+        return self._cues[cues]
+
+    def _stems_of_cues(self, cues: frozenset[str]) -> frozenset[str]:
         cues = frozenset(cue for cue in cues if zipf(cue) < COMMON_CUE_ZIPF)
         forms = {
             form
@@ -506,7 +509,7 @@ class SenseChooser:
             for form in self.wordnet.base_forms(cue, pos)
             if form != cue and self.wordnet.synsets(form, pos)
         }
-        return {_stem(form) for form in forms | cues}
+        return frozenset(_stem(form) for form in forms | cues)
 
     def dictionary_entry(self, thing: Thing) -> LearnerEntry | None:
         """The learner dictionary's entry for a word: its lemma, WordNet's base forms,
