@@ -143,6 +143,34 @@ def test_article_explanations_are_used(tmp_path: Path):
     assert glossary["axolotl"].source == "article"
 
 
+def test_a_group_the_article_also_calls_by_its_acronym_is_headed_with_both(tmp_path: Path):
+    """The title says "FDA": the entry reads "Food and Drug Administration (FDA)", even
+    where the article never writes the two together."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "FDA proposes calorie counts on menus\n\nMany American diners will soon know more "
+        "about their food under labeling rules proposed on Friday by the Food and Drug "
+        "Administration.\n\nThe FDA estimates that a third of calories are eaten outside "
+        "the home, a federal health official said on Friday.",
+    )
+    terms = [e.term for e in lesson.glossary]
+    assert "Food and Drug Administration (FDA)" in terms
+    assert "Food and Drug Administration" not in terms and "FDA" not in terms
+
+
+def test_the_title_s_word_of_a_family_is_the_one_glossed(tmp_path: Path):
+    """ "prosecutor" in the title, "prosecuted" beside it in the passage: one entry, and
+    it is the title's word."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Drug prosecutor resigns after arrest\n\nThe prosecutor, who has prosecuted several "
+        "celebrities on drug charges, resigned on Monday after his arrest, the district "
+        "attorney said in a statement.",
+    )
+    terms = [e.term for e in lesson.glossary]
+    assert "prosecutor" in terms and "prosecute" not in terms
+
+
 def test_wordnet_index_lookup_and_sense_trim():
     wordnet = get_wordnet()
     senses = wordnet.synsets("remnant", "n")

@@ -72,6 +72,19 @@ def test_plural_and_case_match_but_acronyms_keep_their_case():
     assert marked_words(result.paragraphs[0]) == ["Clusters", "NRF", "bodies"]
 
 
+def test_a_name_with_its_acronym_marks_either_where_they_are_not_written_together():
+    """ "Food and Drug Administration (FDA)" heads the entry; a passage that writes "the
+    FDA" alone, or the name alone, still has the term marked."""
+    term = "Food and Drug Administration (FDA)"
+    assert marked_words(marked(["Rules came from the FDA on Friday."], [term]).paragraphs[0]) == [
+        "FDA"
+    ]
+    only_name = marked(["The Food and Drug Administration said so."], [term])
+    assert marked_words(only_name.paragraphs[0]) == ["Food and Drug Administration"]
+    both = marked(["The Food and Drug Administration (FDA) said so."], [term])
+    assert marked_words(both.paragraphs[0]) == ["Food and Drug Administration (FDA)"]
+
+
 def test_links_and_code_are_skipped_for_the_next_occurrence():
     result = marked(["A [hive](https://example.org) and `hive` and the hive itself."], ["hive"])
     html = result.paragraphs[0]

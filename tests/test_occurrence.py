@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from companion.common.occurrence import find_term, term_in_text
+from companion.common.occurrence import find_term, term_forms, term_in_text
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,13 @@ def test_a_standalone_occurrence_is_found_before_a_hyphenated_one():
     match = find_term("Taliban", text)
     assert match is not None and match.start() == text.rindex("Taliban")
     assert find_term("Taliban", "anti-Taliban groups").group(0) == "Taliban"
+
+
+def test_a_name_with_its_acronym_occurs_by_either():
+    term = "Major League Baseball (MLB)"
+    assert term_forms(term) == [term, "Major League Baseball", "MLB"]
+    assert term_forms("Taliban") == ["Taliban"]
+    assert term_in_text(term, "officials of MLB said")
+    assert term_in_text(term, "Major League Baseball rules")
+    assert not term_in_text(term, "the league said")
+    assert not term_in_text(term, "mlb said")  # the acronym still only in capitals

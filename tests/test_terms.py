@@ -189,6 +189,15 @@ def test_demonym_and_short_form_join_the_place():
     assert list(found.values()) == [["Panjshir", "Panjshir Valley", "Panjshiris"]]
 
 
+def test_a_common_word_is_not_the_short_name_of_a_place():
+    """ "the West" is not "West Ham" (which then vanished with it as a well-known place)."""
+    found = forms(
+        "Wayne Rooney scored three goals at West Ham on Saturday, and Manchester United won.",
+        "Relations between the West and Russia were not discussed by the players.",
+    )
+    assert "west ham" in found and found["west ham"] == ["West Ham"]
+
+
 # ---------------------------------------------------------------------------- acronyms
 
 NRF_ARTICLE = (

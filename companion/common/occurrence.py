@@ -66,10 +66,26 @@ def term_pattern(term: str, strict: bool = True) -> re.Pattern[str]:
     return re.compile(rf"(?<!{edge}){body}(?!{edge})", flags)
 
 
+_BRACKETED_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Z][A-Z.&]{1,7})\)$")
+
+
+def term_forms(term: str) -> list[str]:
+    """The ways a heading may appear in the text: "Food and Drug Administration (FDA)"
+    as written, else its name, else its acronym (a passage that says only "the FDA")."""
+    bracketed = _BRACKETED_ACRONYM.match(term.strip())
+    return [term, *bracketed.groups()] if bracketed else [term]
+
+
 def find_term(term: str, text: str) -> re.Match[str] | None:
     """The first occurrence of a term, a stand-alone one before one inside a hyphenated
-    word."""
-    return term_pattern(term, True).search(text) or term_pattern(term, False).search(text)
+    word; for "Name (ACRONYM)", the name or the acronym alone when the two are not
+    written together."""
+    for strict in (True, False):
+        for form in term_forms(term):
+            match = term_pattern(form, strict).search(text)
+            if match:
+                return match
+    return None
 
 
 def term_in_text(term: str, text: str) -> bool:

@@ -126,7 +126,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             for item in scored
             if not _part_of_glossed(item[2], glossed) and not _variant_of_glossed(item[2], glossed)
         ]
-        best = pick(_one_per_stem(scored), limit)
+        best = pick(_one_per_stem(scored, context.title), limit)
         glossed += [set(normal_key(e.term).split()) for e in best]
         # Keep the kept entries in reading order, the order a student meets them.
         result.append(sorted(best, key=lambda e: _first_position(e, context)))
@@ -215,13 +215,17 @@ def _same_family(a: str, b: str) -> bool:
 
 
 def _one_per_stem(
-    scored: list[tuple[float, bool, GlossaryEntry]],
+    scored: list[tuple[float, bool, GlossaryEntry]], title: str = ""
 ) -> list[tuple[float, bool, GlossaryEntry]]:
     """Of two words of one family in a passage ("bribes" beside "bribery"), one: the
-    second entry only repeats the first. A plural gives way ("bribes" is a form of the
-    plainer word), then the more common word."""
+    second entry only repeats the first. The title's word stays ("prosecutor" in a title
+    about one, not the passage's "prosecuted"); then a plural gives way ("bribes" is a
+    form of the plainer word), then the more common word."""
     kept: list[tuple[float, bool, GlossaryEntry]] = []
-    for item in sorted(scored, key=_family_order):
+    def order(item: tuple[float, bool, GlossaryEntry]) -> tuple:
+        return (not term_in_text(item[2].term, title), *_family_order(item))
+
+    for item in sorted(scored, key=order):
         term = item[2].term.lower()
         if (
             item[1]
@@ -858,15 +862,37 @@ def term_in_passage(thing: Thing, context: Context, passage: int) -> str:
     longest = max(len(f.split()) for f in forms)
     term = next(f for f in forms if len(f.split()) == longest)
     if thing.acronym and thing.expansion:
-        text = " ".join(context.analysis.paragraphs[i] for i in sorted(paragraphs))
-        for form in forms:
-            pattern = re.escape(form) + r"\s*\(" + re.escape(thing.acronym) + r"\)"
-            if re.search(pattern, text):
-                return f"{form} ({thing.acronym})"
+        spelt = _spelt_with_acronym(thing, forms)
+        if spelt:
+            return spelt
     if thing.kind == "word" and not thing.is_name:
         capitalised = term[:1].isupper() and term[1:].islower()
         return term.lower() if capitalised and not _always_capitalised(thing) else term
     return term
+
+
+def _spelt_with_acronym(thing: Thing, forms: list[str]) -> str | None:
+    """ "Food and Drug Administration (FDA)" when the article also calls the group by its
+    acronym (the title's "FDA proposes ..."), so that the student meets both in the
+    heading; the page marks the name, or the acronym where the passage has only that."""
+    acronym = thing.acronym
+    written = [m.text for m in thing.mentions]
+    if not any(is_acronym_form(form, acronym) for form in written):
+        return None
+    names = [f for f in forms if not is_acronym_form(f, acronym)] or [
+        f for f in written if not is_acronym_form(f, acronym)
+    ]
+    if not names:
+        return None
+    longest = max(len(f.split()) for f in names)
+    name = next(f for f in names if len(f.split()) == longest)
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    return f"{name} ({acronym})"
+
+
+def is_acronym_form(form: str, acronym: str) -> bool:
+    """ "FDA", "FDA's", "MLBs": the acronym as the article writes it."""
+    return re.fullmatch(re.escape(acronym) + r"(?:'?s|’s)?", form) is not None
 
 
 def _always_capitalised(thing: Thing) -> bool:

@@ -392,6 +392,9 @@ def _merge_acronyms_by_initials(things: list[Thing]) -> None:
             thing.mentions = []
 
 
+COMMON_HEAD_ZIPF = 4.0  # "west" 5.0, "new" 6.4, "north" 5.0; "panjshir" 1.6
+
+
 def _same_thing(a: Thing, b: Thing) -> bool:
     if len(a.key.split()) == 1 and len(b.key.split()) > 1:
         a, b = b, a
@@ -402,9 +405,10 @@ def _same_thing(a: Thing, b: Thing) -> bool:
     wa, wb = a.key.split(), b.key.split()
     if len(wb) == 1 and len(wa) == 1:
         return _demonym_of(wb[0], wa[0]) or _demonym_of(wa[0], wb[0])
-    if len(wb) == 1 and len(wa) > 1 and a.kind == "place":
+    if len(wb) == 1 and len(wa) > 1 and a.kind == "place" and zipf(wa[0]) < COMMON_HEAD_ZIPF:
         # "Panjshir" and "Panjshiris" belong with "Panjshir Valley" when that is the
-        # article's usual name for it.
+        # article's usual name for it; but "the West" is not "West Ham", nor "New" "New
+        # York": a common word is no short name.
         head = wa[0]
         return wb[0] == head or _demonym_of(wb[0], head)
     return False

@@ -30,7 +30,7 @@ from html import escape
 from html.parser import HTMLParser
 
 from companion.common.abbreviations import sentence_cuts
-from companion.common.occurrence import term_pattern
+from companion.common.occurrence import term_forms, term_pattern
 from companion.lesson.model import GlossaryEntry, Passage, Question
 
 VOID_TAGS = {"br", "img", "hr", "wbr"}
@@ -110,11 +110,12 @@ def _markable_texts(paragraphs: list[list[Token]]):
 
 def _find_first(paragraphs: list[list[Token]], term: str) -> tuple[int, int, re.Match] | None:
     for strict in (True, False):
-        pattern = term_pattern(term, strict)
-        for p_index, t_index in _markable_texts(paragraphs):
-            match = pattern.search(paragraphs[p_index][t_index].text)
-            if match:
-                return p_index, t_index, match
+        for form in term_forms(term):
+            pattern = term_pattern(form, strict)
+            for p_index, t_index in _markable_texts(paragraphs):
+                match = pattern.search(paragraphs[p_index][t_index].text)
+                if match:
+                    return p_index, t_index, match
     return None
 
 
