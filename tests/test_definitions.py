@@ -290,6 +290,22 @@ def test_usable(text: str, allow_pronouns: bool, expected: bool):
             "group",
             "militia",
         ),
+        # "X is the term used to describe Y": Y, not "term"
+        (
+            "NAFLD, considered as one of the major causes of morbidity and mortality "
+            "worldwide, is the term used to describe fat build-up in liver cells in people "
+            "who do not drink alcohol excessively.",
+            "NAFLD",
+            "group",
+            "fat build-up in liver cells in people who do not drink alcohol excessively",
+        ),
+        (
+            "Brexit is the name given to Britain's departure from the European Union.",
+            "Brexit",
+            "name",
+            "Britain's departure from the European Union",
+        ),
+        ("Xylella is the name of the game.", "Xylella", "name", None),
         # nothing to say
         ("The Taliban entered the city.", "Taliban", "group", None),
     ],

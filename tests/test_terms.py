@@ -232,6 +232,18 @@ def test_acronym_joins_a_name_with_the_same_initials():
     assert sorted(jpl.forms) == ["JPL", "Jet Propulsion Laboratory"]
 
 
+def test_a_hyphenated_expansion_spells_its_acronym():
+    """ "Non-Alcoholic Fatty Liver Disease ( NAFLD)": the "A" of "Alcoholic" counts."""
+    found = forms(
+        "An epidemic of Non-Alcoholic Fatty Liver Disease ( NAFLD) is coming, experts said.",
+        "The prevalence of NAFLD doubled in ten years.",
+    )
+    assert found["non alcoholic fatty liver disease"] == [
+        "NAFLD",
+        "Non-Alcoholic Fatty Liver Disease",
+    ]
+
+
 # ---------------------------------------------------------------------------- exclusions
 
 

@@ -453,7 +453,26 @@ def _copula(mention: Mention, _resolve) -> str:
         return ""
     if attr.pos_ == "PROPN" and not any(c.dep_ == "det" for c in attr.children):
         return ""
+    if attr.lemma_ in NAMING_NOUNS:
+        return _what_it_names(attr)
     return _subtree_text(attr)
+
+
+NAMING_NOUNS = frozenset({"term", "name", "word", "phrase", "label", "nickname"})
+NAMES_WHAT = re.compile(
+    r"^(?:(?:used|given|coined)\s+)?(?:to\s+(?:describe|refer\s+to|mean|denote)|for|to)\s+(.+?)\W*$",
+    re.S,
+)
+
+
+def _what_it_names(attr: Token) -> str:
+    """ "NAFLD ... is the term used to describe fat build-up in liver cells ...", "X is a
+    term for Y", "the name given to Y": Y, to the end of the sentence (a bare "term" says
+    nothing)."""
+    sentence = attr.sent
+    rest = attr.doc[attr.i + 1 : sentence.end].text
+    found = NAMES_WHAT.match(rest)
+    return found.group(1) if found else ""
 
 
 def _known_as(mention: Mention, _resolve) -> str:

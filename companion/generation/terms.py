@@ -257,25 +257,35 @@ def _acronym_links(analysis: Analysis) -> dict[str, str]:
 
 
 def _expansion_before(doc: Doc, paren: int, acronym: str) -> str:
-    """The capitalised words before '(' whose initials spell the acronym."""
-    words: list[str] = []
+    """The capitalised words before '(' whose initials spell the acronym; a word joined
+    by a hyphen counts as one ("Non-Alcoholic Fatty Liver Disease (NAFLD)" -> NAFLD, the
+    "A" of "Alcoholic" included)."""
+    tokens: list[Token] = []
     i = paren - 1
-    while (
-        i >= 0 and (doc[i].text[:1].isupper() or doc[i].lower_ in _SMALL_WORDS) and len(words) < 10
-    ):
-        words.insert(0, doc[i].text)
+    while i >= 0 and len(tokens) < 12 and _expansion_word(doc, i):
+        tokens.insert(0, doc[i])
         i -= 1
-    while words and words[0].lower() in _SMALL_WORDS:
-        words.pop(0)
-    for start in range(len(words)):
-        if words[start].lower() in _SMALL_WORDS:
+    while tokens and (tokens[0].lower_ in _SMALL_WORDS or tokens[0].text == "-"):
+        tokens.pop(0)
+    for start in range(len(tokens)):
+        if tokens[start].lower_ in _SMALL_WORDS or tokens[start].text == "-":
             continue
-        for stop in range(len(words), start, -1):
-            chosen = words[start:stop]
-            initials = "".join(w[0] for w in chosen if w.lower() not in _SMALL_WORDS).upper()
-            if initials == acronym.upper() and chosen[-1].lower() not in _SMALL_WORDS:
-                return " ".join(chosen)
+        for stop in range(len(tokens), start, -1):
+            chosen = tokens[start:stop]
+            initials = "".join(
+                t.text[0] for t in chosen if t.lower_ not in _SMALL_WORDS and t.text != "-"
+            ).upper()
+            if initials == acronym.upper() and chosen[-1].lower_ not in _SMALL_WORDS:
+                return "".join(t.text_with_ws for t in chosen).strip()
     return ""
+
+
+def _expansion_word(doc: Doc, i: int) -> bool:
+    """A capitalised word, a small word ("of", "and") or a hyphen joining two words."""
+    token = doc[i]
+    if token.text == "-":
+        return i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
+    return token.text[:1].isupper() or token.lower_ in _SMALL_WORDS
 
 
 def _group_names(found: list[tuple[str, str, Mention]], acronyms: dict[str, str]) -> list[Thing]:
