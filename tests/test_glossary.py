@@ -558,3 +558,45 @@ def test_a_word_in_capitals_and_an_american_state_get_no_entry(tmp_path: Path):
         " trusted him.\n\nThe court in South Dakota heard the THIEF had taken a television.",
     )
     assert "THIEF" not in glossary and "South Dakota" not in glossary, glossary
+
+
+def test_a_role_printed_before_the_first_mention_is_not_copied_back(
+    tmp_path: Path, no_news_people
+):
+    """ "Former Minneapolis police officer Derek Chauvin was sentenced ...": an entry
+    "Derek Chauvin: Former Minneapolis police officer" copies the sentence the student is
+    reading, even for the title's person (blind reviewers: copied sentence)."""
+    glossary = _glossary(
+        tmp_path,
+        "Derek Chauvin sentenced to 22 years\n\nFormer Minneapolis police officer Derek "
+        "Chauvin was sentenced on Friday to 22 years in prison for murder, the court said."
+        "\n\nChauvin did not react when the sentence was read out. Chauvin's lawyers said "
+        "he would appeal.\n\nThe judge said Chauvin had abused his authority.",
+    )
+    assert "Derek Chauvin" not in glossary, glossary
+
+
+def test_a_name_right_after_its_noun_stays_in_the_line(tmp_path: Path, no_news_people):
+    """ "creative director of the British house Alexander McQueen": the name says which
+    house; cut, the line would end "of the British house"."""
+    glossary = _glossary(
+        tmp_path,
+        "Sarah Burton designed the dress\n\nThe bride walked down the aisle in a gown by "
+        "Sarah Burton, creative director of the British house Alexander McQueen.\n\n"
+        "Burton had worked at the label for fifteen years, friends of the designer said.",
+    )
+    assert glossary.get("Sarah Burton") == (
+        "creative director of the British house Alexander McQueen"
+    ), glossary
+
+
+def test_a_hyphenated_word_is_never_cut_in_half(tmp_path: Path, no_news_people):
+    glossary = _glossary(
+        tmp_path,
+        "Jobs becomes top Disney shareholder\n\nThe acquisition will make Steven P. Jobs, Pixar's chairman "
+        "and chief executive and the co-founder of Apple Computer, the largest individual "
+        "shareholder in Disney, with a stake of about 7 percent.\n\nJobs said the two "
+        "companies would work together. Jobs will join the Disney board.",
+    )
+    line = glossary.get("Steven P. Jobs", "")
+    assert "co- " not in line and not line.endswith("co-"), glossary

@@ -368,7 +368,7 @@ def _subtree_text(
     commas around them, `skip` (the term itself) and anything from index `end` on."""
     skipped: set[int] = set(range(end, len(token.doc))) if end is not None else set()
     for t in token.subtree:
-        if t is not token and t.dep_ in stop_deps and t.i > token.i:
+        if t is not token and t.dep_ in stop_deps and t.i > token.i and not _names_its_head(t):
             skipped.update(x.i for x in t.subtree)
     if skip is not None:
         skipped.update(t.i for t in skip.subtree)
@@ -379,11 +379,37 @@ def _subtree_text(
         beside_a_cut = t.i + 1 in skipped or t.i - 1 in skipped or t.i == last
         if t.dep_ == "punct" and t.i > token.i and (beside_a_cut or t.text == ";"):
             skipped.add(t.i)
+    _keep_hyphened_words_whole(token, skipped)
     keep = [t for t in token.subtree if t.i not in skipped]
     if token not in keep:
         return ""
 
     return span_text(keep)
+
+
+def _names_its_head(token: Token) -> bool:
+    """A name right after its noun, with no comma: "the British house Alexander McQueen"
+    says which house (cut, the line would end "of the British house")."""
+    if token.dep_ != "appos" or token.pos_ != "PROPN":
+        return False
+    start = min(t.i for t in token.subtree)
+    return start == token.head.i + 1
+
+
+def _keep_hyphened_words_whole(token: Token, skipped: set[int]) -> None:
+    """Never half a hyphenated word: "the co-founder of Apple", where the parser hung
+    "founder" apart as an apposition, must not come out "the co- of Apple"."""
+    words = list(token.subtree)
+    changed = True
+    while changed:
+        changed = False
+        for left, right in zip(words, words[1:], strict=False):
+            joined = right.i == left.i + 1 and not left.whitespace_
+            glued = joined and "-" in (left.text, right.text)
+            if glued and (left.i in skipped) != (right.i in skipped):
+                skipped.discard(left.i)
+                skipped.discard(right.i)
+                changed = True
 
 
 def _appositive(mention: Mention, resolve) -> str:

@@ -504,6 +504,10 @@ def _role_beside_name(thing: Thing, definition: Definition, context: Context) ->
     the sentence prints beside the name: a quoted expert ("Chris Williamson, chief
     economist at Markit, said ..." and later "Williamson said")."""
     paragraphs = len({m.paragraph for m in thing.mentions})
+    if _role_printed_before_first_mention(thing, definition):
+        return True  # "Former Minneapolis police officer Derek Chauvin was sentenced ...",
+        # "Hennepin County Judge Peter Cahill": the entry would copy those words back, even
+        # for the title's person (blind reviewers: "copied sentence")
     if in_title(thing, context) or paragraphs > MINOR_PERSON_PARAGRAPHS:
         return False
     if paragraphs > 1 and not (thing.kind == "person" and _as_printed(definition)):
@@ -516,6 +520,20 @@ def _role_beside_name(thing: Thing, definition: Definition, context: Context) ->
         m.sentence.start == evidence.sentence.start and m.doc is evidence.doc
         for m in thing.mentions
     )
+
+
+def _role_printed_before_first_mention(thing: Thing, definition: Definition) -> bool:
+    """A person's line that is the role printed right before the name where the student
+    first meets it, the glossed sentence ("Former Minneapolis police officer Derek
+    Chauvin")."""
+    evidence = definition.evidence
+    if thing.kind != "person" or definition.source != "context" or evidence is None:
+        return False
+    first = thing.first
+    if evidence.doc is not first.doc or evidence.start != first.start:
+        return False
+    before = first.doc[first.sentence.start : first.start].text.lower()
+    return before.rstrip(" ,").endswith(definition.text.lower())
 
 
 def _role_at_every_mention(thing: Thing, definition: Definition) -> bool:
