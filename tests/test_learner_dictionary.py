@@ -718,9 +718,17 @@ def test_the_shipped_senses_file_is_well_formed():
     senses = learner_senses()
     assert all(len(found) >= 2 for found in senses.values())
     dictionary = learner_dictionary()
-    assert all(dictionary[word].verdict == "ambiguous" for word, _ in senses), (
-        "senses are for the words the dictionary calls ambiguous"
-    )
+
+    def line(text: str) -> str:
+        return re.sub(r"^(?:a|an|the)\s+", "", text)
+
+    for (word, _), found in senses.items():
+        entry = dictionary[word]
+        # an ambiguous word's meanings; or a glossed word's other news meanings beside
+        # the dictionary's own line ("bail" in cricket beside "bail" in court)
+        assert entry.verdict == "ambiguous" or (
+            entry.verdict == "gloss" and any(s.definition == line(entry.definition) for s in found)
+        ), word
 
 
 GRAFT_STORY = (
@@ -781,3 +789,42 @@ def test_a_word_wordnet_only_writes_with_a_capital_keeps_it_opening_a_sentence(
     )
     glossary = _glossary(tmp_path, text)
     assert glossary.get("Briton") == "person who comes from the United Kingdom", glossary
+
+
+BAIL = (
+    "bail\tn\tmoney paid to a court so an accused person can leave jail until trial\t"
+    "court judge charged jail released hearing magistrate remand prosecutors bond",
+    "bail\tn\tone of two small pieces of wood resting on top of the stumps in cricket\t"
+    "stumps wicket bowler batsman cricket crease delivery umpire innings",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "England win the final\n\nThe bowler hit the stumps and a bail flew off as the "
+            "last batsman was out.\n\nThe umpire checked the wicket and the crease before "
+            "England's cricket fans could celebrate the final delivery of the innings.",
+            BAIL[1].split("\t")[2],
+        ),
+        (
+            "Suspect freed\n\nThe judge granted bail on Monday after the hearing, and the "
+            "suspect was released from jail.\n\nProsecutors said he had been charged with "
+            "fraud, and the magistrate set a bond.",
+            BAIL[0].split("\t")[2],
+        ),
+        (
+            "Suspect freed\n\nHe was freed on bail on Monday and went home to his family."
+            "\n\nHis friends said they were happy to see him again after a long week.",
+            BAIL[0].split("\t")[2],
+        ),
+    ],
+)
+def test_a_glossed_word_takes_another_news_meaning_only_when_its_article_is_about_it(
+    tmp_path: Path, monkeypatch, text: str, line: str
+):
+    """The dictionary's line stands unless the article's topic words clearly point to
+    another news meaning of the word: "bail" in a cricket report is not court money."""
+    _with_senses(monkeypatch, *BAIL)
+    assert _glossary(tmp_path, text).get("bail") == line

@@ -194,6 +194,12 @@ def _after_the_word(mention: Mention) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the"
 
 
+def _same_line(a: str, b: str) -> bool:
+    return LEADING_DETERMINERS.sub("", a).strip().lower() == LEADING_DETERMINERS.sub(
+        "", b
+    ).strip().lower()
+
+
 def names_another_country(text: str, article_stems: set[str]) -> bool:
     """ "Supreme Court: highest federal court in the United States" for India's court: a
     gloss tied to a country the article never mentions; or to a sport it never mentions
@@ -393,6 +399,13 @@ class SenseChooser:
             # singular the page could head it with
         if entry is not None and entry.verdict == "ambiguous" and entry.pos == thing.pos:
             return self._sense_by_topic(entry, mention, sentence, passage)
+        if entry is not None and entry.verdict == "gloss" and entry.pos == thing.pos:
+            other = self._other_meaning(entry, sentence, passage)
+            if other is not None:
+                # "bail" in a cricket report, "coup" in a fashion story: the meaning the
+                # article's topic words point to, or none when most readers know it
+                text = LEADING_DETERMINERS.sub("", other.definition)
+                return Definition(text, "dictionary", mention, 0.8) if text else None
         if entry is not None and (entry.verdict != "gloss" or entry.pos == thing.pos):
             # the learner dictionary's verdict, made for a grade-8 reader, wins; its line
             # loses its article like every other ("region of a country that ..."). A
@@ -480,10 +493,7 @@ class SenseChooser:
         senses = listed.get((entry.word, entry.pos), ())
         if not senses:
             return None
-        scores = []
-        for sense in senses:
-            cues = self._cue_stems(sense.cues)
-            scores.append(2 * len(cues & sentence) + len(cues & passage) + len(cues & self.article))
+        scores = [self._topic_score(sense, sentence, passage) for sense in senses]
         ranked = sorted(range(len(senses)), key=lambda i: -scores[i])
         best = scores[ranked[0]]
         second = scores[ranked[1]] if len(ranked) > 1 else 0
@@ -491,6 +501,30 @@ class SenseChooser:
             return None
         text = LEADING_DETERMINERS.sub("", senses[ranked[0]].definition)
         return Definition(text, "dictionary", mention, 0.8) if text else None
+
+    def _other_meaning(
+        self, entry: LearnerEntry, sentence: Set[str], passage: Set[str]
+    ) -> Sense | None:
+        """For a word the dictionary glosses with one line, a news meaning the senses file
+        also lists, when the article is clearly about it: its score (as in
+        _sense_by_topic) MIN_TOPIC_SCORE at least and three times that of the line's own
+        meaning and of every other. Without such a lead the dictionary's line stands: it
+        is the word's usual meaning ("bail" in a court story, or in one that says little)."""
+        listed = self.senses if self.senses is not None else learner_senses()
+        senses = listed.get((entry.word, entry.pos), ())
+        if not senses:
+            return None
+        scores = [self._topic_score(sense, sentence, passage) for sense in senses]
+        best = max(range(len(senses)), key=lambda i: scores[i])
+        if _same_line(senses[best].definition, entry.definition) or scores[best] < MIN_TOPIC_SCORE:
+            return None
+        if any(scores[best] < 3 * score for i, score in enumerate(scores) if i != best):
+            return None
+        return senses[best]
+
+    def _topic_score(self, sense: Sense, sentence: Set[str], passage: Set[str]) -> int:
+        cues = self._cue_stems(sense.cues)
+        return 2 * len(cues & sentence) + len(cues & passage) + len(cues & self.article)
 
     def _cue_stems(self, cues: frozenset[str]) -> frozenset[str]:
         """Cue words as the article's lemmas are compared ("charged" as "charge"), but
