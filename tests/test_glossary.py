@@ -600,3 +600,20 @@ def test_a_hyphenated_word_is_never_cut_in_half(tmp_path: Path, no_news_people):
     )
     line = glossary.get("Steven P. Jobs", "")
     assert "co- " not in line and not line.endswith("co-"), glossary
+
+
+def test_a_role_printed_before_a_name_turned_round_is_not_copied_back(
+    tmp_path: Path, no_news_people
+):
+    """ "Hennepin County Judge Peter Cahill": "judge of Hennepin County" says the same; but
+    the title's person keeps such a line ("governor of Arizona" for the "Arizona Governor
+    Jan Brewer" a whole story is about: reviewers accepted it)."""
+    text = (
+        "{title}\n\nArizona Governor Jan Brewer offered on Monday to restore the program. "
+        "Hennepin County Judge Peter Cahill handed down the sentence in a courtroom.\n\n"
+        "Cahill said the ruling was final. Brewer said the state had no money.\n\n"
+        "Cahill and Brewer did not speak again, officials said on Tuesday."
+    )
+    glossary = _glossary(tmp_path, text.format(title="Jan Brewer offers a deal"))
+    assert "Peter Cahill" not in glossary, glossary
+    assert glossary.get("Jan Brewer") == "governor of Arizona", glossary

@@ -70,6 +70,15 @@ def test_a_people_of_a_well_known_place_needs_no_entry(gloss: str, dropped: bool
         ("Winter Olympics", "Olympics for winter sports", True),
         ("Northern Alliance", "multiethnic alliance in Afghanistan", False),
         ("Attorney General", "chief law officer of a country or state", False),
+        # the name again with a word or two more: not what it is
+        ("Governor General", "governor of high rank", True),
+        (
+            "International Atomic Energy Agency",
+            "United Nations agency concerned with atomic energy",
+            True,
+        ),
+        ("Premier League", "top professional football league in England", False),
+        ("Supreme Court", "highest federal court in the United States", False),
     ],
 )
 def test_a_name_glossed_with_all_of_its_words_is_circular(term, gloss, is_circular):

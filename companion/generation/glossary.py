@@ -504,11 +504,13 @@ def _role_beside_name(thing: Thing, definition: Definition, context: Context) ->
     the sentence prints beside the name: a quoted expert ("Chris Williamson, chief
     economist at Markit, said ..." and later "Williamson said")."""
     paragraphs = len({m.paragraph for m in thing.mentions})
-    if _role_printed_before_first_mention(thing, definition):
-        return True  # "Former Minneapolis police officer Derek Chauvin was sentenced ...",
-        # "Hennepin County Judge Peter Cahill": the entry would copy those words back, even
-        # for the title's person (blind reviewers: "copied sentence")
-    if in_title(thing, context) or paragraphs > MINOR_PERSON_PARAGRAPHS:
+    titled = in_title(thing, context)
+    if _role_printed_before_first_mention(thing, definition, exact=titled):
+        return True  # "Former Minneapolis police officer Derek Chauvin was sentenced ...":
+        # the entry would copy those words back, even for the title's person (reviewers:
+        # "copied sentence"); "Hennepin County Judge Peter Cahill": turned round, too
+        # (but the title's "Arizona Governor Jan Brewer" keeps "governor of Arizona")
+    if titled or paragraphs > MINOR_PERSON_PARAGRAPHS:
         return False
     if paragraphs > 1 and not (thing.kind == "person" and _as_printed(definition)):
         return False  # "President of Syria" for "Syrian President": more than the sentence
@@ -522,18 +524,25 @@ def _role_beside_name(thing: Thing, definition: Definition, context: Context) ->
     )
 
 
-def _role_printed_before_first_mention(thing: Thing, definition: Definition) -> bool:
+def _role_printed_before_first_mention(
+    thing: Thing, definition: Definition, exact: bool = False
+) -> bool:
     """A person's line that is the role printed right before the name where the student
     first meets it, the glossed sentence ("Former Minneapolis police officer Derek
-    Chauvin")."""
+    Chauvin"); unless `exact`, also those words in another order."""
     evidence = definition.evidence
     if thing.kind != "person" or definition.source != "context" or evidence is None:
         return False
     first = thing.first
     if evidence.doc is not first.doc or evidence.start != first.start:
         return False
-    before = first.doc[first.sentence.start : first.start].text.lower()
-    return before.rstrip(" ,").endswith(definition.text.lower())
+    before = first.doc[first.sentence.start : first.start].text
+    if exact:
+        return before.lower().rstrip(" ,").endswith(definition.text.lower())
+    words = _content_words(definition.text)
+    # the words themselves, or the same words turned round ("Hennepin County Judge Peter
+    # Cahill": "judge of Hennepin County")
+    return bool(words) and words <= _content_words(" ".join(before.split()[-len(words) - 2 :]))
 
 
 def _role_at_every_mention(thing: Thing, definition: Definition) -> bool:
@@ -721,7 +730,11 @@ def circular(text: str, thing: Thing, vetted: bool = False) -> bool:
     learner dictionary line (`vetted`) may hold a word the term holds inside it
     ("lopsided: uneven, with one side much bigger"): its writers checked its stem."""
     if thing.is_name:
-        return _name_in_its_gloss(text, thing) or _every_word_again(text, thing)
+        return (
+            _name_in_its_gloss(text, thing)
+            or _every_word_again(text, thing)
+            or _little_beyond_the_name(text, thing)
+        )
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
     term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
     term_words |= {_without_prefix(w) for w in term_words}  # "unjustified": "justification"
@@ -791,6 +804,28 @@ def _every_word_again(text: str, thing: Thing) -> bool:
     if thing.kind == "person":
         return False  # "Ahmed Masood: son of Ahmed Shah Masood": a relative's name
     return len(words) >= 2 and all(w.removesuffix("s") in gloss for w in words)
+
+
+GLOSS_FILLER = frozenset({"of", "the", "a", "an", "with", "for", "in", "and", "to", "concerned"})
+
+
+def _little_beyond_the_name(text: str, thing: Thing) -> bool:
+    """A short line that says the name again with a word or two more: "Governor General:
+    governor of high rank", "International Atomic Energy Agency: United Nations agency
+    concerned with atomic energy" (not what it does)."""
+    if thing.kind == "person":
+        return False
+    name = {w.removesuffix("s") for w in re.findall(r"[a-z]+", thing.key.lower())}
+    gloss = re.findall(r"[A-Za-z]+", text)
+    content = [w for w in gloss if w.lower() not in GLOSS_FILLER]
+    beyond = [
+        w
+        for w in content
+        if w.lower().removesuffix("s") not in name and w not in ("United", "Nations")
+    ]
+    if any(w[:1].isupper() for w in beyond):
+        return False  # "multiethnic alliance in Afghanistan" says where
+    return len(name) >= 2 and len(content) <= 6 and len(beyond) <= 2 and len(beyond) < len(content)
 
 
 def _without_prefix(word: str) -> str:
