@@ -99,8 +99,21 @@ def test_a_full_name_after_a_title_can_be_blanked(tmp_path):
 
 
 def test_a_title_before_a_name_defines_the_person(tmp_path):
+    """ "Delta Works (DLW) co-founder Piet Hagen": the line is "co-founder of Delta
+    Works"; but where the student first meets him it only turns round the words before
+    his name, so it is no entry (nineteenth session's blind reviewers: "Hennepin County
+    Judge Peter Cahill" -> "judge of Hennepin County", rejected as copied), unless the
+    title names him."""
+    from companion.generation.analysis import analyse
+    from companion.generation.context_lines import context_line
+    from companion.generation.terms import find_things, resolver_for
+
+    analysis = analyse([p for p in ARTICLE.split("\n\n")[1:]])
+    things = find_things(analysis)
+    hagen = next(t for t in things if t.key == "piet hagen")
+    assert context_line(hagen, resolver_for(things)).text == "co-founder of Delta Works"
     entries = {e.term: e.definition for e in lesson(tmp_path).glossary}
-    assert entries.get("Piet Hagen") == "co-founder of Delta Works", entries
+    assert "Piet Hagen" not in entries, entries
 
 
 def test_a_word_the_article_uses_as_a_web_address_is_not_glossed(tmp_path):

@@ -605,12 +605,13 @@ def test_a_hyphenated_word_is_never_cut_in_half(tmp_path: Path, no_news_people):
 def test_a_role_printed_before_a_name_turned_round_is_not_copied_back(
     tmp_path: Path, no_news_people
 ):
-    """ "Hennepin County Judge Peter Cahill": "judge of Hennepin County" says the same; but
-    the title's person keeps such a line ("governor of Arizona" for the "Arizona Governor
-    Jan Brewer" a whole story is about: reviewers accepted it)."""
+    """ "Hennepin County Judge Peter Cahill", met after the lead: "judge of Hennepin County"
+    says the same; but the title's or the lead's person keeps such a line ("governor of
+    Arizona" for the "Arizona Governor Jan Brewer" a story is about: reviewers accepted
+    it)."""
     text = (
-        "{title}\n\nArizona Governor Jan Brewer offered on Monday to restore the program. "
-        "Hennepin County Judge Peter Cahill handed down the sentence in a courtroom.\n\n"
+        "{title}\n\nArizona Governor Jan Brewer offered on Monday to restore the program.\n\n"
+        "Hennepin County Judge Peter Cahill handed down the sentence in a courtroom. "
         "Cahill said the ruling was final. Brewer said the state had no money.\n\n"
         "Cahill and Brewer did not speak again, officials said on Tuesday."
     )

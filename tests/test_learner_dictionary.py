@@ -828,3 +828,48 @@ def test_a_glossed_word_takes_another_news_meaning_only_when_its_article_is_abou
     another news meaning of the word: "bail" in a cricket report is not court money."""
     _with_senses(monkeypatch, *BAIL)
     assert _glossary(tmp_path, text).get("bail") == line
+
+
+WIMBLEDON = (
+    "Nadal ends Federer's reign in Wimbledon epic\n\n"
+    "Rafael Nadal beat Roger Federer in five sets on Sunday to win Wimbledon for the first "
+    "time, ending his rival's run of five titles at the All England Club.\n\n"
+    "Nadal fell to the grass after the last point. Federer said Nadal had deserved to win "
+    "Wimbledon after the longest final in the tournament's history."
+)
+
+
+def test_a_sport_counts_as_mentioned_by_its_words_even_when_its_name_ends_in_s(
+    tmp_path: Path, monkeypatch
+):
+    """ "tennis" (stem "tenni") looked up its words by its stem and never found them: a
+    Wimbledon final that never writes "tennis" lost both players' lines."""
+    nadal = "Spanish tennis player who won 22 Grand Slam singles titles"
+    _with_news_people(monkeypatch, f"Rafael Nadal\tperson\tgloss\t{nadal}")
+    assert _glossary(tmp_path, WIMBLEDON).get("Rafael Nadal") == nadal
+
+
+def test_an_event_wordnet_knows_only_as_a_place_takes_the_news_names_event_line(
+    tmp_path: Path, monkeypatch
+):
+    """WordNet's Wimbledon is a London suburb; the tournament the recogniser tags an
+    event takes the news names file's event line."""
+    event = "grass-court tennis tournament in London, the oldest in the world"
+    _with_news_names(monkeypatch, f"Wimbledon\tevent\tgloss\t{event}")
+    assert _glossary(tmp_path, WIMBLEDON).get("Wimbledon") == event
+    _with_news_names(monkeypatch, f"Wimbledon\tplace\tgloss\t{event}")
+    assert "Wimbledon" not in _glossary(tmp_path, WIMBLEDON)  # a line of another kind
+
+
+def test_an_acronym_written_with_one_capital_takes_its_news_names_line(
+    tmp_path: Path, monkeypatch
+):
+    """British news writes "Cern" and "Nato": the file's "CERN" line is theirs."""
+    cern = "European physics laboratory near Geneva, home of the Large Hadron Collider"
+    _with_news_names(monkeypatch, f"CERN\tgroup\tgloss\t{cern}")
+    text = (
+        "Particle discovered, say Cern physicists\n\n"
+        "Physicists at Cern said on Wednesday they had found a new particle in their "
+        "experiments near Geneva.\n\nCern will publish the results in a physics journal."
+    )
+    assert _glossary(tmp_path, text).get("Cern") == cern

@@ -505,11 +505,14 @@ def _role_beside_name(thing: Thing, definition: Definition, context: Context) ->
     economist at Markit, said ..." and later "Williamson said")."""
     paragraphs = len({m.paragraph for m in thing.mentions})
     titled = in_title(thing, context)
-    if _role_printed_before_first_mention(thing, definition, exact=titled):
+    lead = titled or thing.first.paragraph == 0  # the story's own people: the title's,
+    # or the lead's ("Volkswagen CEO Martin Winterkorn resigned on Wednesday ...")
+    if _role_printed_before_first_mention(thing, definition, exact=lead):
         return True  # "Former Minneapolis police officer Derek Chauvin was sentenced ...":
         # the entry would copy those words back, even for the title's person (reviewers:
-        # "copied sentence"); "Hennepin County Judge Peter Cahill": turned round, too
-        # (but the title's "Arizona Governor Jan Brewer" keeps "governor of Arizona")
+        # "copied sentence"); a person met after the lead, turned round too ("Hennepin
+        # County Judge Peter Cahill": "judge of Hennepin County"; but the title's or the
+        # lead's "Arizona Governor Jan Brewer" keeps "governor of Arizona")
     if titled or paragraphs > MINOR_PERSON_PARAGRAPHS:
         return False
     if paragraphs > 1 and not (thing.kind == "person" and _as_printed(definition)):

@@ -194,6 +194,10 @@ def _after_the_word(mention: Mention) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the"
 
 
+# the news names file's kind of thing for an entity label
+LABEL_NEWS_KINDS = {"EVENT": "event", "ORG": "group", "GPE": "place", "LOC": "place"}
+
+
 def _same_line(a: str, b: str) -> bool:
     return LEADING_DETERMINERS.sub("", a).strip().lower() == LEADING_DETERMINERS.sub(
         "", b
@@ -221,9 +225,9 @@ def _another_field(text: str, article_stems: set[str]) -> bool:
     words only that sport uses (a match report says "goal" and "striker", seldom
     "football")."""
     return any(
-        not ({field, *FIELD_WORDS.get(field, ())} & article_stems)
-        for field in map(_stem, FIELDS.findall(text.lower()))
-    )
+        not ({_stem(word) for word in (field, *FIELD_WORDS.get(field, ()))} & article_stems)
+        for field in FIELDS.findall(text.lower())
+    )  # (the words of a field looked up by its name, not its stem: "tennis", not "tenni")
 
 
 _SOCCER = ("footballer", "striker", "midfielder", "goalkeeper", "goal", "fifa", "uefa")
@@ -605,7 +609,10 @@ class SenseChooser:
             return line  # Wayne Rooney, Jayalalithaa: well-known people WordNet lacks
         person = thing.kind == "person" and not _after_the(thing)
         if self._names_a_thing(thing):
-            return None
+            # WordNet's line stood or was refused above; but where WordNet knows the name
+            # only as another kind of thing ("Wimbledon" the suburb, for the tournament),
+            # the news names file's line for the label's kind
+            return self._news_name(thing, kind=self._kind_wordnet_lacks(thing))
         # Kerala, the NHS, Sinn Féin: newer or smaller than WordNet; the Springboks, whom
         # WordNet knows only as gazelles (and the recogniser took for a person: no person
         # is called "the ..."); "Manchester United's Wayne Rooney", where it took the
@@ -621,6 +628,14 @@ class SenseChooser:
             for form in self._name_forms(thing)
             for sense in self.wordnet.synsets(form, "n")
         )
+
+    def _kind_wordnet_lacks(self, thing: Thing) -> str:
+        """The news names kind of the thing's label (an EVENT is an `event`) when no
+        WordNet sense of its forms is of that kind; "" otherwise."""
+        kind = LABEL_NEWS_KINDS.get(thing.label, "")
+        lexnames = LABEL_LEXNAMES.get(thing.label, set())
+        senses = [s for f in self._name_forms(thing) for s in self.wordnet.synsets(f, "n")]
+        return "" if any(s.lexname in lexnames for s in senses) else kind
 
     def _name_forms(self, thing: Thing) -> list[str]:
         forms = sorted(thing.forms, key=lambda f: -len(f))
@@ -652,18 +667,28 @@ class SenseChooser:
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
         return None
 
-    def _news_name(self, thing: Thing, whole: bool = False) -> Definition | None:
+    def _news_name(
+        self, thing: Thing, whole: bool = False, kind: str | None = None
+    ) -> Definition | None:
         """The line of Companion's news names file for the thing's longest form it
         holds; none when the file calls it known or ambiguous, or its line ties it to a
         country or sport the article never mentions (the UK's Labour Party in Auckland).
-        `whole`: only a name of two words or more, whole."""
+        `whole`: only a name of two words or more, whole; `kind`: only a line of that
+        kind ("" none)."""
+        if kind == "":
+            return None
         listed = self.news if self.news is not None else news_names()
         for form in self._name_forms(thing):
             if whole and len(form.split()) < 2:
                 continue
             entry = listed.get(form) or listed.get(LEADING_DETERMINERS.sub("", form))
+            if entry is None and form.istitle() and " " not in form and len(form) <= 7:
+                entry = listed.get(form.upper())  # "Cern", "Nato", "Opec": British news
+                # writes an acronym said as a word with one capital
             if entry is None:
                 continue
+            if kind is not None and entry.kind != kind:
+                return None
             if entry.verdict != "gloss" or names_another_country(entry.definition, self.article):
                 return None
             spelt = self._spelt_out(form)
