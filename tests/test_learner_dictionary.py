@@ -873,3 +873,22 @@ def test_an_acronym_written_with_one_capital_takes_its_news_names_line(
         "experiments near Geneva.\n\nCern will publish the results in a physics journal."
     )
     assert _glossary(tmp_path, text).get("Cern") == cern
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [("the city's elected mayor", "city"), ("the county's council leader", "county")],
+)
+def test_a_place_name_of_two_kinds_takes_the_kind_the_article_says(
+    tmp_path: Path, said: str, kind: str
+):
+    """WordNet's Leicester is a county first and a city second: "the city's elected
+    mayor" says which (once "county in central England" for the city's car park)."""
+    text = (
+        "Skeleton found in Leicester is Richard III\n\n"
+        "A skeleton dug up beneath a car park in Leicester last summer is that of Richard "
+        "III, the last king of England, archaeologists said on Monday.\n\nSir Peter "
+        f"Soulsby, {said}, called the find a great day for Leicester."
+    )
+    line = _glossary(tmp_path, text).get("Leicester", "")
+    assert re.match(rf"(?:old )?{kind}\b", line), line

@@ -795,6 +795,8 @@ class SenseChooser:
             and any(s.lexname == GROUP_LEXNAME and not s.instance for s in senses[1:])
         ):
             return
+        if senses and senses[0].lexname in PLACE_LEXNAMES:
+            senses = self._place_the_article_names(senses)
         for sense in senses[:1]:
             yield sense, True
         if not fuzzy or len(form.split()) < 2:
@@ -804,6 +806,25 @@ class SenseChooser:
                 if any(spelling_variants(form, lemma) for lemma in sense.lemmas):
                     yield sense, False
                     return
+
+
+    def _place_the_article_names(self, senses: list[Synset]) -> list[Synset]:
+        """Of a name's places of different kinds (Leicester the county, Leicester the
+        city), the one whose kind the article says ("the city's elected mayor"); none when
+        it says neither kind, the first when it says both."""
+        kinds = {}
+        for sense in senses:
+            found = SETTLEMENT.search(sense.definition) if sense.instance else None
+            if sense.lexname in PLACE_LEXNAMES and found:
+                kinds.setdefault(found.group(0), sense)
+        if len(kinds) < 2:
+            return senses
+        said = [
+            s for kind, s in kinds.items() if re.search(rf"\b{kind}\b", self.article_text, re.I)
+        ]
+        if len(said) == 1:
+            return said
+        return senses if said else []
 
 
 # a name every student knows (Mars 4.3, Libya 3.8): a word made from it needs no entry
