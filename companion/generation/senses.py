@@ -33,7 +33,7 @@ from companion.generation.learner_dictionary import (
     news_names,
     news_people,
 )
-from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME
+from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME, WEEKDAYS_MONTHS
 from companion.generation.terms import (
     Mention,
     Thing,
@@ -180,6 +180,8 @@ def _another_region(thing: Thing, gloss: str) -> bool:
         for token in doc[mention.end + 1 :]:
             if token.pos_ != "PROPN" or not token.text[:1].isupper():
                 break  # (the tagger may call "St Elizabeth" a person)
+            if token.ent_type_ in ("DATE", "TIME") or token.lower_ in WEEKDAYS_MONTHS:
+                break  # a dateline: "HARARE, Zimbabwe, November 15"
             region.append(token.text)
         if region and " ".join(region) not in gloss:
             return True
