@@ -892,3 +892,33 @@ def test_a_place_name_of_two_kinds_takes_the_kind_the_article_says(
     )
     line = _glossary(tmp_path, text).get("Leicester", "")
     assert re.match(rf"(?:old )?{kind}\b", line), line
+
+
+def test_a_title_that_names_a_person_by_surname_makes_them_central(
+    tmp_path: Path, monkeypatch
+):
+    """ "EU leaders approve Brexit deal as May turns to Parliament": Theresa May, named
+    once in full in the article, is the title's person; but "Nawaz Sharif" in a title
+    is not Maryam Nawaz."""
+    may = "British Conservative politician, UK prime minister from 2016 to 2019"
+    _with_news_people(monkeypatch, f"Theresa May\tperson\tgloss\t{may}")
+    text = (
+        "{title}\n\nEuropean Union leaders approved the Brexit deal on Sunday, and Prime "
+        "Minister Theresa May must now win a vote in the British parliament.\n\n"
+        "The deal sets out how Britain will leave the union next March."
+    )
+    titled = _glossary(tmp_path, text.format(title="EU leaders back deal as May turns home"))
+    assert titled.get("Theresa May") == may
+    untitled = _glossary(tmp_path, text.format(title="EU leaders back the Brexit deal"))
+    assert "Theresa May" not in untitled
+
+
+def test_rugby_league_words_say_rugby(tmp_path: Path, monkeypatch):
+    thurston = "Australian rugby league player who led North Queensland to their first title"
+    _with_news_people(monkeypatch, f"Johnathan Thurston\tperson\tgloss\t{thurston}")
+    text = (
+        "Thurston wins the title for the Cowboys\n\nJohnathan Thurston kicked the winning "
+        "field goal as the Cowboys beat the Broncos in the NRL grand final on Sunday.\n\n"
+        "The halfback said it was the best night of his life."
+    )
+    assert _glossary(tmp_path, text).get("Johnathan Thurston") == thurston

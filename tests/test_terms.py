@@ -384,3 +384,15 @@ def test_a_last_word_two_teams_share_is_left_alone():
     )
     assert found["boston red sox"].forms == {"Boston Red Sox"}
     assert found["chicago white sox"].forms == {"Chicago White Sox"}
+
+
+def test_a_first_name_the_recogniser_left_out_belongs_to_the_person():
+    """ "Conor McGregor needed just 13 seconds ...": the recogniser's person is
+    "McGregor"; the name before it no dictionary knows is its first name. A word of the
+    language before a name ("Judge", "Coach") is not."""
+    found = forms(
+        "Conor McGregor needed just 13 seconds to end Jose Aldo's decade-long unbeaten run.",
+        "Coach Smith said McGregor had trained for months.",
+    )
+    assert "conor mcgregor" in found, found
+    assert not any(key.startswith("coach") for key in found), found

@@ -568,7 +568,14 @@ def _content_words(text: str) -> set[str]:
 
 def in_title(thing: Thing, context: Context) -> bool:
     title = context.title.lower()
-    return any(form.lower() in title for form in thing.forms if len(form) > 2)
+    if any(form.lower() in title for form in thing.forms if len(form) > 2):
+        return True
+    # a title names people by surname: "Nadal ends Federer's reign", "May turns to ..."
+    full = display_name(thing).split() if thing.kind == "person" else []
+    # (not the first name of another: "Nawaz Sharif" is not Maryam Nawaz)
+    return len(full) >= 2 and len(full[-1]) > 2 and re.search(
+        rf"\b{re.escape(full[-1])}\b(?!\s+[A-Z])", context.title
+    ) is not None
 
 
 def central(thing: Thing, context: Context) -> bool:

@@ -237,7 +237,7 @@ FIELD_WORDS = {
     "football": (*_SOCCER, "soccer", "touchdown", "quarterback", "nfl"),
     "soccer": (*_SOCCER, "football"),
     "cricket": ("wicket", "batsman", "bowler", "cricketer"),
-    "rugby": ("scrum", "lineout", "flanker"),
+    "rugby": ("scrum", "lineout", "flanker", "nrl", "halfback", "wallabies", "springboks"),
     "baseball": ("pitcher", "inning", "mlb"),
     "basketball": ("nba", "rebound"),
     "hockey": ("nhl", "puck"),
