@@ -521,18 +521,35 @@ def test_a_noun_news_capitalises_or_puts_before_another_is_still_the_word(tmp_pa
     assert glossary.get("dengue") == _line("dengue"), glossary
 
 
-def test_a_team_wordnet_knows_only_as_an_animal_takes_the_news_names_line(
-    tmp_path: Path, monkeypatch
+@pytest.mark.parametrize(
+    ("listed", "term", "line", "text"),
+    [
+        # WordNet's "springbok" is a gazelle, no name: the news names file decides
+        (
+            "Springboks",
+            "Springboks",
+            "nickname of South Africa's national rugby union team",
+            "Springboks win in Cardiff\n\n"
+            "The Springboks beat Wales 30-12 in a rugby match in Cardiff on Saturday.\n\n"
+            "The Springboks play England next week, the rugby union said.",
+        ),
+        # (nineteenth session) British news writes "Cern" and "Nato": the file's "CERN"
+        # line is theirs
+        (
+            "CERN",
+            "Cern",
+            "European physics laboratory near Geneva, home of the Large Hadron Collider",
+            "Particle discovered, say Cern physicists\n\n"
+            "Physicists at Cern said on Wednesday they had found a new particle in their "
+            "experiments near Geneva.\n\nCern will publish the results in a physics journal.",
+        ),
+    ],
+)
+def test_a_name_wordnet_lacks_or_writes_otherwise_takes_the_news_names_line(
+    tmp_path: Path, monkeypatch, listed: str, term: str, line: str, text: str
 ):
-    """WordNet's "springbok" is a gazelle, no name: the news names file decides."""
-    line = "nickname of South Africa's national rugby union team"
-    _with_news_names(monkeypatch, f"Springboks\tgroup\tgloss\t{line}")
-    text = (
-        "Springboks win in Cardiff\n\n"
-        "The Springboks beat Wales 30-12 in a rugby match in Cardiff on Saturday.\n\n"
-        "The Springboks play England next week, the rugby union said."
-    )
-    assert _glossary(tmp_path, text).get("Springboks") == line
+    _with_news_names(monkeypatch, f"{listed}\tgroup\tgloss\t{line}")
+    assert _glossary(tmp_path, text).get(term) == line
 
 
 def _with_news_people(monkeypatch, *lines: str) -> None:
@@ -839,14 +856,27 @@ WIMBLEDON = (
 )
 
 
-def test_a_sport_counts_as_mentioned_by_its_words_even_when_its_name_ends_in_s(
-    tmp_path: Path, monkeypatch
+@pytest.mark.parametrize(
+    ("name", "line", "text"),
+    [
+        # "tennis" (stem "tenni") looked up its words by its stem and never found them: a
+        # Wimbledon final that never writes "tennis" lost both players' lines
+        ("Rafael Nadal", "Spanish tennis player who won 22 Grand Slam singles titles", WIMBLEDON),
+        # rugby league's words say rugby
+        (
+            "Johnathan Thurston",
+            "Australian rugby league player who led North Queensland to their first title",
+            "Thurston wins the title for the Cowboys\n\nJohnathan Thurston kicked the "
+            "winning field goal as the Cowboys beat the Broncos in the NRL grand final on "
+            "Sunday.\n\nThe halfback said it was the best night of his life.",
+        ),
+    ],
+)
+def test_a_sport_counts_as_mentioned_by_its_words(
+    tmp_path: Path, monkeypatch, name: str, line: str, text: str
 ):
-    """ "tennis" (stem "tenni") looked up its words by its stem and never found them: a
-    Wimbledon final that never writes "tennis" lost both players' lines."""
-    nadal = "Spanish tennis player who won 22 Grand Slam singles titles"
-    _with_news_people(monkeypatch, f"Rafael Nadal\tperson\tgloss\t{nadal}")
-    assert _glossary(tmp_path, WIMBLEDON).get("Rafael Nadal") == nadal
+    _with_news_people(monkeypatch, f"{name}\tperson\tgloss\t{line}")
+    assert _glossary(tmp_path, text).get(name) == line
 
 
 def test_an_event_wordnet_knows_only_as_a_place_takes_the_news_names_event_line(
@@ -859,20 +889,6 @@ def test_an_event_wordnet_knows_only_as_a_place_takes_the_news_names_event_line(
     assert _glossary(tmp_path, WIMBLEDON).get("Wimbledon") == event
     _with_news_names(monkeypatch, f"Wimbledon\tplace\tgloss\t{event}")
     assert "Wimbledon" not in _glossary(tmp_path, WIMBLEDON)  # a line of another kind
-
-
-def test_an_acronym_written_with_one_capital_takes_its_news_names_line(
-    tmp_path: Path, monkeypatch
-):
-    """British news writes "Cern" and "Nato": the file's "CERN" line is theirs."""
-    cern = "European physics laboratory near Geneva, home of the Large Hadron Collider"
-    _with_news_names(monkeypatch, f"CERN\tgroup\tgloss\t{cern}")
-    text = (
-        "Particle discovered, say Cern physicists\n\n"
-        "Physicists at Cern said on Wednesday they had found a new particle in their "
-        "experiments near Geneva.\n\nCern will publish the results in a physics journal."
-    )
-    assert _glossary(tmp_path, text).get("Cern") == cern
 
 
 @pytest.mark.parametrize(
@@ -911,14 +927,3 @@ def test_a_title_that_names_a_person_by_surname_makes_them_central(
     assert titled.get("Theresa May") == may
     untitled = _glossary(tmp_path, text.format(title="EU leaders back the Brexit deal"))
     assert "Theresa May" not in untitled
-
-
-def test_rugby_league_words_say_rugby(tmp_path: Path, monkeypatch):
-    thurston = "Australian rugby league player who led North Queensland to their first title"
-    _with_news_people(monkeypatch, f"Johnathan Thurston\tperson\tgloss\t{thurston}")
-    text = (
-        "Thurston wins the title for the Cowboys\n\nJohnathan Thurston kicked the winning "
-        "field goal as the Cowboys beat the Broncos in the NRL grand final on Sunday.\n\n"
-        "The halfback said it was the best night of his life."
-    )
-    assert _glossary(tmp_path, text).get("Johnathan Thurston") == thurston
