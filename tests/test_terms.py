@@ -396,3 +396,12 @@ def test_a_first_name_the_recogniser_left_out_belongs_to_the_person():
     )
     assert "conor mcgregor" in found, found
     assert not any(key.startswith("coach") for key in found), found
+
+
+def test_a_capitalised_word_of_one_of_the_article_s_names_is_no_word():
+    """ "Parsons said ..." after "May Parsons": the name again, not "parson"."""
+    found = things_of(
+        "The injection was given by May Parsons, a matron from the Philippines.",
+        "Parsons said it was a huge honour to give the first jab.",
+    )
+    assert "parson" not in found and "parsons" not in found, list(found)

@@ -102,6 +102,7 @@ def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
     _attribute_bare_names(things)
     _attribute_bare_group_names(things)
     words = _rare_words(analysis, grade, things)
+    _drop_pieces_of_names(words, things)
     words += _compound_terms(analysis, things, words)
     for thing in things:
         if thing.kind == "person" and len(thing.key.split()) == 1 and zipf(thing.key) >= 4.0:
@@ -523,6 +524,17 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
         # dengue death" are the disease, not an adjective
         thing.pos = max(tags[key], key=lambda p: (tags[key][p], p == "n", p == thing.pos))
     return list(words.values())
+
+
+def _drop_pieces_of_names(words: list[Thing], names: list[Thing]) -> None:
+    """A word the article only writes with a capital that is also a word of one of its
+    names ("Parsons said ..." after "May Parsons"; "Strait" of "Sunda Strait", "Bismuth"
+    of "Paul Bismuth"): the name again, not the word ("parson", "strait: narrow")."""
+    in_names = {w for t in names for m in t.mentions for w in m.text.split() if w[:1].isupper()}
+    for word in words:
+        texts = [m.text for m in word.mentions]
+        if texts and all(t[:1].isupper() for t in texts) and any(t in in_names for t in texts):
+            word.mentions = []
 
 
 def _capitalised_word(token) -> bool:
