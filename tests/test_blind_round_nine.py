@@ -82,7 +82,7 @@ def test_a_place_beside_its_region_gets_no_entry_that_only_repeats_it(tmp_path: 
     assert "Creede" not in glossary  # "place in Colorado" says no more than the text
 
 
-def test_a_role_printed_each_time_the_name_is_met_is_not_glossed(tmp_path: Path):
+def test_a_role_printed_each_time_the_name_is_met_is_not_glossed(tmp_path: Path, no_news_people):
     glossary = _glossary(
         tmp_path,
         "Microsoft buys LinkedIn\n\nIn an email to staff, Microsoft CEO Satya Nadella touted"

@@ -927,3 +927,21 @@ def test_a_title_that_names_a_person_by_surname_makes_them_central(
     assert titled.get("Theresa May") == may
     untitled = _glossary(tmp_path, text.format(title="EU leaders back the Brexit deal"))
     assert "Theresa May" not in untitled
+
+
+def test_two_names_of_one_person_kept_apart_show_one_line(tmp_path: Path, monkeypatch):
+    """ "'El Chapo' Guzmán": the recogniser may keep the nickname apart from the name; the
+    student must not read the same line twice."""
+    chapo = "Mexican drug lord who led the Sinaloa cartel, jailed for life by a US court in 2019"
+    _with_news_people(
+        monkeypatch,
+        f"El Chapo\tperson\tgloss\t{chapo}",
+        f"Joaquín Guzmán\tperson\tgloss\t{chapo}",
+    )
+    text = (
+        "'El Chapo' Guzmán found guilty\n\nJoaquín Guzmán, the Mexican drug lord known as "
+        "El Chapo, was found guilty on all counts by a jury in New York on Tuesday.\n\n"
+        "El Chapo showed no emotion, and Guzmán's lawyers said they would appeal."
+    )
+    lines = list(_glossary(tmp_path, text).values())
+    assert lines.count(chapo) == 1, lines

@@ -120,14 +120,17 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     limit = context.options.glossary_per_passage
     result = []
     glossed: list[set[str]] = []
+    defined: set[str] = set()
     for scored in per_passage:
         scored = [
             item
             for item in scored
             if not _part_of_glossed(item[2], glossed) and not _variant_of_glossed(item[2], glossed)
         ]
+        scored = _one_per_definition(scored, defined)
         best = pick(_one_per_stem(scored, context.title), limit)
         glossed += [set(normal_key(e.term).split()) for e in best]
+        defined |= {e.definition.lower() for e in best}
         # Keep the kept entries in reading order, the order a student meets them.
         result.append(sorted(best, key=lambda e: _first_position(e, context)))
     for entries, passage_drafts in zip(result, drafts, strict=True):
@@ -194,6 +197,23 @@ def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
         return False
     words = set(normal_key(entry.term).split())
     return any(words <= other or other <= words for other in glossed if other)
+
+
+def _one_per_definition(
+    scored: list[tuple[float, bool, GlossaryEntry]], defined: set[str]
+) -> list[tuple[float, bool, GlossaryEntry]]:
+    """One entry per line: two names of one person the article kept apart ("El Chapo"
+    and "Joaquín Guzmán") would show the student the same line twice. The best scored
+    stays, unless an earlier passage already gave that line."""
+    kept: list[tuple[float, bool, GlossaryEntry]] = []
+    seen = set(defined)
+    for item in sorted(scored, key=lambda s: -s[0]):
+        line = item[2].definition.lower()
+        if line in seen:
+            continue
+        seen.add(line)
+        kept.append(item)
+    return kept
 
 
 def _variant_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
