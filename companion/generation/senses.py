@@ -495,8 +495,7 @@ class SenseChooser:
         times in the sentence), when it has a clear lead: MIN_TOPIC_SCORE at least and
         three times the score of any other meaning ("her silhouette" in a fashion story
         that says "darker" is neither); none when the meaning is one most readers know."""
-        listed = self.senses if self.senses is not None else learner_senses()
-        senses = listed.get((entry.word, entry.pos), ())
+        senses = self._senses_of(entry)
         if not senses:
             return None
         scores = [self._topic_score(sense, sentence, passage) for sense in senses]
@@ -516,8 +515,7 @@ class SenseChooser:
         _sense_by_topic) MIN_TOPIC_SCORE at least and three times that of the line's own
         meaning and of every other. Without such a lead the dictionary's line stands: it
         is the word's usual meaning ("bail" in a court story, or in one that says little)."""
-        listed = self.senses if self.senses is not None else learner_senses()
-        senses = listed.get((entry.word, entry.pos), ())
+        senses = self._senses_of(entry)
         if not senses:
             return None
         scores = [self._topic_score(sense, sentence, passage) for sense in senses]
@@ -527,6 +525,10 @@ class SenseChooser:
         if any(scores[best] < 3 * score for i, score in enumerate(scores) if i != best):
             return None
         return senses[best]
+
+    def _senses_of(self, entry: LearnerEntry) -> tuple[Sense, ...]:
+        listed = self.senses if self.senses is not None else learner_senses()
+        return listed.get((entry.word, entry.pos), ())
 
     def _topic_score(self, sense: Sense, sentence: Set[str], passage: Set[str]) -> int:
         cues = self._cue_stems(sense.cues)
@@ -614,7 +616,8 @@ class SenseChooser:
             # WordNet's line stood or was refused above; but where WordNet knows the name
             # only as another kind of thing ("Wimbledon" the suburb, for the tournament),
             # the news names file's line for the label's kind
-            return self._news_name(thing, kind=self._kind_wordnet_lacks(thing))
+            kind = self._kind_wordnet_lacks(thing)
+            return self._news_name(thing, kind=kind) if kind else None
         # Kerala, the NHS, Sinn Féin: newer or smaller than WordNet; the Springboks, whom
         # WordNet knows only as gazelles (and the recogniser took for a person: no person
         # is called "the ..."); "Manchester United's Wayne Rooney", where it took the
@@ -676,9 +679,7 @@ class SenseChooser:
         holds; none when the file calls it known or ambiguous, or its line ties it to a
         country or sport the article never mentions (the UK's Labour Party in Auckland).
         `whole`: only a name of two words or more, whole; `kind`: only a line of that
-        kind ("" none)."""
-        if kind == "":
-            return None
+        kind."""
         listed = self.news if self.news is not None else news_names()
         for form in self._name_forms(thing):
             if whole and len(form.split()) < 2:

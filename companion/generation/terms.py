@@ -528,8 +528,8 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
 
 def _drop_pieces_of_names(words: list[Thing], names: list[Thing]) -> None:
     """A word the article only writes with a capital that is also a word of one of its
-    names ("Parsons said ..." after "May Parsons"; "Strait" of "Sunda Strait", "Bismuth"
-    of "Paul Bismuth"): the name again, not the word ("parson", "strait: narrow")."""
+    names ("Parsons said ..." after "May Parsons"; "Bismuth" of the alias "Paul
+    Bismuth"): the name again, not the word ("parson", the metal)."""
     in_names = {w for t in names for m in t.mentions for w in m.text.split() if w[:1].isupper()}
     for word in words:
         texts = [m.text for m in word.mentions]
