@@ -84,7 +84,10 @@ def unsuitable_words(text: str) -> list[str]:
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(" \"“‘'(")
+    start = max(0, offset - 200)  # the previous word is near: a whole text's prefix for
+    before = text[start:offset].rstrip(" \"“‘'(")  # each capitalised word was quadratic
+    if start and not re.search(r"\s", before):
+        before = text[:offset].rstrip(" \"“‘'(")  # too little to hold that word whole
     if not before or before[-1] not in ".!?:":
         return not before
     previous = before.split()[-1]

@@ -88,6 +88,14 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def doc_text(doc: Doc) -> str:
+    """A paragraph's text, joined once (spaCy joins all its tokens afresh on each
+    ``doc.text``, and the question rules ask for it once a sentence)."""
+    if "companion_text" not in doc.user_data:
+        doc.user_data["companion_text"] = doc.text
+    return doc.user_data["companion_text"]
+
+
 @dataclass
 class Sentence:
     paragraph: int  # index into Analysis.paragraphs

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from companion.common.occurrence import term_in_text
-from companion.generation.analysis import Analysis
+from companion.generation.analysis import Analysis, zipf
 from companion.generation.passages import Draft
 from companion.lesson.model import GlossaryEntry
 
@@ -26,6 +26,9 @@ class Options:
     # of 65 for the same questions asked without choices: the options were the fault)
     choices: bool = False
     shared_glossary: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
+
+
+COMMON_ZIPF = 4.0  # a common word: "earthquake" 4.2, "earth" 4.8
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class Context:
     def article_words(self) -> frozenset[str]:
         """Every word of the article, lowercased (read once per lesson)."""
         return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", self.text))
+
+    @cached_property
+    def common_long_words(self) -> tuple[str, ...]:
+        """The article's common words of seven letters or more: those that may hold a
+        clipped word ("earthquake" holds "quake"); found once per lesson."""
+        return tuple(w for w in self.article_words if len(w) >= 7 and zipf(w) >= COMMON_ZIPF)
 
     @cached_property
     def web_names(self) -> frozenset[str]:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from companion.common.wordnet import get_wordnet
-from companion.generation.analysis import zipf
+from companion.generation.analysis import doc_text, zipf
 from companion.generation.definitions import (
     Definition,
     _subtree_text,
@@ -466,7 +466,7 @@ def _with_country(tokens: list[Token], resolve: Resolver) -> str:
         country = country_of_adjective(nationality[0].text)
     else:
         country = home_country(resolve)
-        if country and country not in tokens[0].doc.text:
+        if country and country not in doc_text(tokens[0].doc):
             return ""  # the one country named, but not where the title is: "Premier
             # Campbell Newman" of Queensland in a story with a trade mission to India
     return f"{_joined(role, lower=False)} of {with_the(country)}" if country else ""

@@ -16,7 +16,7 @@ from companion.common.suitability import sensitive_words, unsuitable_words
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
-from companion.generation.context import Context
+from companion.generation.context import COMMON_ZIPF, Context
 from companion.generation.context_lines import context_line
 from companion.generation.definitions import (
     RELATIONAL_START,
@@ -349,9 +349,6 @@ def _unclear(thing: Thing) -> bool:
     )
 
 
-CLIPPED_FROM_ZIPF = 4.0  # "earthquake" 4.2
-
-
 def _clipped(thing: Thing, context: Context) -> bool:
     """A short form of a common word the article also uses: "quake" beside "earthquake"."""
     word = (thing.lemma or thing.key).lower()
@@ -360,10 +357,9 @@ def _clipped(thing: Thing, context: Context) -> bool:
     return any(
         other != word
         and other.endswith(word)
-        and zipf(other) >= CLIPPED_FROM_ZIPF
         and len(other) - len(word) >= 3
-        and zipf(other[: -len(word)]) >= CLIPPED_FROM_ZIPF  # "earth" + "quake"
-        for other in context.article_words
+        and zipf(other[: -len(word)]) >= COMMON_ZIPF  # "earth" + "quake"
+        for other in context.common_long_words
     )
 
 

@@ -136,7 +136,8 @@ def name_drafts(
     """Headings for groups of paragraphs: the source's own, else the passage's topic.
     With the article's named things (companion.generation.terms), a name counts under its full form
     ("Ahmed Shah Masood", never "Masood") and news outlets never make a heading."""
-    phrases = [_phrases(analysis, group, things) for group in groups]
+    named = _named_tokens(things) if things is not None else None
+    phrases = [_phrases(analysis, group, named) for group in groups]
     document_frequency: Counter[str] = Counter()
     for counts in phrases:
         document_frequency.update(set(counts))
@@ -148,11 +149,10 @@ def name_drafts(
     return drafts
 
 
-def _phrases(analysis: Analysis, group: list[int], things=None) -> Counter[str]:
-    """Candidate heading phrases of a passage with weighted counts."""
-    counts: Counter[str] = Counter()
+def _named_tokens(things) -> dict[tuple[int, int], str]:
+    """(paragraph, token) -> the full name of the named thing that token is part of."""
     named: dict[tuple[int, int], str] = {}
-    for thing in things or []:
+    for thing in things:
         if thing.is_name:
             name = max((m.text for m in thing.mentions), key=lambda t: (len(t.split()), t))
             if "(" in name or "," in name or len(name.split()) > 5 or re.search(r"\d", name):
@@ -160,20 +160,29 @@ def _phrases(analysis: Analysis, group: list[int], things=None) -> Counter[str]:
             for m in thing.mentions:
                 for i in range(m.start, m.end):
                     named[(m.paragraph, i)] = name
+    return named
+
+
+def _phrases(
+    analysis: Analysis, group: list[int], named: dict[tuple[int, int], str] | None
+) -> Counter[str]:
+    """Candidate heading phrases of a passage with weighted counts; without the article's
+    named things (`named` None), spaCy's entities stand in for them."""
+    counts: Counter[str] = Counter()
     for index in group:
         doc = analysis.docs[index]
-        if things is not None:
+        if named is not None:
             seen: set[int] = set()
             for token in doc:
                 name = named.get((index, token.i))
                 if name and token.i not in seen:
                     counts[name] += 1.0
                     seen.update(range(token.i, token.i + len(name.split())))
-        for ent in doc.ents if things is None else []:
+        for ent in doc.ents if named is None else []:
             if ent.label_ in HEADING_ENTITIES:
                 counts[_clean_phrase(ent)] += 1.0
         for chunk in analysis.noun_chunks(index):
-            if things is not None and any((index, t.i) in named for t in chunk):
+            if named is not None and any((index, t.i) in named for t in chunk):
                 continue
             if chunk.root.pos_ in ("NOUN", "PROPN") and len(chunk) <= 5 and _topical(chunk.root):
                 phrase = _clean_phrase(chunk)

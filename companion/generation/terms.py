@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import get_wordnet
-from companion.generation.analysis import Analysis, zipf
+from companion.generation.analysis import Analysis, doc_text, zipf
 from companion.generation.importing import is_boilerplate
 from companion.generation.learner_dictionary import learner_dictionary, learner_senses
 from companion.generation.lexicon import (
@@ -117,7 +117,7 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
     """(kind, mention) for named entities and for rare capitalised words spaCy missed."""
     found: list[tuple[str, str, Mention]] = []
     for index, doc in enumerate(analysis.docs):
-        if is_boilerplate(doc.text):
+        if is_boilerplate(doc_text(doc)):
             continue
         covered: set[int] = set()
         for start, end in _saints_names(doc):
@@ -499,7 +499,7 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
     words: dict[str, Thing] = {}
     tags: dict[str, Counter[str]] = {}
     for index, doc in enumerate(analysis.docs):
-        if is_boilerplate(doc.text):
+        if is_boilerplate(doc_text(doc)):
             continue
         for token in doc:
             if (index, token.i) in named_tokens:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import get_wordnet
-from companion.generation.analysis import zipf
+from companion.generation.analysis import doc_text, zipf
 from companion.generation.clauses import has_quote, is_quote
 from companion.generation.context import Context
 from companion.generation.lexicon import (
@@ -429,7 +429,7 @@ def usable_sentence(sentence: Span, junk: Callable[[Span], bool] | None = None) 
         return False
     if _plural_with_singular_verb(sentence):
         return False  # "Some schools in the province is forced to ...": the source's slip
-    if not re.search(r"""[.!?]["”’')\]]*\s*$""", sentence.doc.text):
+    if not re.search(r"""[.!?]["”’')\]]*\s*$""", doc_text(sentence.doc)):
         return False  # a paragraph with no full stop at its end: a caption or a heading
         # ("The artwork appeared on the side of the Griffin Hotel in Stockport. The pub's
         # landlord said it was 'a surprise'")
@@ -506,7 +506,7 @@ def inside_quotation(sentence: Span) -> bool:
     """A sentence in the middle of a quotation opened by an earlier sentence: "... said:
     "Apologies to everyone. We're starting to get WhatsApp working again." The second
     sentence has no quotation mark of its own, but it is someone's words."""
-    before = sentence.doc.text[: sentence.start_char]
+    before = doc_text(sentence.doc)[: sentence.start_char]
     marks = list(re.finditer(r"[“”\"]", before))
     if not marks:
         return False
@@ -685,10 +685,12 @@ TYPO_ZIPF = 2.5  # "availabe" 1.65, "niney" 1.1; but also "laddish", "strimmer",
 COMMON_ZIPF = 4.0
 
 
+@lru_cache(maxsize=20_000)
 def _letter_dropped(word: str, wordnet) -> bool:
     """A rare word no dictionary knows that is a common word with one letter left out
     ("availabe": available, "niney": ninety). Rare real words are not ("laddish",
-    "strimmer", "lapilli", "framerates": no letter makes them common)."""
+    "strimmer", "lapilli", "framerates": no letter makes them common). Worked out once
+    a word: every sentence's words are checked."""
     if len(word) < 4 or zipf(word) >= TYPO_ZIPF:
         return False
     if _in_dictionary(word, wordnet):
