@@ -9,6 +9,7 @@ from companion.common.occurrence import term_in_text
 from companion.common.textutil import plain_text
 from companion.common.wordnet import get_wordnet
 from companion.generation.definitions import repeats_term, shorten
+from companion.generation.senses import names_another_country
 from companion.generation.terms import normal_key, spelling_variants
 from companion.lesson.model import GlossaryEntry
 from tests.generated import all_lessons, article_names, lesson_from_text, lesson_named, seed_lesson
@@ -618,3 +619,44 @@ def test_a_role_printed_before_a_name_turned_round_is_not_copied_back(
     glossary = _glossary(tmp_path, text.format(title="Jan Brewer offers a deal"))
     assert "Peter Cahill" not in glossary, glossary
     assert glossary.get("Jan Brewer") == "governor of Arizona", glossary
+
+
+def test_a_us_line_counts_the_article_s_us_and_a_company_taken_for_a_person(tmp_path: Path):
+    """ "US drug company ...": the article's "US" names the United States (spaCy calls it
+    a stop word, "us"); and "Pfizer" in the title, which the recogniser takes for a
+    person, is never written after a first name or title: the company's line."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Grandmother is first to get Pfizer jab\n\nA 90-year-old grandmother has become the "
+        "first person in the world to receive the Pfizer coronavirus vaccine outside a trial, "
+        "as the country began its biggest immunisation programme.\n\nThe vaccine, developed "
+        "by the US drug giant Pfizer and the German firm BioNTech, was approved last week.",
+    )
+    pfizer = next(e for e in lesson.glossary if e.term == "Pfizer")
+    assert pfizer.definition.startswith("US drug company") and pfizer.status == "generated"
+
+
+@pytest.mark.parametrize(
+    ("line", "tied"),
+    [
+        ("largest Latin American country and the largest Portuguese speaking country", False),
+        ("US drug company that made one of the first COVID-19 vaccines", True),
+        ("American football team based in Dallas", True),
+    ],
+)
+def test_latin_american_is_no_tie_to_the_united_states(line: str, tied: bool):
+    article = {"brazil", "election", "president"}  # no word for the United States
+    assert names_another_country(line, article) is tied
+
+
+def test_a_household_country_is_neither_an_entry_nor_a_draft(tmp_path: Path):
+    """South Korea in the title: reviewers called it a household country name, like the
+    United States (but Chile, Nepal, Zimbabwe were accepted)."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "South Korea's court removes president\n\nSouth Korea's Constitutional Court on "
+        "Friday upheld the impeachment of the president over a corruption scandal, removing "
+        "her from office.\n\nProtesters in Seoul had demanded her removal for months, and "
+        "South Korea will now hold an election within 60 days.",
+    )
+    assert "South Korea" not in [e.term for e in lesson.glossary]

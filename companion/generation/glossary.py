@@ -43,6 +43,9 @@ WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
 # Paris 4.8, Mexico 4.75 (reviewers: "common, like United States"); North Korea 4.6 and
 # Haiti 3.7 were accepted in titles, New Zealand 4.5 rejected twice
 HOUSEHOLD_PLACE_ZIPF = 4.7
+HOUSEHOLD_COUNTRY_ZIPF = 4.4  # Brazil 4.6, South Korea 4.6; Chile 4.1, Nepal 3.8
+COUNTRY_LINE = re.compile(r"(?:[\w,'-]+ ){0,4}(?:country|republic|kingdom|nation)\b")
+COUNTRY_SHORT_FORMS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K."})
 WELL_KNOWN_GROUP_ZIPF = 4.6  # United Nations 4.7, Congress 4.9; FDA's full name 4.5
 # WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
 # noun.body, noun.food, noun.plant, verb.body, verb.consumption
@@ -85,8 +88,11 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     analysis = context.analysis
     resolve = resolver_for(things)
     article_lemmas = {
-        t.lemma_.lower() for doc in analysis.docs for t in doc if t.is_alpha and not t.is_stop
-    }
+        t.lemma_.lower() if t.text not in COUNTRY_SHORT_FORMS else t.lower_
+        for doc in analysis.docs
+        for t in doc
+        if t.is_alpha and not t.is_stop or t.text in COUNTRY_SHORT_FORMS
+    }  # "US" is a stop word ("us"), and "U.S." no word: both say the United States
     chooser = SenseChooser(get_wordnet(), article_lemmas, "\n".join(analysis.paragraphs))
     per_passage: list[list[tuple[float, bool, GlossaryEntry]]] = [[] for _ in context.drafts]
     drafts: list[list[GlossaryEntry]] = [[] for _ in context.drafts]
@@ -178,6 +184,8 @@ def draft_entry(
         return None  # Jupiter; Northampton the rugby team
     found = _define(thing, context, chooser, resolve) or context_line(thing, resolve)
     if found is None or not found.text.strip():
+        return None
+    if thing.kind == "place" and _household_country(thing, found):
         return None
     passage = context.passage_of(thing.first.paragraph)
     return GlossaryEntry(
@@ -315,6 +323,9 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     definition = _define(thing, context, chooser, resolve)
     if definition is not None and definition.household and not in_title(thing, context):
         return None  # Mount Everest, the House of Commons: students know them
+    if definition is not None and thing.kind == "place" and _household_country(thing, definition):
+        return None  # Brazil, South Korea, even in the title (reviewers: "household
+        # country name"; but Chile, Nepal, Zimbabwe accepted)
     if definition is not None and not trustworthy(definition, thing, context) and thing.is_name:
         # "Page is no standard-issue CEO" is no definition; "Google co-founder Larry
         # Page" gives one
@@ -337,6 +348,12 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
             return None  # the same, where a well-known person's line says more (but the
             # title's people are the story's: "... took on Bruno Mars and Paris Hilton")
     return definition
+
+
+def _household_country(thing: Thing, definition: Definition) -> bool:
+    """A country most students know, defined as one."""
+    known = well_known(thing, HOUSEHOLD_COUNTRY_ZIPF)
+    return known and COUNTRY_LINE.match(definition.text) is not None
 
 
 def _unclear(thing: Thing) -> bool:

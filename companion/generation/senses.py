@@ -62,7 +62,9 @@ COUNTRIES = re.compile(
     r"(United States|United Kingdom|Great Britain|Britain|England)\b"
 )
 
-DEMONYMS = re.compile(r"\b(British|American|English|federal|UK|US|U\.S\.)(?!\w)")
+DEMONYMS = re.compile(
+    r"\b(?<!Latin )(?<!South )(?<!Central )(British|American|English|federal|UK|US|U\.S\.)(?!\w)"
+)  # ("largest Latin American country" is not the United States')
 _AMERICA = ("american", "america", "us", "usa", "washington", "u.s", "u.s.")
 _BRITAIN = ("british", "britain", "uk", "england", "london", "english", "scotland", "wales")
 _ENGLAND = ("english", "england", "britain", "british", "uk", "london")
@@ -186,6 +188,19 @@ def _another_region(thing: Thing, gloss: str) -> bool:
         if region and " ".join(region) not in gloss:
             return True
     return False
+
+
+# kinds of news names no person's surname is taken for (a place is: "Jordan", "Houston")
+NOT_A_SURNAME_KINDS = frozenset({"group", "event", "other"})
+
+
+def _one_bare_word(thing: Thing) -> bool:
+    """A "person" of one word that the article never writes after a capitalised word
+    ("Mr Merck", "Premier Ford", "Albert Bourla"): no first name, no title, so likely not
+    a person at all."""
+    return all(len(form.split()) == 1 for form in thing.forms) and not any(
+        m.start > 0 and m.doc[m.start - 1].is_title for m in thing.mentions
+    )
 
 
 def _after_the(thing: Thing) -> bool:
@@ -617,11 +632,15 @@ class SenseChooser:
             # only as another kind of thing ("Wimbledon" the suburb, for the tournament),
             # the news names file's line for the label's kind
             kind = self._kind_wordnet_lacks(thing)
-            return self._news_name(thing, kind=kind) if kind else None
+            return self._news_name(thing, kinds=frozenset({kind})) if kind else None
         # Kerala, the NHS, Sinn Féin: newer or smaller than WordNet; the Springboks, whom
         # WordNet knows only as gazelles (and the recogniser took for a person: no person
         # is called "the ..."); "Manchester United's Wayne Rooney", where it took the
         # club for a person: no person has a club's two-word name
+        if person and _one_bare_word(thing):
+            # "Pfizer jab", "Brexit" taken for a person: a company's, an event's or a
+            # thing's line, never a place's ("Jordan scored": the country is a surname)
+            return self._news_name(thing, kinds=NOT_A_SURNAME_KINDS)
         return self._news_name(thing, whole=person)
 
     def _names_a_thing(self, thing: Thing) -> bool:
@@ -673,13 +692,13 @@ class SenseChooser:
         return None
 
     def _news_name(
-        self, thing: Thing, whole: bool = False, kind: str | None = None
+        self, thing: Thing, whole: bool = False, kinds: frozenset[str] = frozenset()
     ) -> Definition | None:
         """The line of Companion's news names file for the thing's longest form it
         holds; none when the file calls it known or ambiguous, or its line ties it to a
         country or sport the article never mentions (the UK's Labour Party in Auckland).
-        `whole`: only a name of two words or more, whole; `kind`: only a line of that
-        kind."""
+        `whole`: only a name of two words or more, whole; `kinds`: only a line of one of
+        those kinds."""
         listed = self.news if self.news is not None else news_names()
         for form in self._name_forms(thing):
             if whole and len(form.split()) < 2:
@@ -690,7 +709,7 @@ class SenseChooser:
                 # writes an acronym said as a word with one capital
             if entry is None:
                 continue
-            if kind is not None and entry.kind != kind:
+            if kinds and entry.kind not in kinds:
                 return None
             if entry.verdict != "gloss" or names_another_country(entry.definition, self.article):
                 return None
