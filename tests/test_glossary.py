@@ -660,3 +660,17 @@ def test_a_household_country_is_neither_an_entry_nor_a_draft(tmp_path: Path):
         "South Korea will now hold an election within 60 days.",
     )
     assert "South Korea" not in [e.term for e in lesson.glossary]
+
+
+def test_a_name_the_article_explains_too_vaguely_takes_the_names_file_s_line(tmp_path: Path):
+    """ "Nairobi, the capital": the article's words are no line; the news names file's
+    is ("capital and largest city of Kenya"), not the bare "capital"."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Kenya opens railway from Mombasa to Nairobi\n\nKenya on Wednesday opened a new "
+        "railway linking the port of Mombasa with Nairobi, the capital, cutting the journey "
+        "to four hours.\n\nPresident Uhuru Kenyatta rode the first train from Mombasa, "
+        "where crowds waved flags as it left the station.",
+    )
+    nairobi = next(e for e in lesson.glossary if e.term == "Nairobi")
+    assert nairobi.definition == "capital and largest city of Kenya"

@@ -328,8 +328,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         # country name"; but Chile, Nepal, Zimbabwe accepted)
     if definition is not None and not trustworthy(definition, thing, context) and thing.is_name:
         # "Page is no standard-issue CEO" is no definition; "Google co-founder Larry
-        # Page" gives one
-        definition = context_line(thing, resolve)
+        # Page" gives one; "Nairobi, the capital" gives none, the names file does
+        definition = chooser.define_name(thing) or context_line(thing, resolve)
     if definition is None or not trustworthy(definition, thing, context):
         return None
     if (definition.source == "context" or definition.central_only) and not central(
