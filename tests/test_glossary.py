@@ -674,3 +674,29 @@ def test_a_name_the_article_explains_too_vaguely_takes_the_names_file_s_line(tmp
     )
     nairobi = next(e for e in lesson.glossary if e.term == "Nairobi")
     assert nairobi.definition == "capital and largest city of Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "glossed"),
+    [
+        (  # a baseball story: "RBI" is runs batted in, not India's central bank
+            "Cubs win World Series\n\nThe Chicago Cubs won the World Series on Wednesday. "
+            "Ben Zobrist hit an RBI double in the 10th inning.\n\nMiguel Montero followed "
+            "with an RBI single for an 8-6 lead, and the Cubs held on.",
+            False,
+        ),
+        (
+            "RBI raises interest rates\n\nThe RBI raised its main interest rate on Wednesday "
+            "to fight rising prices across India.\n\nThe RBI governor said Indian inflation "
+            "was still too high, and that the bank would act again if needed.",
+            True,
+        ),
+    ],
+)
+def test_an_acronym_s_line_of_a_country_needs_that_country_named(
+    tmp_path: Path, text: str, glossed: bool
+):
+    lesson = lesson_from_text(tmp_path, text)
+    assert any(e.term.startswith("RBI") or "Reserve Bank" in e.term for e in lesson.glossary) is (
+        glossed
+    )

@@ -168,3 +168,23 @@ def test_an_embedded_tweet_pasted_without_blank_lines_is_removed(tmp_path: Path)
     assert "Hello 280" not in text and "@biz" not in text
     assert "Aliza Rosen, Twitter's product manager" in text
     assert "Twitter will test tweets of 280 characters" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        (
+            "Related: Anthem agrees to pay $115 million to settle data breach lawsuits | Yahoo "
+            "says 500 million accounts stolen in 2014 hack",
+            True,
+        ),
+        ("See also: Credit freezes explained | How to check your report", True),
+        ("Related to the breach, the company said its shares fell 13 percent on Friday.", False),
+    ],
+)
+def test_a_line_of_other_pages_headlines_is_page_junk(tmp_path: Path, line: str, junk: bool):
+    """However long: "Related: ... | ..." lists other pages, not the story."""
+    path = tmp_path / "story.txt"
+    story = "Equifax says hackers stole data\n\nThe credit agency said on Thursday that hackers"
+    path.write_text(f"{story} had taken personal data of millions of people.\n\n{line}\n")
+    assert (line in read_article(path).paragraphs) is not junk

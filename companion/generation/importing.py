@@ -50,7 +50,8 @@ COMMENT_SECTION = re.compile(r"^(?:\(\d+\) comments?|Welcome to the discussion\.
 # to another page with its teaser, in capitals
 LINK_TEASER = re.compile(
     r"^(?:[•*]\s*)?(?:(?:WATCH|LISTEN|READ MORE|ALSO READ|MORE|RELATED)\s*[:|]|RELATED\s)"
-)
+    r"|^(?i:related|read\s+more|see\s+also|also\s+read)\s*:[^|]*\|"
+)  # (and "Related: Anthem agrees to pay ... | Yahoo says ...": other pages' headlines)
 # "Researchers are hoping ... CTV News Edmonton's Evan Kenny has the story.", "Meghan
 # McCorkell has more from the hardest hit areas.": a video's blurb
 VIDEO_BLURB = re.compile(

@@ -13,6 +13,7 @@ from companion.common.occurrence import term_pattern
 from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
+from companion.generation.context_lines import COUNTRY_GLOSS
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -190,6 +191,10 @@ def _another_region(thing: Thing, gloss: str) -> bool:
     return False
 
 
+# "central bank of India", "India's central bank": the country whose thing it is
+OF_A_COUNTRY = re.compile(
+    r"\bof (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s\b"
+)
 # kinds of news names no person's surname is taken for (a place is: "Jordan", "Houston")
 NOT_A_SURNAME_KINDS = frozenset({"group", "event", "other"})
 
@@ -338,6 +343,7 @@ class SenseChooser:
         self.article_text = article_text
         self._spellings: dict[str, str] = {}
         self._cues: dict[frozenset[str], frozenset[str]] = {}
+        self._countries: set[int] | None = None
 
     def _spelt_out(self, acronym: str) -> str:
         """The article's own words for an acronym: capitalised words whose initials make
@@ -713,6 +719,9 @@ class SenseChooser:
                 return None
             if entry.verdict != "gloss" or names_another_country(entry.definition, self.article):
                 return None
+            if form.isupper() and self._country_not_named(entry.definition):
+                return None  # "RBI: central bank of India" in a baseball story (runs
+                # batted in): an acronym is many things, its line's country must be named
             spelt = self._spelt_out(form)
             if spelt and spelt.lower() in entry.definition.lower():
                 return None  # "TTPS: Trinidad and Tobago Police Service, ...": the article
@@ -720,6 +729,46 @@ class SenseChooser:
             # a name met once in passing ("estimates from Thomson Reuters", a photo
             # credit) is not worth its line: the title or two paragraphs
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
+        return None
+
+    def _country_not_named(self, line: str) -> bool:
+        """The line makes the thing a country's ("of India", "India's") and the article
+        names that country neither by name nor by its people's adjective. ("with clubs in
+        Australia and New Zealand" says where, not whose.) The United States and Britain
+        are names_another_country's, with their other names."""
+        named = self._countries_named()
+        for words in itertools.chain(*OF_A_COUNTRY.findall(line)):
+            if not words or words.lower() in COUNTRY_NAMES:
+                continue
+            country = self._country(words)
+            if country is not None and country not in named:
+                return True
+        return False
+
+    def _countries_named(self) -> set[int]:
+        """The countries the article names, by name or adjective, as WordNet synsets
+        (found once)."""
+        if self._countries is None:
+            words = set(re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", self.article_text))
+            words |= {w for pair in words for w in pair.split()}
+            found = {self._country(w) for w in words} | {self._country_of(w) for w in words}
+            self._countries = found - {None}
+        return self._countries
+
+    def _country(self, name: str) -> int | None:
+        """The WordNet synset of the country of this name (its first sense), or None."""
+        for sense in self.wordnet.synsets(name, "n")[:1]:
+            if sense.instance and sense.lexname == 15 and COUNTRY_GLOSS.match(sense.definition):
+                return sense.offset
+        return None
+
+    def _country_of(self, adjective: str) -> int | None:
+        """ "Indian" -> India's synset, through WordNet's pertainym."""
+        for sense in self.wordnet.synsets(adjective, "a")[:1]:
+            for offset in sense.pertainyms[:1]:
+                noun = self.wordnet.synset(offset, "n")
+                if noun.lemmas[0][:3].lower() == adjective[:3].lower():
+                    return self._country(noun.lemmas[0])
         return None
 
     def _wordnet_name(self, thing: Thing) -> Definition | None:
