@@ -405,3 +405,14 @@ def test_a_capitalised_word_of_one_of_the_article_s_names_is_no_word():
         "Parsons said it was a huge honour to give the first jab.",
     )
     assert "parson" not in found and "parsons" not in found, list(found)
+
+
+def test_a_role_run_into_an_acronym_is_not_part_of_the_group():
+    """ "WHO Director-General Margaret Chan": the recogniser's "WHO Director" is the WHO;
+    "Finance Minister Ignatius Chombo" keeps its role, which is glossed as one."""
+    found = things_of(
+        "The announcement came from WHO Director-General Margaret Chan in Geneva.",
+        "Finance Minister Ignatius Chombo was detained, a government source said.",
+    )
+    names = {display_name(t) for t in found.values()}
+    assert "WHO Director" not in names and "Finance Minister" in names

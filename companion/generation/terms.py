@@ -228,6 +228,14 @@ def _acronym_or_proper(token) -> bool:
     )
 
 
+# a role the recogniser runs into an acronym before the officer's name ("WHO Director",
+# "EU Commissioner"); not after a word ("Finance Minister" is a role, glossed as one)
+TRAILING_ROLES = frozenset(
+    {"director", "chief", "secretary", "minister", "spokesman", "spokeswoman"}
+    | {"spokesperson", "chairman", "chairwoman", "commissioner", "ambassador", "envoy"}
+)
+
+
 def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None:
     """Trim a leading 'the' and a trailing possessive; reject what is not a name."""
     while start < end and (
@@ -245,6 +253,13 @@ def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None
         start += 1  # "north Kerala", "eastern Ukraine": the name, not its direction
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    while (
+        end - start > 1
+        and doc[end - 1].lower_ in TRAILING_ROLES
+        and doc[end - 2].text.isupper()
+        and len(doc[end - 2].text) > 1
+    ):
+        end -= 1  # "WHO Director(-General Margaret Chan)": the group, not its officer
     owner = [t.i for t in doc[start:end] if t.tag_ == "POS"]
     if owner and owner[-1] + 1 < end:
         start = owner[-1] + 1  # "NASA’s Jet Propulsion Laboratory" -> the laboratory
