@@ -416,3 +416,15 @@ def test_a_role_run_into_an_acronym_is_not_part_of_the_group():
     )
     names = {display_name(t) for t in found.values()}
     assert "WHO Director" not in names and "Finance Minister" in names
+
+
+def test_a_city_is_not_the_airport_named_after_it():
+    """ "Christchurch" and "Christchurch Airport": two places (the Panjshir and the
+    Panjshir Valley are one)."""
+    found = things_of(
+        "A powerful earthquake tore through Christchurch at lunchtime, toppling buildings.",
+        "Flights were halted at Christchurch Airport while the runway was checked.",
+        "Christchurch residents were told to stay away from the city centre.",
+    )
+    names = {display_name(t) for t in found.values()}
+    assert {"Christchurch", "Christchurch Airport"} <= names

@@ -441,6 +441,13 @@ def _merge_acronyms_by_initials(things: list[Thing]) -> None:
 COMMON_HEAD_ZIPF = 4.0  # "west" 5.0, "new" 6.4, "north" 5.0; "panjshir" 1.6
 
 
+# the last word of a building's or an institution's name, which a city lends its name to
+BUILDING_HEADS = frozenset(
+    {"airport", "hospital", "cathedral", "church", "station", "stadium", "university"}
+    | {"college", "school", "prison", "jail", "museum", "hotel", "council", "zoo", "mosque"}
+)
+
+
 def _same_thing(a: Thing, b: Thing) -> bool:
     if len(a.key.split()) == 1 and len(b.key.split()) > 1:
         a, b = b, a
@@ -451,6 +458,8 @@ def _same_thing(a: Thing, b: Thing) -> bool:
     wa, wb = a.key.split(), b.key.split()
     if len(wb) == 1 and len(wa) == 1:
         return _demonym_of(wb[0], wa[0]) or _demonym_of(wa[0], wb[0])
+    if wa[-1].lower() in BUILDING_HEADS:
+        return False  # "Christchurch" the city is not Christchurch Airport
     if len(wb) == 1 and len(wa) > 1 and a.kind == "place" and zipf(wa[0]) < COMMON_HEAD_ZIPF:
         # "Panjshir" and "Panjshiris" belong with "Panjshir Valley" when that is the
         # article's usual name for it; but "the West" is not "West Ham", nor "New" "New
