@@ -145,6 +145,12 @@ LABEL_MAX_WORDS = 6
 CREDIT_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*\s*){1,3}\)$")
 LABELLED = re.compile(r"^[A-Z][\w'’ -]{2,30}:\s+[A-Z]")
 # a byline on a line of its own, in any case: "- BY OLGA R. RODRIGUEZ"
+# "By our Europe correspondent Brussels, Tuesday 22 March 2016": a byline with no name
+BY_OUR_REPORTER = re.compile(
+    r"^(?:By|BY)\s+(?:our|a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:correspondents?|reporters?|staff|editors?|team)\b",
+    re.IGNORECASE,
+)
 BYLINE_ONLY = re.compile(r"^[-–—]?\s*(?:By|BY)\s+[A-Z][A-Za-z.'’ -]{2,60}$")
 BYLINE_MAX_WORDS = 6
 # a web page's prompts left between two sentences of a pasted story
@@ -465,6 +471,7 @@ def _furniture_line(text: str) -> bool:
     return bool(
         (BYLINE_ONLY.match(text) and len(words) <= BYLINE_MAX_WORDS)
         or BYLINE_FOR.match(text)
+        or (BY_OUR_REPORTER.match(text) and len(words) <= STAMP_MAX_WORDS)
         or STAFF_LINE.match(text)
         or (TIME_STAMP.search(text) and len(words) <= STAMP_MAX_WORDS)
         or (BULLET.match(text) and len(re.findall(r"(?:^|\s)[*•]\s", text)) == 1)
