@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from companion.common.wordnet import get_wordnet
+from companion.common.wordnet import Synset, get_wordnet
 from companion.generation.analysis import doc_text, zipf
 from companion.generation.definitions import (
     Definition,
@@ -475,10 +475,18 @@ def _with_country(tokens: list[Token], resolve: Resolver) -> str:
 def country_name(name: str) -> str:
     """WordNet's name for a country ("US" -> "United States"), or "" for a name that is
     not one (a state, a city, a continent)."""
+    sense = country_sense(name)
+    if sense is None:
+        return ""
+    return sense.lemmas[0] if name.isupper() else name  # not Russia's "Soviet Union"
+
+
+def country_sense(name: str) -> Synset | None:
+    """The country a name's first WordNet sense is, or None."""
     for sense in get_wordnet().synsets(name, "n")[:1]:
         if sense.instance and sense.lexname == 15 and COUNTRY_GLOSS.match(sense.definition):
-            return sense.lemmas[0] if name.isupper() else name  # not Russia's "Soviet Union"
-    return ""
+            return sense
+    return None
 
 
 def _maybe_a_country(name: str) -> str:

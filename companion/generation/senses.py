@@ -13,7 +13,7 @@ from companion.common.occurrence import term_pattern
 from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
-from companion.generation.context_lines import COUNTRY_GLOSS
+from companion.generation.context_lines import country_sense
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -755,12 +755,11 @@ class SenseChooser:
             self._countries = found - {None}
         return self._countries
 
-    def _country(self, name: str) -> int | None:
-        """The WordNet synset of the country of this name (its first sense), or None."""
-        for sense in self.wordnet.synsets(name, "n")[:1]:
-            if sense.instance and sense.lexname == 15 and COUNTRY_GLOSS.match(sense.definition):
-                return sense.offset
-        return None
+    @staticmethod
+    def _country(name: str) -> int | None:
+        """The WordNet synset (offset) of the country of this name, or None."""
+        sense = country_sense(name)
+        return sense.offset if sense is not None else None
 
     def _country_of(self, adjective: str) -> int | None:
         """ "Indian" -> India's synset, through WordNet's pertainym."""
