@@ -700,3 +700,17 @@ def test_an_acronym_s_line_of_a_country_needs_that_country_named(
     assert any(e.term.startswith("RBI") or "Reserve Bank" in e.term for e in lesson.glossary) is (
         glossed
     )
+
+
+def test_an_acronym_the_article_spells_out_as_another_body_takes_no_line(tmp_path: Path):
+    """The names file's "IPCC" is the UN climate panel; this article's IPCC is the
+    Independent Police Complaints Commission, whose words the line never uses."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "IPCC investigates police shooting in Tottenham\n\nThe Independent Police Complaints "
+        "Commission (IPCC) said it had begun an investigation into the shooting of a man by "
+        "officers in Tottenham on Thursday.\n\nThe IPCC said a handgun had been recovered at "
+        "the scene and that it was examining reports about a bullet found in a police radio.",
+    )
+    lines = [e.definition for e in lesson.glossary if "IPCC" in e.term]
+    assert not any("climate" in line for line in lines)

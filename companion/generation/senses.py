@@ -208,6 +208,17 @@ def _one_bare_word(thing: Thing) -> bool:
     )
 
 
+def _shares_a_word(name: str, line: str) -> bool:
+    """A content word of the name (five letters or more, as stems) is in the line; or
+    the name is not made of English words ("All India Anna Dravida Munnetra Kazhagam"),
+    which a line would not echo."""
+    found = re.findall(r"[A-Za-z]{5,}", name)
+    if any(zipf(w.lower()) < 3.0 for w in found):
+        return True
+    words = {_stem(w.lower()) for w in found}
+    return bool(words & {_stem(w.lower()) for w in re.findall(r"[A-Za-z]{5,}", line)})
+
+
 def _after_the(thing: Thing) -> bool:
     return any(_after_the_word(m) for m in thing.mentions)
 
@@ -726,6 +737,9 @@ class SenseChooser:
             if spelt and spelt.lower() in entry.definition.lower():
                 return None  # "TTPS: Trinidad and Tobago Police Service, ...": the article
                 # spells it out in the same sentence
+            if spelt and form.isupper() and not _shares_a_word(spelt, entry.definition):
+                return None  # "IPCC: United Nations panel ... climate change" where the
+                # article spells out the Independent Police Complaints Commission
             # a name met once in passing ("estimates from Thomson Reuters", a photo
             # credit) is not worth its line: the title or two paragraphs
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
