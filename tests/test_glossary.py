@@ -714,3 +714,19 @@ def test_an_acronym_the_article_spells_out_as_another_body_takes_no_line(tmp_pat
     )
     lines = [e.definition for e in lesson.glossary if "IPCC" in e.term]
     assert not any("climate" in line for line in lines)
+
+
+def test_a_phrase_the_learner_dictionary_glosses_is_one_entry(tmp_path: Path):
+    """ "underlying conditions": the dictionary's phrase (WordNet lacks it) is the term,
+    not "underlying" in its everyday sense; "death toll" likewise, not a road "toll"."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Flu death toll rises as hospitals fill\n\nThe death toll from the new flu rose to "
+        "29 on Monday, health officials said, as hospitals across the region filled up.\n\n"
+        "Most of those who died had underlying conditions such as asthma or diabetes, and "
+        "doctors urged people in those groups to get vaccinated.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert glossary.get("death toll", "").startswith("number of people killed")
+    assert glossary.get("underlying condition", glossary.get("underlying conditions", ""))
+    assert "underlying" not in glossary and "toll" not in glossary

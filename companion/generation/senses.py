@@ -422,6 +422,8 @@ class SenseChooser:
             # WordNet knows it only as a noun. (Not in front of another noun: "ripple
             # effect", "hippy-chick" mean more than the noun.)
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
+        if not senses and " " in thing.lemma:
+            return self._dictionary_phrase(thing)  # "underlying condition": no WordNet
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
         if self._in_compound(mention):
@@ -517,6 +519,14 @@ class SenseChooser:
             # party", "funfair: traveling show" (reviewed on unseen news: 3 of 12 right)
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
+
+    def _dictionary_phrase(self, thing: Thing) -> Definition | None:
+        """A phrase only the learner dictionary knows, by its line (gloss only)."""
+        entry = self.dictionary_entry(thing)
+        if entry is None or entry.verdict != "gloss":
+            return None
+        text = LEADING_DETERMINERS.sub("", entry.definition)
+        return Definition(text, "dictionary", thing.first, 0.85) if text else None
 
     def _sense_by_topic(
         self, entry: LearnerEntry, mention, sentence: Set[str], passage: Set[str]

@@ -600,8 +600,9 @@ def _hard_for_the_grade(lemma: str, rarity: float, threshold: float) -> bool:
 
 
 def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) -> list[Thing]:
-    """Two-word terms that WordNet knows as one entry: "clean room", "solar array",
-    "gas giant". Their single words are then not glossed on their own."""
+    """Two-word terms that WordNet or the learner dictionary knows as one entry: "clean
+    room", "solar array", "gas giant", "death toll". Their single words are then not
+    glossed on their own."""
 
     wordnet = get_wordnet()
     named = {(m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)}
@@ -620,10 +621,15 @@ def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) 
             ):
                 continue
             lemma = f"{token.lower_} {head.lemma_.lower()}"
-            if zipf(lemma) >= 4.0 or not wordnet.synsets(lemma, "n"):
-                continue
+            rarity = zipf(lemma)
+            if not (
+                rarity < 4.0 and wordnet.synsets(lemma, "n")
+                or rarity < DICTIONARY_CEILING and _glossed_noun(lemma)
+            ):
+                continue  # (the learner dictionary's phrases, which it has judged worth a
+                # line, up to its ceiling: "death toll", "underlying condition")
             thing = found.setdefault(
-                lemma, Thing(key=lemma, kind="phrase", pos="n", lemma=lemma, rarity=zipf(lemma))
+                lemma, Thing(key=lemma, kind="phrase", pos="n", lemma=lemma, rarity=rarity)
             )
             thing.mentions.append(
                 Mention(index, doc, token.i, head.i + 1, doc[token.i : head.i + 1].text)
