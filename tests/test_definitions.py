@@ -400,3 +400,15 @@ def test_shared_definition_takes_the_first_matching_entry():
 
 def test_empty_shared_glossary():
     assert shared_definition(named("group", "NRF"), []) is None
+
+
+def test_an_appositive_far_along_the_sentence_is_not_the_name_s():
+    """The parser hangs "the government health plan" on "Biogen", the sentence's subject;
+    it is Medicare's, and an appositive follows its name."""
+    text = (
+        "Biogen said it would charge about $56,000 a year for a typical patient, a price "
+        "that could put a heavy burden on Medicare, the government health plan for older "
+        "Americans."
+    )
+    assert not explain(text, "Biogen", kind="group")
+    assert explain("Charika, the capital of Parwan, fell on Monday.", "Charika")

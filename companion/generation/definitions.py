@@ -416,6 +416,10 @@ def _appositive(mention: Mention, resolve) -> str:
     root = mention.span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= mention.end:
+            if child.left_edge.i > mention.end + 1:
+                return ""  # the parser hung another noun's appositive on the name, far
+                # along the sentence ("Biogen said ... a heavy burden on Medicare, the
+                # government health plan ..."): an appositive follows its name
             if child.pos_ == "NOUN":
                 return _subtree_text(child)
             head_label = mention.doc[mention.start].ent_type_
