@@ -428,3 +428,14 @@ def test_a_city_is_not_the_airport_named_after_it():
     )
     names = {display_name(t) for t in found.values()}
     assert {"Christchurch", "Christchurch Airport"} <= names
+
+
+def test_an_acronym_of_a_hyphened_name_is_the_same_club():
+    """ "PSG" is Paris Saint-Germain (the hyphened word's parts give its initials): one
+    thing, not a duplicate entry beside the club's."""
+    found = things_of(
+        "Neymar has joined Paris Saint-Germain from Barcelona for a world-record fee.",
+        "PSG presented their new signing in a statement on Thursday evening.",
+    )
+    names = {display_name(t) for t in found.values()}
+    assert "Paris Saint-Germain" in names and "PSG" not in names

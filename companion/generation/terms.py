@@ -429,7 +429,12 @@ def _merge_acronyms_by_initials(things: list[Thing]) -> None:
         if not _ACRONYM.match(thing.first.text) or thing.expansion or not thing.mentions:
             continue
         acronym = thing.first.text.rstrip("s")
-        matches = [n for n in names if n.mentions and acronym in {initials(f) for f in n.forms}]
+        matches = [
+            n
+            for n in names
+            if n.mentions
+            and acronym in {initials(g) for f in n.forms for g in (f, f.replace("-", " "))}
+        ]  # (a hyphened name's parts too: "PSG", Paris Saint-Germain)
         if len(matches) == 1:
             target = matches[0]
             target.mentions += thing.mentions
