@@ -80,6 +80,9 @@ def guard_sentences(doc: Doc) -> Doc:
     return doc
 
 
+COMMON_ZIPF = 4.0  # a common word: "earthquake" 4.2, "earth" 4.8, "available" 4.9
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common a word is in English: 7 for 'the', about 3 for 'guerrilla', 0 if unknown."""

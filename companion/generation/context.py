@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from companion.common.occurrence import term_in_text
-from companion.generation.analysis import Analysis, zipf
+from companion.generation.analysis import COMMON_ZIPF, Analysis, zipf
 from companion.generation.passages import Draft
 from companion.lesson.model import GlossaryEntry
 
@@ -26,9 +26,6 @@ class Options:
     # of 65 for the same questions asked without choices: the options were the fault)
     choices: bool = False
     shared_glossary: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
-
-
-COMMON_ZIPF = 4.0  # a common word: "earthquake" 4.2, "earth" 4.8
 
 
 @dataclass(frozen=True)

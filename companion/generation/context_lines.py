@@ -500,12 +500,18 @@ def _maybe_a_country(name: str) -> str:
 
 def country_of_adjective(adjective: str) -> str:
     """ "Syrian" -> "Syria", through WordNet's pertainym; not "Chinese" -> "Taiwan"."""
+    noun = adjective_noun(adjective)
+    return country_name(noun) if noun else ""
+
+
+def adjective_noun(adjective: str) -> str:
+    """The noun an adjective pertains to, spelt alike ("Syrian" -> "Syria"), or ""."""
     wordnet = get_wordnet()
     for sense in wordnet.synsets(adjective, "a")[:1]:
         for offset in sense.pertainyms[:1]:
             noun = wordnet.synset(offset, "n").lemmas[0]
             if noun[:3].lower() == adjective[:3].lower():
-                return country_name(noun)
+                return noun
     return ""
 
 

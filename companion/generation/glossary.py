@@ -14,9 +14,9 @@ import re
 from companion.common.occurrence import term_in_text, term_pattern
 from companion.common.suitability import sensitive_words, unsuitable_words
 from companion.common.wordnet import get_wordnet
-from companion.generation.analysis import zipf
+from companion.generation.analysis import COMMON_ZIPF, zipf
 from companion.generation.clauses import joining_hyphen
-from companion.generation.context import COMMON_ZIPF, Context
+from companion.generation.context import Context
 from companion.generation.context_lines import context_line
 from companion.generation.definitions import (
     RELATIONAL_START,

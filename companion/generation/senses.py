@@ -13,7 +13,7 @@ from companion.common.occurrence import term_pattern
 from companion.common.wordnet import Synset, WordNet, get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
-from companion.generation.context_lines import country_sense
+from companion.generation.context_lines import adjective_noun, country_sense
 from companion.generation.definitions import (
     LEADING_DETERMINERS,
     MAX_DEFINITION_WORDS,
@@ -785,14 +785,11 @@ class SenseChooser:
         sense = country_sense(name)
         return sense.offset if sense is not None else None
 
-    def _country_of(self, adjective: str) -> int | None:
-        """ "Indian" -> India's synset, through WordNet's pertainym."""
-        for sense in self.wordnet.synsets(adjective, "a")[:1]:
-            for offset in sense.pertainyms[:1]:
-                noun = self.wordnet.synset(offset, "n")
-                if noun.lemmas[0][:3].lower() == adjective[:3].lower():
-                    return self._country(noun.lemmas[0])
-        return None
+    @staticmethod
+    def _country_of(adjective: str) -> int | None:
+        """ "Indian" -> India's synset (offset), through WordNet's pertainym."""
+        noun = adjective_noun(adjective)
+        return SenseChooser._country(noun) if noun else None
 
     def _wordnet_name(self, thing: Thing) -> Definition | None:
         if thing.label == "NORP" and _people_word_as_modifier(thing.first):

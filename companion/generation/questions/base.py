@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import get_wordnet
-from companion.generation.analysis import doc_text, zipf
+from companion.generation.analysis import COMMON_ZIPF, doc_text, zipf
 from companion.generation.clauses import has_quote, is_quote
 from companion.generation.context import Context
 from companion.generation.lexicon import (
@@ -682,7 +682,6 @@ def _broken_word(first: str, second: str, wordnet) -> bool:
 
 
 TYPO_ZIPF = 2.5  # "availabe" 1.65, "niney" 1.1; but also "laddish", "strimmer", "lapilli"
-COMMON_ZIPF = 4.0
 
 
 @lru_cache(maxsize=20_000)
