@@ -730,3 +730,98 @@ def test_a_phrase_the_learner_dictionary_glosses_is_one_entry(tmp_path: Path):
     assert glossary.get("death toll", "").startswith("number of people killed")
     assert glossary.get("underlying condition", glossary.get("underlying conditions", ""))
     assert "underlying" not in glossary and "toll" not in glossary
+
+
+def test_an_event_wordnet_lists_as_a_kind_takes_the_names_file_s_verdict(tmp_path: Path):
+    """WordNet lists "World Series" as a kind of event, like the World Cup that every
+    student knows; the news names file judged each name: the World Series is glossed,
+    the World Cup (ambiguous: football, rugby, cricket ...) is not."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Red Sox sweep Rockies to win the World Series\n\nThe Boston Red Sox, the American "
+        "League champions, beat the Colorado Rockies 4-3 on Sunday night to complete a four-game sweep and win the "
+        "World Series, baseball's championship, for the second time in four years.\n\n"
+        "Many fans said the World Series "
+        "mattered more to them than the World Cup, which was played in Germany last year.",
+    )
+    terms = [e.term for e in lesson.glossary]
+    assert "World Series" in terms and "World Cup" not in terms
+
+
+def test_a_one_name_star_beside_a_father_called_senior_takes_the_people_file_s_line(
+    tmp_path: Path,
+):
+    """ "Neymar Sr" is the father, not a sign that "Neymar" is someone's first name."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Neymar completes move to Paris Saint-Germain\n\nNeymar has joined Paris "
+        "Saint-Germain from Barcelona after the French club paid his release clause, the "
+        "clubs said on Thursday.\n\nThe forward's father and agent, Neymar Sr, said his son "
+        "wanted a new challenge. Neymar will wear the number 10 shirt in Paris.",
+    )
+    neymar = next(e for e in lesson.glossary if e.term == "Neymar")
+    assert neymar.definition.startswith("Brazilian forward")
+
+
+def test_a_full_name_in_the_people_file_is_a_person_and_keeps_its_surname(tmp_path: Path):
+    """The recogniser takes "Wladimir Klitschko" for a place and "Klitschko" for a group;
+    the people file lists the full name, so both are the boxer: one central entry."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Joshua stops Klitschko in epic fight\n\nOSLO, April 30 - Anthony Joshua knocked "
+        "out Wladimir Klitschko in the eleventh round in front of 90,000 fans.\n\nKlitschko "
+        "had dropped Joshua in the sixth round with a right hand.\n\nKlitschko, 41, said "
+        "he would decide on a rematch within weeks.",
+    )
+    entry = next(e for e in lesson.glossary if e.term == "Wladimir Klitschko")
+    assert entry.definition.startswith("Ukrainian boxer")
+    assert "Klitschko" not in [e.term for e in lesson.glossary]
+
+
+def test_an_acronym_the_article_spells_out_with_or_may_stand_in_a_line(tmp_path: Path):
+    """ "the Revolutionary Armed Forces of Colombia, or FARC": the article explains the
+    acronym in the people file's line for Ingrid Betancourt, so the line is kept."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Colombia frees Betancourt in daring rescue\n\nIngrid Betancourt, the politician "
+        "held hostage for six years, was freed on Wednesday with 14 other captives of the "
+        "Revolutionary Armed Forces of Colombia, or FARC.\n\nSoldiers posing as aid workers "
+        "flew the hostages out by helicopter, and Betancourt thanked the army.",
+    )
+    entry = next(e for e in lesson.glossary if e.term == "Ingrid Betancourt")
+    assert "held hostage" in entry.definition and "FARC" in entry.definition
+
+
+def test_a_numbered_mission_and_a_company_with_a_legal_suffix_are_names(tmp_path: Path):
+    """ "Chandrayaan-3" is a name with its number (the recogniser missed it), and
+    "Merrill Lynch & Co." is the names file's Merrill Lynch; "Merrill" in the title is
+    its short name, so the company is central."""
+    mission = lesson_from_text(
+        tmp_path,
+        "Chandrayaan-3 lands on the Moon\n\nIndia's Chandrayaan-3 lander touched down near "
+        "the lunar south pole on Wednesday evening, four years after an earlier lander "
+        "crashed.\n\nScientists in Bengaluru cheered as Chandrayaan-3 sent its first "
+        "pictures from the surface.",
+    )
+    assert "Chandrayaan-3" in [e.term for e in mission.glossary]
+    bank = lesson_from_text(
+        tmp_path,
+        "Merrill sold as Wall Street reels\n\nBank of America agreed on Sunday to buy "
+        "Merrill Lynch & Co. for about $50 billion, as the crisis on Wall Street deepened.\n\n"
+        "The deal was agreed over a weekend of talks in New York, bankers said.",
+    )
+    merrill = next(e for e in bank.glossary if e.term.startswith("Merrill Lynch"))
+    assert "Bank of America" in merrill.definition
+
+
+def test_a_title_may_name_a_river_without_its_geographic_word(tmp_path: Path):
+    """ "Tanker runs aground in Danube": the title names the Danube River, which the
+    article names once, so it is central and glossed; "Red" would not be the Red Sea."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Tanker runs aground in Danube\n\nA tanker carrying diesel ran aground on the Danube "
+        "River near the Serbian town of Novi Sad on Tuesday, officials said.\n\nNo fuel "
+        "leaked, and tugs were expected to free the vessel within two days.",
+    )
+    entry = next(e for e in lesson.glossary if e.term == "Danube River")
+    assert "river" in entry.definition.lower()

@@ -603,12 +603,39 @@ def in_title(thing: Thing, context: Context) -> bool:
     title = context.title.lower()
     if any(form.lower() in title for form in thing.forms if len(form) > 2):
         return True
+    if _short_name_in(thing, context.title):
+        return True
     # a title names people by surname: "Nadal ends Federer's reign", "May turns to ..."
     full = display_name(thing).split() if thing.kind == "person" else []
     # (not the first name of another: "Nawaz Sharif" is not Maryam Nawaz)
     return len(full) >= 2 and len(full[-1]) > 2 and re.search(
         rf"\b{re.escape(full[-1])}\b(?!\s+[A-Z])", context.title
     ) is not None
+
+
+# the last word of a place's name that a title leaves out: "jet ditches in Hudson"
+GEOGRAPHIC_HEADS = frozenset(
+    {"river", "lake", "valley", "mountains", "island", "islands", "canal", "bay", "sea"}
+    | {"desert", "gulf", "strait", "peninsula", "volcano", "glacier", "falls", "reef"}
+)
+SHORT_NAME_ZIPF = 4.5  # "red" 5.3, "yellow" 4.6, "boston" 4.6; "hudson" 4.0, "merrill" 3.1
+
+
+def _short_name_in(thing: Thing, title: str) -> bool:
+    """The title names a place without its geographic word ("Hudson" for the Hudson
+    River) or a company by its first word ("Merrill" for Merrill Lynch & Co.), and that
+    word is no common one ("Red" is not the Red Sea, nor "Boston" the Red Sox)."""
+    words = display_name(thing).split()
+    if len(words) < 2:
+        return False
+    if thing.kind == "place" and words[-1].lower() in GEOGRAPHIC_HEADS:
+        short = " ".join(words[:-1])
+    elif thing.kind == "group":
+        short = words[0]
+    else:
+        return False
+    named = re.search(rf"\b{re.escape(short)}\b", title) is not None
+    return named and zipf(short.lower()) < SHORT_NAME_ZIPF
 
 
 def central(thing: Thing, context: Context) -> bool:
@@ -743,7 +770,9 @@ def _unexplained_acronym(acronym: str, thing: Thing, context: Context) -> bool:
     Resistance Front (NRF)") nor every reader knows (FDA, NASA)."""
     if acronym in thing.forms or zipf(acronym.lower()) >= KNOWN_ACRONYM_ZIPF:
         return False
-    return not re.search(rf"\(\s*{acronym}\s*\)|\b{acronym}\s*\(", context.text)
+    # "(FARC)", "FARC (", "the Revolutionary Armed Forces of Colombia, or FARC"
+    spelt = rf"\(\s*{acronym}\s*\)|\b{acronym}\s*\(|\b[A-Z][a-z]+,? or (?:the )?{acronym}\b"
+    return not re.search(spelt, context.text)
 
 
 def _hard(word: str) -> bool:

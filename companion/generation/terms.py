@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import Analysis, doc_text, zipf
 from companion.generation.importing import is_boilerplate
-from companion.generation.learner_dictionary import learner_dictionary, learner_senses
+from companion.generation.learner_dictionary import learner_dictionary, learner_senses, news_people
 from companion.generation.lexicon import (
     DEMONYM_SUFFIXES,
     NAME_KINDS,
@@ -99,6 +99,7 @@ def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
     things = _group_names(names, acronyms)
     things = _merge_variants(things)
     _merge_acronyms_by_initials(things)
+    _listed_people(things)
     _attribute_bare_names(things)
     _attribute_bare_group_names(things)
     words = _rare_words(analysis, grade, things)
@@ -218,14 +219,18 @@ def _proper_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
 def _acronym_or_proper(token) -> bool:
     if _ACRONYM.match(token.text) and not token.text.isdigit():
         return True
+    word = NUMBERED_NAME.sub("", token.text)  # "Chandrayaan-3": a mission's name
     return (
         token.pos_ == "PROPN"
-        and token.is_alpha
-        and token.text[:1].isupper()
-        and len(token.text) >= 4
-        and token.text.lower() not in WEEKDAYS_MONTHS
-        and zipf(token.text.lower()) < 3.0
+        and word.isalpha()
+        and word[:1].isupper()
+        and len(word) >= 4
+        and word.lower() not in WEEKDAYS_MONTHS
+        and zipf(word.lower()) < 3.0
     )
+
+
+NUMBERED_NAME = re.compile(r"(?<=[a-z])-\d{1,2}$")
 
 
 # a role the recogniser runs into an acronym before the officer's name ("WHO Director",
@@ -474,6 +479,18 @@ def _same_thing(a: Thing, b: Thing) -> bool:
     return False
 
 
+def _listed_people(things: list[Thing]) -> None:
+    """A full name the news people file lists is a person, whatever the recogniser took
+    it for ("Wladimir Klitschko" for a place): then the bare surname goes with it."""
+    listed = news_people()
+    for thing in things:
+        if thing.kind == "person" or len(thing.key.split()) < 2:
+            continue
+        entry = next((listed[f] for f in thing.forms if f in listed), None)
+        if entry is not None and entry.verdict != "ambiguous":
+            thing.kind = "person"
+
+
 def _attribute_bare_names(things: list[Thing]) -> None:
     """Give a bare surname to the nearest full name before it ("Masood" after "Ahmed Shah
     Masood"); a bare surname with no full name before it is left alone."""
@@ -505,12 +522,16 @@ def _attribute_bare_group_names(things: list[Thing]) -> None:
     """ "Yankees" is the New York Yankees, "Saints" the Northampton Saints: a one-word
     name that is the last word of exactly one longer group name of the article goes
     with it (not when two groups end in it: "United" beside Manchester and West Ham
-    United is either)."""
+    United is either). Failing that, a company's first word: "Merrill" is Merrill Lynch
+    & Co., "Lehman" Lehman Brothers (but "National" is no short name)."""
     groups = [t for t in things if t.kind == "group" and len(t.key.split()) > 1 and t.mentions]
     for thing in things:
         if len(thing.key.split()) != 1 or thing.kind not in ("group", "name"):
             continue
-        owners = [g for g in groups if g.key.split()[-1].lower() == thing.key.lower()]
+        word = thing.key.lower()
+        owners = [g for g in groups if g.key.split()[-1].lower() == word]
+        if not owners and zipf(word) < COMMON_HEAD_ZIPF:
+            owners = [g for g in groups if g.key.split()[0].lower() == word]
         if len(owners) == 1 and thing.mentions:
             owners[0].mentions += thing.mentions
             owners[0].labels += thing.labels
