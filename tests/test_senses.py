@@ -7,6 +7,7 @@ WordNet 3.0 files (skipped when they are not installed)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -567,3 +568,16 @@ def test_an_adjective_of_two_senses_needs_more_than_one_shared_word():
     sentence = "Lawmakers would dispute and disagree about the contentious bill."
     found = choose(wordnet, word(sentence, "contentious", "a", "contentious"), sentence)
     assert found is not None and found.text == "inclined to dispute or disagree"
+
+
+def test_a_word_the_dictionary_glosses_as_another_part_of_speech_is_left_out():
+    """The tagger took "expedient" for a noun; the learner dictionary glosses it as an
+    adjective. WordNet's noun sense ("means to an end") was rejected blind, as was
+    "narrow" for the "Strait" a tagger called an adjective: no entry."""
+    text = "The minister said it was expedient to delay the vote until the spring."
+    thing = word(text, "expedient", "n", "expedient")
+    chooser = SenseChooser(get_wordnet(), lemmas(text))
+    assert chooser.dictionary_entry(thing).pos == "a"
+    assert chooser.define_word(thing, lemmas(text)) is None
+    adjective = replace(thing, pos="a")
+    assert "useful" in chooser.define_word(adjective, lemmas(text)).text

@@ -458,6 +458,11 @@ class SenseChooser:
             # (build_glossary)
             text = LEADING_DETERMINERS.sub("", entry.definition)
             return Definition(text, "dictionary", mention, 0.85) if text else None
+        if entry is not None and entry.verdict == "gloss":
+            return None  # the dictionary glosses the word as another part of speech:
+            # the tagger erred ("it is expedient" as a noun: WordNet's "means to an end";
+            # "Sunda Strait" as an adjective: "narrow"), or the article uses a sense the
+            # dictionary left out (both kinds rejected blind)
         if entry is None and " " not in thing.lemma and self._dictionary():
             return None  # a word the learner dictionary lacks is rarer than its band
             # (Zipf 2.5) or newer than WordNet: its WordNet lines were judged blind 7.5
