@@ -825,3 +825,23 @@ def test_a_title_may_name_a_river_without_its_geographic_word(tmp_path: Path):
     )
     entry = next(e for e in lesson.glossary if e.term == "Danube River")
     assert "river" in entry.definition.lower()
+
+
+def test_a_quoted_official_s_printed_role_is_no_entry_but_a_son_of_a_named_man_is(
+    tmp_path: Path,
+):
+    """A person outside the title whose only line is the article's words for them
+    ("spokesman for the Center for Science ...") was rejected blind every time: no entry
+    students see. "son of Ahmed Shah Masood" tells two people apart and stays."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Food dyes face new scrutiny\n\nA panel of experts will decide on Wednesday whether "
+        "artificial food dyes need warning labels, said Jeff Cronin, a spokesman for the "
+        "Center for Science in the Public Interest.\n\nCronin said the group had asked for "
+        "a ban in 2008.\n\nThe dyes are used in sweets, drinks and cereals. Cronin said "
+        "parents deserved to know what their children were eating.",
+    )
+    seen = [e.term for e in lesson.glossary if e.status == "generated"]
+    assert not [term for term in seen if "Cronin" in term]
+    masood = next(e for e in seed_lesson().glossary if e.term == "Ahmed Masood")
+    assert masood.definition.startswith("son of Ahmed Shah Masood")

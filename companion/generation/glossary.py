@@ -336,6 +336,11 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         thing, context
     ):
         return None  # "festival director Mirsad Purivatra" once (the parse said a group)
+    if _printed_role_of_a_person(thing, definition, context):
+        return None  # "Jeff Cronin: spokesman for the Center for Science in the Public
+        # Interest": a quoted expert's or official's role as the article prints it, met
+        # again later; reviewed blind, 0 of 5 accepted ("copied sentence", "minor name").
+        # A draft for the teacher when central (draft_entry)
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     if thing.is_name and _role_at_every_mention(thing, definition):
@@ -348,6 +353,19 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
             return None  # the same, where a well-known person's line says more (but the
             # title's people are the story's: "... took on Bruno Mars and Paris Hilton")
     return definition
+
+
+def _printed_role_of_a_person(thing: Thing, definition: Definition, context: Context) -> bool:
+    """A person outside the title whose only line is the article's own words for them
+    (its appositive; a state title said with its country, "President of Syria", is
+    another matter), unless it says whose family they are ("son of Ahmed Shah Masood
+    and leader of ...": two people of one name told apart)."""
+    return (
+        thing.kind == "person"
+        and definition.source == "article"
+        and not in_title(thing, context)
+        and not re.match(rf"{KINSHIP.pattern} [A-Z]", definition.text)
+    )  # (but "mother of a fifth grader" tells no one apart)
 
 
 def _household_country(thing: Thing, definition: Definition) -> bool:
