@@ -55,7 +55,7 @@ def timings(article) -> dict[str, float]:
     drafts = make_drafts(analysis, headings)
     context = Context(analysis, drafts, Options(), article.title)
     analysed = time.perf_counter()
-    things = find_things(analysis, context.options.grade)
+    things = find_things(analysis, context.options.grade, context.title)
     glossary = build_glossary(context, things)
     glossed = time.perf_counter()
     build_questions(context, glossary, things)

@@ -845,3 +845,54 @@ def test_a_quoted_official_s_printed_role_is_no_entry_but_a_son_of_a_named_man_i
     assert not [term for term in seen if "Cronin" in term]
     masood = next(e for e in seed_lesson().glossary if e.term == "Ahmed Masood")
     assert masood.definition.startswith("son of Ahmed Shah Masood")
+
+
+def test_a_short_name_met_before_a_longer_one_is_not_its_short_form(tmp_path: Path):
+    """A company's first word goes with its full name when the full name comes first
+    ("Merrill Lynch & Co." ... "Merrill"), not when the one word comes first ("Rohingya"
+    ... "Rohingya Muslim"); and "GMC", a brand, is not General Motors Corp.'s acronym
+    (its initials without "Corp." are GM)."""
+    from companion.generation.analysis import load_nlp
+    from companion.generation.terms import Mention, Thing, _attribute_bare_group_names
+
+    doc = load_nlp()("Merrill Lynch & Co. fell. Merrill said so. Rohingya fled. Rohingya Muslim men.")
+
+    def thing(start: int, end: int) -> Thing:
+        text = doc[start:end].text
+        return Thing(key=text, kind="group", mentions=[Mention(0, doc, start, end, text)])
+
+    words = [t.text for t in doc]
+    firm, short = thing(0, 4), thing(words.index("Merrill", 1), words.index("Merrill", 1) + 1)
+    people = thing(words.index("Rohingya"), words.index("Rohingya") + 1)
+    longer = thing(words.index("Muslim") - 1, words.index("Muslim") + 1)
+    _attribute_bare_group_names([firm, short, people, longer])
+    assert len(firm.mentions) == 2 and not short.mentions
+    assert len(people.mentions) == 1 and len(longer.mentions) == 1
+    carmaker = lesson_from_text(
+        tmp_path,
+        "GM files for bankruptcy protection\n\nGeneral Motors Corp. filed for bankruptcy "
+        "protection on Monday, and will sell the Chevrolet, Cadillac and GMC brands to a "
+        "new company.\n\nGM said the sale would take about two months, and GM workers "
+        "would keep their jobs.",
+    )
+    assert not [e.term for e in carmaker.glossary if "(GMC)" in e.term]
+
+
+def test_a_surname_with_its_particle_and_a_word_of_a_glossed_name_are_no_second_entry(
+    tmp_path: Path,
+):
+    """ "bin Laden" after "Osama bin Laden" is the same man, one entry; "accord" in a
+    passage after the "Abraham Accords" is a part of that name (reviewers: "duplicate")."""
+    man = lesson_from_text(
+        tmp_path,
+        "Osama bin Laden killed in raid\n\nOsama bin Laden, the al-Qaeda leader, was killed "
+        "by US forces in Pakistan on Sunday, officials said.\n\nThe team took bin Laden's "
+        "body away after the raid. Bin Laden had hidden in the town for five years.\n\n"
+        "Crowds gathered outside the White House after news of bin Laden's death spread.",
+    )
+    assert [e.term for e in man.glossary if "Laden" in e.term] == ["Osama bin Laden"]
+    from companion.generation.glossary import _part_of_glossed
+
+    accord = GlossaryEntry(term="accord", definition="formal agreement between countries")
+    assert _part_of_glossed(accord, [{"abraham", "accords"}])
+    assert not _part_of_glossed(accord, [{"abraham", "lincoln"}])

@@ -24,6 +24,8 @@ from companion.generation.learner_dictionary import (
     parse_names,
     parse_news_names,
     parse_senses,
+    parse_title_words,
+    title_words,
 )
 from companion.generation.terms import Thing
 from tests.generated import lesson_from_text
@@ -945,3 +947,61 @@ def test_two_names_of_one_person_kept_apart_show_one_line(tmp_path: Path, monkey
     )
     lines = list(_glossary(tmp_path, text).values())
     assert lines.count(chapo) == 1, lines
+
+
+TITLE_HEADER = "word\tpos\tdefinition\tcues"
+STRIKE = (
+    "strike\tn\tstopping of work by workers to make employers meet their demands\t"
+    "workers union pay wages walkout picket employers"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ((STRIKE, STRIKE), "listed twice"),
+        (("strike\tn\ta strike by workers\t",), "without the word"),
+        (("strike\tx\tstopping of work\t",), "part of speech"),
+        (("strike\tn\tstopping of work\tworkers union",), "cue words"),
+        (("Strike\tn\tstopping of work\t",), "lower-case"),
+    ],
+)
+def test_a_bad_title_words_line_stops_with_its_file_and_line(lines, message):
+    with pytest.raises(DictionaryError, match=message) as error:
+        parse_title_words([TITLE_HEADER, *lines])
+    assert "title_words.tsv:" in str(error.value)
+
+
+def test_the_shipped_title_words_are_well_formed():
+    words = title_words()
+    assert len(words) > 100
+    assert all(len(sense.definition.split()) <= 16 for sense in words.values())
+
+
+def _with_title_words(monkeypatch, *lines: str) -> None:
+    entries = parse_title_words([TITLE_HEADER, *lines])
+    monkeypatch.setattr("companion.generation.senses.title_words", lambda: entries)
+    monkeypatch.setattr("companion.generation.terms.title_words", lambda: entries)
+
+
+def test_a_headline_s_word_in_its_news_sense_is_glossed(tmp_path, monkeypatch):
+    """ "strike" is too common to be a candidate and the dictionary calls it known; in
+    the title of a story about workers it is the word a reader needs explained. The same
+    word in the title of a story about a missile is not glossed (its cues are absent),
+    nor is the title's word the article never uses again."""
+    _with_title_words(monkeypatch, STRIKE, "cripple\tv\tdamage something so badly it cannot work\t")
+    text = (
+        "Transit strike cripples city\n\nA strike by subway and bus workers shut down the "
+        "city's transit system on Tuesday, after talks between the union and the transport "
+        "authority broke down over pay.\n\nThe union said the strike would go on until the "
+        "authority improved its wage offer."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert glossary.get("strike", "").startswith("stopping of work by workers")
+    assert "cripple" not in glossary and "cripples" not in glossary
+    missile = (
+        "Missile strike hits depot\n\nA missile strike destroyed a fuel depot near the "
+        "border on Sunday, the army said.\n\nThe strike came a day after talks on a truce "
+        "failed, and officials said nobody was hurt."
+    )
+    assert "strike" not in _glossary(tmp_path, missile)

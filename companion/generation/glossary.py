@@ -25,6 +25,7 @@ from companion.generation.definitions import (
     shared_definition,
     shorten,
 )
+from companion.generation.learner_dictionary import LearnerEntry, title_words
 from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
     Thing,
@@ -33,6 +34,7 @@ from companion.generation.terms import (
     normal_key,
     resolver_for,
     spelling_variants,
+    title_lemmas,
     zipf_threshold,
 )
 from companion.lesson.model import DRAFT, GlossaryEntry
@@ -153,6 +155,10 @@ def _heading(
     None for a verb whose form the base cannot head ("fled", "upheld"): its line, "run
     away from danger", would not fit the word the student reads."""
     entry = None if thing.is_name else chooser.dictionary_entry(thing)
+    headline = None if thing.is_name else title_words().get((thing.lemma, thing.pos))
+    if headline is not None and headline.definition == definition.text:
+        entry = LearnerEntry(headline.word, headline.pos, "gloss", headline.definition)
+        # (a headline's word: "charge" heads "accuse someone officially of a crime")
     if definition.source != "dictionary" or entry is None or term.lower() == entry.word:
         return term
     for base in (entry.word, thing.lemma.lower()):
@@ -203,8 +209,13 @@ def _part_of_glossed(entry: GlossaryEntry, glossed: list[set[str]]) -> bool:
     ("Ahmed Masood" is not part of "Ahmed Shah Masood")."""
     if not entry.term[:1].islower():
         return False
-    words = set(normal_key(entry.term).split())
-    return any(words <= other or other <= words for other in glossed if other)
+    words = {_singular(w) for w in normal_key(entry.term).split()}
+    # (in the singular: "accord" is part of the "Abraham Accords" glossed before)
+    return any(
+        words <= (other := {_singular(w) for w in others}) or other <= words
+        for others in glossed
+        if others
+    )
 
 
 def _one_per_definition(
@@ -253,8 +264,11 @@ def _one_per_stem(
     def order(item: tuple[float, bool, GlossaryEntry]) -> tuple:
         return (not term_in_text(item[2].term, title), *_family_order(item))
 
+    heads = {_singular(_name_head(e.term)) for _, word, e in scored if not word} - {""}
     for item in sorted(scored, key=order):
         term = item[2].term.lower()
+        if item[1] and " " not in term and _singular(term) in heads:
+            continue  # "accord" beside the "Abraham Accords": part of a glossed name
         if (
             item[1]
             and " " not in term
@@ -263,6 +277,16 @@ def _one_per_stem(
             continue
         kept.append(item)
     return kept
+
+
+def _name_head(term: str) -> str:
+    """The last word of a name of two words or more ("Accords"), or ""."""
+    words = term.split(" (")[0].split()
+    return words[-1].lower() if len(words) > 1 and words[-1][:1].isupper() else ""
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _family_order(item: tuple[float, bool, GlossaryEntry]) -> tuple[bool, float, str]:
@@ -304,11 +328,21 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if thing.is_name and (_shouted_word(thing) or _american_state(thing)):
         return None  # "A THIEF stole ...": a word in capitals; New Jersey, South Dakota
     listed = None if thing.is_name else chooser.dictionary_entry(thing)
-    if listed is not None and listed.verdict not in ("gloss", "ambiguous"):
+    # a headline's word the learner dictionary gives no line for this part of speech (an
+    # ambiguous word's meanings are the senses file's to choose, "known" ones included)
+    unlined = (
+        listed is None
+        or listed.verdict == "known"
+        or (listed.verdict == "gloss" and listed.pos != thing.pos)
+        or (listed.verdict == "ambiguous" and not chooser.has_meanings(listed))
+    )
+    headline = _headline_word(thing, context, chooser) if unlined else None
+    if listed is not None and listed.verdict not in ("gloss", "ambiguous") and not headline:
         return None  # the learner dictionary: known, or not for school (an ambiguous
-        # word may take the line of the meaning its article is about: senses.py)
+        # word may take the line of the meaning its article is about: senses.py); but a
+        # headline's word in its news sense is worth a line ("strike", "curb")
     # the dictionary's own line for the word: it has judged the word worth a line
-    vetted = listed is not None and listed.pos == thing.pos
+    vetted = listed is not None and listed.pos == thing.pos or headline is not None
     several = listed is not None and listed.verdict == "ambiguous"
     if not thing.is_name and not several and everyday(thing, vetted):
         return None  # burrito, sneezing, sedan: known, whatever a dictionary says
@@ -320,7 +354,7 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "quake" in a story that says "earthquake"
     if not thing.is_name and _always_compounded(thing):
         return None  # "drug cartels", "health overhaul": not the word's dictionary sense
-    definition = _define(thing, context, chooser, resolve)
+    definition = _define(thing, context, chooser, resolve) or headline
     if definition is not None and definition.household and not in_title(thing, context):
         return None  # Mount Everest, the House of Commons: students know them
     if definition is not None and thing.kind == "place" and _household_country(thing, definition):
@@ -353,6 +387,16 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
             return None  # the same, where a well-known person's line says more (but the
             # title's people are the story's: "... took on Bruno Mars and Paris Hilton")
     return definition
+
+
+def _headline_word(thing: Thing, context: Context, chooser: SenseChooser) -> Definition | None:
+    """The title words file's line for a word of the title that the article uses again in
+    the same part of speech (reviewers list a headline's "curb", "strike", "slump" among
+    the words a reader needs explained; the learner dictionary calls many of them known)."""
+    if thing.is_name or thing.lemma not in title_lemmas(context.title):
+        return None
+    passage = context.passage_of(thing.first.paragraph)
+    return chooser.title_word(thing, context.passage_lemmas[passage])
 
 
 def _printed_role_of_a_person(thing: Thing, definition: Definition, context: Context) -> bool:

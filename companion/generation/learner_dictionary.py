@@ -40,6 +40,7 @@ NAMES_FILE = Path(__file__).with_name("data") / "learner_names.tsv"
 NEWS_NAMES_FILE = Path(__file__).with_name("data") / "news_names.tsv"
 NEWS_PEOPLE_FILE = Path(__file__).with_name("data") / "news_people.tsv"
 SENSES_FILE = Path(__file__).with_name("data") / "learner_senses.tsv"
+TITLE_WORDS_FILE = Path(__file__).with_name("data") / "title_words.tsv"
 NEWS_NAME_KINDS = frozenset({"place", "group", "event", "people", "other"})
 PERSON_KINDS = frozenset({"person"})
 VERDICTS = frozenset({"gloss", "known", "ambiguous", "skip"})
@@ -224,6 +225,34 @@ def parse_senses(
         if len(senses) < 2:
             raise DictionaryError(f"{name}: '{word}' ({pos}) needs two senses or none")
     return {key: tuple(senses) for key, senses in found.items()}
+
+
+def parse_title_words(
+    lines: list[str], name: str = "title_words.tsv"
+) -> dict[tuple[str, str], Sense]:
+    """The news meaning of each (word, part of speech) a headline uses: its line and, for
+    a word with another common meaning, the words of an article about this one (none:
+    news almost always means this). Every line checked, as in the other files."""
+    found: dict[tuple[str, str], Sense] = {}
+    for where, (word, pos, definition, cues) in _rows(lines, name, "word"):
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", word):
+            raise DictionaryError(f"{where}: the word must be a lower-case word, not '{word}'")
+        if pos not in POS:
+            raise DictionaryError(f"{where}: part of speech must be n, a or v, not '{pos}'")
+        if not definition or _names_itself(word, definition):
+            raise DictionaryError(f"{where}: '{word}' needs a definition without the word")
+        words = cues.split()
+        if words and (len(words) < MIN_CUES or not all(re.fullmatch(r"[a-z]+", w) for w in words)):
+            raise DictionaryError(f"{where}: no cue words, or {MIN_CUES} lower-case ones")
+        if (word, pos) in found:
+            raise DictionaryError(f"{where}: '{word}' ({pos}) is listed twice")
+        found[(word, pos)] = Sense(word, pos, definition, frozenset(words) - {word})
+    return found
+
+
+@cache
+def title_words() -> dict[tuple[str, str], Sense]:
+    return parse_title_words(TITLE_WORDS_FILE.read_text(encoding="utf-8").splitlines())
 
 
 @cache

@@ -144,7 +144,7 @@ class Items:
 
 def make_items(context: Context) -> Items:
     """Run the glossary and question generators over the context's passages."""
-    things = find_things(context.analysis, context.options.grade)
+    things = find_things(context.analysis, context.options.grade, context.title)
     entries = build_glossary(context, things)
     glossary = [[e for e in found if not e.is_draft] for found in entries]
     return Items(entries, question_candidates(context, glossary, things), things)

@@ -33,11 +33,13 @@ from companion.generation.learner_dictionary import (
     look_up,
     news_names,
     news_people,
+    title_words,
 )
 from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME, WEEKDAYS_MONTHS
 from companion.generation.terms import (
     Mention,
     Thing,
+    firm,
     spelling_variants,
 )
 
@@ -330,7 +332,7 @@ def _stem(word: str) -> str:
     return word
 
 
-COMPANY_SUFFIX = re.compile(r",?\s+(?:&\s*Co|Co|Inc|Corp|Ltd|plc|PLC|LLC)\.?$")
+WORD_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a"}
 # a word after a first name that makes it someone else's ("Rihanna Clarke"; not "Neymar Sr")
 A_SURNAME = r"\s+(?!(?:Sr|Jr|Snr|Jnr)\b)[A-Z][a-z]"
 
@@ -538,6 +540,24 @@ class SenseChooser:
         text = LEADING_DETERMINERS.sub("", entry.definition)
         return Definition(text, "dictionary", thing.first, 0.85) if text else None
 
+    def title_word(self, thing: Thing, passage_lemmas: Set[str]) -> Definition | None:
+        """The news meaning of a headline's word ("strike": workers stopping work), from
+        the title words file; for a word of two common meanings, only when the article
+        is about this one (its topic words score MIN_TOPIC_SCORE at least)."""
+        sense = title_words().get((thing.lemma, thing.pos))
+        mention = thing.first
+        if sense is None or WORD_POS.get(mention.span.root.pos_) != thing.pos:
+            return None  # the entry is headed where the word is first met: "charged"
+            # there is a verb, whatever most uses are
+        if sense.cues:
+            sentence = {
+                _stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop
+            }
+            passage = _stems(frozenset(passage_lemmas))
+            if self._topic_score(sense, sentence, passage) < MIN_TOPIC_SCORE:
+                return None
+        return Definition(sense.definition, "dictionary", mention, 0.8)
+
     def _sense_by_topic(
         self, entry: LearnerEntry, mention, sentence: Set[str], passage: Set[str]
     ) -> Definition | None:
@@ -577,6 +597,10 @@ class SenseChooser:
         if any(scores[best] < 3 * score for i, score in enumerate(scores) if i != best):
             return None
         return senses[best]
+
+    def has_meanings(self, entry: LearnerEntry) -> bool:
+        """The senses file lists the word's news meanings (it chooses among them)."""
+        return bool(self._senses_of(entry))
 
     def _senses_of(self, entry: LearnerEntry) -> tuple[Sense, ...]:
         listed = self.senses if self.senses is not None else learner_senses()
@@ -744,7 +768,7 @@ class SenseChooser:
             entry = (
                 listed.get(form)
                 or listed.get(LEADING_DETERMINERS.sub("", form))
-                or listed.get(COMPANY_SUFFIX.sub("", form))  # "Merrill Lynch & Co."
+                or listed.get(firm(form))  # "Merrill Lynch & Co."
             )
             if entry is None and form.istitle() and " " not in form and len(form) <= 7:
                 entry = listed.get(form.upper())  # "Cern", "Nato", "Opec": British news

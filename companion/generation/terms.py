@@ -12,13 +12,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import Analysis, doc_text, zipf
 from companion.generation.importing import is_boilerplate
-from companion.generation.learner_dictionary import learner_dictionary, learner_senses, news_people
+from companion.generation.learner_dictionary import (
+    learner_dictionary,
+    learner_senses,
+    news_names,
+    news_people,
+    title_words,
+)
 from companion.generation.lexicon import (
     DEMONYM_SUFFIXES,
     NAME_KINDS,
@@ -92,8 +99,9 @@ def normal_key(text: str) -> str:
     return " ".join(text.split())
 
 
-def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
-    """Every candidate term of the article, merged so that each thing is one Thing."""
+def find_things(analysis: Analysis, grade: int = 8, title: str = "") -> list[Thing]:
+    """Every candidate term of the article, merged so that each thing is one Thing. A
+    word of the `title` that the title words file lists is one at any rarity."""
     names = _named_mentions(analysis)
     acronyms = _acronym_links(analysis)
     things = _group_names(names, acronyms)
@@ -102,7 +110,7 @@ def find_things(analysis: Analysis, grade: int = 8) -> list[Thing]:
     _listed_people(things)
     _attribute_bare_names(things)
     _attribute_bare_group_names(things)
-    words = _rare_words(analysis, grade, things)
+    words = _rare_words(analysis, grade, things, title_lemmas(title))
     _drop_pieces_of_names(words, things)
     words += _compound_terms(analysis, things, words)
     for thing in things:
@@ -422,6 +430,14 @@ def _merge_variants(things: list[Thing]) -> list[Thing]:
     return merged
 
 
+COMPANY_SUFFIX = re.compile(r",?\s+(?:&\s*Co|Co|Inc|Corp|Ltd|plc|PLC|LLC)\.?$")
+
+
+def firm(name: str) -> str:
+    """A company's name without its legal ending ("Merrill Lynch & Co.": "Merrill Lynch")."""
+    return COMPANY_SUFFIX.sub("", name)
+
+
 def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper()
 
@@ -438,8 +454,11 @@ def _merge_acronyms_by_initials(things: list[Thing]) -> None:
             n
             for n in names
             if n.mentions
-            and acronym in {initials(g) for f in n.forms for g in (f, f.replace("-", " "))}
-        ]  # (a hyphened name's parts too: "PSG", Paris Saint-Germain)
+            and acronym
+            in {initials(g) for f in n.forms for g in (f, f.replace("-", " ")) if g == firm(g)}
+            | {initials(firm(f)) for f in n.forms}
+        ]  # (a hyphened name's parts too: "PSG", Paris Saint-Germain; a company's without
+        # "Corp.": "GM" is General Motors Corp., and its GMC brand another thing)
         if len(matches) == 1:
             target = matches[0]
             target.mentions += thing.mentions
@@ -493,8 +512,9 @@ def _listed_people(things: list[Thing]) -> None:
 
 def _attribute_bare_names(things: list[Thing]) -> None:
     """Give a bare surname to the nearest full name before it ("Masood" after "Ahmed Shah
-    Masood"); a bare surname with no full name before it is left alone."""
-    people = [t for t in things if t.kind == "person" and len(t.key.split()) > 1]
+    Masood", "bin Laden" after "Osama bin Laden"); a bare surname with no full name
+    before it is left alone."""
+    people = [t for t in things if t.kind == "person" and len(t.key.split()) > 1 and not _bare(t)]
     if not people:
         return
     full_mentions = sorted(
@@ -502,9 +522,14 @@ def _attribute_bare_names(things: list[Thing]) -> None:
         key=lambda x: (x[0], x[1]),
     )
     for thing in list(things):
-        if len(thing.key.split()) != 1 or thing in people:
+        if not (len(thing.key.split()) == 1 or _bare(thing)) or thing in people:
             continue
-        owners = [p for p in people if spelling_variants(p.key.split()[-1], thing.key)]
+        owners = [
+            p
+            for p in people
+            if spelling_variants(p.key.split()[-1], thing.key)
+            or p.key.lower().endswith(" " + thing.key.lower())
+        ]
         if not owners:
             continue
         for mention in thing.mentions:
@@ -516,6 +541,15 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             if before:
                 before[-1].mentions.append(mention)
         thing.mentions = []  # attributed to a person, or left alone: never its own entry
+
+
+def _bare(thing: Thing) -> bool:
+    """A surname with its particle ("bin Laden", "van Gogh", "de Klerk"), written in lower
+    case at least once (a sentence's first word has a capital: "Bin Laden said")."""
+    return any(
+        len(words) > 1 and words[0].islower() and words[-1][:1].isupper()
+        for words in (form.split() for form in thing.forms)
+    )
 
 
 def _attribute_bare_group_names(things: list[Thing]) -> None:
@@ -530,8 +564,17 @@ def _attribute_bare_group_names(things: list[Thing]) -> None:
             continue
         word = thing.key.lower()
         owners = [g for g in groups if g.key.split()[-1].lower() == word]
-        if not owners and zipf(word) < COMMON_HEAD_ZIPF:
-            owners = [g for g in groups if g.key.split()[0].lower() == word]
+        if not owners and zipf(word) < COMMON_HEAD_ZIPF and thing.mentions:
+            # (a company the names file lists, its full name first, as news writes it:
+            # not "Tesco" and later its "Tesco Everyday Value" burgers, nor "Rohingya
+            # Muslims")
+            owners = [
+                g
+                for g in groups
+                if g.key.split()[0].lower() == word
+                and _before(g.first, thing.first)
+                and firm(g.key) in news_names()
+            ]
         if len(owners) == 1 and thing.mentions:
             owners[0].mentions += thing.mentions
             owners[0].labels += thing.labels
@@ -541,7 +584,18 @@ def _attribute_bare_group_names(things: list[Thing]) -> None:
 # ---------------------------------------------------------------------------- words
 
 
-def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thing]:
+@lru_cache(maxsize=64)
+def title_lemmas(title: str) -> frozenset[str]:
+    """The title's words, lower-cased (titles in Title Case too), and their base forms
+    ("Recalls": "recall")."""
+    forms = set(re.findall(r"[a-z]+(?:-[a-z]+)?", title.lower()))
+    bases = {b for w in forms for pos in "nva" for b in get_wordnet().base_forms(w, pos)}
+    return frozenset(forms | bases)
+
+
+def _rare_words(
+    analysis: Analysis, grade: int, names: list[Thing], titled: frozenset[str] = frozenset()
+) -> list[Thing]:
     threshold = zipf_threshold(grade)
     named_tokens = {
         (m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)
@@ -558,9 +612,13 @@ def _rare_words(analysis: Analysis, grade: int, names: list[Thing]) -> list[Thin
                 continue
             lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
             rarity = max(zipf(token.lower_), zipf(lemma))
-            if rarity >= threshold and not _hard_for_the_grade(lemma, rarity, threshold):
-                continue
             pos = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
+            if (
+                rarity >= threshold
+                and not _hard_for_the_grade(lemma, rarity, threshold)
+                and not (lemma in titled and (lemma, pos) in title_words())
+            ):
+                continue  # (a headline's word in its news sense: "strike", "curb")
             if pos == "a" and _noun_as_modifier(lemma):
                 pos = "n"  # "dengue death": the noun in front of another
             key = lemma  # one entry per word, whatever the tagger said of each use
@@ -623,6 +681,10 @@ def _hard_for_the_grade(lemma: str, rarity: float, threshold: float) -> bool:
         # a word of several news meanings, one of them worth a line ("graft")
         return any(sense.definition for sense in learner_senses().get((lemma, entry.pos), ()))
     return entry is not None and entry.verdict == "gloss"
+
+
+def _before(a: Mention, b: Mention) -> bool:
+    return (a.paragraph, a.start) < (b.paragraph, b.start)
 
 
 def _compound_terms(analysis: Analysis, names: list[Thing], words: list[Thing]) -> list[Thing]:
