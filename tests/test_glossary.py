@@ -896,3 +896,19 @@ def test_a_surname_with_its_particle_and_a_word_of_a_glossed_name_are_no_second_
     accord = GlossaryEntry(term="accord", definition="formal agreement between countries")
     assert _part_of_glossed(accord, [{"abraham", "accords"}])
     assert not _part_of_glossed(accord, [{"abraham", "lincoln"}])
+
+
+def test_a_first_name_tagged_a_noun_at_a_sentence_start_is_kept_with_the_surname(
+    tmp_path: Path,
+):
+    """Once the dateline is cut, "Anders" opens the paragraph and the tagger calls it a
+    noun; the recogniser's person is "Behring Breivik". A capitalised word no dictionary
+    knows, before a person, is the first name: the people file's line for the full name."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Breivik jailed for 21 years\n\nOSLO, Aug 24 — Anders Behring Breivik, the man who "
+        "killed 77 people last July, was jailed for 21 years on Friday.\n\nBreivik smiled "
+        "as the judge read out the sentence, and Breivik said he would not appeal.",
+    )
+    entry = next(e for e in lesson.glossary if "Breivik" in e.term)
+    assert entry.term == "Anders Behring Breivik" and entry.definition.startswith("Norwegian")

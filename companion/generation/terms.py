@@ -170,7 +170,8 @@ def _first_name_left_out(doc: Doc, ent: Span, covered: set[int]) -> bool:
         return False
     before = doc[ent.start - 1]
     return (
-        before.pos_ == "PROPN"
+        before.pos_ in ("PROPN", "NOUN")  # (a first name opening a sentence may be tagged a
+        # noun: "Anders Behring Breivik, the ...", once the dateline is cut)
         and before.is_alpha
         and before.text.istitle()
         and not before.ent_type_
