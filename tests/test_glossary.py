@@ -752,30 +752,28 @@ def test_a_one_name_star_beside_a_father_called_senior_takes_the_people_file_s_l
     tmp_path: Path,
 ):
     """ "Neymar Sr" is the father, not a sign that "Neymar" is someone's first name."""
-    lesson = lesson_from_text(
+    glossary = _glossary(
         tmp_path,
         "Neymar completes move to Paris Saint-Germain\n\nNeymar has joined Paris "
         "Saint-Germain from Barcelona after the French club paid his release clause, the "
         "clubs said on Thursday.\n\nThe forward's father and agent, Neymar Sr, said his son "
         "wanted a new challenge. Neymar will wear the number 10 shirt in Paris.",
     )
-    neymar = next(e for e in lesson.glossary if e.term == "Neymar")
-    assert neymar.definition.startswith("Brazilian forward")
+    assert glossary["Neymar"].startswith("Brazilian forward")
 
 
 def test_a_full_name_in_the_people_file_is_a_person_and_keeps_its_surname(tmp_path: Path):
     """The recogniser takes "Wladimir Klitschko" for a place and "Klitschko" for a group;
     the people file lists the full name, so both are the boxer: one central entry."""
-    lesson = lesson_from_text(
+    glossary = _glossary(
         tmp_path,
         "Joshua stops Klitschko in epic fight\n\nOSLO, April 30 - Anthony Joshua knocked "
         "out Wladimir Klitschko in the eleventh round in front of 90,000 fans.\n\nKlitschko "
         "had dropped Joshua in the sixth round with a right hand.\n\nKlitschko, 41, said "
         "he would decide on a rematch within weeks.",
     )
-    entry = next(e for e in lesson.glossary if e.term == "Wladimir Klitschko")
-    assert entry.definition.startswith("Ukrainian boxer")
-    assert "Klitschko" not in [e.term for e in lesson.glossary]
+    assert glossary["Wladimir Klitschko"].startswith("Ukrainian boxer")
+    assert "Klitschko" not in glossary
 
 
 def test_an_acronym_the_article_spells_out_with_or_may_stand_in_a_line(tmp_path: Path):
