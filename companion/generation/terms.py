@@ -439,6 +439,10 @@ def firm(name: str) -> str:
     return COMPANY_SUFFIX.sub("", name)
 
 
+def unhyphened(name: str) -> str:
+    return name.replace("-", " ")
+
+
 def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper()
 
@@ -455,9 +459,7 @@ def _merge_acronyms_by_initials(things: list[Thing]) -> None:
             n
             for n in names
             if n.mentions
-            and acronym
-            in {initials(g) for f in n.forms for g in (f, f.replace("-", " ")) if g == firm(g)}
-            | {initials(firm(f)) for f in n.forms}
+            and acronym in {initials(g) for f in map(firm, n.forms) for g in (f, unhyphened(f))}
         ]  # (a hyphened name's parts too: "PSG", Paris Saint-Germain; a company's without
         # "Corp.": "GM" is General Motors Corp., and its GMC brand another thing)
         if len(matches) == 1:
