@@ -910,3 +910,26 @@ def test_a_first_name_tagged_a_noun_at_a_sentence_start_is_kept_with_the_surname
     )
     entry = next(e for e in lesson.glossary if "Breivik" in e.term)
     assert entry.term == "Anders Behring Breivik" and entry.definition.startswith("Norwegian")
+
+
+def test_the_title_s_terms_rank_first_in_a_full_passage():
+    """The title's "bankruptcy" (common, so of little difficulty) ranks before the
+    passage's rarer "creditor" met as often: reviewers list the title's terms as the ones
+    a reader needs first. Without the title it would rank after."""
+    from companion.generation.analysis import load_nlp
+    from companion.generation.definitions import Definition
+    from companion.generation.glossary import score
+    from companion.generation.terms import Mention, Thing
+
+    doc = load_nlp()("The carmaker filed for bankruptcy after creditors refused a deal.")
+
+    def word(text: str, rarity: float) -> Thing:
+        i = next(t.i for t in doc if t.text.startswith(text))
+        mention = Mention(0, doc, i, i + 1, doc[i].text)
+        return Thing(key=text, kind="word", mentions=[mention], lemma=text, rarity=rarity)
+
+    line = Definition("legal state of being unable to pay your debts", "dictionary", None, 0.8)
+    bankruptcy, creditor = word("bankruptcy", 4.11), word("creditor", 3.66)
+    other = Definition("person or company that is owed money", "dictionary", None, 0.85)
+    assert score(bankruptcy, line, 8, titled=True) > score(creditor, other, 8)
+    assert score(bankruptcy, line, 8) < score(creditor, other, 8)

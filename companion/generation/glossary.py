@@ -122,7 +122,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             evidence=evidence,
             status="generated",
         )
-        entry_score = score(thing, definition, context.options.grade)
+        entry_score = score(thing, definition, context.options.grade, in_title(thing, context))
         per_passage[passage].append((entry_score, not thing.is_name, entry))
     add_shared_terms(per_passage, context)
     limit = context.options.glossary_per_passage
@@ -1113,13 +1113,17 @@ def evidence_for(thing: Thing, definition: Definition, context: Context, passage
     return " ".join(mention.sentence.text.split())
 
 
-def score(thing: Thing, definition: Definition, grade: int) -> float:
-    """Difficulty for the grade + importance in the article + confidence in the definition."""
+TITLE_WEIGHT = 0.5  # the title's terms are the ones reviewers list as needed first
+
+
+def score(thing: Thing, definition: Definition, grade: int, titled: bool = False) -> float:
+    """Difficulty for the grade + importance in the article (the title's terms first) +
+    confidence in the definition."""
     if thing.is_name:
         difficulty = 0.5 + NAME_WEIGHT.get(thing.kind, 0.2) + max(0.0, 4.5 - thing.rarity) / 12
     else:
         difficulty = min(1.0, max(0.0, zipf_threshold(grade) - thing.rarity) / 1.5) * 0.9
-    importance = math.log2(1 + len(thing.mentions)) / 3
+    importance = math.log2(1 + len(thing.mentions)) / 3 + (TITLE_WEIGHT if titled else 0.0)
     return difficulty + importance + definition.confidence
 
 
