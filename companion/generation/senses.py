@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from companion.common.occurrence import term_pattern
-from companion.common.wordnet import Synset, WordNet, get_wordnet
+from companion.common.wordnet import SPACY_POS, Synset, WordNet, get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen
 from companion.generation.context_lines import adjective_noun, country_sense
@@ -312,6 +312,11 @@ FIELDS = re.compile(
 # players: "footballer", "cricketers"
 
 
+def _sentence_stems(mention: Mention) -> set[str]:
+    """The stems of the content words of the sentence a mention stands in."""
+    return {_stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop}
+
+
 @lru_cache(maxsize=32)
 def _stems(lemmas: frozenset[str]) -> frozenset[str]:
     """The stems of a passage's lemmas (made once a passage, not once a word)."""
@@ -332,7 +337,6 @@ def _stem(word: str) -> str:
     return word
 
 
-WORD_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a"}
 # a word after a first name that makes it someone else's ("Rihanna Clarke"; not "Neymar Sr")
 A_SURNAME = r"\s+(?!(?:Sr|Jr|Snr|Jnr)\b)[A-Z][a-z]"
 
@@ -410,9 +414,7 @@ class SenseChooser:
 
     def define_word(self, thing: Thing, passage_lemmas: Set[str]) -> Definition | None:
         mention = thing.first
-        sentence = {
-            _stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop
-        }
+        sentence = _sentence_stems(mention)
         passage = _stems(frozenset(passage_lemmas))
         senses: list[Synset] = []
         for form in _american_first(self.wordnet.base_forms(thing.lemma, thing.pos)):
@@ -546,15 +548,12 @@ class SenseChooser:
         is about this one (its topic words score MIN_TOPIC_SCORE at least)."""
         sense = title_words().get((thing.lemma, thing.pos))
         mention = thing.first
-        if sense is None or WORD_POS.get(mention.span.root.pos_) != thing.pos:
+        if sense is None or SPACY_POS.get(mention.span.root.pos_) != thing.pos:
             return None  # the entry is headed where the word is first met: "charged"
             # there is a verb, whatever most uses are
         if sense.cues:
-            sentence = {
-                _stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop
-            }
             passage = _stems(frozenset(passage_lemmas))
-            if self._topic_score(sense, sentence, passage) < MIN_TOPIC_SCORE:
+            if self._topic_score(sense, _sentence_stems(mention), passage) < MIN_TOPIC_SCORE:
                 return None
         return Definition(sense.definition, "dictionary", mention, 0.8)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from companion.common.wordnet import get_wordnet
+from companion.common.wordnet import SPACY_POS, get_wordnet
 from companion.generation.analysis import Analysis, doc_text, zipf
 from companion.generation.importing import is_boilerplate
 from companion.generation.learner_dictionary import (
@@ -615,7 +615,7 @@ def _rare_words(
                 continue
             lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
             rarity = max(zipf(token.lower_), zipf(lemma))
-            pos = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a"}[token.pos_]
+            pos = SPACY_POS[token.pos_]
             if (
                 rarity >= threshold
                 and not _hard_for_the_grade(lemma, rarity, threshold)
