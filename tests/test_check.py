@@ -431,3 +431,16 @@ def test_a_colon_in_an_unquoted_title_gets_the_hint_and_the_line(tmp_path: Path)
         f"{path}:3: front matter: mapping values are not allowed here (a value that holds "
         """': ' must be in quotes: title: "Panjshir Valley: Taliban clash")"""
     ]
+
+
+def test_the_first_passage_may_gloss_a_word_only_the_title_holds(tmp_path: Path):
+    """ "jubilant" is only in the title: the first passage's glossary may explain it (the
+    page marks it in the title); any later passage may not."""
+    front = "---\ntitle: Mubarak resigns as jubilant crowds fill the square\n---\n"
+    entry = "### Glossary\n\njubilant\n:   extremely happy\n"
+    first = f"{front}\n## One\n\nThe crowds cheered.\n\n{entry}\n## Two\n\nThe army spoke.\n"
+    assert messages(write(tmp_path, first)) == []
+    later = f"{front}\n## One\n\nThe crowds cheered.\n\n## Two\n\nThe army spoke.\n\n{entry}"
+    assert messages(write(tmp_path, later)) == [
+        (exact_line(later, "jubilant"), "glossary term 'jubilant' does not appear in this passage")
+    ]

@@ -933,3 +933,73 @@ def test_the_title_s_terms_rank_first_in_a_full_passage():
     other = Definition("person or company that is owed money", "dictionary", None, 0.85)
     assert score(bankruptcy, line, 8, titled=True) > score(creditor, other, 8)
     assert score(bankruptcy, line, 8) < score(creditor, other, 8)
+
+
+def test_a_word_only_the_title_uses_is_glossed_in_the_first_passage(tmp_path: Path):
+    """ "jubilant" is in the headline and nowhere in the article: the first passage's
+    glossary explains it, first, and its evidence is the title. A name only the title
+    uses is not explained there, nor is a word the article uses again."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Mubarak resigns as jubilant crowds fill Tahrir Square\n\nHosni Mubarak stepped "
+        "down as president of Egypt on Friday after 18 days of protests, and the crowds "
+        "in the square cheered.\n\nThe army said it would run the country until an "
+        "election is held, and Mubarak left Cairo for the coast.",
+    )
+    first = lesson.passages[0].glossary
+    assert first[0].term == "jubilant" and first[0].definition.startswith("extremely happy")
+    assert first[0].evidence == "Mubarak resigns as jubilant crowds fill Tahrir Square"
+    assert "Tahrir Square" not in [e.term for e in lesson.glossary]
+
+
+def test_a_headline_verb_the_tagger_takes_for_a_noun_is_not_glossed(tmp_path: Path):
+    """ "avert" in "end shutdown, avert default" is tagged a noun: the learner dictionary
+    glosses the verb, so the line would not fit what the title says; no entry."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Congress passes deal to end shutdown, avert default\n\nCongress voted on "
+        "Wednesday to end a partial government shutdown and pull the nation back from "
+        "a default on its debts, sending the president a bill.",
+    )
+    assert "avert" not in [e.term for e in lesson.glossary]
+
+
+def test_a_noun_after_a_measure_is_not_a_compound(tmp_path: Path):
+    """ "an 18-day ordeal": the number and unit say how long, and "ordeal" keeps its own
+    meaning (a compound, "drug cartels", does not)."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Boys freed after 18-day ordeal\n\nAll 12 boys and their coach trapped in a "
+        "flooded cave in northern Thailand have been brought out alive, ending an 18-day "
+        "ordeal that gripped the world.",
+    )
+    assert "ordeal" in [e.term for e in lesson.glossary]
+
+
+def test_a_household_body_the_title_writes_by_its_initials_is_glossed(tmp_path: Path):
+    """ "EU imposes oil embargo": the title leaves the reader to spell out "EU", so the
+    body gets its line, which it does not where the title names it in full or not at
+    all."""
+    text = (
+        "{title}\n\nThe European Union agreed on Monday to stop buying oil from Iran and "
+        "to freeze the assets of its central bank. EU foreign ministers said the embargo "
+        "would start in July.\n\nIran said the EU decision would not change its plans."
+    )
+    initials = lesson_from_text(tmp_path, text.format(title="EU imposes oil embargo on Iran"))
+    assert any(e.term.startswith("European Union") for e in initials.glossary)
+    plain = lesson_from_text(tmp_path, text.format(title="Europe imposes oil embargo on Iran"))
+    assert not any(e.term.startswith("European Union") for e in plain.glossary)
+
+
+def test_a_country_followed_by_a_list_of_its_regions_keeps_its_line(tmp_path: Path):
+    """ "southern Somalia, Bakool and Lower Shabelle" lists two regions of Somalia; it
+    is not "Potsdam, St Elizabeth", a place told apart by the region after it."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "UN declares famine in southern Somalia\n\nThe United Nations declared a famine "
+        "in two regions of southern Somalia, Bakool and Lower Shabelle, on Wednesday.\n\n"
+        "Aid agencies said Somalia needed help within weeks, and that thousands had "
+        "already left Somalia for camps in Kenya.",
+    )
+    entry = next(e for e in lesson.glossary if e.term == "Somalia")
+    assert "Africa" in entry.definition

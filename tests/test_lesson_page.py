@@ -489,3 +489,20 @@ def test_every_seed_evidence_sentence_can_be_highlighted(client):
             ]
             shown = re.sub(r"\W+", "", unescape("".join(pieces)).lower())
             assert re.sub(r"\W+", "", question.evidence.lower()) in shown
+
+
+def test_a_word_only_the_title_holds_is_marked_in_the_title(tmp_path: Path):
+    """The first passage's entry for a headline's own word ("hailed") is tapped in the
+    title, and the title stays escaped text around the mark."""
+    (tmp_path / "pilot.md").write_text(
+        "---\ntitle: Pilot hailed as hero <script>x</script>\n---\n\n## Landing\n\n"
+        "The jet landed on the river and everyone survived.\n\n### Glossary\n\n"
+        "hail\n:   praise someone publicly\n",
+        encoding="utf-8",
+    )
+    app = create_app({"TESTING": True, "CONTENT_DIR": str(tmp_path), "SECRET_KEY": "k" * 40})
+    html = app.test_client().get("/lessons/pilot").get_data(as_text=True)
+    title = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert re.search(r'Pilot <a class="term" href="#g-[\w-]+-1" id="t-[\w-]+-1" '
+                     r'data-entry="g-[\w-]+-1">hailed</a> as hero', title)  # fmt: skip
+    assert "&lt;script&gt;x&lt;/script&gt;" in title and "<script>x" not in html

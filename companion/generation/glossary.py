@@ -35,6 +35,7 @@ from companion.generation.terms import (
     resolver_for,
     spelling_variants,
     title_lemmas,
+    title_only_words,
     zipf_threshold,
 )
 from companion.lesson.model import DRAFT, GlossaryEntry
@@ -98,7 +99,9 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     chooser = SenseChooser(get_wordnet(), article_lemmas, "\n".join(analysis.paragraphs))
     per_passage: list[list[tuple[float, bool, GlossaryEntry]]] = [[] for _ in context.drafts]
     drafts: list[list[GlossaryEntry]] = [[] for _ in context.drafts]
-    for thing in things:
+    from_title = title_only_words(context.title, analysis, context.options.grade)
+    titled: set[int] = set()  # the entries of words only the title uses
+    for thing in things + from_title:
         if context.avoids(display_name(thing)):
             continue
         definition = define(thing, context, chooser, resolve)
@@ -124,6 +127,8 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         )
         entry_score = score(thing, definition, context.options.grade, in_title(thing, context))
         per_passage[passage].append((entry_score, not thing.is_name, entry))
+        if any(thing is t for t in from_title):
+            titled.add(id(entry))
     add_shared_terms(per_passage, context)
     limit = context.options.glossary_per_passage
     result = []
@@ -139,8 +144,9 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         best = pick(_one_per_stem(scored, context.title), limit)
         glossed += [set(normal_key(e.term).split()) for e in best]
         defined |= {e.definition.lower() for e in best}
-        # Keep the kept entries in reading order, the order a student meets them.
-        result.append(sorted(best, key=lambda e: _first_position(e, context)))
+        # Keep the kept entries in reading order, the order a student meets them (the
+        # title's own words first).
+        result.append(sorted(best, key=lambda e: _first_position(e, context, titled)))
     for entries, passage_drafts in zip(result, drafts, strict=True):
         entries += passage_drafts[:MAX_DRAFTS_PER_PASSAGE]
     return result
@@ -323,8 +329,11 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # New Zealand, New York, even in the title (reviewers: common)
     if _not_what_it_names(thing):
         return None  # Jupiter, even in the title; Northampton the rugby team
-    if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF):
-        return None  # the UN, the European Union, Congress
+    if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF) and not (
+        _initials_in_title(thing, context)
+    ):
+        return None  # the UN, the European Union, Congress; but "EU imposes oil embargo
+        # ...", "WHO declares ...": letters the title leaves the reader to spell out
     if thing.is_name and (_shouted_word(thing) or _american_state(thing)):
         return None  # "A THIEF stole ...": a word in capitals; New Jersey, South Dakota
     listed = None if thing.is_name else chooser.dictionary_entry(thing)
@@ -551,7 +560,8 @@ def _form_of_a_verb(thing: Thing) -> bool:
 
 def _always_compounded(thing: Thing) -> bool:
     """A noun the article only uses with another noun in front of it ("drug cartels",
-    "health overhaul", "sales slump", "United Nations envoy", "St Julien appellation"):
+    "health overhaul", "sales slump", "United Nations envoy", "St Julien appellation"; a
+    measure is no such noun: "an 18-day ordeal"):
     the compound means something the word's own senses do not (reviewed: 2 of 14 such
     entries accepted, against 42% of the others).
     Two-word terms WordNet lists ("turf war") are terms of their own and not affected."""
@@ -565,9 +575,16 @@ def _always_compounded(thing: Thing) -> bool:
             and before.dep_ == "compound"
             and before.head.i == root.i
             and before.pos_ in ("NOUN", "PROPN")
+            and not _measure(before)
         ) and not _hyphened(mention):
             return False
     return True
+
+
+def _measure(noun) -> bool:
+    """A unit with its number in front of a noun ("an 18-day ordeal", "a 24-hour
+    walkout"): how long or big the thing is, not a compound with a meaning of its own."""
+    return any(child.dep_ == "nummod" for child in noun.children)
 
 
 def _hyphened(mention) -> bool:
@@ -673,6 +690,15 @@ def in_title(thing: Thing, context: Context) -> bool:
     return len(full) >= 2 and len(full[-1]) > 2 and re.search(
         rf"\b{re.escape(full[-1])}\b(?!\s+[A-Z])", context.title
     ) is not None
+
+
+def _initials_in_title(thing: Thing, context: Context) -> bool:
+    """The title writes the thing by its initials ("EU", "WHO"), as the article does."""
+    return any(
+        form.isupper() and form.isalpha() and 2 <= len(form) <= 5
+        and re.search(rf"\b{form}\b", context.title) is not None
+        for form in thing.forms
+    )  # fmt: skip
 
 
 # the last word of a place's name that a title leaves out: "jet ditches in Hudson"
@@ -1165,7 +1191,9 @@ def add_shared_terms(
                 break
 
 
-def _first_position(entry: GlossaryEntry, context: Context) -> int:
+def _first_position(entry: GlossaryEntry, context: Context, titled: set[int]) -> int:
+    if id(entry) in titled:
+        return -1
     text = " ".join(context.analysis.paragraphs).lower()
     position = text.find(entry.term.lower().split(" (")[0])
     return position if position >= 0 else len(text)

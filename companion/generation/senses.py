@@ -182,12 +182,16 @@ def _another_region(thing: Thing, gloss: str) -> bool:
         if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
             continue
         region = []
+        end = len(doc)
         for token in doc[mention.end + 1 :]:
             if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                end = token.i
                 break  # (the tagger may call "St Elizabeth" a person)
             if token.ent_type_ in ("DATE", "TIME") or token.lower_ in WEEKDAYS_MONTHS:
                 break  # a dateline: "HARARE, Zimbabwe, November 15"
             region.append(token.text)
+        if end < len(doc) and doc[end].lower_ in ("and", "or"):
+            continue  # "southern Somalia, Bakool and Lower Shabelle": its parts, listed
         if region and " ".join(region) not in gloss:
             return True
     return False

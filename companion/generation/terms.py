@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import SPACY_POS, get_wordnet
-from companion.generation.analysis import Analysis, doc_text, zipf
+from companion.generation.analysis import Analysis, doc_text, load_nlp, zipf
 from companion.generation.importing import is_boilerplate
 from companion.generation.learner_dictionary import (
     learner_dictionary,
@@ -596,16 +597,41 @@ def title_lemmas(title: str) -> frozenset[str]:
     return frozenset(forms | bases)
 
 
+def title_only_words(title: str, analysis: Analysis, grade: int = 8) -> list[Thing]:
+    """The title's hard words that the article never uses again ("Thai PM hails rescue",
+    "Pilot ditches jet"): each a Thing whose one mention is in the title's own parse,
+    counted in the first paragraph's passage. Names are left out (the article names them).
+    Only the glossary reads these; no question is asked of the title."""
+    if not title.strip():
+        return []
+    doc = load_nlp()(title)
+    used = {t.lemma_.lower() for d in analysis.docs for t in d} | {
+        t.lower_ for d in analysis.docs for t in d
+    }
+    named = {(0, t.i) for t in doc if t.ent_type_ or t.pos_ == "PROPN" and not t.is_title}
+    words = _words_in([(0, doc)], grade, named, title_lemmas(title))
+    return [w for w in words if w.lemma not in used and w.key not in used]
+
+
 def _rare_words(
     analysis: Analysis, grade: int, names: list[Thing], titled: frozenset[str] = frozenset()
 ) -> list[Thing]:
-    threshold = zipf_threshold(grade)
     named_tokens = {
         (m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)
     }
+    return _words_in(enumerate(analysis.docs), grade, named_tokens, titled)
+
+
+def _words_in(
+    docs: Iterable[tuple[int, Doc]],
+    grade: int,
+    named_tokens: set[tuple[int, int]],
+    titled: frozenset[str] = frozenset(),
+) -> list[Thing]:
+    threshold = zipf_threshold(grade)
     words: dict[str, Thing] = {}
     tags: dict[str, Counter[str]] = {}
-    for index, doc in enumerate(analysis.docs):
+    for index, doc in docs:
         if is_boilerplate(doc_text(doc)):
             continue
         for token in doc:

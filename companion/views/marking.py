@@ -137,12 +137,16 @@ def glossary_ids(passage: Passage, index: int) -> tuple[str, str]:
 
 
 def mark_terms(
-    paragraphs: list[list[Token]], passage: Passage, entries: list[GlossaryEntry]
+    paragraphs: list[list[Token]],
+    passage: Passage,
+    entries: list[GlossaryEntry],
+    indexes: set[int] | None = None,
 ) -> set[int]:
-    """Mark each entry's first occurrence (see the module docstring); return the indexes
-    of the entries that were marked."""
+    """Mark each entry's first occurrence (see the module docstring), or only the entries
+    of `indexes`; return the indexes of the entries that were marked."""
     marked: set[int] = set()
-    order = sorted(range(len(entries)), key=lambda i: -len(entries[i].term))
+    wanted = range(len(entries)) if indexes is None else indexes
+    order = sorted(wanted, key=lambda i: -len(entries[i].term))
     for index in order:
         term = entries[index].term.strip()
         if not term:
@@ -158,6 +162,15 @@ def mark_terms(
         _insert_mark(paragraphs[p_index], t_index, match, open_tag)
         marked.add(index)
     return marked
+
+
+def mark_title(title: str, passage: Passage, unmarked: set[int]) -> tuple[str, set[int]]:
+    """The title as HTML, with a mark for each entry of the first `passage` that its text
+    does not hold but the title does (a headline's own word: "Thai PM *hails* rescue");
+    and the indexes of the entries marked there."""
+    tokens = [[Token("text", text=title)]]
+    marked = mark_terms(tokens, passage, passage.glossary, unmarked)
+    return serialize(tokens[0]), marked
 
 
 # --------------------------------------------------------------------------- sentences

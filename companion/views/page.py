@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from companion.lesson.model import GlossaryEntry, Lesson, Passage
 from companion.views.grading import AnswerError, Slot, question_slots, read_answer
-from companion.views.marking import glossary_ids, mark_passage
+from companion.views.marking import escape_text, glossary_ids, mark_passage, mark_title
 
 
 @dataclass
@@ -40,6 +40,7 @@ class LessonPage:
     passages: list[PassageView]
     slots: list[Slot]
     glossary: list[GlossaryItem]  # the whole lesson's, alphabetical
+    title_html: str = ""  # the title, escaped, with marks for the words only it holds
     evidence: dict[str, list[str]] = field(default_factory=dict)  # slot key -> "P.N" ids
     sentences: dict[str, str] = field(default_factory=dict)  # "P.N" -> sentence text
 
@@ -51,14 +52,18 @@ def build_page(lesson: Lesson, render: Callable[[str], str]) -> LessonPage:
     """The lesson page's content; ``render`` turns one Markdown paragraph into safe HTML."""
     slots = question_slots(lesson)
     by_question = {id(s.question): s for s in slots}
-    page = LessonPage(lesson, [], slots, [])
-    for passage in lesson.passages:
+    page = LessonPage(lesson, [], slots, [], escape_text(lesson.title))
+    for number, passage in enumerate(lesson.passages):
         marked = mark_passage(passage, [render(p) for p in passage.paragraphs])
         page.sentences.update(marked.sentences)
+        in_title: set[int] = set()
+        if number == 0:
+            unmarked = set(range(len(passage.glossary))) - marked.marked
+            page.title_html, in_title = mark_title(lesson.title, passage, unmarked)
         items = []
         for index, entry in enumerate(passage.glossary):
             anchor, mark = glossary_ids(passage, index)
-            mark = mark if index in marked.marked else None
+            mark = mark if index in marked.marked | in_title else None
             items.append(GlossaryItem(entry, passage, anchor, mark, render(entry.definition)))
         passage_slots = [by_question[id(q)] for q in passage.questions]
         for slot, ids in zip(passage_slots, marked.evidence, strict=True):
