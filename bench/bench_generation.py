@@ -50,7 +50,7 @@ def timings(article) -> dict[str, float]:
 
     before = parse()
     start = time.perf_counter()
-    analysis = analyse(article.paragraphs)
+    analysis = analyse(article.paragraphs, article.title)
     analysis, headings = restore_paragraphs(analysis, article.headings)
     drafts = make_drafts(analysis, headings)
     context = Context(analysis, drafts, Options(), article.title)

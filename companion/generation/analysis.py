@@ -114,6 +114,7 @@ class Analysis:
     paragraphs: list[str]
     docs: list[Doc]
     sentences: list[Sentence] = field(default_factory=list)
+    title: Doc | None = None  # the title's own parse (glossary: words only the title uses)
     _chunks: dict[int, list[Span]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -139,8 +140,10 @@ class Analysis:
         return self._chunks[paragraph]
 
 
-def analyse(paragraphs: list[str]) -> Analysis:
-    """Parse plain-text paragraphs with spaCy, one Doc per paragraph."""
+def analyse(paragraphs: list[str], title: str = "") -> Analysis:
+    """Parse plain-text paragraphs with spaCy, one Doc per paragraph, and the title, if
+    any, in the same batch (a parse of its own costs a pipeline call)."""
     nlp = load_nlp()
-    docs = list(nlp.pipe(paragraphs, batch_size=64))
-    return Analysis(paragraphs=list(paragraphs), docs=docs)
+    docs = list(nlp.pipe([*paragraphs, title] if title else paragraphs, batch_size=64))
+    title_doc = docs.pop() if title else None
+    return Analysis(paragraphs=list(paragraphs), docs=docs, title=title_doc)

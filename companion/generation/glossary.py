@@ -99,7 +99,9 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     chooser = SenseChooser(get_wordnet(), article_lemmas, "\n".join(analysis.paragraphs))
     per_passage: list[list[tuple[float, bool, GlossaryEntry]]] = [[] for _ in context.drafts]
     drafts: list[list[GlossaryEntry]] = [[] for _ in context.drafts]
-    from_title = title_only_words(context.title, analysis, context.options.grade)
+    from_title = title_only_words(
+        context.title, analysis, article_lemmas, context.options.grade
+    )
     titled: set[int] = set()  # the entries of words only the title uses
     for thing in things + from_title:
         if context.avoids(display_name(thing)):

@@ -37,7 +37,7 @@ def restore_paragraphs(
         if index in headings:
             moved[len(docs)] = headings[index]
         docs += split_paragraph(doc) if word_count(doc) > MAX_PARAGRAPH_WORDS else [doc]
-    return Analysis(paragraphs=[d.text.strip() for d in docs], docs=docs), moved
+    return Analysis([d.text.strip() for d in docs], docs, title=analysis.title), moved
 
 
 def word_count(doc: Doc | Span) -> int:

@@ -32,7 +32,7 @@ DELETED_KEY = "deleted"  # front matter: generated items the teacher deleted
 def lesson_from_article(article: Article, options: Options | None = None, slug: str = "") -> Lesson:
     """Generate a whole lesson from an imported article."""
     options = options or Options()
-    analysis = analyse(article.paragraphs)
+    analysis = analyse(article.paragraphs, article.title)
     analysis, headings = restore_paragraphs(analysis, article.headings)
     drafts = make_drafts(analysis, headings)
     lesson = Lesson(
@@ -174,7 +174,7 @@ def regenerate(current: Lesson, options: Options | None = None) -> Lesson:
     items the teacher deleted stay deleted."""
     options = options or Options(grade=current.grade, choices=current.choices)
     paragraphs = [plain_text(p) for passage in current.passages for p in passage.paragraphs]
-    analysis = analyse(paragraphs)
+    analysis = analyse(paragraphs, current.title)
     drafts, index = [], 0
     for passage in current.passages:
         drafts.append(Draft(list(range(index, index + len(passage.paragraphs))), passage.heading))

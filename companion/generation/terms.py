@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -597,20 +597,32 @@ def title_lemmas(title: str) -> frozenset[str]:
     return frozenset(forms | bases)
 
 
-def title_only_words(title: str, analysis: Analysis, grade: int = 8) -> list[Thing]:
-    """The title's hard words that the article never uses again ("Thai PM hails rescue",
-    "Pilot ditches jet"): each a Thing whose one mention is in the title's own parse,
-    counted in the first paragraph's passage. Names are left out (the article names them).
-    Only the glossary reads these; no question is asked of the title."""
+def title_only_words(
+    title: str, analysis: Analysis, used: Set[str], grade: int = 8
+) -> list[Thing]:
+    """The title's hard words that the article never uses again, by the base forms it
+    `used` ("Thai PM hails rescue", "Pilot ditches jet"): each a Thing whose one mention
+    is in the title's own parse, counted in the first paragraph's passage. Names are left
+    out (the article names them). Only the glossary reads these; no question is asked of
+    the title."""
     if not title.strip():
         return []
-    doc = load_nlp()(title)
-    used = {t.lemma_.lower() for d in analysis.docs for t in d} | {
-        t.lower_ for d in analysis.docs for t in d
-    }
+    parsed = analysis.title is not None and analysis.title.text == title
+    doc = analysis.title if parsed else load_nlp()(title)
     named = {(0, t.i) for t in doc if t.ent_type_ or t.pos_ == "PROPN" and not t.is_title}
-    words = _words_in([(0, doc)], grade, named, title_lemmas(title))
-    return [w for w in words if w.lemma not in used and w.key not in used]
+    words = [
+        w
+        for w in _words_in([(0, doc)], grade, named, title_lemmas(title))
+        if w.lemma not in used and w.key not in used
+    ]
+    wordnet = get_wordnet()
+    for word in words:
+        if word.pos == "n" and not wordnet.synsets(word.lemma, "n") and wordnet.synsets(
+            word.lemma, "v"
+        ):
+            word.pos = "v"  # "end shutdown, avert default": a headline drops the words
+            # that would show the tagger a verb, and English has no noun "avert"
+    return words
 
 
 def _rare_words(
