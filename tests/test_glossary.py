@@ -1022,3 +1022,15 @@ def test_a_regenerated_lesson_keeps_the_title_s_own_word(tmp_path: Path):
     again = regenerate(parse_lesson(text, slug=lesson.slug))
     assert "jubilant" in [e.term for e in again.passages[0].glossary]
     assert write_lesson(again) == text
+
+
+def test_a_word_wordnet_derives_from_a_glossed_one_is_the_same_entry_again():
+    """ "retain" and "retention", "emit" and "emission" part in their first letters, but
+    WordNet derives one from the other: a reader meets the same entry twice. Words that
+    only share letters or a topic stay apart."""
+    from companion.generation.glossary import _same_family
+
+    assert _same_family("retain", "retention") and _same_family("emission", "emit")
+    assert _same_family("emitter", "emit") and _same_family("deportation", "deport")
+    assert not _same_family("retain", "return") and not _same_family("emit", "omission")
+    assert not _same_family("election", "vote")

@@ -31,6 +31,9 @@ class Synset:
     lexname: int  # WordNet's lexicographer file number (e.g. 18 noun.person)
     usage: tuple[int, ...] = ()  # usage domains (";u"): obscenity, ethnic slur, slang...
     pertainyms: tuple[int, ...] = ()  # nouns an adjective pertains to: Jovian -> Jupiter
+    # derivationally related forms ("+"), word by word: (source word number, target
+    # offset, target pos, target word number), "retain" -> "retention"
+    derivations: tuple[tuple[int, int, str, int], ...] = ()
 
     @property
     def definition(self) -> str:
@@ -149,6 +152,23 @@ class WordNet:
             self._exceptions[pos] = table
         return self._exceptions[pos]
 
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one WordNet per process
+    def derived_words(self, word: str) -> frozenset[str]:
+        """The words WordNet derives from `word` or `word` from, in any part of speech
+        ("retain": "retention", "retainer"; "emit": "emission", "emitter")."""
+        found: set[str] = set()
+        for pos in "nvar":
+            for sense in self.synsets(word, pos):
+                if word not in sense.lemmas:
+                    continue
+                number = sense.lemmas.index(word) + 1
+                for source, offset, target_pos, target in sense.derivations:
+                    if source == number:
+                        lemmas = self.synset(offset, target_pos).lemmas
+                        if 0 < target <= len(lemmas):
+                            found.add(lemmas[target - 1].lower())
+        return frozenset(found)
+
     @lru_cache(maxsize=50_000)  # noqa: B019 - one WordNet per process
     def synset(self, offset: int, pos: str) -> Synset:
         data = self._map(self._data, "data", pos)
@@ -161,10 +181,16 @@ class WordNet:
         lemmas = tuple(fields[4 + 2 * i].replace("_", " ") for i in range(count))
         rest = fields[4 + 2 * count :]
         pointers = int(rest[0])
-        hypernyms, usage, pertainyms, instance = [], [], [], False
+        hypernyms, usage, pertainyms, derivations, instance = [], [], [], [], False
         for i in range(pointers):
             symbol, target = rest[1 + 4 * i], rest[2 + 4 * i]
-            if symbol in ("@", "@i"):
+            if symbol == "+":
+                words = rest[4 + 4 * i]
+                derivations.append(
+                    (int(words[:2], 16), int(target), rest[3 + 4 * i].replace("s", "a"),
+                     int(words[2:], 16))
+                )
+            elif symbol in ("@", "@i"):
                 hypernyms.append(int(target))
                 instance = instance or symbol == "@i"
             elif symbol == ";u":
@@ -181,6 +207,7 @@ class WordNet:
             lexname,
             tuple(usage),
             tuple(pertainyms),
+            tuple(derivations),
         )
 
 

@@ -258,7 +258,12 @@ STEM_LETTERS = 5  # "bribes" and "bribery", "fanatic" and "fanatical"
 
 
 def _same_family(a: str, b: str) -> bool:
-    return a[:STEM_LETTERS] == b[:STEM_LETTERS]
+    """One word family: the same first letters, or a form WordNet derives from the other
+    ("retain" and "retention", "emit" and "emitter", whose first letters part)."""
+    if a[:STEM_LETTERS] == b[:STEM_LETTERS]:
+        return True
+    wordnet = get_wordnet()
+    return b in wordnet.derived_words(a) or a in wordnet.derived_words(b)
 
 
 def _one_per_stem(
