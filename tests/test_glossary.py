@@ -1034,3 +1034,15 @@ def test_a_word_wordnet_derives_from_a_glossed_one_is_the_same_entry_again():
     assert _same_family("emitter", "emit") and _same_family("deportation", "deport")
     assert not _same_family("retain", "return") and not _same_family("emit", "omission")
     assert not _same_family("election", "vote")
+
+
+def test_a_plural_in_men_is_headed_by_the_dictionary_s_singular(tmp_path: Path):
+    """ "servicemen" with the line "a man who is a member of the armed forces": the entry
+    is headed "serviceman", as "meteorite" heads "meteorites"."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Town honours the war dead\n\nThe town has honoured hundreds of servicemen whose "
+        "bodies were brought home through its high street from the wars abroad.",
+    )
+    terms = [e.term for e in lesson.glossary]
+    assert "serviceman" in terms and "servicemen" not in terms

@@ -61,3 +61,21 @@ def test_a_name_with_its_acronym_occurs_by_either():
     assert term_in_text(term, "Major League Baseball rules")
     assert not term_in_text(term, "the league said")
     assert not term_in_text(term, "mlb said")  # the acronym still only in capitals
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("serviceman", "three servicemen were hurt", True),
+        ("chairman", "the chairman's speech", True),
+        ("woman", "two women", True),
+        ("German", "the Germans", True),
+        ("human", "humans and apes", True),
+        ("German", "Germany", False),
+        ("serviceman", "servicemanship", False),
+    ],
+)
+def test_a_term_ending_in_man_matches_its_plural(term: str, text: str, found: bool):
+    """ "serviceman" heads the learner dictionary's line where the article says
+    "servicemen": the page must find and mark it there."""
+    assert (find_term(term, text) is not None) is found

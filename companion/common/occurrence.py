@@ -4,7 +4,7 @@ the lesson page (where a glossary term is marked) and ``companion check``.
 A term matches as whole words, its last word with the usual English endings: plural and
 third person (-s, -es; "colony" -> "colonies"), past and participles (-ed, -ing;
 "assassinate" -> "assassinated", "assassinating"; a doubled last consonant: "shun" ->
-"shunned") and the possessive ("Taliban's").
+"shunned"), the plural of "-man" ("servicemen") and the possessive ("Taliban's").
 An all-capitals acronym (NRF) matches only in capitals.
 """
 
@@ -20,6 +20,8 @@ def _last_word(word: str) -> str:
     if not word[-1:].isalpha():
         return re.escape(word)
     lower = word.lower()
+    if len(word) > 4 and lower.endswith("man"):
+        return re.escape(word[:-2]) + "(?:en|ans?)"  # "servicemen"; "Germans", "humans"
     if len(word) > 2 and lower.endswith("y") and lower[-2] not in _VOWELS:
         return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
     if len(word) > 2 and lower.endswith("e") and lower[-2] not in _VOWELS:

@@ -8,7 +8,8 @@ Glossary marks (the rule documented in docs/lesson-format.md and docs/lesson-pag
 
 - a glossary entry is marked once, at the **first occurrence of its term in the passage
   the entry belongs to** (the guide glosses a term once per lesson, at its first passage);
-- an occurrence is the term itself, or its plural (``-s``, ``-es``, ``-y`` -> ``-ies``),
+- an occurrence is the term itself, or its plural (``-s``, ``-es``, ``-y`` -> ``-ies``,
+  ``-man`` -> ``-men``),
   as a whole word, ignoring case (acronyms in capitals match case-sensitively), and an
   occurrence that stands alone is preferred to one inside a hyphenated word;
 - occurrences inside links or code, or split by inline markup (``**Front** line``), are
