@@ -404,3 +404,19 @@ def test_a_row_of_links_with_arrows_at_the_end_goes():
         ]
     )
     assert result.paragraphs == [STORY]
+
+
+def test_a_link_teaser_glued_to_the_end_of_a_paragraph_goes():
+    """ "... until dawn. Read more: How the club was nearly relegated": another page's
+    headline pasted on the end; the paragraph's own sentences stay, and a "Read more"
+    inside the story's words (no label's colon) is left alone."""
+    cleaned = clean_news(
+        [
+            "Fans celebrated in the streets until dawn. Read more: How the club was nearly "
+            "relegated",
+            "The mayor said he would read more about the club's history this summer.",
+        ]
+    )
+    assert cleaned.paragraphs[0] == "Fans celebrated in the streets until dawn."
+    assert cleaned.removed == ["Read more: How the club was nearly relegated"]
+    assert cleaned.paragraphs[1].endswith("history this summer.")

@@ -159,6 +159,12 @@ PAGE_PROMPT = re.compile(
     r"|Click to [Ee]nlarge|Scroll down for (?:video|more)|Continue reading(?: the main story)?"
     r"|Read more|RELATED)\s+(?=[\"“‘A-Z])"
 )
+# a link's teaser glued to the end of a paragraph: "... until dawn. Read more: How the
+# club was nearly relegated" (a headline of another page: no full stop inside)
+TRAILING_TEASER = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?:Read [Mm]ore|READ MORE|Also [Rr]ead|ALSO READ|See also|Related"
+    r"|RELATED)\s*[:|]\s*[^.!?\n]{3,140}\??$"
+)
 # a page's advertisement slot run into the paragraph after it: "Advertisement Hide
 # AdAdvertisement Hide AdThe remote Farne Islands is ..."
 AD_SLOT = re.compile(r"^(?:\s*Advertisement\s*Hide\s*Ad)+\s*(?=[\"“A-Z])")
@@ -512,6 +518,7 @@ def _clean_anywhere(text: str, removed: list[str]) -> str:
         CREDITS,
         COPYRIGHT,
         PHOTO_CREDIT,
+        TRAILING_TEASER,
         PAGE_PROMPT,
         AD_SLOT,
         EXPIRED_VIDEO,
