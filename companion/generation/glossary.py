@@ -102,6 +102,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     from_title = title_only_words(
         context.title, analysis, article_lemmas, context.options.grade
     )
+    from_title_ids = {id(t) for t in from_title}
     titled: set[int] = set()  # the entries of words only the title uses
     for thing in things + from_title:
         if context.avoids(display_name(thing)):
@@ -129,7 +130,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         )
         entry_score = score(thing, definition, context.options.grade, in_title(thing, context))
         per_passage[passage].append((entry_score, not thing.is_name, entry))
-        if any(thing is t for t in from_title):
+        if id(thing) in from_title_ids:
             titled.add(id(entry))
     add_shared_terms(per_passage, context)
     limit = context.options.glossary_per_passage

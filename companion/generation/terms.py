@@ -609,6 +609,8 @@ def title_only_words(
         return []
     parsed = analysis.title is not None and analysis.title.text == title
     doc = analysis.title if parsed else load_nlp()(title)
+    # names: the recogniser's, and proper nouns not capitalised as a headline capitalises
+    # every word ("iPhone", "NASA"); a Title Case word may still be a word (_words_in)
     named = {(0, t.i) for t in doc if t.ent_type_ or t.pos_ == "PROPN" and not t.is_title}
     words = [
         w
