@@ -464,6 +464,23 @@ def test_a_place_that_plays_is_the_team_not_the_town(tmp_path: Path):
     ]
 
 
+def test_a_place_won_is_the_contest_not_the_town():
+    """ "won Wimbledon at 17": the tournament, not "area of southwest London"."""
+    from companion.generation.analysis import analyse
+    from companion.generation.definitions import Definition
+    from companion.generation.glossary import _won_place_line
+    from companion.generation.terms import find_things
+
+    suburb = "area of southwest London where a famous yearly tennis tournament is played"
+    for verb, won in (("won", True), ("grew up in", False)):
+        text = f"Sharapova, who {verb} Wimbledon as a 17-year-old, admitted failing a test."
+        thing = next(t for t in find_things(analyse([text])) if t.key == "wimbledon")
+        line = Definition(suburb, "dictionary", thing.first, 0.8)
+        assert _won_place_line(thing, line) is won
+        tournament = Definition("grass-court tennis tournament in London", "dictionary", thing.first, 0.8)
+        assert not _won_place_line(thing, tournament)
+
+
 def test_a_fairly_common_noun_of_several_senses_is_not_glossed(tmp_path: Path):
     """ "ripples: small wave on the surface of a liquid" for ripples in a planet's rings:
     a common word of several senses is known, or glossed in the wrong sense."""
@@ -1046,3 +1063,80 @@ def test_a_plural_in_men_is_headed_by_the_dictionary_s_singular(tmp_path: Path):
     )
     terms = [e.term for e in lesson.glossary]
     assert "serviceman" in terms and "servicemen" not in terms
+
+
+def test_a_phrase_listed_far_down_another_word_s_synset_is_not_glossed(tmp_path: Path):
+    """WordNet lists "confidential information" fourth under "tip" ("indication of
+    potential opportunity"): that line is not what the phrase means. "Nerve agent",
+    second to "nerve gas", is the same thing and keeps its candidacy."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Engineer accused of taking secrets\n\nThe engineer downloaded confidential "
+        "information about the self-driving car project before he left the company, "
+        "lawyers said. The company said the confidential information was worth millions.",
+    )
+    assert not any(e.term.startswith("confidential") for e in lesson.glossary)
+    from companion.common.wordnet import get_wordnet as wordnet
+
+    gas = wordnet().synsets("nerve agent", "n")[0]
+    assert [lemma.lower() for lemma in gas.lemmas[:2]] == ["nerve gas", "nerve agent"]
+
+
+def test_a_word_after_its_modifier_in_a_wordnet_term_is_not_glossed_alone(tmp_path: Path):
+    """ "by secret ballot": the vote, not "paper on which a person marks their vote"."""
+    text = (
+        "Rio picked to host Olympics\n\nMembers of the International Olympic Committee "
+        "chose the city by {ballot} after a day of presentations in Copenhagen. The "
+        "result was announced on Friday."
+    )
+    secret = _glossary(tmp_path, text.format(ballot="secret ballot"))
+    assert "ballot" not in secret
+    assert "ballot" in _glossary(tmp_path, text.format(ballot="a ballot"))
+
+
+def test_a_body_wordnet_places_but_does_not_explain_takes_the_news_line(tmp_path: Path):
+    """WordNet's "independent agency of the United States government" says where FEMA
+    sits, not what it does: the news names file's line stands instead, as it does over
+    WordNet's line for the same body when it has one ("NATO")."""
+    glossary = _glossary(
+        tmp_path,
+        "Obama declares emergency in Flint\n\nPresident Barack Obama declared a federal "
+        "emergency in Flint, Michigan, ordering the Federal Emergency Management Agency "
+        "(FEMA) to help the city. FEMA will provide water and filters for 90 days.\n\n"
+        "Officials said FEMA staff arrived on Sunday.",
+    )
+    fema = next(line for term, line in glossary.items() if term.startswith("Federal Emergency"))
+    assert "independent agency" not in fema and "disaster" in fema
+
+
+def test_the_united_states_named_in_full_ties_a_us_line():
+    line = "US government's medical research agency, funding research at universities"
+    assert not names_another_country(line, {"laboratory", "unit", "state", "britain"})
+    assert names_another_country(line, {"laboratory", "britain"})
+
+
+def test_a_headline_s_own_wordnet_pair_is_glossed_up_to_a_higher_frequency(tmp_path: Path):
+    """ "birth rate" is too common a pair to gloss in passing, but the story the title
+    says it is about needs it."""
+    body = (
+        "\n\nChina's population fell last year for the first time in six decades, official "
+        "figures showed on Tuesday.\n\nThe birth rate fell to 6.77 births per 1,000 "
+        "people, the lowest on record, as fewer couples chose to have children."
+    )
+    titled = _glossary(tmp_path, "China's population shrinks as birth rate hits record low" + body)
+    assert "ratio of live births" in titled.get("birth rate", "")
+    plain = _glossary(tmp_path, "China's population shrinks for first time in six decades" + body)
+    assert "birth rate" not in plain
+
+
+def test_a_name_of_common_words_goes_by_the_news_file_s_verdict(tmp_path: Path):
+    """wordfreq rates "White Island" by its rarest word, as common as "New Zealand"; the
+    news names file, which gives it a line, says it is no household name."""
+    glossary = _glossary(
+        tmp_path,
+        "White Island eruption: death toll rises to six\n\nPolice said on Wednesday that "
+        "no signs of life had been seen on White Island since the eruption.\n\nTourists "
+        "had been walking on White Island when it erupted. Rescue teams could not reach "
+        "White Island because of toxic gas.",
+    )
+    assert "volcanic island" in glossary.get("White Island", "")

@@ -284,6 +284,9 @@ MASOUD = synset(
     lexname=18,
 )
 CHAIR = synset(13, "a seat for one person", lemmas_=("chair",), lexname=6)
+SALISBURY = synset(
+    16, "capital and largest city of Zimbabwe", lemmas_=("Salisbury",), instance=True, lexname=15
+)
 NAMES = TinyWordNet(
     {
         ("kabul", "n"): [KABUL],
@@ -291,6 +294,7 @@ NAMES = TinyWordNet(
         ("masoud", "n"): [MASOUD],
         ("ahmed shah masoud", "n"): [MASOUD],
         ("chair", "n"): [CHAIR],
+        ("salisbury", "n"): [SALISBURY],
         ("prussian", "a"): [synset(14, "of or relating to Prussia", pos="a")],
         ("national resistance front", "n"): [
             synset(15, "a group resisting the Taliban", instance=True, lexname=14)
@@ -300,11 +304,11 @@ NAMES = TinyWordNet(
 
 
 def define_name(thing: Thing, article: str):
-    return SenseChooser(NAMES, lemmas(article), names={}).define_name(thing)
+    return SenseChooser(NAMES, lemmas(article), article, names={}, news={}).define_name(thing)
 
 
 def test_an_instance_sense_that_fits_the_label():
-    text = "Fighters entered Kabul."
+    text = "Fighters entered Kabul as Afghanistan's army fled."
     found = define_name(name(text, "Kabul", "place", "GPE"), text)
     assert found is not None
     assert (found.text, found.source, found.confidence) == (
@@ -312,6 +316,15 @@ def test_an_instance_sense_that_fits_the_label():
         "wordnet",
         0.75,
     )
+
+
+def test_a_place_line_tied_to_a_country_the_article_never_names_is_refused():
+    # WordNet's only Salisbury is Zimbabwe's old capital; the poisoning was in England
+    text = "A former spy was poisoned in Salisbury, and Britain expelled Russian diplomats."
+    assert define_name(name(text, "Salisbury", "place", "GPE"), text) is None
+    named = "Salisbury, the capital of Zimbabwe, was renamed Harare."
+    found = define_name(name(named, "Salisbury", "place", "GPE"), named)
+    assert found is not None and found.text == "capital and largest city of Zimbabwe"
 
 
 def test_a_sense_of_another_kind_than_the_label_is_refused():
@@ -483,7 +496,7 @@ def test_real_wordnet_verb_and_adjective():
 )
 def test_real_wordnet_names(article: str, key: str, definition: str):
     things = {t.key: t for t in find_things_cached(article)}
-    chooser = SenseChooser(get_wordnet(), lemmas(article), names={})  # WordNet's own text
+    chooser = SenseChooser(get_wordnet(), lemmas(article), names={}, news={})  # WordNet's own
     found = chooser.define_name(things[key])
     assert found is not None and found.text == definition
 

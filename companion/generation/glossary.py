@@ -25,7 +25,7 @@ from companion.generation.definitions import (
     shared_definition,
     shorten,
 )
-from companion.generation.learner_dictionary import LearnerEntry, title_words
+from companion.generation.learner_dictionary import LearnerEntry, news_names, title_words
 from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
     Thing,
@@ -387,6 +387,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         thing, context
     ):
         return None  # "festival director Mirsad Purivatra" once (the parse said a group)
+    if thing.is_name and _won_place_line(thing, definition):
+        return None  # "won Wimbledon": the tournament, not "area of southwest London"
     if _printed_role_of_a_person(thing, definition, context):
         return None  # "Jeff Cronin: spokesman for the Center for Science in the Public
         # Interest": a quoted expert's or official's role as the article prints it, met
@@ -517,6 +519,10 @@ PLAYING_VERBS = frozenset(
 )
 
 
+# verbs of winning: a place won is the contest held there ("won Wimbledon")
+WINNING_VERBS = frozenset({"win", "clinch", "lift", "retain", "defend"})
+
+
 def _plays(thing: Thing) -> bool:
     """A place that is the subject of a verb of playing ("Northampton romped to an eight
     try victory", "Sale trailed 4-2")."""
@@ -527,6 +533,19 @@ def _plays(thing: Thing) -> bool:
         if root.dep_ == "nsubj" and root.head.lemma_ in PLAYING_VERBS:
             return True
     return False
+
+
+# a line that makes the thing a place: wrong for a place's name that was won
+PLACE_LINE = re.compile(r"(?:[\w-]+ ){0,2}(?:area|suburb|district|town|city|village)\b")
+
+
+def _won_place_line(thing: Thing, definition: Definition) -> bool:
+    """A name that is won ("she won Wimbledon at 17") given a place's line ("area of
+    southwest London where ..."): the article means the contest held there."""
+    return bool(PLACE_LINE.match(definition.text)) and any(
+        m.span.root.dep_ == "dobj" and m.span.root.head.lemma_ in WINNING_VERBS
+        for m in thing.mentions
+    )
 
 
 NATURAL_OBJECT_LEXNAME = 17  # WordNet's noun.object: planets, rivers, mountains
@@ -743,8 +762,16 @@ def central(thing: Thing, context: Context) -> bool:
 
 
 def well_known(thing: Thing, threshold: float = 0.0) -> bool:
-    """A person, place or group common in English text (wordfreq): a household name."""
-    return zipf(display_name(thing).lower()) >= (threshold or WELL_KNOWN_ZIPF)
+    """A person, place or group common in English text (wordfreq): a household name.
+    For the household bars (places, groups), a name of several words goes by the news
+    names file's verdict where it has one: wordfreq rates a phrase by its rarest word,
+    so "White Island", "Church of England" and "Air France" would pass for "New Zealand"."""
+    name = display_name(thing)
+    if threshold >= WELL_KNOWN_GROUP_ZIPF and " " in name:
+        listed = news_names().get(name)
+        if listed is not None and listed.verdict in ("gloss", "known"):
+            return listed.verdict == "known"
+    return zipf(name.lower()) >= (threshold or WELL_KNOWN_ZIPF)
 
 
 def transparent(word: str) -> bool:
