@@ -1140,3 +1140,16 @@ def test_a_name_of_common_words_goes_by_the_news_file_s_verdict(tmp_path: Path):
         "White Island because of toxic gas.",
     )
     assert "volcanic island" in glossary.get("White Island", "")
+
+
+def test_a_title_s_country_the_news_file_calls_known_keeps_its_line(tmp_path: Path):
+    """The news names file's "gloss" lifts the household bar for a name of common words;
+    its "known" does not lower it: "Sri Lanka" in the title is the story's country."""
+    glossary = _glossary(
+        tmp_path,
+        "Sri Lanka protesters storm president's residence\n\nThousands of protesters "
+        "stormed the official residence of Sri Lanka's president on Saturday.\n\nSri Lanka "
+        "has run out of money to pay for fuel and food imports. Police in Sri Lanka fired "
+        "tear gas.",
+    )
+    assert "Indian Ocean" in glossary.get("Sri Lanka", "")

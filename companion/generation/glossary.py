@@ -763,14 +763,15 @@ def central(thing: Thing, context: Context) -> bool:
 
 def well_known(thing: Thing, threshold: float = 0.0) -> bool:
     """A person, place or group common in English text (wordfreq): a household name.
-    For the household bars (places, groups), a name of several words goes by the news
-    names file's verdict where it has one: wordfreq rates a phrase by its rarest word,
-    so "White Island", "Church of England" and "Air France" would pass for "New Zealand"."""
+    For the household bars (places, groups), a name of several words the news names
+    file gives a line is not one: wordfreq rates a phrase by its rarest word, so "White
+    Island" and "Air France" would pass for "New Zealand". (The file's "known" does not
+    bar a title's name: reviewers list "Sri Lanka" in "Sri Lanka protesters storm ...".)"""
     name = display_name(thing)
     if threshold >= WELL_KNOWN_GROUP_ZIPF and " " in name:
         listed = news_names().get(name)
-        if listed is not None and listed.verdict in ("gloss", "known"):
-            return listed.verdict == "known"
+        if listed is not None and listed.verdict == "gloss":
+            return False
     return zipf(name.lower()) >= (threshold or WELL_KNOWN_ZIPF)
 
 
