@@ -710,12 +710,12 @@ class SenseChooser:
 
     def define_name(self, thing: Thing) -> Definition | None:
         found = self._wordnet_name(thing)
-        if found is not None and found.source == "wordnet" and thing.kind in NEWS_KINDS:
+        if found is not None and found.source == "wordnet":
             # the news names file's line, written for a student, over WordNet's for the
             # same name ("NATO: ... for purposes of collective security")
-            line = self._news_name(thing, kinds=NEWS_KINDS[thing.kind])
+            line = self._news_line_instead(thing)
             if line is not None:
-                return replace(line, central_only=False, household=found.household)
+                return replace(line, household=found.household)
         if found is not None:
             return found
         if line := self.news_person(thing):
@@ -736,6 +736,14 @@ class SenseChooser:
             # thing's line, never a place's ("Jordan scored": the country is a surname)
             return self._news_name(thing, kinds=NOT_A_SURNAME_KINDS)
         return self._news_name(thing, whole=person)
+
+    def _news_line_instead(self, thing: Thing) -> Definition | None:
+        """The news names file's line of the thing's kind, standing where WordNet's line
+        would: kept as WordNet's is, not only where the name is central."""
+        if thing.kind not in NEWS_KINDS:
+            return None
+        line = self._news_name(thing, kinds=NEWS_KINDS[thing.kind])
+        return replace(line, central_only=False) if line is not None else None
 
     def _names_a_thing(self, thing: Thing) -> bool:
         """WordNet knows one of the thing's forms as a name (an instance, a group, a
@@ -913,10 +921,8 @@ class SenseChooser:
                 text = wordnet_text(sense, thing, keep_years=thing.kind == "person")
                 if text and _vague_gloss(text, thing) and thing.kind in NEWS_KINDS:
                     # "FEMA: independent agency of the United States government": the news
-                    # names file's line, if it has one, says what the body does (kept
-                    # as WordNet's own would be: not only where the name is central)
-                    line = self._news_name(thing, kinds=NEWS_KINDS[thing.kind])
-                    return replace(line, central_only=False) if line else None
+                    # names file's line, if it has one, says what the body does
+                    return self._news_line_instead(thing)
                 if native_of_known_place(text) or (
                     text and (not _noun_phrase(text) or _vague_gloss(text, thing))
                 ):
