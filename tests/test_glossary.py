@@ -1153,3 +1153,110 @@ def test_a_title_s_country_the_news_file_calls_known_keeps_its_line(tmp_path: Pa
         "tear gas.",
     )
     assert "Indian Ocean" in glossary.get("Sri Lanka", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "anchored"),
+    [
+        ("George Floyd's younger brother", True),
+        ("Danish former economy minister", True),
+        ("strategic railway town between Donetsk and Luhansk", True),
+        ("iconic business tycoon", False),
+        ("Political staff Monday 18", False),  # page text, not a description
+        ("Myanmar's military leader Min Aung Hlaing Explainer", False),
+    ],
+)
+def test_an_article_line_for_a_name_must_be_tied_to_something_named(line, anchored):
+    from companion.generation.glossary import _anchored
+
+    assert _anchored(line) is anchored
+
+
+def test_a_vetted_names_line_that_says_much_more_than_the_name_is_not_circular():
+    from companion.generation.glossary import circular
+    from companion.generation.terms import Thing
+
+    church = Thing(key="Church of England", kind="group")
+    line = "main Christian church in England, with the British monarch as its supreme governor"
+    assert not circular(line, church, vetted=True)
+    assert circular(line, church)  # the article's own words: "church ... England" again
+    games = Thing(key="Winter Olympics", kind="event")
+    assert circular("Olympics for winter sports", games, vetted=True)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "line", "classified"),
+    [
+        ("KLM", "France's biggest airline, which merged with the Dutch airline KLM in 2004", True),
+        ("FARC", "last commander of the FARC rebels", True),
+        ("FTX", "American founder of FTX, a website for trading cryptocurrencies", True),
+        ("HHS", "secretary of HHS", False),
+        ("PSA", "merged with France's PSA in 2021", False),
+    ],
+)
+def test_an_acronym_in_a_names_line_may_stand_beside_what_it_names(acronym, line, classified):
+    from companion.generation.glossary import _classified
+
+    assert _classified(acronym, line) is classified
+
+
+def test_a_latin_name_after_the_plain_one_is_cut_from_an_article_line():
+    from companion.generation.definitions import _without_scientific_name
+
+    line = "only known survivor of the Pinta Island tortoise, Chelonoidis nigra abingdonii"
+    assert _without_scientific_name(line) == "only known survivor of the Pinta Island tortoise"
+    kept = "cathedral city in the south of England, Salisbury Plain"
+    assert _without_scientific_name(kept) == kept
+
+
+def test_a_title_name_takes_the_article_line_tied_by_a_possessive(tmp_path: Path):
+    """ "Asda, the UK's third-largest supermarket chain": no "of" or "for", but the
+    possessive ties the line to a place; before, the name in the title had no entry."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Asda limits sales of tomatoes as salad shortage spreads\n\nAsda, the UK's "
+        "third-largest supermarket chain, has capped purchases at three items per customer "
+        "on tomatoes, peppers and cucumbers.\n\nGrowers in Spain and Morocco blamed cold "
+        "weather and floods for poor harvests, and Asda said supplies would recover.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert glossary.get("Asda") == "UK's third-largest supermarket chain"
+
+
+def test_the_names_file_line_wins_over_an_article_line_tied_only_by_capitals(tmp_path: Path):
+    """ "the Chicago Cubs, the World Series champions": what they won, not what they are;
+    the names file says what they are."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Chicago Cubs fans pack Wrigley Field for victory parade\n\nMillions of fans lined "
+        "the streets on Friday to cheer the Chicago Cubs, the World Series champions, as "
+        "their buses crawled towards Grant Park.\n\nThe Chicago Cubs had not won baseball's "
+        "title since 1908, and many fans wept.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert glossary["Chicago Cubs"].startswith("Chicago baseball team")
+
+
+def test_headline_words_of_outages_and_elections_are_glossed_in_their_news_sense(
+    tmp_path: Path,
+):
+    """The title words file's lines for "outage" (the learner dictionary calls it known)
+    and "concede" (ambiguous): reviewers list both among a headline's words to explain."""
+    outage = lesson_from_text(
+        tmp_path,
+        "Banking apps back online after nationwide outage\n\nCustomers of three big banks "
+        "could use their apps again on Friday after an outage of nine hours left millions "
+        "unable to pay for shopping.\n\nThe banks blamed a fault at a data centre and "
+        "apologised to customers.",
+    )
+    glossary = {e.term: e.definition for e in outage.glossary}
+    assert "stops working" in glossary.get("outage", "")
+    vote = lesson_from_text(
+        tmp_path,
+        "Mayor concedes as rival wins city election\n\nThe mayor conceded defeat on "
+        "Wednesday night after results showed her rival had won the election with 58 "
+        "percent of the vote.\n\nShe thanked voters and promised to help the new mayor's "
+        "team during the handover.",
+    )
+    glossary = {e.term: e.definition for e in vote.glossary}
+    assert glossary.get("concede", glossary.get("conceded", "")).startswith("admit that you have lost")

@@ -121,6 +121,19 @@ def clean_phrase(text: str) -> str:
     return text
 
 
+def _without_scientific_name(text: str) -> str:
+    """A Latin name after the plain one is jargon to a grade-8 reader: "survivor of the
+    Pinta Island tortoise, Chelonoidis nigra abingdonii" ends at "tortoise"."""
+    match = SCIENTIFIC_NAME.search(text)
+    if match is None or any(zipf(w) >= LATIN_ZIPF for w in match.group(1).lower().split()):
+        return text
+    return text[: match.start()]
+
+
+SCIENTIFIC_NAME = re.compile(r",\s+([A-Z][a-z]+(?: [a-z]+){1,2})$")
+LATIN_ZIPF = 3.0  # "nigra" 2.5, "sapiens" 2.4: no word of them in common English use
+
+
 MAX_ANDS = 3
 
 
@@ -256,6 +269,7 @@ def article_explanation(thing: Thing, resolve) -> Definition | None:
                 continue  # "liters: 20.5 gallons": a conversion, not a definition
             if text and len(text.split()) > MAX_DEFINITION_WORDS:
                 text = shorten(text)
+            text = _without_scientific_name(text)
             if text and cut_from_its_sentence(text):
                 continue
             if text and " " not in text and "-" not in text and zipf(text.lower()) < RARE_GLOSS:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from companion.common.occurrence import term_in_text, term_pattern
 from companion.common.suitability import sensitive_words, unsuitable_words
 from companion.common.wordnet import get_wordnet
@@ -69,7 +71,8 @@ JARGON_ZIPF = 3.15
 TRANSPARENT_PREFIXES = ("un", "non", "dis", "im", "in", "mis", "over", "under", "out", "super")
 PREFIXES = ("multi", "anti", "non", "inter", "over", "under", "semi", "super", "pre", "re", "un")
 # a role tied to something: "spokesman for the Center for ...", "chief of ... at ..."
-ANCHORED = re.compile(r"\b(?:of|for|at|in|with|from|on)\b")
+ANCHORED = re.compile(r"\b(?:of|for|at|in|with|from|on|between)\b")
+POSSESSIVE = re.compile(r"\w[’']s\b")  # "East Africa's busiest port", "the world's oldest"
 VAGUE_REFERENT = re.compile(  # "spokesman for the opposition coalition party": which?
     r"\bthe (?:[a-z]+ ){0,2}(?:group|company|organization|organisation|team|party|agency|firm"
     r"|club|coalition|alliance|movement|union)$"
@@ -377,6 +380,9 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     if definition is not None and thing.kind == "place" and _household_country(thing, definition):
         return None  # Brazil, South Korea, even in the title (reviewers: "household
         # country name"; but Chile, Nepal, Zimbabwe accepted)
+    if definition is not None and thing.is_name and _loosely_anchored(definition):
+        definition = chooser.define_name(thing) or definition  # "Chicago Cubs: World Series
+        # champions" says what they won; the names file says what they are
     if definition is not None and not trustworthy(definition, thing, context) and thing.is_name:
         # "Page is no standard-issue CEO" is no definition; "Google co-founder Larry
         # Page" gives one; "Nairobi, the capital" gives none, the names file does
@@ -860,7 +866,7 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
     if (
         thing.is_name
         and definition.source == "article"
-        and not ANCHORED.search(text)
+        and not _anchored(text)
         and not _explicit_gloss(definition)
     ):
         return False  # "iconic business tycoon", "former agriculture minister": of what?
@@ -868,9 +874,12 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         return False  # "Creede: place in Colorado" says no more than "Creede, Colorado"
     if VAGUE_REFERENT.search(text):
         return False  # "spokesman for the group": which group?
-    if any(_unexplained_acronym(a, thing, context) for a in re.findall(r"\b[A-Z]{2,6}\b", text)):
-        return False  # "secretary of HHS": the reader is left with another puzzle
     vetted = definition.source == "dictionary"
+    if any(
+        _unexplained_acronym(a, thing, context) and not (vetted and _classified(a, text))
+        for a in re.findall(r"\b[A-Z]{2,6}\b", text)
+    ):
+        return False  # "secretary of HHS": the reader is left with another puzzle
     if circular(text, thing, vetted) or text.lower().startswith("of or relating to"):
         return False
     # a hard word of the article may stand in a word's dictionary gloss (the student
@@ -897,6 +906,41 @@ def _unexplained_acronym(acronym: str, thing: Thing, context: Context) -> bool:
     # "(FARC)", "FARC (", "the Revolutionary Armed Forces of Colombia, or FARC"
     spelt = rf"\(\s*{acronym}\s*\)|\b{acronym}\s*\(|\b[A-Z][a-z]+,? or (?:the )?{acronym}\b"
     return not re.search(spelt, context.text)
+
+
+def _loosely_anchored(definition: Definition) -> bool:
+    """An article's line tied to a name only by a possessive or a capitalised word
+    ("UK's third-largest supermarket chain", "World Series champions"), not by "of",
+    "for", "in" ... or the article's own gloss."""
+    return (
+        definition.source == "article"
+        and not ANCHORED.search(definition.text)
+        and not _explicit_gloss(definition)
+    )
+
+
+def _anchored(text: str) -> bool:
+    """An article's line that ties its role to something named: "spokesman for the NRF",
+    "George Floyd's younger brother", "the world's oldest travel company", "Danish former
+    economy minister", "Kaizer Chiefs winger"; not "iconic business tycoon" (of what?).
+    A line that does not end on a common noun is page text, not a description ("Political
+    staff Monday 18", "Myanmar's military leader Min Aung Hlaing Explainer")."""
+    if ANCHORED.search(text):
+        return True
+    words = text.split()
+    if not (words[-1].isalpha() and words[-1].islower()):
+        return False
+    return bool(POSSESSIVE.search(text)) or any(w[:1].isupper() for w in words[:-1])
+
+
+def _classified(acronym: str, text: str) -> bool:
+    """An acronym in a dictionary line with the kind of thing it names beside it: "the
+    Dutch airline KLM", "the FARC rebels", "FTX, a website for ..." (not "secretary of
+    HHS")."""
+    if re.search(rf"\b{acronym}, (?:a|an) ", text):
+        return True
+    beside = re.findall(rf"(\w+) {acronym}\b", text) + re.findall(rf"\b{acronym} (\w+)", text)
+    return any(w.islower() and len(w) > 2 and w not in STOP_WORDS for w in beside)
 
 
 def _hard(word: str) -> bool:
@@ -928,7 +972,7 @@ def circular(text: str, thing: Thing, vetted: bool = False) -> bool:
     if thing.is_name:
         return (
             _name_in_its_gloss(text, thing)
-            or _every_word_again(text, thing)
+            or _every_word_again(text, thing, vetted)
             or _little_beyond_the_name(text, thing)
         )
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
@@ -991,15 +1035,24 @@ def _name_in_its_gloss(text: str, thing: Thing) -> bool:
     return False
 
 
-def _every_word_again(text: str, thing: Thing) -> bool:
+def _every_word_again(text: str, thing: Thing, vetted: bool = False) -> bool:
     """A name of several words glossed with all of them: "Foreign Minister: government
     minister for foreign relations", "Winter Olympics: Olympics for winter sports". (One
-    word again is the name's category: "Northern Alliance: multiethnic alliance ...".)"""
+    word again is the name's category: "Northern Alliance: multiethnic alliance ...".)
+    A `vetted` line that says much more is not circular: "Church of England: main
+    Christian church in England, with the British monarch as its supreme governor"."""
     words = {w for w in re.findall(r"[a-z]+", thing.key.lower()) if len(w) >= 3}
-    gloss = {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+    said = [w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())]
     if thing.kind == "person":
         return False  # "Ahmed Masood: son of Ahmed Shah Masood": a relative's name
-    return len(words) >= 2 and all(w.removesuffix("s") in gloss for w in words)
+    if not (len(words) >= 2 and all(w.removesuffix("s") in said for w in words)):
+        return False
+    stems = {w.removesuffix("s") for w in words}
+    beyond = [w for w in said if w not in stems and w not in GLOSS_FILLER]
+    return not (vetted and len(beyond) >= VETTED_BEYOND_WORDS)
+
+
+VETTED_BEYOND_WORDS = 4
 
 
 GLOSS_FILLER = frozenset({"of", "the", "a", "an", "with", "for", "in", "and", "to", "concerned"})
