@@ -1260,3 +1260,36 @@ def test_headline_words_of_outages_and_elections_are_glossed_in_their_news_sense
     )
     glossary = {e.term: e.definition for e in vote.glossary}
     assert glossary.get("concede", glossary.get("conceded", "")).startswith("admit that you have lost")
+
+
+def test_a_vacant_title_takes_its_news_meaning_and_appoint_is_known(tmp_path: Path):
+    """The learner dictionary's line for "vacant" is an empty room's; a story about a
+    title no one holds takes the senses file's other meaning (reviewed blind, 0 of 6
+    accepted the room's line there). "appoint" is known to a grade-8 reader (rejected
+    as common on every reviewed set)."""
+    chess = lesson_from_text(
+        tmp_path,
+        "Ding wins vacant world chess title\n\nDing Liren won the vacant world title on "
+        "Sunday after the champion declined to defend his crown, beating his challenger "
+        "in a tiebreak of rapid games.\n\nThe title had been vacant since the champion "
+        "said he had no motivation to play another match, and the federation appointed "
+        "two challengers to play for the crown.",
+    )
+    glossary = {e.term: e.definition for e in chess.glossary}
+    assert glossary.get("vacant") == "not held by anyone at the moment"
+    assert "appointed" not in glossary and "appoint" not in glossary
+
+
+def test_a_person_named_with_letters_after_the_name_is_in_the_title_by_surname():
+    """ "Robert Francis QC" is "Francis" in the title: central, so his line is kept."""
+    from companion.generation.glossary import in_title
+    from companion.generation.terms import Mention, Thing
+
+    class Titled:
+        title = "Francis demands culture change in NHS"
+
+    person = Thing(key="robert francis qc", kind="person")
+    person.mentions = [Mention(0, None, 0, 3, "Robert Francis QC")]
+    assert in_title(person, Titled())
+    Titled.title = "Inquiry demands culture change in NHS"
+    assert not in_title(person, Titled())

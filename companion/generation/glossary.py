@@ -719,10 +719,15 @@ def in_title(thing: Thing, context: Context) -> bool:
         return True
     # a title names people by surname: "Nadal ends Federer's reign", "May turns to ..."
     full = display_name(thing).split() if thing.kind == "person" else []
+    while full and full[-1].rstrip(".") in POST_NOMINALS:
+        full.pop()  # "Robert Francis QC" is "Francis" in the title
     # (not the first name of another: "Nawaz Sharif" is not Maryam Nawaz)
     return len(full) >= 2 and len(full[-1]) > 2 and re.search(
         rf"\b{re.escape(full[-1])}\b(?!\s+[A-Z])", context.title
     ) is not None
+
+
+POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "Jr", "Sr"})
 
 
 def _initials_in_title(thing: Thing, context: Context) -> bool:
