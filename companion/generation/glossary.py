@@ -983,6 +983,8 @@ def circular(text: str, thing: Thing, vetted: bool = False) -> bool:
     term_words = {w for form in thing.forms for w in re.findall(r"[a-z]+", form.lower())}
     term_words |= set(re.findall(r"[a-z]+", thing.lemma.lower()))
     term_words |= {_without_prefix(w) for w in term_words}  # "unjustified": "justification"
+    if thing.kind == "phrase" and _says_more(text, term_words):
+        term_words -= _common_modifiers(thing)
     for word in re.findall(r"[a-z]+", text.lower()):
         if not vetted and any(_inside(word, term_word) for term_word in term_words):
             return True  # "onlookers: someone who looks on"
@@ -1007,6 +1009,24 @@ def circular(text: str, thing: Thing, vetted: bool = False) -> bool:
             ):
                 return True  # ("Panjshir Valley: valley in northern Afghanistan" is fine)
     return False
+
+
+def _common_modifiers(thing: Thing) -> set[str]:
+    """The common words before a phrase's head, which its gloss may say again: "ethnic
+    cleansing: expulsion and killing of one ethnic group ..." explains "cleansing" ("drug
+    cartels: illicit cartel ..." says its head again)."""
+    *modifiers, _ = re.findall(r"[a-z]+", thing.lemma.lower()) or [""]
+    return {w for w in modifiers if zipf(w) >= COMMON_MODIFIER_ZIPF}
+
+
+COMMON_MODIFIER_ZIPF = 4.0  # "ethnic" 4.3, "genetic" 4.2, "birth" 4.7
+
+
+def _says_more(text: str, term_words: set[str]) -> bool:
+    """Four content words or more beyond the term's own ("brain tumour: tumor in the
+    brain" says only its words again)."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in GLOSS_FILLER]
+    return sum(1 for w in words if w not in term_words) >= VETTED_BEYOND_WORDS
 
 
 WORD_ENDINGS = frozenset(
