@@ -274,7 +274,7 @@ def test_a_social_footer_goes_and_a_dateline_with_a_colon(tmp_path: Path, line, 
     ],
 )
 def test_a_y_word_glossed_by_its_own_word_is_circular(word: str, gloss: str, is_circular):
-    thing = SimpleNamespace(is_name=False, forms={word}, lemma=word)
+    thing = SimpleNamespace(kind="word", is_name=False, forms={word}, lemma=word)
     assert circular(gloss, thing) is is_circular
 
 
@@ -311,10 +311,10 @@ def test_a_place_written_with_another_region_is_another_place(sentence, gloss, o
     [("mindful", "bearing in mind"), ("reusable", "capable of being used again")],
 )
 def test_a_word_glossed_by_its_own_parts_is_circular(word: str, gloss: str):
-    assert circular(gloss, SimpleNamespace(is_name=False, forms={word}, lemma=word))
+    assert circular(gloss, SimpleNamespace(kind="word", is_name=False, forms={word}, lemma=word))
     assert not circular(
         "showing care in what you do",
-        SimpleNamespace(is_name=False, forms={"career"}, lemma="career"),
+        SimpleNamespace(kind="word", is_name=False, forms={"career"}, lemma="career"),
     )
 
 

@@ -218,7 +218,7 @@ def test_a_dash_gloss_keeps_its_hyphenated_word_and_a_rare_synonym_is_no_gloss(t
 
 
 def test_a_negative_prefix_does_not_hide_a_circular_gloss():
-    thing = SimpleNamespace(is_name=False, forms=["irreversible"], lemma="irreversible")
+    thing = SimpleNamespace(kind="word", is_name=False, forms=["irreversible"], lemma="irreversible")
     assert circular("incapable of being reversed", thing)
     assert not circular("impossible to undo or change back", thing)
 
