@@ -1301,3 +1301,37 @@ def test_a_person_named_with_letters_after_the_name_is_in_the_title_by_surname()
     assert in_title(person, Titled())
     Titled.title = "Inquiry demands culture change in NHS"
     assert not in_title(person, Titled())
+
+
+def test_a_king_named_with_his_number_is_in_the_title_by_his_name():
+    from companion.generation.glossary import in_title
+    from companion.generation.terms import Mention, Thing
+
+    class Titled:
+        title = "King Juan Carlos abdicates in favour of his son Felipe"
+
+    king = Thing(key="king felipe vi", kind="person")
+    king.mentions = [Mention(0, None, 0, 3, "King Felipe VI")]
+    assert in_title(king, Titled())
+
+
+def test_a_headline_word_and_a_species_and_a_country_in_a_news_story(tmp_path: Path):
+    """ "overturns" takes the title words line although the learner dictionary's entry is
+    for the noun; "E. coli" is the names file's species (the recogniser left it alone);
+    "Haiti, a nation of 9 million people" says how big, not where; a dateline's
+    "ZURICH" is headed as the passage writes it."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Court overturns conviction of Haiti aid pilot as E. coli fears ease\n\nZURICH (AP) "
+        "— An appeal court overturned the conviction of a pilot who flew aid to Haiti, a "
+        "nation of 9 million people, ruling on Friday that the judges at his trial had "
+        "misread the evidence.\n\nJudges in Zurich said the verdict could not stand. "
+        "Officials in Haiti said aid flights would resume on Monday, now that the E. coli "
+        "outbreak that had grounded them was over and E. coli cases had fallen to none.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert glossary.get("overturn", "").startswith("officially change a legal decision")
+    assert "bacteria" in glossary.get("E. coli", "")
+    assert "Caribbean" in glossary.get("Haiti", "Caribbean")
+    assert glossary.get("Haiti") != "nation of 9 million people"
+    assert "ZURICH" not in glossary

@@ -353,7 +353,7 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     unlined = (
         listed is None
         or listed.verdict == "known"
-        or (listed.verdict == "gloss" and listed.pos != thing.pos)
+        or (listed.verdict in ("gloss", "ambiguous") and listed.pos != thing.pos)
         or (listed.verdict == "ambiguous" and not chooser.has_meanings(listed))
     )
     headline = _headline_word(thing, context, chooser) if unlined else None
@@ -719,14 +719,15 @@ def in_title(thing: Thing, context: Context) -> bool:
         return True
     # a title names people by surname: "Nadal ends Federer's reign", "May turns to ..."
     full = display_name(thing).split() if thing.kind == "person" else []
-    while full and full[-1].rstrip(".") in POST_NOMINALS:
-        full.pop()  # "Robert Francis QC" is "Francis" in the title
+    while full and (full[-1].rstrip(".") in POST_NOMINALS or REGNAL.fullmatch(full[-1])):
+        full.pop()  # "Robert Francis QC" is "Francis" in the title, "King Felipe VI" "Felipe"
     # (not the first name of another: "Nawaz Sharif" is not Maryam Nawaz)
     return len(full) >= 2 and len(full[-1]) > 2 and re.search(
         rf"\b{re.escape(full[-1])}\b(?!\s+[A-Z])", context.title
     ) is not None
 
 
+REGNAL = re.compile(r"[IVX]{1,4}")
 POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "Jr", "Sr"})
 
 
@@ -1129,7 +1130,11 @@ def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> D
     if article and not article.text.lower().startswith(RELATIONAL_START):
         if thing.kind == "person" and KINSHIP.match(article.text):
             return _with_role(article, context_line(thing, resolve))
-        if thing.kind == "place":
+        if thing.kind == "place" and not re.search(r"\b[A-Z]", article.text):
+            # "Haiti: nation of 9 million people" says how big, not where: the names
+            # file's line says where ("Caribbean country on the island of Hispaniola")
+            article = chooser.define_name(thing) or article
+        if thing.kind == "place" and article.source == "article":
             category = context_line(thing, resolve)
             if category and not article.text.lower().startswith(category.text.split()[0].lower()):
                 return _combine(category, article, "article")
@@ -1188,6 +1193,9 @@ def term_in_passage(thing: Thing, context: Context, passage: int) -> str:
             return full
     longest = max(len(f.split()) for f in forms)
     term = next(f for f in forms if len(f.split()) == longest)
+    if term.isupper() and len(term) > 5:
+        # "ZURICH (AP) —": a dateline's capitals; the passage's own form elsewhere
+        term = next((f for f in forms if f.upper() == term and not f.isupper()), term)
     if thing.acronym and thing.expansion:
         spelt = _spelt_with_acronym(thing, forms)
         if spelt:

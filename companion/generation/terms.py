@@ -133,6 +133,10 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
         for start, end in _saints_names(doc):
             covered.update(range(start, end))
             found.append(("place", "FAC", Mention(index, doc, start, end, doc[start:end].text)))
+        for start in _listed_species(doc):
+            covered.update(range(start, start + 2))
+            species = doc[start : start + 2].text
+            found.append(("name", "", Mention(index, doc, start, start + 2, species)))
         for ent in doc.ents:
             if covered & set(range(ent.start, ent.end)):
                 continue
@@ -184,6 +188,19 @@ def _first_name_left_out(doc: Doc, ent: Span, covered: set[int]) -> bool:
 
 
 SAINT = frozenset({"st.", "st", "saint"})
+
+
+def _listed_species(doc: Doc) -> list[int]:
+    """ "E. coli", "T. rex": a genus's initial and a species the news names file lists,
+    which the recogniser leaves alone (a lower-case word after an initial)."""
+    return [
+        token.i
+        for token in doc[:-1]
+        if re.fullmatch(r"[A-Z]\.", token.text)
+        and doc[token.i + 1].is_alpha
+        and doc[token.i + 1].text.islower()
+        and f"{token.text} {doc[token.i + 1].text}" in news_names()
+    ]
 
 
 def _saints_names(doc: Doc) -> list[tuple[int, int]]:
