@@ -1335,3 +1335,36 @@ def test_a_headline_word_and_a_species_and_a_country_in_a_news_story(tmp_path: P
     assert "Caribbean" in glossary.get("Haiti", "Caribbean")
     assert glossary.get("Haiti") != "nation of 9 million people"
     assert "ZURICH" not in glossary
+
+
+def test_a_place_name_of_several_places_takes_no_line_of_a_country_never_named():
+    """WordNet's first Santiago is a Dominican city; a story of a Spanish train crash
+    near Santiago names Spain, not the Dominican Republic. Cape Town is one place:
+    its line stands wherever South Africa goes unnamed."""
+    from companion.generation.senses import SenseChooser
+
+    chooser = SenseChooser(get_wordnet(), set(), "The train from Madrid crashed in Spain.")
+    assert chooser._several_places("Santiago")
+    assert chooser._place_in_a_country_not_named("city in the northern Dominican Republic")
+    assert not chooser._place_in_a_country_not_named("city in northern Spain")
+    assert not chooser._several_places("Cape Town")
+
+
+def test_no_gloss_from_another_case_of_the_sentence_nor_an_adjective_of_a_glossed_name(
+    tmp_path: Path,
+):
+    """ "loaded on vessels, or for which letters of credit had been issued": not a gloss
+    of "vessels"; "Maltese: of Malta, ..." beside "Malta" says the same again; "dispute"
+    is known (rejected as common on most reviewed sets)."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Malta turns migrant ship away in dispute with Italy\n\nShipments already loaded on "
+        "vessels, or for which irrevocable letters of credit had been issued, may leave, "
+        "the ministry said.\n\nMalta refused to let the ship dock in Valletta, and Maltese "
+        "officials said Italy should take the 629 migrants in the dispute over who must "
+        "help.\n\nMalta and Italy have argued over rescues in the Mediterranean for years.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert not glossary.get("vessels", "").startswith("for which")
+    assert not (glossary.get("Maltese", "").startswith("of Malta") and "Malta" in glossary)
+    assert "dispute" not in glossary

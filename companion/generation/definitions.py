@@ -352,6 +352,9 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
             if token.text == "," or token.is_sent_end or token.text in DASHES:
                 break
             tokens.append(token)
+        if not tokens or not _noun_phrase_like(tokens):
+            return ""  # "loaded on vessels, or for which letters of credit ...": another
+            # case of the sentence, not a gloss
         return "".join(t.text_with_ws for t in tokens).strip()
     return ""
 

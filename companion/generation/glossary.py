@@ -140,6 +140,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     result = []
     glossed: list[set[str]] = []
     defined: set[str] = set()
+    named: set[str] = set()
     for scored in per_passage:
         scored = [
             item
@@ -147,7 +148,9 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             if not _part_of_glossed(item[2], glossed) and not _variant_of_glossed(item[2], glossed)
         ]
         scored = _one_per_definition(scored, defined)
+        scored = _not_of_a_glossed_name(scored, named)
         best = pick(_one_per_stem(scored, context.title), limit)
+        named |= {normal_key(e.term) for e in best}
         glossed += [set(normal_key(e.term).split()) for e in best]
         defined |= {e.definition.lower() for e in best}
         # Keep the kept entries in reading order, the order a student meets them (the
@@ -268,6 +271,20 @@ def _same_family(a: str, b: str) -> bool:
         return True
     wordnet = get_wordnet()
     return b in wordnet.derived_words(a) or a in wordnet.derived_words(b)
+
+
+def _not_of_a_glossed_name(
+    scored: list[tuple[float, bool, GlossaryEntry]], named: set[str]
+) -> list[tuple[float, bool, GlossaryEntry]]:
+    """ "Maltese: of Malta, a republic ..." beside "Malta": the adjective's line is the
+    name's entry again (a name of this passage, or one glossed before)."""
+    here = named | {normal_key(e.term) for _, _, e in scored}
+
+    def again(entry: GlossaryEntry) -> bool:
+        match = re.match(r"of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)", entry.definition)
+        return match is not None and normal_key(match.group(1)) in here - {normal_key(entry.term)}
+
+    return [item for item in scored if not again(item[2])]
 
 
 def _one_per_stem(

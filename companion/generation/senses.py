@@ -201,6 +201,13 @@ def _another_region(thing: Thing, gloss: str) -> bool:
 OF_A_COUNTRY = re.compile(
     r"\bof (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s\b"
 )
+IN_A_COUNTRY = re.compile(  # "in the northern Dominican Republic", "in central Chile"
+    r"\bin (?:the )?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)? )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+)
+PLACE_LINE_HEAD = re.compile(
+    r"(?:[\w-]+ ){0,3}(?:city|town|port|village|capital|region|province|county|district)\b"
+)
 # kinds of news names no person's surname is taken for (a place is: "Jordan", "Houston")
 NOT_A_SURNAME_KINDS = frozenset({"group", "event", "other"})
 # the news names file's kinds a line must have to stand for a thing of each kind
@@ -849,6 +856,26 @@ class SenseChooser:
                 return True
         return False
 
+    def _several_places(self, form: str) -> bool:
+        """WordNet knows more than one place of the name (Santiago: Chile's capital, a
+        Dominican city, Santiago de Cuba); one place of its name is trusted wherever its
+        country goes unnamed (Cape Town in a story that says only "the city")."""
+        senses = self.wordnet.synsets(form, "n")
+        places = [s for s in senses if s.instance and s.lexname == LOCATION_LEXNAME]
+        return len(places) > 1
+
+    def _place_in_a_country_not_named(self, line: str) -> bool:
+        """A place's line that puts it in a country the article never names ("city in the
+        Dominican Republic"): another place of the same name."""
+        if not PLACE_LINE_HEAD.match(line):
+            return False
+        named = self._countries_named()
+        for words in IN_A_COUNTRY.findall(line):
+            country = self._country(words)
+            if words.lower() not in COUNTRY_NAMES and country is not None and country not in named:
+                return True
+        return False
+
     def _countries_named(self) -> set[int]:
         """The countries the article names, by name or adjective, as WordNet synsets
         (found once)."""
@@ -933,9 +960,15 @@ class SenseChooser:
                 if text and (
                     names_another_country(text, self.article)
                     or (self.article_text and self._country_not_named(text))
+                    or (
+                        self.article_text
+                        and self._several_places(form)
+                        and self._place_in_a_country_not_named(text)
+                    )
                 ):
                     continue  # "Salisbury: capital and largest city of Zimbabwe" for the
-                    # English city
+                    # English city; "Santiago: second-largest city in the Dominican
+                    # Republic" in a story about Spain
                 listed = self._listed_name(sense)
                 if not sense.instance:
                     # a title or body written as a name ("Medical Officer", "Defence
