@@ -233,6 +233,19 @@ def test_usable(text: str, allow_pronouns: bool, expected: bool):
             "word",
             "catapult",
         ),
+        # "X, or ..." that goes on with another case of the sentence: no gloss
+        (
+            "Shipments loaded on vessels, or for which letters of credit were issued, may go.",
+            "vessels",
+            "word",
+            None,
+        ),
+        (
+            "Teachers cheated on the Competency Tests, or altering the conditions of the tests.",
+            "Competency Tests",
+            "group",
+            None,
+        ),
         # an appositive noun phrase, without its relative clause
         (
             "Fighters moved to Charika, the capital of neighboring Parwan province, on Friday.",

@@ -352,13 +352,17 @@ def _dash_or_paren_gloss(mention: Mention, _resolve) -> str:
             if token.text == "," or token.is_sent_end or token.text in DASHES:
                 break
             tokens.append(token)
-        if not tokens or not _noun_phrase_like(tokens):
-            return ""  # "loaded on vessels, or for which letters of credit ...": another
-            # case of the sentence, not a gloss
+        if tokens and (
+            tokens[0].pos_ in ("ADP", "SCONJ", "PRON") or tokens[0].tag_ in CLAUSE_VERB_TAGS
+        ):
+            return ""  # "loaded on vessels, or for which letters of credit ...", "the
+            # tests, or altering the conditions ...": another case of the sentence, not a
+            # gloss ("a trebuchet, or catapult," is one, whatever the tagger says)
         return "".join(t.text_with_ws for t in tokens).strip()
     return ""
 
 
+CLAUSE_VERB_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ"})
 RARE_GLOSS = 3.0  # a one-word gloss rarer than this is jargon (pertussis 2.55)
 RARE_WORD_ZIPF = 2.0  # "wāhine" (in "wāhine atua"): no English adjective
 
