@@ -1166,12 +1166,12 @@ def test_a_title_s_country_the_news_file_calls_known_keeps_its_line(tmp_path: Pa
 @pytest.mark.parametrize(
     ("line", "anchored"),
     [
-        ("George Floyd's younger brother", True),
-        ("Danish former economy minister", True),
+        ("spokesman for the National Resistance Front", True),
         ("strategic railway town between Donetsk and Luhansk", True),
         ("iconic business tycoon", False),
-        ("Political staff Monday 18", False),  # page text, not a description
-        ("Myanmar's military leader Min Aung Hlaing Explainer", False),
+        # tied only by a possessive or a capital: 3 of 10 verdicts accepted
+        ("East Africa's busiest port", False),
+        ("36-year-old American actress", False),
     ],
 )
 def test_an_article_line_for_a_name_must_be_tied_to_something_named(line, anchored):
@@ -1217,21 +1217,9 @@ def test_a_latin_name_after_the_plain_one_is_cut_from_an_article_line():
     assert _without_scientific_name(kept) == kept
 
 
-def test_a_title_name_takes_the_article_line_tied_by_a_possessive(tmp_path: Path):
-    """ "Asda, the UK's third-largest supermarket chain": no "of" or "for", but the
-    possessive ties the line to a place; before, the name in the title had no entry."""
-    lesson = lesson_from_text(
-        tmp_path,
-        "Asda limits sales of tomatoes as salad shortage spreads\n\nAsda, the UK's "
-        "third-largest supermarket chain, has capped purchases at three items per customer "
-        "on tomatoes, peppers and cucumbers.\n\nGrowers in Spain and Morocco blamed cold "
-        "weather and floods for poor harvests, and Asda said supplies would recover.",
-    )
-    glossary = {e.term: e.definition for e in lesson.glossary}
-    assert glossary.get("Asda") == "UK's third-largest supermarket chain"
-
-
-def test_the_names_file_line_wins_over_an_article_line_tied_only_by_capitals(tmp_path: Path):
+def test_the_names_file_line_stands_where_the_article_line_is_tied_only_by_capitals(
+    tmp_path: Path,
+):
     """ "the Chicago Cubs, the World Series champions": what they won, not what they are;
     the names file says what they are."""
     lesson = lesson_from_text(
