@@ -1356,3 +1356,28 @@ def test_no_gloss_from_another_case_of_the_sentence_nor_an_adjective_of_a_glosse
     assert not glossary.get("vessels", "").startswith("for which")
     assert not (glossary.get("Maltese", "").startswith("of Malta") and "Malta" in glossary)
     assert "dispute" not in glossary
+
+
+def test_a_court_advocate_and_a_factory_reservoir_take_their_news_meanings(tmp_path: Path):
+    """The learner dictionary's "advocate" is a campaigner's; senior advocates arguing a
+    case before judges are lawyers. A reservoir of an alumina plant's sludge is no lake
+    of drinking water."""
+    court = lesson_from_text(
+        tmp_path,
+        "Court hears petition on privacy law\n\nSenior advocates for the petitioners told "
+        "the bench on Tuesday that the law broke the constitution, and the judges asked "
+        "the government's lawyers to reply.\n\nThe advocate for the state said the hearing "
+        "should wait until a new law was passed, but the court refused.",
+    )
+    glossary = {e.term: e.definition for e in court.glossary}
+    advocate = glossary.get("advocate", glossary.get("advocates", ""))
+    assert advocate == "" or advocate.startswith("lawyer")
+    spill = lesson_from_text(
+        tmp_path,
+        "Toxic sludge floods villages after reservoir wall breaks\n\nA wall of a reservoir "
+        "holding red sludge from an alumina plant burst on Monday, sending toxic mud into "
+        "three villages.\n\nThe factory's waste reservoir held a million cubic metres of "
+        "the sludge, officials said, and the spill reached a river.",
+    )
+    glossary = {e.term: e.definition for e in spill.glossary}
+    assert "water is stored" not in glossary.get("reservoir", "")
