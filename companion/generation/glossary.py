@@ -1023,10 +1023,12 @@ COMMON_MODIFIER_ZIPF = 4.0  # "ethnic" 4.3, "genetic" 4.2, "birth" 4.7
 
 
 def _says_more(text: str, term_words: set[str]) -> bool:
-    """Four content words or more beyond the term's own ("brain tumour: tumor in the
-    brain" says only its words again)."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in GLOSS_FILLER]
-    return sum(1 for w in words if w not in term_words) >= VETTED_BEYOND_WORDS
+    """Four content words or more beyond the term's own, a plural's "s" aside ("brain
+    tumour: tumor in the brain" says only its words again)."""
+    own = {w.removesuffix("s") for w in term_words}
+    said = [w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())]
+    beyond = [w for w in said if w not in own and w not in GLOSS_FILLER]
+    return len(beyond) >= VETTED_BEYOND_WORDS
 
 
 WORD_ENDINGS = frozenset(
@@ -1072,9 +1074,7 @@ def _every_word_again(text: str, thing: Thing, vetted: bool = False) -> bool:
         return False  # "Ahmed Masood: son of Ahmed Shah Masood": a relative's name
     if not (len(words) >= 2 and all(w.removesuffix("s") in said for w in words)):
         return False
-    stems = {w.removesuffix("s") for w in words}
-    beyond = [w for w in said if w not in stems and w not in GLOSS_FILLER]
-    return not (vetted and len(beyond) >= VETTED_BEYOND_WORDS)
+    return not (vetted and _says_more(text, words))
 
 
 VETTED_BEYOND_WORDS = 4

@@ -962,8 +962,8 @@ class SenseChooser:
                     or (self.article_text and self._country_not_named(text))
                     or (
                         self.article_text
-                        and self._several_places(form)
                         and self._place_in_a_country_not_named(text)
+                        and self._several_places(form)
                     )
                 ):
                     continue  # "Salisbury: capital and largest city of Zimbabwe" for the
