@@ -1381,3 +1381,49 @@ def test_a_court_advocate_and_a_factory_reservoir_take_their_news_meanings(tmp_p
     )
     glossary = {e.term: e.definition for e in spill.glossary}
     assert "water is stored" not in glossary.get("reservoir", "")
+
+
+def test_the_dictionary_s_news_phrases_are_glossed_in_the_title_and_the_text(tmp_path: Path):
+    """ "death toll rises" in a title the article never repeats, "sworn in" (a verb and
+    its particle) and "state of emergency" (three words): the learner dictionary's lines,
+    and no entry for "toll" or "emergency" on its own."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "New president sworn in as quake death toll rises\n\nThe new president was sworn "
+        "in on Tuesday in the capital, a day after the earthquake.\n\nThe government "
+        "declared a state of emergency in three provinces, and rescue teams searched the "
+        "rubble through the night.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert glossary["death toll"].startswith("number of people killed")
+    assert glossary["sworn in"].startswith("formally put into an official job")
+    assert glossary["state of emergency"].startswith("time when a government takes special")
+    assert "toll" not in glossary and "emergency" not in glossary
+
+
+@pytest.mark.parametrize(
+    "title, body, term, start",
+    [
+        (  # tagged an adjective in the headline; the title words file has the verb
+            "MPs vote to treble university fees",
+            "Students protested on Thursday after lawmakers approved the increase. The "
+            "fees will rise from next year, and the cost of a degree will reach £27,000. "
+            "Universities said the price rise would pay for teaching.",
+            "treble",
+            "become or make three times as big",
+        ),
+        (  # three letters: a headline's word all the same
+            "Minister quits over expenses row",
+            "The minister resigned on Monday after he was accused of claiming money for a "
+            "second home. The dispute had drawn angry criticism from voters, and the "
+            "claims were passed to the police.",
+            "row",
+            "serious argument or disagreement",
+        ),
+    ],
+)
+def test_a_headline_word_the_tagger_or_the_length_rule_missed(
+    tmp_path: Path, title: str, body: str, term: str, start: str
+):
+    glossary = _glossary(tmp_path, f"{title}\n\n{body}")
+    assert glossary[term].startswith(start)

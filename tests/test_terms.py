@@ -19,6 +19,7 @@ from companion.generation.terms import (
     normal_key,
     resolver_for,
     spelling_variants,
+    title_only_words,
     zipf_threshold,
 )
 
@@ -325,6 +326,38 @@ def test_wordnet_compound_is_one_phrase():
         ["coral reef"],
     )
     assert "coral" not in found and "reef" not in found
+
+
+def test_a_dictionary_phrase_of_three_words_or_a_particle_is_one_thing():
+    found = things_of(
+        "The government declared a state of emergency on Monday after the floods.",
+        "The striker scored a hat-trick, and the new mayor was sworn in on Friday.",
+        "Officials said the states of emergency would last a month.",
+    )
+    emergency = found["state of emergency"]
+    assert (emergency.kind, where(emergency)) == ("phrase", [(0, 4), (2, 3)])
+    assert [m.text for m in emergency.mentions] == ["state of emergency", "states of emergency"]
+    assert found["hat-trick"].kind == "phrase" and found["sworn in"].pos == "a"
+    assert "emergency" not in found  # no entry of its own inside the phrase
+
+
+def test_a_dictionary_pair_side_by_side_or_a_capitalised_name_is_no_phrase():
+    found = things_of(
+        "Storms cut the world power grid links on Monday.",
+        "The U.S. Chamber Of Commerce opposed the rules.",
+    )
+    assert "world power" not in found  # two words side by side, not one term
+    assert "chamber of commerce" not in found  # a name, not the dictionary's phrase
+
+
+def test_a_title_phrase_the_article_never_writes_is_a_title_thing():
+    analysis = analyse(["Rescuers searched the rubble through the night."], "Quake death toll rises")
+    words = title_only_words("Quake death toll rises", analysis, set())
+    toll = next(w for w in words if w.key == "death toll")
+    assert (toll.kind, toll.mentions[0].text) == ("phrase", "death toll")
+    assert "toll" not in {w.key for w in words}  # the title's word is inside the phrase
+    found = title_only_words("Quake death toll rises", analysis, set(), found={"death toll"})
+    assert "death toll" not in {w.key for w in found}  # the article glosses it itself
 
 
 # ---------------------------------------------------------------------------- display

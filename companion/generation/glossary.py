@@ -102,7 +102,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     per_passage: list[list[tuple[float, bool, GlossaryEntry]]] = [[] for _ in context.drafts]
     drafts: list[list[GlossaryEntry]] = [[] for _ in context.drafts]
     from_title = title_only_words(
-        context.title, analysis, article_lemmas, context.options.grade
+        context.title, analysis, article_lemmas, context.options.grade, {t.key for t in things}
     )
     from_title_ids = {id(t) for t in from_title}
     titled: set[int] = set()  # the entries of words only the title uses
@@ -434,7 +434,8 @@ def _headline_word(thing: Thing, context: Context, chooser: SenseChooser) -> Def
     if thing.is_name or thing.lemma not in title_lemmas(context.title):
         return None
     passage = context.passage_of(thing.first.paragraph)
-    return chooser.title_word(thing, context.passage_lemmas[passage])
+    title_only = thing.first.doc is context.analysis.title
+    return chooser.title_word(thing, context.passage_lemmas[passage], title_only)
 
 
 def _printed_role_of_a_person(thing: Thing, definition: Definition, context: Context) -> bool:

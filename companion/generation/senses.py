@@ -567,13 +567,18 @@ class SenseChooser:
         text = LEADING_DETERMINERS.sub("", entry.definition)
         return Definition(text, "dictionary", thing.first, 0.85) if text else None
 
-    def title_word(self, thing: Thing, passage_lemmas: Set[str]) -> Definition | None:
+    def title_word(
+        self, thing: Thing, passage_lemmas: Set[str], title_only: bool = False
+    ) -> Definition | None:
         """The news meaning of a headline's word ("strike": workers stopping work), from
         the title words file; for a word of two common meanings, only when the article
-        is about this one (its topic words score MIN_TOPIC_SCORE at least)."""
+        is about this one (its topic words score MIN_TOPIC_SCORE at least). A word met
+        only in the title (`title_only`) goes by its Thing's part of speech: a headline's
+        tags are a guess ("treble cap" an adjective)."""
         sense = title_words().get((thing.lemma, thing.pos))
         mention = thing.first
-        if sense is None or SPACY_POS.get(mention.span.root.pos_) != thing.pos:
+        tagged = thing.pos if title_only else SPACY_POS.get(mention.span.root.pos_)
+        if sense is None or tagged != thing.pos:
             return None  # the entry is headed where the word is first met: "charged"
             # there is a verb, whatever most uses are
         if sense.cues:

@@ -114,6 +114,7 @@ def find_things(analysis: Analysis, grade: int = 8, title: str = "") -> list[Thi
     words = _rare_words(analysis, grade, things, title_lemmas(title))
     _drop_pieces_of_names(words, things)
     words += _compound_terms(analysis, things, words, title)
+    words += _dictionary_phrases(analysis, things, words)
     for thing in things:
         if thing.kind == "person" and len(thing.key.split()) == 1 and zipf(thing.key) >= 4.0:
             thing.kind = "name"  # "Moon", "Marshall": an ordinary word, not a person
@@ -615,7 +616,7 @@ def title_lemmas(title: str) -> frozenset[str]:
 
 
 def title_only_words(
-    title: str, analysis: Analysis, used: Set[str], grade: int = 8
+    title: str, analysis: Analysis, used: Set[str], grade: int = 8, found: Set[str] = frozenset()
 ) -> list[Thing]:
     """The title's hard words that the article never uses again, by the base forms it
     `used` ("Thai PM hails rescue", "Pilot ditches jet"): each a Thing whose one mention
@@ -634,14 +635,37 @@ def title_only_words(
         for w in _words_in([(0, doc)], grade, named, title_lemmas(title))
         if w.lemma not in used and w.key not in used
     ]
+    # the learner dictionary's phrases the article does not gloss itself ("death toll
+    # rises", "Obama sworn in"), commoner ones too: the story is about them
+    in_title = phrases_in([(0, doc)], named, TITLE_PHRASE_ZIPF, title=True)
+    phrases = [t for t in in_title if t.key not in found]
+    _cover(words, phrases)
+    words = [w for w in words if w.mentions] + phrases
     wordnet = get_wordnet()
     for word in words:
-        if word.pos == "n" and not wordnet.synsets(word.lemma, "n") and wordnet.synsets(
-            word.lemma, "v"
+        if (
+            word.kind == "word"
+            and word.pos == "n"
+            and not wordnet.synsets(word.lemma, "n")
+            and wordnet.synsets(word.lemma, "v")
         ):
             word.pos = "v"  # "end shutdown, avert default": a headline drops the words
             # that would show the tagger a verb, and English has no noun "avert"
+        _headline_part_of_speech(word)
     return words
+
+
+def _headline_part_of_speech(word: Thing) -> None:
+    """A headline's word the tagger took for another part of speech ("MPs vote to treble
+    cap", "Dhoni six seals World Cup glory": an adjective, a noun) takes the title words
+    file's one line for it, when that line has topic words for senses.py to check
+    against the article (a seal pup is no "make a win certain")."""
+    listed = title_words()
+    if word.kind != "word" or (word.lemma, word.pos) in listed:
+        return
+    others = [pos for (lemma, pos) in listed if lemma == word.lemma]
+    if len(others) == 1 and listed[(word.lemma, others[0])].cues:
+        word.pos = others[0]
 
 
 def _rare_words(
@@ -668,7 +692,7 @@ def _words_in(
         for token in doc:
             if (index, token.i) in named_tokens:
                 continue
-            if not (_word_candidate(token) or _capitalised_word(token)):
+            if not (_word_candidate(token, titled) or _capitalised_word(token)):
                 continue
             lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
             rarity = max(zipf(token.lower_), zipf(lemma))
@@ -752,6 +776,10 @@ def _before(a: Mention, b: Mention) -> bool:
 # which the story is about)
 COMPOUND_ZIPF = 4.0
 TITLE_COMPOUND_ZIPF = 4.7
+# a learner dictionary's phrase in the title only, up to "world powers" (5.4): the
+# dictionary has judged it worth a line, and wordfreq's figure for a phrase is only an
+# estimate from its words
+TITLE_PHRASE_ZIPF = 5.5
 
 
 def _compound_terms(
@@ -793,13 +821,124 @@ def _compound_terms(
             thing.mentions.append(
                 Mention(index, doc, token.i, head.i + 1, doc[token.i : head.i + 1].text)
             )
+    _cover(words, list(found.values()))
+    return list(found.values())
+
+
+# ---------------------------------------------------------------------------- phrases
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The learner dictionary's glossed phrases of more than one token, as the tokenizer
+    splits them ("hat-trick": hat, -, trick), by their first token."""
+    tokenizer = load_nlp().tokenizer
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for word, entry in learner_dictionary().items():
+        if entry.verdict != "gloss" or not re.search(r"[ -]", word):
+            continue
+        tokens = tuple(t.lower_ for t in tokenizer(word))
+        if len(tokens) > 1:
+            index.setdefault(tokens[0], []).append((tokens, word))
+    for found in index.values():
+        found.sort(key=lambda item: -len(item[0]))  # the longest first
+    return index
+
+
+def phrase_matches(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, dictionary phrase) for each glossed phrase of the learner dictionary
+    in `doc`, a word matching by its own form or its base form ("boards of directors",
+    "war crimes", "sworn in"); the longest where two overlap."""
+    index = _phrase_index()
+    found: list[tuple[int, int, str]] = []
+    taken = -1
+    for token in doc:
+        if token.i <= taken:
+            continue
+        for tokens, key in index.get(token.lower_, []) + index.get(token.lemma_.lower(), []):
+            end = token.i + len(tokens)
+            if end <= len(doc) and all(
+                word in (t.lower_, t.lemma_.lower())
+                for word, t in zip(tokens[1:], doc[token.i + 1 : end], strict=True)
+            ):
+                found.append((token.i, end, key))
+                taken = end - 1
+                break
+    return found
+
+
+def _particle(doc: Doc, start: int, end: int) -> bool:
+    """Two words, the second a particle of the first: "sworn in"."""
+    second = doc[start + 1]
+    return end - start == 2 and second.head.i == start and second.dep_ in ("prt", "prep")
+
+
+def _modified(doc: Doc, start: int, end: int) -> bool:
+    """Two words, the first modifying the second: "war crimes"; not two words that only
+    stand side by side ("a world power grid")."""
+    first = doc[start]
+    return end - start == 2 and first.head.i == start + 1 and first.dep_ in ("compound", "amod")
+
+
+def _capitalised_name(span: Span) -> bool:
+    """Every word of the phrase capitalised, not at a sentence's start: a name ("the U.S.
+    Chamber of Commerce"), not the dictionary's phrase."""
+    return not span[0].is_sent_start and all(
+        t.text[:1].isupper() for t in span if not t.is_stop and t.is_alpha
+    )
+
+
+def phrases_in(
+    docs: Iterable[tuple[int, Doc]],
+    named_tokens: Set[tuple[int, int]],
+    ceiling: float,
+    title: bool = False,
+) -> list[Thing]:
+    """The learner dictionary's phrases in `docs` ("state of emergency", "hat-trick",
+    "sworn in"), one Thing each, below the `ceiling` of word frequency; none that runs
+    into a name. Two words modifying one another are _compound_terms' in an article's
+    paragraphs; in its `title`, they are this finder's ("death toll rises")."""
+    dictionary = learner_dictionary()
+    found: dict[str, Thing] = {}
+    for index, doc in docs:
+        if is_boilerplate(doc_text(doc)):
+            continue
+        for start, end, key in phrase_matches(doc):
+            if any((index, i) in named_tokens for i in range(start, end)):
+                continue
+            pair = end - start == 2
+            if pair and not (_particle(doc, start, end) or title and _modified(doc, start, end)):
+                continue
+            if zipf(key) >= ceiling or not title and _capitalised_name(doc[start:end]):
+                continue
+            thing = found.setdefault(
+                key,
+                Thing(key=key, kind="phrase", pos=dictionary[key].pos, lemma=key, rarity=zipf(key)),
+            )
+            thing.mentions.append(Mention(index, doc, start, end, doc[start:end].text))
+    return list(found.values())
+
+
+def _dictionary_phrases(
+    analysis: Analysis, names: list[Thing], words: list[Thing]
+) -> list[Thing]:
+    """The learner dictionary's phrases that the pairs of _compound_terms miss: three
+    words or more ("state of emergency", "hat-trick") and a verb's particle ("sworn
+    in"). The words inside them are then not glossed on their own."""
+    named = {(m.paragraph, i) for t in names for m in t.mentions for i in range(m.start, m.end)}
+    found = phrases_in(enumerate(analysis.docs), named, DICTIONARY_CEILING)
+    _cover(words, found)
+    return found
+
+
+def _cover(words: list[Thing], phrases: list[Thing]) -> None:
+    """A word met only inside the phrases found is not glossed on its own."""
     covered = {
-        (m.paragraph, i) for t in found.values() for m in t.mentions for i in range(m.start, m.end)
+        (m.paragraph, i) for t in phrases for m in t.mentions for i in range(m.start, m.end)
     }
     for word in words:
-        if all((m.paragraph, m.start) in covered for m in word.mentions):
+        if word.kind != "phrase" and all((m.paragraph, m.start) in covered for m in word.mentions):
             word.mentions = []
-    return list(found.values())
 
 
 def _in_headline(token, head, headline: str) -> bool:
@@ -807,15 +946,24 @@ def _in_headline(token, head, headline: str) -> bool:
     return bool(headline) and f" {token.lower_} {head.lower_} " in f" {headline} "
 
 
-def _word_candidate(token) -> bool:
+def _word_candidate(token, titled: frozenset[str] = frozenset()) -> bool:
     return (
         token.is_alpha
         and token.pos_ in ("NOUN", "VERB", "ADJ")
         and not token.is_stop
-        and len(token.text) >= 4
+        and (len(token.text) >= 4 or _short_headline_word(token, titled))
         and (token.text.islower() or (token.is_sent_start and token.text[1:].islower()))
         and not token.ent_type_
     )
+
+
+def _short_headline_word(token, titled: frozenset[str]) -> bool:
+    """A word of three letters the title uses in the title words file's sense, with the
+    topic words senses.py checks it by: "labour row escalates", "treble cap", "Covid
+    jab" (a line without them, "bid", would be given to every "in a bid to")."""
+    lemma = token.lemma_.lower()
+    sense = title_words().get((lemma, SPACY_POS.get(token.pos_, "")))
+    return lemma in titled and sense is not None and bool(sense.cues)
 
 
 # ---------------------------------------------------------------------------- filters
