@@ -217,6 +217,8 @@ def test_definitions_have_no_leading_article_or_debris():
         ("webmasters", "webmaster", "technician who designs or maintains a website", False),
         ("reticence", "reticence", "trait of being uncommunicative", False),
         ("Jihadist", "Jihadist", "Muslim who is involved in a jihad", True),  # a name, its stem
+        # a name of two words, one of which its line says: not circular
+        ("Germanwings", "Germanwings", "former German budget airline of Lufthansa", False),
         ("Prussian", "Prussian", "of Prussia, a former kingdom in north-central Europe", False),
         ("spacecraft", "spacecraft", "vehicle that travels beyond the air", False),
         # a phrase's gloss may say its common modifier again when it says much more
@@ -1427,3 +1429,17 @@ def test_a_headline_word_the_tagger_or_the_length_rule_missed(
 ):
     glossary = _glossary(tmp_path, f"{title}\n\n{body}")
     assert glossary[term].startswith(start)
+
+
+def test_a_law_named_with_its_number_is_a_name(tmp_path: Path):
+    """ "Chapter 11" and "Article 50" are laws' names, numbers and all: the news names
+    file's lines reach them (a number elsewhere is still no name)."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Retailer files for Chapter 11\n\nThe U.S. retailer filed for Chapter 11 on Monday, "
+        "saying it would keep its 300 stores open while it reorganized its debts.\n\nThe "
+        "Chapter 11 filing listed debts of $2 billion, the company said.",
+    )
+    glossary = {e.term: e.definition for e in lesson.glossary}
+    assert glossary["Chapter 11"].startswith("part of US bankruptcy law")
+    assert not any(term[:1].isdigit() for term in glossary)

@@ -360,6 +360,16 @@ def test_a_title_phrase_the_article_never_writes_is_a_title_thing():
     assert "death toll" not in {w.key for w in found}  # the article glosses it itself
 
 
+def test_a_name_the_news_names_file_lists_is_no_person():
+    """The recogniser takes "Germanwings" for a person; the news names file lists an
+    airline."""
+    found = things_of(
+        "The co-pilot of the Germanwings jet that slammed into the Alps locked his captain "
+        "out of the cockpit, a French prosecutor said on Thursday.",
+    )
+    assert found["germanwings"].kind == "group"
+
+
 # ---------------------------------------------------------------------------- display
 
 

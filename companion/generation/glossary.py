@@ -1059,8 +1059,18 @@ def _name_in_its_gloss(text: str, thing: Thing) -> bool:
     for match in re.finditer(r"[A-Za-z]+", text):
         gloss_word = match.group(0).lower()
         if gloss_word[:5] == words[0][:5] and not text[match.end() :].startswith(","):
+            if _compound_of(words[0], gloss_word):
+                continue
             return True
     return False
+
+
+def _compound_of(name: str, word: str) -> bool:
+    """ "Germanwings" is "German" and "wings": a name made of two words, one of which its
+    line may say ("former German budget airline of Lufthansa"); "Jihadist" is "jihad"
+    with an ending."""
+    rest = name[len(word) :]
+    return name.startswith(word) and len(rest) >= 4 and zipf(rest) >= 3.0
 
 
 def _every_word_again(text: str, thing: Thing, vetted: bool = False) -> bool:

@@ -109,6 +109,7 @@ def find_things(analysis: Analysis, grade: int = 8, title: str = "") -> list[Thi
     things = _merge_variants(things)
     _merge_acronyms_by_initials(things)
     _listed_people(things)
+    _listed_places_and_groups(things)
     _attribute_bare_names(things)
     _attribute_bare_group_names(things)
     words = _rare_words(analysis, grade, things, title_lemmas(title))
@@ -143,7 +144,7 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
                 continue
             kind = NAME_KINDS.get(ent.label_)
             start = ent.start - 1 if _first_name_left_out(doc, ent, covered) else ent.start
-            mention = _clean_mention(index, doc, start, ent.end)
+            mention = _clean_mention(index, doc, start, ent.end, numbered=ent.label_ == "LAW")
             if kind is None or mention is None:
                 continue
             if ent.label_ == "NORP" and zipf(mention.text.lower()) >= 3.5:
@@ -269,8 +270,11 @@ TRAILING_ROLES = frozenset(
 )
 
 
-def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None:
-    """Trim a leading 'the' and a trailing possessive; reject what is not a name."""
+def _clean_mention(
+    index: int, doc: Doc, start: int, end: int, numbered: bool = False
+) -> Mention | None:
+    """Trim a leading 'the' and a trailing possessive; reject what is not a name. A law's
+    name may hold its number (`numbered`: "Chapter 11", "Article 50")."""
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
         or doc[start].is_punct
@@ -303,7 +307,8 @@ def _clean_mention(index: int, doc: Doc, start: int, end: int) -> Mention | None
     if not (text[:1].isupper() or particle) or not re.search(r"[A-Za-z]{2}", text):
         return None  # "anti-Taliban", "the 1980s"
     if text.lower() in WEEKDAYS_MONTHS or any(
-        t.like_num or t.ent_type_ == "DATE" for t in doc[start:end]
+        t.like_num and not (numbered and t.i > start) or t.ent_type_ == "DATE"
+        for t in doc[start:end]
     ):
         return None  # dates and numbers are never glossed
     return Mention(index, doc, start, end, text)
@@ -530,6 +535,20 @@ def _listed_people(things: list[Thing]) -> None:
         entry = next((listed[f] for f in thing.forms if f in listed), None)
         if entry is not None and entry.verdict != "ambiguous":
             thing.kind = "person"
+
+
+def _listed_places_and_groups(things: list[Thing]) -> None:
+    """A name the news names file lists as a place or a group is no person, whatever the
+    recogniser took it for ("the Germanwings jet"): its line is looked up, and its rules
+    applied, for what it is. (A group the file calls a place keeps the recogniser's
+    kind: "the British Museum" is glossed as a body, not left out as a one-off place.)"""
+    listed = news_names()
+    for thing in things:
+        if thing.kind != "person":
+            continue
+        entry = next((listed[f] for f in sorted(thing.forms) if f in listed), None)
+        if entry is not None and entry.kind in ("place", "group") and entry.verdict == "gloss":
+            thing.kind = entry.kind
 
 
 def _attribute_bare_names(things: list[Thing]) -> None:
