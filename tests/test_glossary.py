@@ -1422,6 +1422,29 @@ def test_the_dictionary_s_news_phrases_are_glossed_in_the_title_and_the_text(tmp
             "row",
             "serious argument or disagreement",
         ),
+        (  # tagged a verb ("ail"): the title words file's adjective
+            "President pardons ailing ex-leader",
+            "The former leader, 79, was freed from prison on Sunday after the president "
+            "signed the order. Doctors said he had heart trouble.",
+            "ailing",
+            "in poor health",
+        ),
+        (  # first met as a verb where most uses are nouns: the headline's line for the
+            # verb, the part of speech the reader meets first
+            "Toymaker recalls 1.5 million toys over lead hazard",
+            "The company recalled the toys on Tuesday after tests found lead in the paint. "
+            "The recall covers dolls sold by retailers across the country, and consumers "
+            "can ask for a refund. A second recall in August covered 400,000 more toys.",
+            "recall",
+            "ask buyers to bring back a product",
+        ),
+        (  # a hyphened phrase of the learner dictionary's, an adjective
+            "Russia banned over state-sponsored doping",
+            "The committee barred the country from the Games on Tuesday after an inquiry "
+            "found that officials had swapped urine samples at a laboratory.",
+            "state-sponsored",
+            "paid for, organized or backed by a government",
+        ),
     ],
 )
 def test_a_headline_word_the_tagger_or_the_length_rule_missed(

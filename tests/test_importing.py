@@ -179,6 +179,16 @@ def test_an_embedded_tweet_pasted_without_blank_lines_is_removed(tmp_path: Path)
             True,
         ),
         ("See also: Credit freezes explained | How to check your report", True),
+        (  # a headline of more than 14 words, with no full stop
+            "Read more: Hackers behind the Equifax breach charged by US prosecutors after a "
+            "two-year investigation into the attack",
+            True,
+        ),
+        (  # sentences, not a headline: kept (a "Read more" line is cut only when short)
+            "Read more: the agency said on Friday that its shares fell 13 percent. The "
+            "company said it would offer free credit checks to everyone affected.",
+            False,
+        ),
         ("Related to the breach, the company said its shares fell 13 percent on Friday.", False),
     ],
 )

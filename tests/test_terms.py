@@ -14,6 +14,7 @@ from companion.generation.terms import (
     Thing,
     display_name,
     edit_distance_at_most_one,
+    family_name_first,
     find_things,
     initials,
     normal_key,
@@ -368,6 +369,23 @@ def test_a_name_the_news_names_file_lists_is_no_person():
         "out of the cockpit, a French prosecutor said on Thursday.",
     )
     assert found["germanwings"].kind == "group"
+
+
+def test_a_name_written_family_name_first_keeps_its_bare_family_name():
+    """ "Hwang Woo-suk ... Hwang's paper": the family name comes first, before a hyphened
+    given name; "Catherine Zeta-Jones" has a double surname."""
+    assert (family_name_first("Hwang Woo-suk"), family_name_first("Moon Jae-in")) == (
+        "hwang",
+        "moon",
+    )
+    assert family_name_first("Catherine Zeta-Jones") == ""
+    found = things_of(
+        "South Korean scientist Hwang Woo-suk fabricated the research, a university panel "
+        "said on Tuesday.",
+        "The panel had already found that Hwang's 2005 paper was based on false data.",
+    )
+    assert "hwang" not in found
+    assert [m.text for m in found["hwang woo suk"].mentions] == ["Hwang Woo-suk", "Hwang"]
 
 
 # ---------------------------------------------------------------------------- display

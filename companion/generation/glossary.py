@@ -32,6 +32,7 @@ from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
     Thing,
     display_name,
+    family_name_first,
     initials,
     normal_key,
     resolver_for,
@@ -169,8 +170,9 @@ def _heading(
     None for a verb whose form the base cannot head ("fled", "upheld"): its line, "run
     away from danger", would not fit the word the student reads."""
     entry = None if thing.is_name else chooser.dictionary_entry(thing)
-    headline = None if thing.is_name else title_words().get((thing.lemma, thing.pos))
-    if headline is not None and headline.definition == definition.text:
+    lines = [] if thing.is_name else [title_words().get((thing.lemma, pos)) for pos in "nva"]
+    headline = next((h for h in lines if h is not None and h.definition == definition.text), None)
+    if headline is not None:
         entry = LearnerEntry(headline.word, headline.pos, "gloss", headline.definition)
         # (a headline's word: "charge" heads "accuse someone officially of a crime")
     if definition.source != "dictionary" or entry is None or term.lower() == entry.word:
@@ -735,9 +737,11 @@ def in_title(thing: Thing, context: Context) -> bool:
     full = display_name(thing).split() if thing.kind == "person" else []
     while full and (full[-1].rstrip(".") in POST_NOMINALS or REGNAL.fullmatch(full[-1])):
         full.pop()  # "Robert Francis QC" is "Francis" in the title, "King Felipe VI" "Felipe"
-    # (not the first name of another: "Nawaz Sharif" is not Maryam Nawaz)
-    return len(full) >= 2 and len(full[-1]) > 2 and re.search(
-        rf"\b{re.escape(full[-1])}\b(?!\s+[A-Z])", context.title
+    # (not the first name of another: "Nawaz Sharif" is not Maryam Nawaz); a name written
+    # family name first is its first word in the title ("Hwang's" of "Hwang Woo-suk")
+    surname = full[0] if family_name_first(" ".join(full)) else full[-1] if full else ""
+    return len(full) >= 2 and len(surname) > 2 and re.search(
+        rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", context.title
     ) is not None
 
 

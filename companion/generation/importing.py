@@ -51,7 +51,10 @@ COMMENT_SECTION = re.compile(r"^(?:\(\d+\) comments?|Welcome to the discussion\.
 LINK_TEASER = re.compile(
     r"^(?:[•*]\s*)?(?:(?:WATCH|LISTEN|READ MORE|ALSO READ|MORE|RELATED)\s*[:|]|RELATED\s)"
     r"|^(?i:related|read\s+more|see\s+also|also\s+read)\s*:[^|]*\|"
-)  # (and "Related: Anthem agrees to pay ... | Yahoo says ...": other pages' headlines)
+    r"|^(?i:read\s+more|see\s+also|also\s+read)\s*:[^.!?]*$"
+)  # (and "Related: Anthem agrees to pay ... | Yahoo says ...": other pages' headlines;
+# "Read more: Nigeria's Jonathan declares state of emergency in parts of four states": a
+# headline, with no full stop)
 # "Researchers are hoping ... CTV News Edmonton's Evan Kenny has the story.", "Meghan
 # McCorkell has more from the hardest hit areas.": a video's blurb
 VIDEO_BLURB = re.compile(

@@ -456,8 +456,9 @@ class SenseChooser:
             # WordNet knows it only as a noun. (Not in front of another noun: "ripple
             # effect", "hippy-chick" mean more than the noun.)
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
-        if not senses and " " in thing.lemma:
+        if not senses and (" " in thing.lemma or thing.kind == "phrase"):
             return self._dictionary_phrase(thing)  # "underlying condition": no WordNet
+            # ("state-sponsored": a phrase of the learner dictionary's, hyphened)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
         if self._in_compound(mention):
@@ -575,12 +576,13 @@ class SenseChooser:
         is about this one (its topic words score MIN_TOPIC_SCORE at least). A word met
         only in the title (`title_only`) goes by its Thing's part of speech: a headline's
         tags are a guess ("treble cap" an adjective)."""
-        sense = title_words().get((thing.lemma, thing.pos))
         mention = thing.first
-        tagged = thing.pos if title_only else SPACY_POS.get(mention.span.root.pos_)
-        if sense is None or tagged != thing.pos:
+        tagged = thing.pos if title_only else SPACY_POS.get(mention.span.root.pos_, "")
+        sense = title_words().get((thing.lemma, tagged))
+        if sense is None:
             return None  # the entry is headed where the word is first met: "charged"
-            # there is a verb, whatever most uses are
+            # there is a verb, whatever most uses are (and "recalled" takes the verb's
+            # line where the article's later uses are nouns)
         if sense.cues:
             passage = _stems(frozenset(passage_lemmas))
             if self._topic_score(sense, _sentence_stems(mention), passage) < MIN_TOPIC_SCORE:

@@ -570,6 +570,7 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             for p in people
             if spelling_variants(p.key.split()[-1], thing.key)
             or p.key.lower().endswith(" " + thing.key.lower())
+            or any(family_name_first(form) == thing.key for form in p.forms)
         ]
         if not owners:
             continue
@@ -582,6 +583,17 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             if before:
                 before[-1].mentions.append(mention)
         thing.mentions = []  # attributed to a person, or left alone: never its own entry
+
+
+FAMILY_NAME_FIRST = re.compile(r"([A-Z][a-z]+) [A-Z][a-z]+-[a-z]+")
+
+
+def family_name_first(name: str) -> str:
+    """The family name of a name written family name first, with a hyphened given name
+    ("Hwang Woo-suk", "Moon Jae-in": "hwang", "moon"); "" for any other name ("Catherine
+    Zeta-Jones" has a double surname)."""
+    match = FAMILY_NAME_FIRST.fullmatch(name)
+    return match.group(1).lower() if match else ""
 
 
 def _bare(thing: Thing) -> bool:
@@ -681,6 +693,11 @@ def _headline_part_of_speech(word: Thing) -> None:
     against the article (a seal pup is no "make a win certain")."""
     listed = title_words()
     if word.kind != "word" or (word.lemma, word.pos) in listed:
+        return
+    form = word.mentions[0].text.lower() if word.mentions else ""
+    if (form, "a") in listed:
+        word.key = word.lemma = form  # "pardons ailing ex-president": the adjective, not
+        word.pos = "a"  # the verb "ail" the tagger read
         return
     others = [pos for (lemma, pos) in listed if lemma == word.lemma]
     if len(others) == 1 and listed[(word.lemma, others[0])].cues:
