@@ -15,6 +15,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from companion.common.wordnet import SPACY_POS, get_wordnet
@@ -865,15 +866,17 @@ def _compound_terms(
 
 
 @lru_cache(maxsize=1)
-def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _phrase_index() -> dict[int, list[tuple[tuple[int, ...], str]]]:
     """The learner dictionary's glossed phrases of more than one token, as the tokenizer
-    splits them ("hat-trick": hat, -, trick), by their first token."""
-    tokenizer = load_nlp().tokenizer
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    splits them ("hat-trick": hat, -, trick), each word by its hash in the pipeline's
+    string store, by their first word (matching hashes makes no spaCy token objects:
+    the finder runs over every word of the article)."""
+    nlp = load_nlp()
+    index: dict[int, list[tuple[tuple[int, ...], str]]] = {}
     for word, entry in learner_dictionary().items():
         if entry.verdict != "gloss" or not re.search(r"[ -]", word):
             continue
-        tokens = tuple(t.lower_ for t in tokenizer(word))
+        tokens = tuple(nlp.vocab.strings.add(t.lower_) for t in nlp.tokenizer(word))
         if len(tokens) > 1:
             index.setdefault(tokens[0], []).append((tokens, word))
     for found in index.values():
@@ -886,20 +889,21 @@ def phrase_matches(doc: Doc) -> list[tuple[int, int, str]]:
     in `doc`, a word matching by its own form or its base form ("boards of directors",
     "war crimes", "sworn in"); the longest where two overlap."""
     index = _phrase_index()
+    words = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
     found: list[tuple[int, int, str]] = []
-    taken = -1
-    for token in doc:
-        if token.i <= taken:
-            continue
-        for tokens, key in index.get(token.lower_, []) + index.get(token.lemma_.lower(), []):
-            end = token.i + len(tokens)
-            if end <= len(doc) and all(
-                word in (t.lower_, t.lemma_.lower())
-                for word, t in zip(tokens[1:], doc[token.i + 1 : end], strict=True)
+    i = 0
+    while i < len(words):
+        lower, lemma = words[i]
+        end = i + 1
+        for tokens, key in index.get(lower, []) + (index.get(lemma, []) if lemma != lower else []):
+            end = i + len(tokens)
+            if end <= len(words) and all(
+                word in words[j] for word, j in zip(tokens[1:], range(i + 1, end), strict=True)
             ):
-                found.append((token.i, end, key))
-                taken = end - 1
+                found.append((i, end, key))
                 break
+            end = i + 1
+        i = end
     return found
 
 
