@@ -277,6 +277,8 @@ def test_short_lines_above_a_dateline_go_but_not_a_story_paragraph():
         (["High profile: Author Terry Pratchett has been raising awareness"], 1),
         (["By our Europe correspondent Brussels, Tuesday 22 March 2016"], 1),  # no name
         (["By a racing correspondent at Aintree Sat 10 Apr 2021 17.45 BST"], 1),
+        (["Staff Reporter Harare, Thursday 30 July 2015"], 1),  # where and when
+        (["Lisbon, March 3, 2014"], 1),
     ],
 )
 def test_the_head_of_a_news_page_goes(head: list[str], junk: int):

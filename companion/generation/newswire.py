@@ -141,6 +141,14 @@ DATE_LINE = re.compile(  # "Wednesday, March 24, 2010" on a line of its own
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})$"
 )
+# "Staff Reporter Harare, Thursday 30 July 2015": where and when, after the writer's job
+# (its lines joined into one paragraph)
+PLACE_AND_DATE = re.compile(
+    r"^(?:(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor)s?\s+)?"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})$"
+)
 LABEL_MAX_WORDS = 6
 CREDIT_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*\s*){1,3}\)$")
 LABELLED = re.compile(r"^[A-Z][\w'’ -]{2,30}:\s+[A-Z]")
@@ -482,6 +490,7 @@ def _furniture_line(text: str) -> bool:
         or (TIME_STAMP.search(text) and len(words) <= STAMP_MAX_WORDS)
         or (BULLET.match(text) and len(re.findall(r"(?:^|\s)[*•]\s", text)) == 1)
         or DATE_LINE.match(text)
+        or PLACE_AND_DATE.match(text)
         or (NAME_AND_DATE.match(text) and len(words) <= STAMP_MAX_WORDS)
         or READING_TIME.match(text)
     )
