@@ -123,9 +123,8 @@ CAPTION_MAX_WORDS = 80
 # lines of a news page's head (see _furniture_line)
 LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")
 BYLINE_FOR = re.compile(r"^By\s+[A-Z][\w.'’ -]{2,40}\s+for\s+[A-Z][\w.&' -]{1,30}$")
-STAFF_LINE = re.compile(
-    r"^(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor)s?$"
-)
+_STAFF = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor)s?"
+STAFF_LINE = re.compile(rf"^{_STAFF}$")
 TIME_STAMP = re.compile(
     r"\b(?:Published|Updated|Posted|Last Updated)\s*:?\s*(?:on\s+)?"
     r"(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)"
@@ -137,17 +136,15 @@ NAME_AND_DATE = re.compile(
     r"|\d{1,2}\s+[A-Z][a-z]{2,8})"
 )
 READING_TIME = re.compile(r"^\d+\s*-?\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
-DATE_LINE = re.compile(  # "Wednesday, March 24, 2010" on a line of its own
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})$"
+_FULL_DATE = (  # "Wednesday, March 24, 2010", "Thursday 30 July 2015"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
 )
+DATE_LINE = re.compile(rf"^{_FULL_DATE}$")  # a date on a line of its own
 # "Staff Reporter Harare, Thursday 30 July 2015": where and when, after the writer's job
 # (its lines joined into one paragraph)
 PLACE_AND_DATE = re.compile(
-    r"^(?:(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor)s?\s+)?"
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s*"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})$"
+    rf"^(?:{_STAFF}\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}},\s*{_FULL_DATE}$"
 )
 LABEL_MAX_WORDS = 6
 CREDIT_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*\s*){1,3}\)$")

@@ -893,18 +893,23 @@ def phrase_matches(doc: Doc) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
-        lower, lemma = words[i]
-        end = i + 1
-        for tokens, key in index.get(lower, []) + (index.get(lemma, []) if lemma != lower else []):
-            end = i + len(tokens)
-            if end <= len(words) and all(
-                word in words[j] for word, j in zip(tokens[1:], range(i + 1, end), strict=True)
-            ):
-                found.append((i, end, key))
-                break
-            end = i + 1
-        i = end
+        match = _phrase_at(words, i, index)
+        if match is not None:
+            found.append(match)
+        i = match[1] if match is not None else i + 1
     return found
+
+
+def _phrase_at(
+    words: list[list[int]], i: int, index: dict[int, list[tuple[tuple[int, ...], str]]]
+) -> tuple[int, int, str] | None:
+    """The longest phrase starting at word `i` (each word its [form, base form])."""
+    lower, lemma = words[i]
+    for tokens, key in index.get(lower, []) + (index.get(lemma, []) if lemma != lower else []):
+        end = i + len(tokens)
+        if end <= len(words) and all(word in words[i + k] for k, word in enumerate(tokens)):
+            return i, end, key
+    return None
 
 
 def _particle(doc: Doc, start: int, end: int) -> bool:
