@@ -1445,6 +1445,36 @@ def test_the_dictionary_s_news_phrases_are_glossed_in_the_title_and_the_text(tmp
             "state-sponsored",
             "paid for, organized or backed by a government",
         ),
+        (  # a name in front of it: the headline's shorthand, not a compound term
+            "Police in Amsterdam hunt gang after museum heist",
+            "Thieves broke into the Van Gogh Museum on Saturday night and escaped with two "
+            "paintings worth millions. Police said the gang had planned the raid for months.",
+            "heist",
+            "carefully planned robbery",
+        ),
+        (  # the verb the tagger read as a noun; the title words file's line, whose topic
+            # words the article holds
+            "Jet ditches in river after bird strike",
+            "The pilot brought the plane down on the water after both engines failed soon "
+            "after take-off. All 150 passengers on the flight were rescued by boats, and "
+            "the pilot was praised for the landing.",
+            "ditch",
+            "(of an aircraft) make an emergency landing on water",
+        ),
+        (  # an adjective of the learner dictionary's, which the tagger read as a verb
+            "Journal retracts discredited vaccine study",
+            "The medical journal withdrew the paper on Tuesday, twelve years after it was "
+            "published. Doctors had found that its author broke research rules.",
+            "discredited",
+            "no longer believed or trusted",
+        ),
+        (  # a word the learner dictionary calls known, glossed where it is the story
+            "UN declares famine in two regions",
+            "The United Nations said on Wednesday that thousands of people had died of "
+            "hunger after the worst drought in decades, and that aid must reach the area.",
+            "famine",
+            "extreme shortage of food",
+        ),
     ],
 )
 def test_a_headline_word_the_tagger_or_the_length_rule_missed(
@@ -1466,3 +1496,28 @@ def test_a_law_named_with_its_number_is_a_name(tmp_path: Path):
     glossary = {e.term: e.definition for e in lesson.glossary}
     assert glossary["Chapter 11"].startswith("part of US bankruptcy law")
     assert not any(term[:1].isdigit() for term in glossary)
+
+
+def test_the_title_terms_do_not_count_against_a_passage_limit():
+    """A passage keeps its five best entries; up to two of the title's terms come on top,
+    so the story's own terms and the passage's hard words both stay."""
+    from companion.generation.glossary import TITLE_EXTRA, pick
+    from companion.lesson.model import GlossaryEntry
+
+    scored = [(10.0 - i, True, GlossaryEntry(f"word{i}", "a line")) for i in range(9)]
+    headline = {id(scored[i][2]) for i in (0, 6, 7, 8)}  # one ranked high, three low
+    kept = [e.term for e in pick(scored, 5, headline)]
+    assert kept == [f"word{i}" for i in range(5 + TITLE_EXTRA)]
+    assert [e.term for e in pick(scored, 5)] == [f"word{i}" for i in range(5)]
+
+
+def test_a_word_only_the_learner_dictionary_knows_takes_its_line(tmp_path: Path):
+    """ "rollout" has no WordNet entry: the learner dictionary's line is its definition
+    (before, a word WordNet lacked was never defined at all)."""
+    glossary = _glossary(
+        tmp_path,
+        "Nurses begin giving the new vaccine\n\nHospitals across the country began giving "
+        "the vaccine on Tuesday. Officials said the rollout would reach care homes by the "
+        "end of the month, and that older people would be first in line.",
+    )
+    assert glossary["rollout"].startswith("gradual spread of something new")

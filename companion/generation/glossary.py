@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set
+from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -42,6 +44,9 @@ from companion.generation.terms import (
     zipf_threshold,
 )
 from companion.lesson.model import DRAFT, GlossaryEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CENTRAL_PARAGRAPHS = 2  # a name met in two paragraphs is one to know
 WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
@@ -107,6 +112,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     )
     from_title_ids = {id(t) for t in from_title}
     titled: set[int] = set()  # the entries of words only the title uses
+    headline: set[int] = set()  # the entries of every term the title names
     for thing in things + from_title:
         if context.avoids(display_name(thing)):
             continue
@@ -135,6 +141,8 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         per_passage[passage].append((entry_score, not thing.is_name, entry))
         if id(thing) in from_title_ids:
             titled.add(id(entry))
+        if in_title(thing, context) and (thing.is_name or term_in_text(heading, context.title)):
+            headline.add(id(entry))  # (a word as a word: not "arms" in "harms")
     add_shared_terms(per_passage, context)
     limit = context.options.glossary_per_passage
     result = []
@@ -149,7 +157,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         ]
         scored = _one_per_definition(scored, defined)
         scored = _not_of_a_glossed_name(scored, named)
-        best = pick(_one_per_stem(scored, context.title), limit)
+        best = pick(_one_per_stem(scored, context.title), limit, headline)
         named |= {normal_key(e.term) for e in best}
         glossed += [set(normal_key(e.term).split()) for e in best]
         defined |= {e.definition.lower() for e in best}
@@ -329,10 +337,20 @@ def _family_order(item: tuple[float, bool, GlossaryEntry]) -> tuple[bool, float,
     return (term.endswith("s") and not term.endswith("ss"), zipf(term), term)
 
 
-def pick(scored: list[tuple[float, bool, GlossaryEntry]], limit: int) -> list[GlossaryEntry]:
+TITLE_EXTRA = 2  # places a passage may add beyond its limit for the title's terms
+
+
+def pick(
+    scored: list[tuple[float, bool, GlossaryEntry]], limit: int, headline: Set[int] = frozenset()
+) -> list[GlossaryEntry]:
     """The best `limit` entries, keeping one place for a vocabulary word when the passage
-    has one: names must not crowd out the words students most need to learn."""
+    has one: names must not crowd out the words students most need to learn. The terms
+    the title names (ids in `headline`) do not count against the limit, up to
+    TITLE_EXTRA of them: the story is about them ("crackdown" and "exodus" in a title that
+    also names the UN, Myanmar and the Rohingya), and the passage's own hard words keep
+    their places."""
     ranked = sorted(scored, key=lambda s: (-s[0], s[2].term.lower()))
+    limit += min(TITLE_EXTRA, sum(1 for s in ranked if id(s[2]) in headline))
     chosen = ranked[:limit]
     if limit >= 3 and not any(is_word for _, is_word, _ in chosen):
         word = next((s for s in ranked if s[1]), None)
@@ -390,7 +408,7 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
     if not thing.is_name and _clipped(thing, context):
         return None  # "quake" in a story that says "earthquake"
-    if not thing.is_name and _always_compounded(thing):
+    if not thing.is_name and _always_compounded(thing, context.analysis.title):
         return None  # "drug cartels", "health overhaul": not the word's dictionary sense
     definition = _define(thing, context, chooser, resolve) or headline
     if definition is not None and definition.household and not in_title(thing, context):
@@ -607,13 +625,16 @@ def _form_of_a_verb(thing: Thing) -> bool:
     )
 
 
-def _always_compounded(thing: Thing) -> bool:
+def _always_compounded(thing: Thing, title: Doc | None = None) -> bool:
     """A noun the article only uses with another noun in front of it ("drug cartels",
     "health overhaul", "sales slump", "United Nations envoy", "St Julien appellation"; a
     measure is no such noun: "an 18-day ordeal"):
     the compound means something the word's own senses do not (reviewed: 2 of 14 such
     entries accepted, against 42% of the others).
-    Two-word terms WordNet lists ("turf war") are terms of their own and not affected."""
+    Two-word terms WordNet lists ("turf war") are terms of their own and not affected. A
+    name in front of the word in the `title` is a headline's shorthand ("Rohingya
+    crackdown", "Amsterdam heist": a crackdown on the Rohingya, a heist in Amsterdam),
+    which leaves the word its own meaning."""
     if thing.pos != "n" or " " in thing.key or not thing.mentions:
         return False
     for mention in thing.mentions:
@@ -625,6 +646,7 @@ def _always_compounded(thing: Thing) -> bool:
             and before.head.i == root.i
             and before.pos_ in ("NOUN", "PROPN")
             and not _measure(before)
+            and not (title is not None and mention.doc is title and before.pos_ == "PROPN")
         ) and not _hyphened(mention):
             return False
     return True

@@ -456,9 +456,9 @@ class SenseChooser:
             # WordNet knows it only as a noun. (Not in front of another noun: "ripple
             # effect", "hippy-chick" mean more than the noun.)
             return self.define_word(replace(thing, pos="n"), passage_lemmas)
-        if not senses and (" " in thing.lemma or thing.kind == "phrase"):
-            return self._dictionary_phrase(thing)  # "underlying condition": no WordNet
-            # ("state-sponsored": a phrase of the learner dictionary's, hyphened)
+        if not senses:
+            return self._dictionary_only(thing)  # "underlying condition", "rollout": no
+            # WordNet ("state-sponsored": a phrase of the learner dictionary's, hyphened)
         if not senses or self._two_words_in_one(mention.text.lower(), thing.pos):
             return None
         if self._in_compound(mention):
@@ -560,10 +560,13 @@ class SenseChooser:
         confidence = 0.8 if len(senses) == 1 else (0.7 if overlap >= 2 else 0.5)
         return Definition(text, "wordnet", mention, confidence)
 
-    def _dictionary_phrase(self, thing: Thing) -> Definition | None:
-        """A phrase only the learner dictionary knows, by its line (gloss only)."""
+    def _dictionary_only(self, thing: Thing) -> Definition | None:
+        """A word or phrase only the learner dictionary knows, by its line (gloss only,
+        and a single word only in the part of speech the line is for)."""
         entry = self.dictionary_entry(thing)
         if entry is None or entry.verdict != "gloss":
+            return None
+        if " " not in thing.lemma and thing.kind != "phrase" and entry.pos != thing.pos:
             return None
         text = LEADING_DETERMINERS.sub("", entry.definition)
         return Definition(text, "dictionary", thing.first, 0.85) if text else None

@@ -664,7 +664,7 @@ def title_only_words(
     named = {(0, t.i) for t in doc if t.ent_type_ or t.pos_ == "PROPN" and not t.is_title}
     words = [
         w
-        for w in _words_in([(0, doc)], grade, named, title_lemmas(title))
+        for w in _words_in([(0, doc)], grade, named, title_lemmas(title), title=True)
         if w.lemma not in used and w.key not in used
     ]
     # the learner dictionary's phrases the article does not gloss itself ("death toll
@@ -696,13 +696,22 @@ def _headline_part_of_speech(word: Thing) -> None:
     if word.kind != "word" or (word.lemma, word.pos) in listed:
         return
     form = word.mentions[0].text.lower() if word.mentions else ""
-    if (form, "a") in listed:
-        word.key = word.lemma = form  # "pardons ailing ex-president": the adjective, not
-        word.pos = "a"  # the verb "ail" the tagger read
+    entry = learner_dictionary().get(form)
+    if (form, "a") in listed or entry is not None and (entry.verdict, entry.pos) == ("gloss", "a"):
+        word.key = word.lemma = form  # "pardons ailing ex-president", "retracts discredited
+        word.pos = "a"  # paper": the adjective, not the verb "ail" the tagger read
         return
     others = [pos for (lemma, pos) in listed if lemma == word.lemma]
     if len(others) == 1 and listed[(word.lemma, others[0])].cues:
         word.pos = others[0]
+
+
+def _listed_headline_word(lemma: str, pos: str, title_only: bool) -> bool:
+    """The title words file has a line for the word: in the part of speech it is tagged
+    in, or in any when it is met in the title alone, whose tags are a guess ("jet ditches
+    in Hudson" tagged a noun: _headline_part_of_speech)."""
+    listed = title_words()
+    return (lemma, pos) in listed or title_only and any((lemma, p) in listed for p in "nva")
 
 
 def _rare_words(
@@ -719,6 +728,7 @@ def _words_in(
     grade: int,
     named_tokens: set[tuple[int, int]],
     titled: frozenset[str] = frozenset(),
+    title: bool = False,
 ) -> list[Thing]:
     threshold = zipf_threshold(grade)
     words: dict[str, Thing] = {}
@@ -737,7 +747,7 @@ def _words_in(
             if (
                 rarity >= threshold
                 and not _hard_for_the_grade(lemma, rarity, threshold)
-                and not (lemma in titled and (lemma, pos) in title_words())
+                and not (lemma in titled and _listed_headline_word(lemma, pos, title))
             ):
                 continue  # (a headline's word in its news sense: "strike", "curb")
             if pos == "a" and _noun_as_modifier(lemma):
