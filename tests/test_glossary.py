@@ -1521,3 +1521,17 @@ def test_a_word_only_the_learner_dictionary_knows_takes_its_line(tmp_path: Path)
         "end of the month, and that older people would be first in line.",
     )
     assert glossary["rollout"].startswith("gradual spread of something new")
+
+
+def test_a_country_whose_line_names_a_neighbour_the_article_does_not(tmp_path: Path):
+    """ "Bhutan: ... between India and China" says where the kingdom is, not whose it is:
+    the rule that refuses a place's line for a country the article never names ("Santiago:
+    city in the Dominican Republic" in a story about Chile) does not apply to a country."""
+    glossary = _glossary(
+        tmp_path,
+        "Bhutan's royalist party sweeps kingdom's first election\n\nVoters in Bhutan "
+        "gave the royalist party 45 of the 47 seats on Monday. Bhutan's king gave up "
+        "most of his powers two years ago, and the new parliament will choose a prime "
+        "minister next week.",
+    )
+    assert glossary["Bhutan"].startswith("small kingdom high in the Himalaya mountains")

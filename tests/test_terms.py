@@ -491,6 +491,20 @@ def test_a_city_is_not_the_airport_named_after_it():
     assert {"Christchurch", "Christchurch Airport"} <= names
 
 
+def test_a_city_is_not_the_hall_named_after_it():
+    """ "Yellowknife" and the "Yellowknife Multiplex" where evacuees gather: a city and a
+    building, as with an airport; before, the city's entry was headed by the hall's name."""
+    found = things_of(
+        "Residents of Yellowknife were ordered to leave the city by noon Friday as a "
+        "wildfire moved closer.",
+        "Officials said evacuation flights would begin Thursday for people without "
+        "vehicles. Residents were told to register in person at the Yellowknife "
+        "Multiplex.",
+    )
+    names = {display_name(t) for t in found.values()}
+    assert "Yellowknife" in names
+
+
 def test_an_acronym_of_a_hyphened_name_is_the_same_club():
     """ "PSG" is Paris Saint-Germain (the hyphened word's parts give its initials): one
     thing, not a duplicate entry beside the club's."""

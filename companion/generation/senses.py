@@ -205,6 +205,11 @@ IN_A_COUNTRY = re.compile(  # "in the northern Dominican Republic", "in central 
     r"\bin (?:the )?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
     r"|south-?west)(?:ern)? )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 )
+# a country's own line, whose "of India" says where it is, not whose it is ("Bhutan:
+# landlocked principality in the Himalayas to the northeast of India")
+A_COUNTRY = re.compile(
+    r"(?:[\w,'-]+ ){0,3}(?:country|republic|kingdom|principality|nation|emirate|sultanate)\b"
+)
 PLACE_LINE_HEAD = re.compile(
     r"(?:[\w-]+ ){0,3}(?:city|town|port|village|capital|region|province|county|district)\b"
 )
@@ -969,7 +974,11 @@ class SenseChooser:
                     # Elizabeth" in Jamaica: another place of the same name
                 if text and (
                     names_another_country(text, self.article)
-                    or (self.article_text and self._country_not_named(text))
+                    or (
+                        self.article_text
+                        and self._country_not_named(text)
+                        and not A_COUNTRY.match(text)
+                    )
                     or (
                         self.article_text
                         and self._place_in_a_country_not_named(text)

@@ -502,7 +502,9 @@ COMMON_HEAD_ZIPF = 4.0  # "west" 5.0, "new" 6.4, "north" 5.0; "panjshir" 1.6
 BUILDING_HEADS = frozenset(
     {"airport", "hospital", "cathedral", "church", "station", "stadium", "university"}
     | {"college", "school", "prison", "jail", "museum", "hotel", "council", "zoo", "mosque"}
-)
+    | {"multiplex", "arena", "centre", "center", "theatre", "theater", "hall", "mall"}
+    | {"tower", "bridge", "dam", "plant", "factory", "mine"}
+)  # ("Yellowknife" the city is not the Yellowknife Multiplex, where evacuees gather)
 
 
 def _same_thing(a: Thing, b: Thing) -> bool:
