@@ -1535,3 +1535,16 @@ def test_a_country_whose_line_names_a_neighbour_the_article_does_not(tmp_path: P
         "minister next week.",
     )
     assert glossary["Bhutan"].startswith("small kingdom high in the Himalaya mountains")
+
+
+def test_the_names_file_chooses_between_two_places_of_one_name(tmp_path: Path):
+    """WordNet's first "Bahrain" is the island, which the names file calls ambiguous; its
+    second, the country, the file glosses: the country's line, not nothing."""
+    glossary = _glossary(
+        tmp_path,
+        "Israel, UAE and Bahrain sign accords at White House\n\nThe foreign ministers of "
+        "Bahrain and the United Arab Emirates signed the agreements with Israel's prime "
+        "minister on Tuesday. Bahrain's minister said the deal was a historic step, and "
+        "Israel said embassies would open within months.",
+    )
+    assert glossary["Bahrain"].startswith("small island country in the Persian Gulf")

@@ -972,13 +972,9 @@ class SenseChooser:
                 if text and _another_region(thing, text):
                     return None  # "Potsdam: city in northeastern Germany" for "Potsdam, St
                     # Elizabeth" in Jamaica: another place of the same name
-                if text and (
+                if text and not A_COUNTRY.match(text) and (
                     names_another_country(text, self.article)
-                    or (
-                        self.article_text
-                        and self._country_not_named(text)
-                        and not A_COUNTRY.match(text)
-                    )
+                    or (self.article_text and self._country_not_named(text))
                     or (
                         self.article_text
                         and self._place_in_a_country_not_named(text)
@@ -1016,6 +1012,22 @@ class SenseChooser:
         names = learner_names() if self.names is None else self.names
         return names.get(sense.offset)
 
+    def _news_sense_first(self, senses: list[Synset]) -> list[Synset]:
+        """The senses with the one the names file glosses first, where it calls the first
+        sense ambiguous and glosses one other of the same kind ("Bahrain": the island, then
+        the country the news means)."""
+        first = self._listed_name(senses[0]) if senses else None
+        if first is None or first.verdict != "ambiguous":
+            return senses
+        glossed = [
+            s
+            for s in senses[1:]
+            if s.lexname == senses[0].lexname
+            and (listed := self._listed_name(s)) is not None
+            and listed.verdict == "gloss"
+        ]
+        return glossed + [s for s in senses if s not in glossed] if len(glossed) == 1 else senses
+
     def _name_senses(self, form: str, fuzzy: bool):
         """Senses named exactly `form`; for a person also those found through a spelling
         of the surname (Masood -> Masoud) whose full name matches `form` but for spelling.
@@ -1031,7 +1043,7 @@ class SenseChooser:
             return
         if senses and senses[0].lexname in PLACE_LEXNAMES:
             senses = self._place_the_article_names(senses)
-        for sense in senses[:1]:
+        for sense in self._news_sense_first(senses)[:1]:
             yield sense, True
         if not fuzzy or len(form.split()) < 2:
             return
