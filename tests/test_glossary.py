@@ -1509,6 +1509,8 @@ def test_the_title_terms_do_not_count_against_a_passage_limit():
     kept = [e.term for e in pick(scored, 5, headline)]
     assert kept == [f"word{i}" for i in range(5 + TITLE_EXTRA)]
     assert [e.term for e in pick(scored, 5)] == [f"word{i}" for i in range(5)]
+    # a teacher who asks for fewer a passage gets no more than asked
+    assert [e.term for e in pick(scored, 2, headline)] == ["word0", "word1"]
 
 
 def test_a_word_only_the_learner_dictionary_knows_takes_its_line(tmp_path: Path):

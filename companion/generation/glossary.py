@@ -337,7 +337,9 @@ def _family_order(item: tuple[float, bool, GlossaryEntry]) -> tuple[bool, float,
     return (term.endswith("s") and not term.endswith("ss"), zipf(term), term)
 
 
-TITLE_EXTRA = 2  # places a passage may add beyond its limit for the title's terms
+TITLE_EXTRA = 2  # places a passage may add beyond its limit for the title's terms ...
+TITLE_EXTRA_FROM = 5  # ... when the limit is this or more (the default): a teacher who
+# asks for fewer entries a passage gets no more than asked
 
 
 def pick(
@@ -350,7 +352,8 @@ def pick(
     also names the UN, Myanmar and the Rohingya), and the passage's own hard words keep
     their places."""
     ranked = sorted(scored, key=lambda s: (-s[0], s[2].term.lower()))
-    limit += min(TITLE_EXTRA, sum(1 for s in ranked if id(s[2]) in headline))
+    if limit >= TITLE_EXTRA_FROM:
+        limit += min(TITLE_EXTRA, sum(1 for s in ranked if id(s[2]) in headline))
     chosen = ranked[:limit]
     if limit >= 3 and not any(is_word for _, is_word, _ in chosen):
         word = next((s for s in ranked if s[1]), None)
