@@ -1550,3 +1550,31 @@ def test_the_names_file_chooses_between_two_places_of_one_name(tmp_path: Path):
         "Israel said embassies would open within months.",
     )
     assert glossary["Bahrain"].startswith("small island country in the Persian Gulf")
+
+
+def test_a_place_the_recogniser_took_for_a_person_keeps_its_line(tmp_path: Path):
+    """ "Borneo" tagged a person: the news names file makes it a place, and now its label
+    too, so WordNet's island (and the names file's line for it) is tried, not skipped as
+    a bare surname."""
+    glossary = _glossary(
+        tmp_path,
+        "Indonesia picks Borneo site for new capital as Jakarta sinks\n\nIndonesian "
+        "President Joko Widodo said on Monday the country's new capital would be built in "
+        "East Kalimantan province on the island of Borneo, pressing ahead with a plan to "
+        "move the government away from congested and sinking Jakarta.\n\nWidodo said the "
+        "site on Borneo had been chosen after three years of studies.",
+    )
+    assert glossary["Borneo"].startswith("third-largest island in the world")
+
+
+def test_a_phrase_first_met_after_a_joining_hyphen_is_read_at_its_next_use(tmp_path: Path):
+    """ "an anti-money laundering programme" and then "money laundering": the phrase's
+    sense is read where it stands on its own (before, the first use's hyphen refused it)."""
+    glossary = _glossary(
+        tmp_path,
+        "Bank to pay record fine to settle laundering probe\n\nThe bank admitted on "
+        "Tuesday to failing to keep an effective anti-money laundering programme. "
+        "Prosecutors said drug gangs had moved millions of dollars through its branches.\n\n"
+        "The bank said it was sorry and had spent heavily on stopping money laundering.",
+    )
+    assert glossary["money laundering"].startswith("hiding where cash from crime came from")

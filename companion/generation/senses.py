@@ -336,6 +336,10 @@ FIELDS = re.compile(
 # players: "footballer", "cricketers"
 
 
+def _position(mention: Mention) -> tuple[int, int]:
+    return (mention.paragraph, mention.start)
+
+
 def _sentence_stems(mention: Mention) -> set[str]:
     """The stems of the content words of the sentence a mention stands in."""
     return {_stem(t.lemma_.lower()) for t in mention.sentence if t.is_alpha and not t.is_stop}
@@ -437,7 +441,12 @@ class SenseChooser:
         return None
 
     def define_word(self, thing: Thing, passage_lemmas: Set[str]) -> Definition | None:
-        mention = thing.first
+        # the first use that is not the second half of a hyphened word ("anti-money
+        # laundering", then "money laundering"): the word's own sense is read there
+        mention = next(
+            (m for m in sorted(thing.mentions, key=_position) if not _after_joining_hyphen(m)),
+            thing.first,
+        )
         sentence = _sentence_stems(mention)
         passage = _stems(frozenset(passage_lemmas))
         senses: list[Synset] = []

@@ -552,6 +552,12 @@ def _listed_places_and_groups(things: list[Thing]) -> None:
         entry = next((listed[f] for f in sorted(thing.forms) if f in listed), None)
         if entry is not None and entry.kind in ("place", "group") and entry.verdict == "gloss":
             thing.kind = entry.kind
+            # and the recogniser's label with it, which decides the WordNet senses tried
+            # ("Borneo" as a PERSON was a bare surname, and WordNet's island never tried)
+            thing.labels = [LISTED_KIND_LABELS[entry.kind]] * len(thing.labels)
+
+
+LISTED_KIND_LABELS = {"place": "GPE", "group": "ORG"}
 
 
 def _attribute_bare_names(things: list[Thing]) -> None:
