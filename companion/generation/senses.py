@@ -1310,7 +1310,14 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
     noun = get_wordnet().synset(sense.pertainyms[0], "n")
     if zipf(noun.lemmas[0].lower()) >= KNOWN_NAME_ZIPF:
         return ""  # "Martian: of Mars, ...": read from a name every student knows
-    gloss = noun.definition.split(";")[0].strip()
+    listed = learner_names().get(noun.offset)
+    if listed is not None and listed.verdict != "gloss":
+        return ""  # the names file: students know the Himalayas (or news means another)
+    gloss = (
+        LEADING_DETERMINERS.sub("", listed.definition)  # the names file's line for the
+        if listed is not None  # name, written for a student: not WordNet's "on the
+        else noun.definition.split(";")[0].strip()  # border between India and Tibet"
+    )
     if gloss.startswith("("):
         return ""  # "(Roman mythology) supreme god": a sense from another field
     gloss = re.split(r"\s(?:including|especially)\s", gloss)[0]  # the kind, not the detail
@@ -1318,8 +1325,11 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
     if not gloss or not usable(gloss, thing, allow_pronouns=True):
         return ""
     name = noun.lemmas[0]
-    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*[^s]s", name):
-        name = f"the {name}"  # "of the Himalayas", "of the Alps": a plural name
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*[^s]s", name) and not (
+        A_COUNTRY.match(gloss) or PLACE_LINE_HEAD.match(gloss)
+    ):
+        name = f"the {name}"  # "of the Hebrides", "of the Alps": a plural name (not a
+        # country or a town whose name ends in "s": "of Belarus", "of Athens")
     return f"of {name}, {gloss}"  # (the noun may share the term's root)
 
 
