@@ -47,10 +47,7 @@ def test_a_people_word_before_a_noun_is_not_glossed_as_a_person(tmp_path: Path):
         "Old letters found\n\nThe letters of a Prussian general were found in a barn on"
         " Monday.\n\nHistorians said the letters were in good order.",
     )
-    # the names file's line for the name, written for a student, over WordNet's
-    assert glossary["Prussian"] == (
-        "of Prussia, former powerful German kingdom that led the uniting of Germany in 1871"
-    )
+    assert glossary["Prussian"] == "of Prussia, a former kingdom in north-central Europe"
 
 
 def test_a_word_takes_no_sense_that_names_one_person_or_place(tmp_path: Path):

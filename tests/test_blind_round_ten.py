@@ -416,7 +416,7 @@ def test_a_plural_name_keeps_its_the(tmp_path: Path):
         "Climbers rescued\n\nTwo climbers were rescued from a Hebridean island on Monday after a"
         " storm.\n\nThe climbers were flown to a hospital.",
     )
-    assert glossary["Hebridean"].startswith("of the Hebrides, large group of islands")
+    assert glossary["Hebridean"].startswith("of the Hebrides, a group of more than 500 islands")
 
 
 def test_a_name_adjective_of_a_name_students_know_is_not_glossed(tmp_path: Path):

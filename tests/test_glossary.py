@@ -1578,3 +1578,21 @@ def test_a_phrase_first_met_after_a_joining_hyphen_is_read_at_its_next_use(tmp_p
         "The bank said it was sorry and had spent heavily on stopping money laundering.",
     )
     assert glossary["money laundering"].startswith("hiding where cash from crime came from")
+
+
+@pytest.mark.parametrize("title", ["Singapore finds missing submarine", "Navy finds submarine"])
+def test_a_country_entry_headed_by_its_people_word_says_whose(tmp_path: Path, title: str):
+    """ "Singaporean", as the passage writes it, with the country's line: "of Singapore,
+    ..." (reviewers refused the country's line alone as not what the word is), where the
+    country is the story's (its title); a rescue ship's flag is incidental."""
+    glossary = _glossary(
+        tmp_path,
+        f"{title}\n\nA remotely operated vehicle from the "
+        "Singaporean rescue ship MV Swift Rescue found the submarine on Sunday, the navy "
+        "chief said.\n\nShips from Singapore, Malaysia and Australia joined the search, "
+        "and Singapore sent divers.",
+    )
+    if title.startswith("Singapore"):
+        assert glossary["Singaporean"].startswith("of Singapore, small, wealthy island country")
+    else:
+        assert "Singaporean" not in glossary and "Singapore" not in glossary

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Set
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -130,6 +131,9 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         heading = _heading(thing, definition, term_in_passage(thing, context, passage), chooser)
         if heading is None:
             continue
+        definition = _for_a_people_word(heading, thing, definition, context)
+        if definition is None:
+            continue
         entry = GlossaryEntry(
             term=heading,
             definition=definition.text,
@@ -189,6 +193,31 @@ def _heading(
         if term_pattern(base).fullmatch(term):
             return base[:1].upper() + base[1:] if term[:1].isupper() else base  # "Briton"
     return None if entry.pos == "v" else term
+
+
+def _for_a_people_word(
+    heading: str, thing: Thing, definition: Definition, context: Context
+) -> Definition | None:
+    """A country's entry headed by its people's word, as the passage writes it
+    ("Singaporean", "Senegalese economist"), says whose: "of Singapore, small, wealthy
+    island country ..." (reviewers: the country's line alone is not what the word is);
+    and only where the country is the story's, in its title or in PEOPLE_WORD_PARAGRAPHS
+    of its paragraphs: a rescue ship's flag or an economist's nationality is incidental."""
+    if thing.kind != "place" or not COUNTRY_LINE.match(definition.text):
+        return definition
+    for sense in get_wordnet().synsets(heading, "a"):
+        if sense.pertainyms:
+            country = get_wordnet().synset(sense.pertainyms[0], "n").lemmas[0]
+            if country == heading:
+                continue
+            paragraphs = len({m.paragraph for m in thing.mentions})
+            if paragraphs < PEOPLE_WORD_PARAGRAPHS and not in_title(thing, context):
+                return None
+            return replace(definition, text=f"of {country}, {definition.text}")
+    return definition
+
+
+PEOPLE_WORD_PARAGRAPHS = 3
 
 
 DRAFT_PARAGRAPHS = 3  # a name met in three paragraphs (or the title) is central

@@ -1312,12 +1312,9 @@ def _pertainym_text(sense: Synset, thing: Thing) -> str:
         return ""  # "Martian: of Mars, ...": read from a name every student knows
     listed = learner_names().get(noun.offset)
     if listed is not None and listed.verdict != "gloss":
-        return ""  # the names file: students know the Himalayas (or news means another)
-    gloss = (
-        LEADING_DETERMINERS.sub("", listed.definition)  # the names file's line for the
-        if listed is not None  # name, written for a student: not WordNet's "on the
-        else noun.definition.split(";")[0].strip()  # border between India and Tibet"
-    )
+        return ""  # the names file: students know the Himalayas ("on the border between
+        # India and Tibet", WordNet's line, was refused for peaks in Nepal and Pakistan)
+    gloss = noun.definition.split(";")[0].strip()
     if gloss.startswith("("):
         return ""  # "(Roman mythology) supreme god": a sense from another field
     gloss = re.split(r"\s(?:including|especially)\s", gloss)[0]  # the kind, not the detail
