@@ -1596,3 +1596,14 @@ def test_a_country_entry_headed_by_its_people_word_says_whose(tmp_path: Path, ti
         assert glossary["Singaporean"].startswith("of Singapore, small, wealthy island country")
     else:
         assert "Singaporean" not in glossary and "Singapore" not in glossary
+
+
+def test_an_island_entry_headed_by_its_people_word_says_whose(tmp_path: Path):
+    """ "Sumatran rhino" in the title, with the island's line: "of Sumatra, ..."."""
+    glossary = _glossary(
+        tmp_path,
+        "Zoo celebrates first Sumatran rhino born in captivity\n\nThe zoo said on Friday "
+        "that a healthy male calf had been born to its Sumatran rhino, Emi. Fewer than 300 "
+        "of the animals survive in the wild, on the Indonesian island of Sumatra.",
+    )
+    assert glossary["Sumatran"].startswith("of Sumatra, large mountainous island")

@@ -514,3 +514,17 @@ def test_an_acronym_of_a_hyphened_name_is_the_same_club():
     )
     names = {display_name(t) for t in found.values()}
     assert "Paris Saint-Germain" in names and "PSG" not in names
+
+
+def test_a_country_the_recogniser_took_for_a_body_is_a_place():
+    """The news names file calls Samoa an island country: a place, whatever the
+    recogniser said; one it calls a building ("British Museum") stays a body."""
+    found = things_of(
+        "Samoa shuts down for two days as a mass measles vaccination drive begins.",
+        "Samoa's government said on Wednesday that schools and offices would close.",
+        "Officials in Samoa said the outbreak had killed 60 people.",
+        "The British Museum said it would lend the statue to a gallery in Samoa.",
+    )
+    kinds = {display_name(t): t.kind for t in found.values()}
+    assert kinds["Samoa"] == "place"
+    assert kinds.get("British Museum", "group") != "place"

@@ -33,6 +33,7 @@ from companion.generation.definitions import (
 from companion.generation.learner_dictionary import LearnerEntry, news_names, title_words
 from companion.generation.senses import SenseChooser
 from companion.generation.terms import (
+    LAND,
     Thing,
     display_name,
     family_name_first,
@@ -198,12 +199,15 @@ def _heading(
 def _for_a_people_word(
     heading: str, thing: Thing, definition: Definition, context: Context
 ) -> Definition | None:
-    """A country's entry headed by its people's word, as the passage writes it
-    ("Singaporean", "Senegalese economist"), says whose: "of Singapore, small, wealthy
-    island country ..." (reviewers: the country's line alone is not what the word is);
-    and only where the country is the story's, in its title or in PEOPLE_WORD_PARAGRAPHS
-    of its paragraphs: a rescue ship's flag or an economist's nationality is incidental."""
-    if thing.kind != "place" or not COUNTRY_LINE.match(definition.text):
+    """A place's entry headed by its people's word, as the passage writes it
+    ("Singaporean", "Senegalese economist", "Sumatran rhino"), says whose: "of
+    Singapore, small, wealthy island country ..." (reviewers: the place's line alone is
+    not what the word is); and only where the place is the story's, in its title or in
+    PEOPLE_WORD_PARAGRAPHS of its paragraphs: a rescue ship's flag or an economist's
+    nationality is incidental."""
+    if thing.kind != "place" or not (
+        COUNTRY_LINE.match(definition.text) or LAND.match(definition.text)
+    ):
         return definition
     for sense in get_wordnet().synsets(heading, "a"):
         if sense.pertainyms:

@@ -543,13 +543,19 @@ def _listed_people(things: list[Thing]) -> None:
 def _listed_places_and_groups(things: list[Thing]) -> None:
     """A name the news names file lists as a place or a group is no person, whatever the
     recogniser took it for ("the Germanwings jet"): its line is looked up, and its rules
-    applied, for what it is. (A group the file calls a place keeps the recogniser's
-    kind: "the British Museum" is glossed as a body, not left out as a one-off place.)"""
+    applied, for what it is. A body the file calls a country, a town or land and water
+    is a place too ("Samoa", "Nanga Parbat"); one it calls a building keeps the
+    recogniser's kind: "the British Museum" is glossed as a body, not left out as a
+    one-off place."""
     listed = news_names()
     for thing in things:
-        if thing.kind != "person":
+        if thing.kind not in ("person", "group"):
             continue
         entry = next((listed[f] for f in sorted(thing.forms) if f in listed), None)
+        if thing.kind == "group" and not (
+            entry is not None and entry.kind == "place" and LAND.match(entry.definition)
+        ):
+            continue  # (a body the file calls a place, a museum or a stadium, stays one)
         if entry is not None and entry.kind in ("place", "group") and entry.verdict == "gloss":
             thing.kind = entry.kind
             # and the recogniser's label with it, which decides the WordNet senses tried
@@ -558,6 +564,12 @@ def _listed_places_and_groups(things: list[Thing]) -> None:
 
 
 LISTED_KIND_LABELS = {"place": "GPE", "group": "ORG"}
+# a names file line for a country, a region or a town, or land and water: a place whatever
+# the recogniser said ("Samoa", "Nanga Parbat", "Sierra Leone" taken for bodies)
+LAND = re.compile(
+    r"(?:[\w,'-]+ ){0,4}(?:country|kingdom|republic|nation|island|islands|mountain|peak"
+    r"|volcano|river|lake|sea|state|province|region|city|town|capital|village|county)\b"
+)
 
 
 def _attribute_bare_names(things: list[Thing]) -> None:
