@@ -142,11 +142,12 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             evidence=evidence,
             status="generated",
         )
-        entry_score = score(thing, definition, context.options.grade, in_title(thing, context))
+        titled_term = in_title(thing, context)
+        entry_score = score(thing, definition, context.options.grade, titled_term)
         per_passage[passage].append((entry_score, not thing.is_name, entry))
         if id(thing) in from_title_ids:
             titled.add(id(entry))
-        if in_title(thing, context) and (thing.is_name or term_in_text(heading, context.title)):
+        if titled_term and (thing.is_name or term_in_text(heading, context.title)):
             headline.add(id(entry))  # (a word as a word: not "arms" in "harms")
     add_shared_terms(per_passage, context)
     limit = context.options.glossary_per_passage
@@ -205,10 +206,8 @@ def _for_a_people_word(
     not what the word is); and only where the place is the story's, in its title or in
     PEOPLE_WORD_PARAGRAPHS of its paragraphs: a rescue ship's flag or an economist's
     nationality is incidental."""
-    if thing.kind != "place" or not (
-        COUNTRY_LINE.match(definition.text) or LAND.match(definition.text)
-    ):
-        return definition
+    if thing.kind != "place" or not LAND.match(definition.text):
+        return definition  # (LAND's heads hold COUNTRY_LINE's: country, kingdom ...)
     for sense in get_wordnet().synsets(heading, "a"):
         if sense.pertainyms:
             country = get_wordnet().synset(sense.pertainyms[0], "n").lemmas[0]

@@ -552,15 +552,14 @@ def _listed_places_and_groups(things: list[Thing]) -> None:
         if thing.kind not in ("person", "group"):
             continue
         entry = next((listed[f] for f in sorted(thing.forms) if f in listed), None)
-        if thing.kind == "group" and not (
-            entry is not None and entry.kind == "place" and LAND.match(entry.definition)
-        ):
+        if entry is None or entry.verdict != "gloss" or entry.kind not in ("place", "group"):
+            continue
+        if thing.kind == "group" and not (entry.kind == "place" and LAND.match(entry.definition)):
             continue  # (a body the file calls a place, a museum or a stadium, stays one)
-        if entry is not None and entry.kind in ("place", "group") and entry.verdict == "gloss":
-            thing.kind = entry.kind
-            # and the recogniser's label with it, which decides the WordNet senses tried
-            # ("Borneo" as a PERSON was a bare surname, and WordNet's island never tried)
-            thing.labels = [LISTED_KIND_LABELS[entry.kind]] * len(thing.labels)
+        thing.kind = entry.kind
+        # and the recogniser's label with it, which decides the WordNet senses tried
+        # ("Borneo" as a PERSON was a bare surname, and WordNet's island never tried)
+        thing.labels = [LISTED_KIND_LABELS[entry.kind]] * len(thing.labels)
 
 
 LISTED_KIND_LABELS = {"place": "GPE", "group": "ORG"}
