@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from companion.cli import main
 from companion.common.suitability import is_unsuitable, unsuitable_words
@@ -177,3 +179,41 @@ def test_unsuitable_words_are_never_glossed_blanked_or_asked(tmp_path):
     for item in [*lesson.glossary, *lesson.questions]:
         text = " ".join(str(v) for v in vars(item).values()).lower()
         assert "fuck" not in text and "bullshit" not in text, item
+
+
+def _listed_words() -> list[str]:
+    from better_profanity import profanity
+
+    from companion.common.suitability import _load
+
+    _load()
+    return sorted(str(w) for w in profanity.CENSOR_WORDSET)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_listed_words()),
+    st.lists(st.tuples(st.integers(0, 12), st.sampled_from("ailuvost'xe")), max_size=3),
+)
+def test_the_plain_spelling_set_answers_as_better_profanity_does(word: str, edits):
+    """The set lookup (suitability.listed) agrees with the library's own scan on the list's
+    words and on spellings one to three letters away ("vvhore", "bulls'hit", "asslhole")."""
+    from better_profanity import profanity
+
+    from companion.common.suitability import listed
+
+    letters = list(word)
+    for where, letter in edits:
+        if where % 2:
+            letters.insert(where % (len(letters) + 1), letter)
+        else:
+            letters[where % len(letters)] = letter
+    spelled = "".join(letters)
+    assert listed(spelled) is profanity.contains_profanity(spelled)
+
+
+def test_the_plain_spelling_set_holds_the_maps_letter_swaps():
+    from companion.common.suitability import listed
+
+    assert listed("bullshit") and listed("bvllshit") and listed("bullshlt")
+    assert not listed("bullshot") and not listed("organs")

@@ -13,7 +13,8 @@ or asked about, and the teacher is told about them (docs/passages.md).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import product
 
 from better_profanity import profanity
 
@@ -38,14 +39,45 @@ def _load() -> None:
     profanity.load_censor_words()
 
 
+PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz'")  # a whole word to better-profanity
+
+
+@cache
+def _plain_variants() -> frozenset[str] | None:
+    """Every spelling of a listed word made of plain letters (and apostrophes) that
+    better-profanity matches: its character map lets "i" stand for "l" and "u" for
+    "v"... ("vvhore" is not one, "wh0re" is not plain). A set lookup gives the library's
+    answer for a plain word without its scan of the whole list, which took a twentieth
+    of a new article's generation. None (ask the library) if the map ever holds a
+    substitution of other than one character."""
+    _load()
+    mapping = profanity.CHARS_MAPPING
+    if any(len(alternative) != 1 for options in mapping.values() for alternative in options):
+        return None
+    variants: set[str] = set()
+    for listed in profanity.CENSOR_WORDSET:
+        options = [[c for c in mapping.get(char, (char,)) if c in PLAIN] for char in str(listed)]
+        variants.update("".join(letters) for letters in product(*options))
+    return frozenset(variants)
+
+
+def listed(word: str) -> bool:
+    """better-profanity's ``contains_profanity`` for one lowercase word, from the set of
+    plain spellings when the word is plain."""
+    variants = _plain_variants()
+    if variants is not None and len(word) > 1 and PLAIN.issuperset(word):
+        return word in variants
+    _load()
+    return profanity.contains_profanity(word)
+
+
 @lru_cache(maxsize=20_000)
 def is_unsuitable(word: str) -> bool:
     """True for a profanity, a slur or a vulgar word (see the module's rule)."""
     word = word.lower().strip("'’-")
     if len(word) < 3:
         return False
-    _load()
-    if not profanity.contains_profanity(word):
+    if not listed(word):
         return False
     return _confirmed_by_wordnet(word)
 
@@ -104,8 +136,7 @@ def is_sensitive(word: str) -> bool:
     intimate body ("pedophile", "nipples"): not for a glossary entry or a question, though
     news may use it (no teacher warning)."""
     word = word.lower()
-    _load()
-    if len(word) < 3 or not profanity.contains_profanity(word):
+    if len(word) < 3 or not listed(word):
         return False
     wordnet = get_wordnet()
     for pos in ("n", "v", "a"):
