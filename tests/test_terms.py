@@ -7,6 +7,8 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import analyse
@@ -51,6 +53,24 @@ def where(thing: Thing) -> list[tuple[int, int]]:
 )
 def test_zipf_threshold(grade: int, threshold: float):
     assert zipf_threshold(grade) == pytest.approx(threshold)
+
+
+def _listed_words() -> list[str]:
+    from wordfreq import top_n_list
+
+    return top_n_list("en", 50_000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_listed_words()), st.text("abcdehilmnorstuyz", max_size=9)))
+def test_a_plain_words_frequency_is_wordfreqs(word: str):
+    """zipf's table lookup for a lowercase ASCII word gives wordfreq's own answer, for
+    listed words (whatever their case or letters) and for made-up ones (0)."""
+    from wordfreq import zipf_frequency
+
+    from companion.generation.analysis import zipf
+
+    assert zipf(word) == zipf_frequency(word, "en")
 
 
 @pytest.mark.parametrize(

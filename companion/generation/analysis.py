@@ -6,6 +6,7 @@ never parsed twice.
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,7 +89,22 @@ def zipf(word: str) -> float:
     """How common a word is in English: 7 for 'the', about 3 for 'guerrilla', 0 if unknown."""
     from wordfreq import zipf_frequency
 
+    if word.isascii() and word.isalpha() and word.islower():
+        return _plain_zipf(word)
     return zipf_frequency(word, "en")
+
+
+def _plain_zipf(word: str) -> float:
+    """wordfreq's zipf_frequency of a lowercase ASCII word, read from its frequency table
+    with its rounding (three significant digits, then hundredths of a Zipf unit). Such a
+    word is its own one token, so its tokenizer, a twentieth of a new article's generation,
+    has nothing to do (tests/test_terms.py holds this to the library's answer)."""
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    freq = get_frequency_dict("en").get(word)
+    if freq is None:
+        return 0.0
+    return round(freq_to_zipf(round(freq, math.floor(-math.log10(freq)) + 3)), 2)
 
 
 def doc_text(doc: Doc) -> str:
