@@ -1475,6 +1475,40 @@ def test_the_dictionary_s_news_phrases_are_glossed_in_the_title_and_the_text(tmp
             "famine",
             "extreme shortage of food",
         ),
+        (  # a noun in front of it in the title, the word the title words file lists:
+            # the headline's shorthand (a standoff at the border), not a compound term
+            "India bans 59 apps amid border standoff",
+            "The government said on Monday that the apps threatened the country's "
+            "security. Soldiers of the two countries have faced each other in the "
+            "mountains for weeks, and talks between their generals have failed.",
+            "standoff",
+            "situation",
+        ),
+        (  # the same with the senses file's meaning, whose topic words the article holds
+            "Bank to pay $1.9bn to settle money laundering probe",
+            "The bank will pay $1.9 billion to settle charges that it let drug cartels move "
+            "money through its branches, prosecutors said. Regulators said the bank had "
+            "ignored warnings for years, and the settlement ends the case.",
+            "probe",
+            "official investigation",
+        ),
+        (  # a headline's verb in its news sense, by its topic words
+            "Royalist party sweeps kingdom's first parliamentary election",
+            "The party won 45 of the 47 seats in the new assembly, officials said on "
+            "Tuesday, after voters chose between two parties that both promised loyalty "
+            "to the king. Turnout at the polls was about 80 percent.",
+            "sweep",
+            "win all or nearly all",
+        ),
+        (  # the learner dictionary's phrase in the title's plural, then in the article:
+            # up to the title's ceiling of frequency
+            "Champion saves two match points to win the final",
+            "The defending champion was one rally from defeat twice in the fifth set. He "
+            "saved the first match point with a forehand and the second with a volley, "
+            "then broke serve to win.",
+            "match point",
+            "moment when a player is just one rally away",
+        ),
     ],
 )
 def test_a_headline_word_the_tagger_or_the_length_rule_missed(
@@ -1607,3 +1641,18 @@ def test_an_island_entry_headed_by_its_people_word_says_whose(tmp_path: Path):
         "of the animals survive in the wild, on the Indonesian island of Sumatra.",
     )
     assert glossary["Sumatran"].startswith("of Sumatra, large mountainous island")
+
+
+def test_a_person_named_in_full_then_with_a_courtesy_title_is_one_person(tmp_path: Path):
+    """ "Tony Windsor", then "Mr Windsor, the member for New England": one person, whose
+    line the courtesy title's mention gives (before, "Mr Windsor" was a thing of its own
+    and the title's Windsor got no entry)."""
+    glossary = _glossary(
+        tmp_path,
+        "Independents Windsor and Oakeshott back Labor\n\nTwo country independents, Tony "
+        "Windsor and Rob Oakeshott, said on Tuesday they would back a Labor government."
+        "\n\nMr Windsor, the member for New England, spoke first. He said the choice had "
+        "been the hardest of his life.",
+    )
+    assert glossary["Tony Windsor"] == "member for New England"
+    assert not any(term.startswith("Mr ") for term in glossary)

@@ -548,3 +548,21 @@ def test_a_country_the_recogniser_took_for_a_body_is_a_place():
     kinds = {display_name(t): t.kind for t in found.values()}
     assert kinds["Samoa"] == "place"
     assert kinds.get("British Museum", "group") != "place"
+
+
+@pytest.mark.parametrize(
+    ("key", "surname"),
+    [
+        ("Mr Windsor", "Windsor"),
+        ("Dr. Fauci", "Fauci"),
+        ("Mrs May", "May"),
+        ("Sir John Franklin", "John Franklin"),  # a full name: not taken for a surname
+        ("Windsor", ""),
+        ("Mister Rogers", ""),
+        ("Drummond Smith", ""),
+    ],
+)
+def test_the_name_after_a_courtesy_title(key: str, surname: str):
+    from companion.generation.terms import _courtesy_surname
+
+    assert _courtesy_surname(key) == surname

@@ -681,10 +681,17 @@ def _always_compounded(thing: Thing, title: Doc | None = None) -> bool:
             and before.head.i == root.i
             and before.pos_ in ("NOUN", "PROPN")
             and not _measure(before)
-            and not (title is not None and mention.doc is title and before.pos_ == "PROPN")
+            and not (title is not None and mention.doc is title and _headline_noun(thing, before))
         ) and not _hyphened(mention):
             return False
     return True
+
+
+def _headline_noun(thing: Thing, before) -> bool:
+    """A title's noun after a name, or one the title words file has a line for: a
+    headline's shorthand, the word in its own news sense ("Rohingya crackdown", a
+    crackdown on the Rohingya; "border standoff", "money laundering probe")."""
+    return before.pos_ == "PROPN" or (thing.lemma, thing.pos) in title_words()
 
 
 def _measure(noun) -> bool:

@@ -583,14 +583,19 @@ def _attribute_bare_names(things: list[Thing]) -> None:
         key=lambda x: (x[0], x[1]),
     )
     for thing in list(things):
-        if not (len(thing.key.split()) == 1 or _bare(thing)) or thing in people:
+        surname = _courtesy_surname(thing.key)
+        if surname:
+            surname = surname if len(surname.split()) == 1 else ""
+        elif len(thing.key.split()) == 1 or _bare(thing):
+            surname = thing.key
+        if not surname or thing in people:
             continue
         owners = [
             p
             for p in people
-            if spelling_variants(p.key.split()[-1], thing.key)
-            or p.key.lower().endswith(" " + thing.key.lower())
-            or any(family_name_first(form) == thing.key for form in p.forms)
+            if spelling_variants(p.key.split()[-1], surname)
+            or p.key.lower().endswith(" " + surname.lower())
+            or any(family_name_first(form) == surname for form in p.forms)
         ]
         if not owners:
             continue
@@ -603,6 +608,16 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             if before:
                 before[-1].mentions.append(mention)
         thing.mentions = []  # attributed to a person, or left alone: never its own entry
+
+
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady"})
+
+
+def _courtesy_surname(key: str) -> str:
+    """The name after a courtesy title ("Mr Windsor": "Windsor"), "" for any other key:
+    British and Australian papers name a person in full once, then "Mr Windsor"."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first.lower().rstrip(".") in COURTESY_TITLES else ""
 
 
 FAMILY_NAME_FIRST = re.compile(r"([A-Z][a-z]+) [A-Z][a-z]+-[a-z]+")
@@ -874,13 +889,16 @@ def _compound_terms(
                 continue
             lemma = f"{token.lower_} {head.lemma_.lower()}"
             rarity = zipf(lemma)
-            ceiling = TITLE_COMPOUND_ZIPF if _in_headline(token, head, headline) else COMPOUND_ZIPF
+            titled = _in_headline(token, head, headline)
+            ceiling = TITLE_COMPOUND_ZIPF if titled else COMPOUND_ZIPF
+            listed_ceiling = TITLE_PHRASE_ZIPF if titled else DICTIONARY_CEILING
             if not (
                 rarity < ceiling and wordnet.synsets(lemma, "n")
-                or rarity < DICTIONARY_CEILING and _glossed_noun(lemma)
+                or rarity < listed_ceiling and _glossed_noun(lemma)
             ):
                 continue  # (the learner dictionary's phrases, which it has judged worth a
-                # line, up to its ceiling: "death toll", "underlying condition")
+                # line, up to its ceiling: "death toll", "underlying condition"; in the
+                # title as high as a title's own phrases: "saves two match points")
             thing = found.setdefault(
                 lemma, Thing(key=lemma, kind="phrase", pos="n", lemma=lemma, rarity=rarity)
             )
@@ -1016,8 +1034,13 @@ def _cover(words: list[Thing], phrases: list[Thing]) -> None:
 
 
 def _in_headline(token, head, headline: str) -> bool:
-    """The pair stands in the title as the article writes it ("nerve agent")."""
-    return bool(headline) and f" {token.lower_} {head.lower_} " in f" {headline} "
+    """The pair stands in the title as the article writes it ("nerve agent"), or in the
+    plural ("saves two match points", then "the first match point")."""
+    if not headline:
+        return False
+    heads = "|".join(re.escape(form) for form in {head.lower_, head.lemma_.lower()})
+    pair = rf" {re.escape(token.lower_)} (?:{heads})(?:e?s)? "
+    return re.search(pair, f" {headline} ") is not None
 
 
 def _word_candidate(token, titled: frozenset[str] = frozenset()) -> bool:
