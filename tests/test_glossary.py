@@ -1656,3 +1656,47 @@ def test_a_person_named_in_full_then_with_a_courtesy_title_is_one_person(tmp_pat
     )
     assert glossary["Tony Windsor"] == "member for New England"
     assert not any(term.startswith("Mr ") for term in glossary)
+
+
+def test_a_coined_company_name_keeps_its_line_where_its_country_goes_unnamed(tmp_path: Path):
+    """ "Pixar: American computer animation film studio ..." in a story that never says
+    America: a coined name is one company wherever the story is (the country rule is for
+    names made of words, "Labour Party", and for places: Trenton, Ontario)."""
+    glossary = _glossary(
+        tmp_path,
+        "Disney to buy Pixar for $7.4 billion\n\nWalt Disney agreed on Tuesday to buy "
+        "Pixar in an all-stock deal worth $7.4 billion, ending a long and sometimes "
+        "difficult partnership.\n\nPixar's films have earned more than $3 billion at the "
+        "box office, and its chief will join Disney's board.",
+    )
+    assert glossary["Pixar"].startswith("American computer animation film studio")
+
+
+@pytest.mark.parametrize(
+    ("form", "coined"),
+    [
+        ("Pixar", True),
+        ("GlaxoSmithKline", True),
+        ("Labour Party", False),  # words of the language: many parties
+        ("Supreme Court", False),
+        ("GSK", False),  # letters: many bodies
+        ("Siemens", False),  # a word too (the unit)
+    ],
+)
+def test_a_coined_name_is_made_of_no_word_of_the_language(form: str, coined: bool):
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import SenseChooser
+
+    assert SenseChooser(get_wordnet(), set(), "")._coined(form) is coined
+
+
+def test_an_acronym_the_learner_dictionary_glosses_as_a_word(tmp_path: Path):
+    """ "IPO", which the recogniser takes for a body, is the dictionary's word "ipo"."""
+    glossary = _glossary(
+        tmp_path,
+        "Bankers defend IPO price as Facebook shares end flat\n\nFacebook shares ended "
+        "their first day of trading almost exactly at the IPO price on Friday.\n\nThe "
+        "banks that ran the IPO said they had bought shares to keep the price from "
+        "falling below $38.",
+    )
+    assert glossary["IPO"] == "first time a company sells its shares to the public"

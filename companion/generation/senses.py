@@ -766,7 +766,21 @@ class SenseChooser:
             # "Pfizer jab", "Brexit" taken for a person: a company's, an event's or a
             # thing's line, never a place's ("Jordan scored": the country is a surname)
             return self._news_name(thing, kinds=NOT_A_SURNAME_KINDS)
-        return self._news_name(thing, whole=person)
+        return self._news_name(thing, whole=person) or self._initials_word(thing)
+
+    def _initials_word(self, thing: Thing) -> Definition | None:
+        """An acronym the learner dictionary glosses as a word ("IPO": the first time a
+        company sells its shares to the public), which the recogniser took for a body.
+        Like a news name's line, only where it is central (the title, or two
+        paragraphs)."""
+        form = thing.first.text
+        if not (form.isupper() and form.isalpha() and len(form) >= 3):
+            return None
+        entry = learner_dictionary().get(form.lower())
+        if entry is None or entry.verdict != "gloss" or entry.pos != "n":
+            return None
+        text = LEADING_DETERMINERS.sub("", entry.definition)
+        return Definition(text, "dictionary", thing.first, 0.8, central_only=True)
 
     def _news_line_instead(self, thing: Thing) -> Definition | None:
         """The news names file's line of the thing's kind, standing where WordNet's line
@@ -849,7 +863,7 @@ class SenseChooser:
                 continue
             if kinds and entry.kind not in kinds:
                 return None
-            if entry.verdict != "gloss" or names_another_country(entry.definition, self.article):
+            if entry.verdict != "gloss" or self._tied_elsewhere(form, entry):
                 return None
             if form.isupper() and self._country_not_named(entry.definition):
                 return None  # "RBI: central bank of India" in a baseball story (runs
@@ -865,6 +879,28 @@ class SenseChooser:
             # credit) is not worth its line: the title or two paragraphs
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
         return None
+
+    def _tied_elsewhere(self, form: str, entry: NewsNameEntry) -> bool:
+        """The line ties the name to a country or a field the article never mentions
+        (names_another_country). A company's own coined name is one company wherever
+        the story is: "Pixar: American computer animation film studio" in a story that
+        says neither America nor computers, Boeing in an Icelandic ash cloud's; a name
+        made of words ("Labour Party", "Supreme Court") or letters ("GSK") is many
+        bodies."""
+        if entry.kind == "group" and self._coined(form):
+            return False
+        return names_another_country(entry.definition, self.article)
+
+    def _coined(self, form: str) -> bool:
+        """A name none of whose words is a word of the language: no WordNet sense that
+        is not itself a name ("Pixar", "Boeing", "GlaxoSmithKline"), no word in capitals."""
+        words = form.split()
+        return all(
+            word[:1].isupper()
+            and not word.isupper()
+            and not any(not s.instance for pos in "nva" for s in self.wordnet.synsets(word, pos))
+            for word in words
+        )
 
     def _country_not_named(self, line: str) -> bool:
         """The line makes the thing a country's ("of India", "India's") and the article
