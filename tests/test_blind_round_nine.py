@@ -102,10 +102,10 @@ def test_a_role_printed_each_time_the_name_is_met_is_not_glossed(tmp_path: Path,
 def test_an_abbreviated_country_in_front_of_a_role_takes_the(tmp_path: Path):
     glossary = _glossary(
         tmp_path,
-        "Tesco warns on profit\n\nU.K. supermarket chain Tesco warned on Tuesday that its"
-        " full-year profit will fall.\n\nTesco shares fell 5 percent after the warning.",
-    )
-    assert glossary["Tesco"] == "supermarket chain of the U.K."
+        "Brightway warns on profit\n\nU.K. supermarket chain Brightway warned on Tuesday that"
+        " its full-year profit will fall.\n\nBrightway shares fell 5 percent after the warning.",
+    )  # (a chain the news names file does not hold: Tesco's own line now stands there)
+    assert glossary["Brightway"] == "supermarket chain of the U.K."
 
 
 @pytest.mark.usefixtures("wordnet_only")  # a rule for words the dictionary lacks

@@ -1500,6 +1500,14 @@ def test_the_dictionary_s_news_phrases_are_glossed_in_the_title_and_the_text(tmp
             "sweep",
             "win all or nearly all",
         ),
+        (  # a headline word of two meanings, by its topic words (a bus, not a trainer)
+            "Swiss tunnel coach crash kills 28",
+            "The bus, carrying pupils home from a skiing holiday, hit a wall in a motorway "
+            "tunnel late on Tuesday. The driver and 21 schoolchildren were among the dead, "
+            "police said.",
+            "coach",
+            "bus for long journeys",
+        ),
         (  # the learner dictionary's phrase in the title's plural, then in the article:
             # up to the title's ceiling of frequency
             "Champion saves two match points to win the final",
@@ -1700,3 +1708,30 @@ def test_an_acronym_the_learner_dictionary_glosses_as_a_word(tmp_path: Path):
         "falling below $38.",
     )
     assert glossary["IPO"] == "first time a company sells its shares to the public"
+
+
+def test_a_body_named_before_a_comma_and_a_name_keeps_its_line(tmp_path: Path):
+    """ "a spokesman for the Taliban, Zabihullah Mujahid, said": the name after the comma
+    is the spokesman, not the Taliban's region (the rule that refuses WordNet's Potsdam
+    for "Potsdam, St Elizabeth" is for places only; it had left the Taliban undefined)."""
+    glossary = _glossary(
+        tmp_path,
+        "Taliban tunnel frees 500 inmates from Kandahar prison\n\nNearly 500 prisoners, most "
+        "of them Taliban insurgents, escaped from the main jail in Kandahar overnight "
+        "through a long tunnel.\n\nA spokesman for the Taliban, Zabihullah Mujahid, said "
+        "the tunnel had taken five months to dig.",
+    )
+    assert glossary["Taliban"].startswith("Islamist group that ruled Afghanistan")
+
+
+def test_a_headline_noun_the_tagger_takes_for_an_adjective(tmp_path: Path):
+    """ "NSA whistleblower Edward Snowden steps forward": the tagger's adjective has a
+    lemma ("whistleblow") no dictionary holds; the word as written is the learner
+    dictionary's noun."""
+    glossary = _glossary(
+        tmp_path,
+        "NSA whistleblower Edward Snowden steps forward\n\nThe former contractor who leaked "
+        "secret files about phone records said on Sunday that he had done nothing wrong. "
+        "He is now in Hong Kong.",
+    )
+    assert glossary["whistleblower"].startswith("person who tells the public")

@@ -176,7 +176,11 @@ IN_A_STATE = re.compile(rf"\b(?:in|of) (?:the )?(?:[a-z-]+ )?({US_STATES})\b")
 
 def _another_region(thing: Thing, gloss: str) -> bool:
     """The article writes the place with its region ("Potsdam, St Elizabeth"), and the
-    gloss does not name that region: WordNet's place of that name is another one."""
+    gloss does not name that region: WordNet's place of that name is another one. Only a
+    place: after a body's name the comma leads to anything ("the Taliban, Qari Yousuf
+    Ahmadi said", a spokesman)."""
+    if thing.kind != "place":
+        return False
     for mention in thing.mentions:
         doc = mention.doc
         if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":

@@ -738,6 +738,15 @@ def _headline_part_of_speech(word: Thing) -> None:
     others = [pos for (lemma, pos) in listed if lemma == word.lemma]
     if len(others) == 1 and listed[(word.lemma, others[0])].cues:
         word.pos = others[0]
+    elif (
+        not others
+        and entry is not None
+        and entry.verdict == "gloss"
+        and form != word.lemma
+        and word.lemma not in learner_dictionary()
+    ):
+        word.key = word.lemma = form  # "NSA whistleblower Edward Snowden": an adjective to
+        word.pos = entry.pos  # the tagger, whose "whistleblow" no dictionary holds
 
 
 def _listed_headline_word(lemma: str, pos: str, title_only: bool) -> bool:
