@@ -116,6 +116,38 @@ def big_run() -> None:
     )
 
 
+def fresh_run() -> None:
+    """Stories the process has not met, each generated once after the seed: the case of a
+    teacher's new article, whose words no per-word cache holds yet (the repeated runs
+    above measure warm caches). In a fresh process, so no earlier run has warmed them."""
+    here = str(Path(__file__).parent)
+    code = (
+        f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {here!r});"
+        "from bench_generation import ARTICLES;"
+        "from companion.generation.analysis import load_nlp;"
+        "from companion.generation.importing import read_article;"
+        "from companion.generation.pipeline import lesson_from_article;"
+        "nlp = load_nlp();"
+        f"lesson_from_article(read_article(ARTICLES.parent.parent.parent / 'seeds' / "
+        "'panjshir-valley.txt'));"
+        "paths = sorted(p for p in ARTICLES.iterdir() if p.suffix in ('.txt', '.md', '.html'));"
+        "parse = generate = 0.0\n"
+        "for path in paths:\n"
+        "    article = read_article(path); t = time.perf_counter()\n"
+        "    list(nlp.pipe(article.paragraphs, batch_size=64)); parse += time.perf_counter() - t\n"
+        "    t = time.perf_counter(); lesson_from_article(article)\n"
+        "    generate += time.perf_counter() - t\n"
+        "print(len(paths), parse, generate)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    count, parse, generate = out.stdout.split()
+    print(
+        f"{'new stories':>14}: {count} stories, each once: bare parse {float(parse):.2f}s | "
+        f"generation {float(generate):.2f}s ({float(generate) / float(parse):.2f}x parse, "
+        "cold word caches)"
+    )
+
+
 def run() -> None:
     from companion.generation.analysis import load_nlp
     from companion.generation.importing import read_article
@@ -127,6 +159,7 @@ def run() -> None:
     report("seed", seed)  # the first run warms caches (WordNet, wordfreq)
     report("seed (warm)", seed)
     report("5,000 words", article_of(5000))
+    fresh_run()
     big_run()
 
 
