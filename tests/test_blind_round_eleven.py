@@ -303,7 +303,9 @@ def test_a_place_written_with_another_region_is_another_place(sentence, gloss, o
     doc = load_nlp()(sentence)
     start = next(t.i for t in doc if t.text in ("Potsdam", "Kumasi", "Zimbabwe"))
     mention = SimpleNamespace(doc=doc, start=start, end=start + 1)
-    assert _another_region(SimpleNamespace(mentions=[mention]), gloss) is other
+    assert _another_region(SimpleNamespace(kind="place", mentions=[mention]), gloss) is other
+    # a body's name before a comma leads to anything: "the Taliban, Zabihullah Mujahid"
+    assert not _another_region(SimpleNamespace(kind="group", mentions=[mention]), gloss)
 
 
 @pytest.mark.parametrize(

@@ -1735,3 +1735,38 @@ def test_a_headline_noun_the_tagger_takes_for_an_adjective(tmp_path: Path):
         "He is now in Hong Kong.",
     )
     assert glossary["whistleblower"].startswith("person who tells the public")
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "start"),
+    [
+        (  # a chess story: the game given up, not a job
+            "Champion keeps his chess crown\n\nNeeding to win both remaining games, the "
+            "challenger pressed for complications, but the champion kept control, promoted "
+            "a pawn to a second queen and forced resignation. The grandmaster said his "
+            "opponent had played the tiebreak well.",
+            "resignation",
+            "giving up a game of chess",
+        ),
+        (  # a space story: two spacecraft meeting in orbit
+            "Capsule reaches the space station\n\nThe capsule carrying two astronauts "
+            "completed its rendezvous with the International Space Station on Sunday, 19 "
+            "hours after launch, and docking followed an hour later in orbit.",
+            "rendezvous",
+            "meeting of two spacecraft in orbit",
+        ),
+        (  # a minister's resignation keeps the dictionary's line
+            "Minister quits over scandal\n\nThe health minister handed in his resignation "
+            "on Friday after a newspaper published photographs of him breaking the rules. "
+            "The prime minister accepted it and named a new cabinet member.",
+            "resignation",
+            "act of formally giving up a job",
+        ),
+    ],
+)
+def test_a_glossed_word_takes_its_other_news_meaning_by_topic(
+    tmp_path: Path, text: str, term: str, start: str
+):
+    """The senses file's other meaning of a word the learner dictionary glosses, where the
+    article's topic words are its own (chess, a space station); the usual line elsewhere."""
+    assert _glossary(tmp_path, text)[term].startswith(start)
