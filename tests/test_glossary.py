@@ -1770,3 +1770,16 @@ def test_a_glossed_word_takes_its_other_news_meaning_by_topic(
     """The senses file's other meaning of a word the learner dictionary glosses, where the
     article's topic words are its own (chess, a space station); the usual line elsewhere."""
     assert _glossary(tmp_path, text)[term].startswith(start)
+
+
+def test_nato_is_told_in_plain_words(tmp_path: Path):
+    """WordNet's NATO ("... for purposes of collective security") was refused as jargon on
+    every article reviewers met it in (0 of 6 verdicts): the learner names file's plain
+    line stands for its sense."""
+    glossary = _glossary(
+        tmp_path,
+        "Troops leave as army base closes\n\nThe last NATO troops left the base on "
+        "Tuesday as the flag came down.\n\nNATO said the base had served for ten years, "
+        "and that its soldiers would move to the east.",
+    )
+    assert glossary["NATO"].startswith("military alliance of North American and European")
