@@ -116,28 +116,36 @@ def big_run() -> None:
     )
 
 
+def new_story_timings() -> tuple[int, float, float]:
+    """(stories, bare parse seconds, generation seconds) of the test articles, each
+    generated once after the seed (run in a fresh process: fresh_run)."""
+    from companion.generation.analysis import load_nlp
+    from companion.generation.importing import read_article
+    from companion.generation.pipeline import lesson_from_article
+
+    nlp = load_nlp()
+    lesson_from_article(read_article(ROOT / "seeds" / "panjshir-valley.txt"))
+    paths = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    parse = generate = 0.0
+    for path in paths:
+        article = read_article(path)
+        start = time.perf_counter()
+        list(nlp.pipe(article.paragraphs, batch_size=64))
+        parse += time.perf_counter() - start
+        start = time.perf_counter()
+        lesson_from_article(article)
+        generate += time.perf_counter() - start
+    return len(paths), parse, generate
+
+
 def fresh_run() -> None:
     """Stories the process has not met, each generated once after the seed: the case of a
     teacher's new article, whose words no per-word cache holds yet (the repeated runs
     above measure warm caches). In a fresh process, so no earlier run has warmed them."""
     here = str(Path(__file__).parent)
     code = (
-        f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {here!r});"
-        "from bench_generation import ARTICLES;"
-        "from companion.generation.analysis import load_nlp;"
-        "from companion.generation.importing import read_article;"
-        "from companion.generation.pipeline import lesson_from_article;"
-        "nlp = load_nlp();"
-        f"lesson_from_article(read_article(ARTICLES.parent.parent.parent / 'seeds' / "
-        "'panjshir-valley.txt'));"
-        "paths = sorted(p for p in ARTICLES.iterdir() if p.suffix in ('.txt', '.md', '.html'));"
-        "parse = generate = 0.0\n"
-        "for path in paths:\n"
-        "    article = read_article(path); t = time.perf_counter()\n"
-        "    list(nlp.pipe(article.paragraphs, batch_size=64)); parse += time.perf_counter() - t\n"
-        "    t = time.perf_counter(); lesson_from_article(article)\n"
-        "    generate += time.perf_counter() - t\n"
-        "print(len(paths), parse, generate)"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {here!r});"
+        "from bench_generation import new_story_timings; print(*new_story_timings())"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     count, parse, generate = out.stdout.split()

@@ -67,8 +67,7 @@ def listed(word: str) -> bool:
     variants = _plain_variants()
     if variants is not None and len(word) > 1 and PLAIN.issuperset(word):
         return word in variants
-    _load()
-    return profanity.contains_profanity(word)
+    return profanity.contains_profanity(word)  # (loaded by _plain_variants)
 
 
 @lru_cache(maxsize=20_000)

@@ -780,7 +780,7 @@ class SenseChooser:
         form = thing.first.text
         if not (form.isupper() and form.isalpha() and len(form) >= 3):
             return None
-        entry = learner_dictionary().get(form.lower())
+        entry = look_up([form.lower()], self.dictionary)
         if entry is None or entry.verdict != "gloss" or entry.pos != "n":
             return None
         text = LEADING_DETERMINERS.sub("", entry.definition)
