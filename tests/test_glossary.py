@@ -1680,6 +1680,38 @@ def test_a_coined_company_name_keeps_its_line_where_its_country_goes_unnamed(tmp
     assert glossary["Pixar"].startswith("American computer animation film studio")
 
 
+def test_a_title_s_initials_keep_their_line_where_the_article_is_about_their_trade(
+    tmp_path: Path,
+):
+    """ "BP: British oil and gas company" in a story of an oil well off Louisiana that
+    never says Britain: the title writes the initials (two letters, which a reporter's
+    initials also are, but never in a title), and the story is about oil."""
+    glossary = _glossary(
+        tmp_path,
+        "Oil stops gushing into Gulf as BP tests new cap\n\nFor the first time since April, "
+        "no oil is flowing into the Gulf of Mexico from BP's blown-out well, the company said "
+        "on Thursday, after engineers closed the valves on a new cap.\n\nBP said the cap "
+        "would be watched for two days, and that the well would later be sealed with mud.",
+    )
+    assert glossary["BP"].startswith("British oil and gas company")
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "tied"),
+    [
+        ({"oil", "well"}, True),  # "oil and gas": the trade the line names
+        ({"pressure", "patient"}, False),  # blood pressure: not the oil company
+        ({"company", "largest", "world"}, False),  # what kind of body, not what it does
+    ],
+)
+def test_a_names_line_s_trade_is_a_word_of_its_head_the_article_says(lemmas, tied):
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.senses import SenseChooser
+
+    chooser = SenseChooser(get_wordnet(), lemmas, "")
+    assert chooser._its_trade("British oil and gas company, one of the world's largest") is tied
+
+
 @pytest.mark.parametrize(
     ("form", "coined"),
     [

@@ -963,7 +963,8 @@ STRIKE = (
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        ((STRIKE, STRIKE), "listed twice"),
+        (("strike\tn\tstopping of work\t", STRIKE), "listed twice"),
+        ((STRIKE, "strike\tn\tstopping of work\t"), "listed twice"),
         (("strike\tn\ta strike by workers\t",), "without the word"),
         (("strike\tx\tstopping of work\t",), "part of speech"),
         (("strike\tn\tstopping of work\tworkers union",), "cue words"),
@@ -979,7 +980,9 @@ def test_a_bad_title_words_line_stops_with_its_file_and_line(lines, message):
 def test_the_shipped_title_words_are_well_formed():
     words = title_words()
     assert len(words) > 100
-    assert all(len(sense.definition.split()) <= 16 for sense in words.values())
+    assert all(len(sense.definition.split()) <= 16 for senses in words.values() for sense in senses)
+    # a word of two headline meanings has topic words for each, to choose between them
+    assert all(sense.cues for senses in words.values() if len(senses) > 1 for sense in senses)
 
 
 def _with_title_words(monkeypatch, *lines: str) -> None:
@@ -1009,3 +1012,43 @@ def test_a_headline_s_word_in_its_news_sense_is_glossed(tmp_path, monkeypatch):
         "failed, and officials said nobody was hurt."
     )
     assert "strike" not in _glossary(tmp_path, missile)
+
+
+DROUGHT_RAIN = (
+    "drought\tn\tlong period with little or no rain\train rainfall water crops farmers harvest"
+)
+DROUGHT_WINS = (
+    "drought\tn\tlong time without a win or a title\ttitle win won championship season trophy"
+)
+
+
+def test_a_word_of_two_headline_meanings_is_listed_with_each():
+    senses = parse_title_words([TITLE_HEADER, DROUGHT_RAIN, DROUGHT_WINS])[("drought", "n")]
+    assert [sense.definition for sense in senses] == [
+        "long period with little or no rain",
+        "long time without a win or a title",
+    ]
+
+
+def test_a_headline_word_takes_the_meaning_its_article_is_about(tmp_path, monkeypatch):
+    """A title's "drought" of a club that had not won for decades is no lack of rain,
+    and a farming story's is; a story with the words of neither gets no line."""
+    _with_title_words(monkeypatch, DROUGHT_RAIN, DROUGHT_WINS)
+    sport = (
+        "Cubs end 108-year drought\n\nThe Chicago Cubs won the World Series on Wednesday, "
+        "lifting the trophy for the first time since 1908.\n\n"
+        "Fans who had waited all their lives filled the streets. The drought without a "
+        "championship had become part of the club's story."
+    )
+    assert _glossary(tmp_path, sport).get("drought") == "long time without a win or a title"
+    farm = (
+        "Drought hits wheat harvest\n\nFarmers across the plains say the drought has "
+        "ruined half the wheat crop, after the driest summer on record left rivers low.\n\n"
+        "Rainfall has been a third of normal, and water for crops is running short."
+    )
+    assert _glossary(tmp_path, farm).get("drought") == "long period with little or no rain"
+    neither = (
+        "Drought of ideas at summit\n\nLeaders met in Geneva on Monday and left without "
+        "a plan, officials said.\n\nThe drought of new proposals disappointed observers."
+    )
+    assert "drought" not in _glossary(tmp_path, neither)

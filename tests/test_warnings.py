@@ -81,6 +81,25 @@ def test_ordinary_words_on_the_profanity_list_are_not(word: str):
     assert not is_unsuitable(word)
 
 
+@pytest.mark.parametrize(
+    ("word", "unsuitable"),
+    [
+        ("same-sex", False),  # "sex" as gender: the story of a referendum on marriage
+        ("single-sex", False),
+        ("fat-burning", False),  # each word alone is an ordinary word of the list
+        ("gay-rights", False),
+        ("mother-fucker", True),  # a part WordNet confirms alone
+        ("bull-shit", True),
+        ("sex-abuse", True),  # "sex" in its usual sense
+    ],
+)
+def test_a_hyphened_word_is_judged_by_its_words(word: str, unsuitable: bool):
+    """better-profanity flags a hyphened word for any listed word inside it, and WordNet
+    knows few such compounds: judged as one unknown word, "same-sex" was a profanity,
+    and the key sentences of a story about same-sex marriage lost their entries."""
+    assert is_unsuitable(word) is unsuitable
+
+
 def test_names_are_not_words():
     text = "Mr. Weiner spoke. Professor Wang agreed. Then everyone said shit, loudly."
     assert unsuitable_words(text) == ["shit"]

@@ -6,7 +6,9 @@ obscenity, an ethnic slur or a disparagement, or its usual sense's gloss calls i
 obscene, offensive, vulgar or sexual, or WordNet does not know the word at all (most
 coinages and spelled variants). The second test keeps the list's many ordinary words
 out ("kill", "organ", "strip", "pot", "fat", "erect"), so that a news story about a
-crime or a hospital raises no alarm. Such words are never glossed, blanked
+crime or a hospital raises no alarm. A hyphened word WordNet does not know is judged by
+its words, each as above ("fat-burning" is not unsuitable, "mother-fucker" is), and
+"sex" as gender ("same-sex marriage") is not the act. Such words are never glossed, blanked
 or asked about, and the teacher is told about them (docs/passages.md).
 """
 
@@ -78,7 +80,26 @@ def is_unsuitable(word: str) -> bool:
         return False
     if not listed(word):
         return False
+    parts = [part for part in word.split("-") if len(part) >= 3]
+    if "-" in word and parts:
+        return _compound_confirmed(word, parts)
     return _confirmed_by_wordnet(word)
+
+
+# "sex" as gender (WordNet's second sense), not the act: "same-sex marriage"
+SEX_AS_GENDER = re.compile(r"(?:same|single|opposite|mixed|cross)-sex")
+
+
+def _compound_confirmed(word: str, parts: list[str]) -> bool:
+    """A hyphened word WordNet does not know ("same-sex", "fat-burning", "gay-rights")
+    is judged by its words, each on its own: the list flags it for one of them ("sex",
+    "fat", "gay"), which WordNet must then confirm as it would alone ("mother-fucker"
+    is; "fat-burning" is not)."""
+    if SEX_AS_GENDER.fullmatch(word):
+        return False
+    if any(get_wordnet().synsets(word, pos) for pos in ("n", "v", "a", "r")):
+        return _confirmed_by_wordnet(word)  # a compound WordNet knows: its own senses
+    return any(listed(part) and _confirmed_by_wordnet(part) for part in parts)
 
 
 def _confirmed_by_wordnet(word: str) -> bool:

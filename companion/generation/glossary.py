@@ -8,6 +8,7 @@ and confidence in the definition, and the best N are kept (see docs/glossary.md)
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Set
@@ -184,8 +185,8 @@ def _heading(
     None for a verb whose form the base cannot head ("fled", "upheld"): its line, "run
     away from danger", would not fit the word the student reads."""
     entry = None if thing.is_name else chooser.dictionary_entry(thing)
-    lines = [] if thing.is_name else [title_words().get((thing.lemma, pos)) for pos in "nva"]
-    headline = next((h for h in lines if h is not None and h.definition == definition.text), None)
+    lines = [] if thing.is_name else [title_words().get((thing.lemma, pos), ()) for pos in "nva"]
+    headline = next((h for h in itertools.chain(*lines) if h.definition == definition.text), None)
     if headline is not None:
         entry = LearnerEntry(headline.word, headline.pos, "gloss", headline.definition)
         # (a headline's word: "charge" heads "accuse someone officially of a crime")
@@ -398,9 +399,11 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     shared = shared_definition(thing, context.options.shared_glossary)
     if shared:
         return shared
-    if re.fullmatch(r"[A-Z]{2}", thing.first.text) and not thing.expansion:
+    if re.fullmatch(r"[A-Z]{2}", thing.first.text) and not (
+        thing.expansion or _initials_in_title(thing, context)
+    ):
         return None  # "(OV)": a reporter's initials as often as a body the article never
-        # spells out (WordNet: "Orange Volunteers")
+        # spells out (WordNet: "Orange Volunteers"); but "... as BP tests new cap"
     if thing.kind in ("person", "place") and not central(thing, context):
         return None  # a one-off person or place: its role is in its sentence, or incidental
     if thing.kind == "name" and _split_name(thing) and not central(thing, context):

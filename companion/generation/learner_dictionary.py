@@ -229,11 +229,13 @@ def parse_senses(
 
 def parse_title_words(
     lines: list[str], name: str = "title_words.tsv"
-) -> dict[tuple[str, str], Sense]:
-    """The news meaning of each (word, part of speech) a headline uses: its line and, for
+) -> dict[tuple[str, str], tuple[Sense, ...]]:
+    """The news meanings of each (word, part of speech) a headline uses: a line and, for
     a word with another common meaning, the words of an article about this one (none:
-    news almost always means this). Every line checked, as in the other files."""
-    found: dict[tuple[str, str], Sense] = {}
+    news almost always means this). A word of two headline meanings ("drought" of rain,
+    and of wins) has a line for each, every one with its topic words. Every line
+    checked, as in the other files."""
+    found: dict[tuple[str, str], tuple[Sense, ...]] = {}
     for where, (word, pos, definition, cues) in _rows(lines, name, "word"):
         if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", word):
             raise DictionaryError(f"{where}: the word must be a lower-case word, not '{word}'")
@@ -244,14 +246,17 @@ def parse_title_words(
         words = cues.split()
         if words and (len(words) < MIN_CUES or not all(re.fullmatch(r"[a-z]+", w) for w in words)):
             raise DictionaryError(f"{where}: no cue words, or {MIN_CUES} lower-case ones")
-        if (word, pos) in found:
-            raise DictionaryError(f"{where}: '{word}' ({pos}) is listed twice")
-        found[(word, pos)] = Sense(word, pos, definition, frozenset(words) - {word})
+        others = found.get((word, pos), ())
+        if others and not (words and all(other.cues for other in others)):
+            raise DictionaryError(
+                f"{where}: '{word}' ({pos}) is listed twice without topic words for each"
+            )
+        found[(word, pos)] = (*others, Sense(word, pos, definition, frozenset(words) - {word}))
     return found
 
 
 @cache
-def title_words() -> dict[tuple[str, str], Sense]:
+def title_words() -> dict[tuple[str, str], tuple[Sense, ...]]:
     return parse_title_words(TITLE_WORDS_FILE.read_text(encoding="utf-8").splitlines())
 
 

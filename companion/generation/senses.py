@@ -97,6 +97,17 @@ REGISTER = re.compile(r"\(?(?:informal|formal|slang|informal terms|old-fashioned
 USAGE_NOTE = re.compile(r"(?:used|also|usually|often|sometimes|formerly|called)\b", re.I)
 RELATING = re.compile(r"of or (?:relating|pertaining) to\b")
 
+# the words a names line says what kind of body a thing is in, not what it does
+BODY_WORDS = frozenset(
+    {
+        "company", "companies", "group", "firm", "body", "organisation", "organization",
+        "agency", "corporation", "business", "one", "world", "largest", "biggest", "leading",
+        "international", "national", "multinational", "global", "major", "former", "main",
+        "based", "owned", "state", "government", "official", "public", "private", "country",
+        "countries", "people", "chain", "maker",
+    }
+)
+
 STOP = set(
     [
         "a",
@@ -594,20 +605,29 @@ class SenseChooser:
     ) -> Definition | None:
         """The news meaning of a headline's word ("strike": workers stopping work), from
         the title words file; for a word of two common meanings, only when the article
-        is about this one (its topic words score MIN_TOPIC_SCORE at least). A word met
-        only in the title (`title_only`) goes by its Thing's part of speech: a headline's
-        tags are a guess ("treble cap" an adjective)."""
+        is about this one (its topic words score MIN_TOPIC_SCORE at least, and three
+        times the score of the word's other headline meaning, where the file lists two:
+        a title "drought" of rain or of wins). A word met only in the title
+        (`title_only`) goes by its Thing's part of speech: a headline's tags are a guess
+        ("treble cap" an adjective)."""
         mention = thing.first
         tagged = thing.pos if title_only else SPACY_POS.get(mention.span.root.pos_, "")
-        sense = title_words().get((thing.lemma, tagged))
-        if sense is None:
+        senses = title_words().get((thing.lemma, tagged), ())
+        if not senses:
             return None  # the entry is headed where the word is first met: "charged"
             # there is a verb, whatever most uses are (and "recalled" takes the verb's
             # line where the article's later uses are nouns)
-        if sense.cues:
-            passage = _stems(frozenset(passage_lemmas))
-            if self._topic_score(sense, _sentence_stems(mention), passage) < MIN_TOPIC_SCORE:
-                return None
+        if not senses[0].cues:
+            return Definition(senses[0].definition, "dictionary", mention, 0.8)
+        sentence, passage = _sentence_stems(mention), _stems(frozenset(passage_lemmas))
+        scores = sorted(
+            ((self._topic_score(sense, sentence, passage), sense) for sense in senses),
+            key=lambda scored: -scored[0],
+        )
+        best, sense = scores[0]
+        second = scores[1][0] if len(scores) > 1 else 0
+        if best < MIN_TOPIC_SCORE or (second and best < 3 * second):
+            return None
         return Definition(sense.definition, "dictionary", mention, 0.8)
 
     def _sense_by_topic(
@@ -890,10 +910,23 @@ class SenseChooser:
         the story is: "Pixar: American computer animation film studio" in a story that
         says neither America nor computers, Boeing in an Icelandic ash cloud's; a name
         made of words ("Labour Party", "Supreme Court") or letters ("GSK") is many
-        bodies."""
+        bodies, unless the article is about the trade its line names ("BP: British oil
+        and gas company" in an oil spill off Louisiana)."""
         if entry.kind == "group" and self._coined(form):
             return False
+        if entry.kind == "group" and re.fullmatch(r"[A-Z]{2,5}", form) and self._its_trade(
+            entry.definition
+        ):
+            return _another_field(entry.definition, self.article)
         return names_another_country(entry.definition, self.article)
+
+    def _its_trade(self, line: str) -> bool:
+        """The article says a word of the line's head that names a trade or a field, not
+        what kind of body it is ("oil" and "gas" of "British oil and gas company, one of
+        the world's largest")."""
+        head = line.split(",")[0].lower()
+        words = set(re.findall(r"\b[a-z]{3,}\b", head)) - STOP - BODY_WORDS
+        return any(_stem(word) in self.article for word in words)
 
     def _coined(self, form: str) -> bool:
         """A name none of whose words is a word of the language: no WordNet sense that

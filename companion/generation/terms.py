@@ -736,7 +736,7 @@ def _headline_part_of_speech(word: Thing) -> None:
         word.pos = "a"  # paper": the adjective, not the verb "ail" the tagger read
         return
     others = [pos for (lemma, pos) in listed if lemma == word.lemma]
-    if len(others) == 1 and listed[(word.lemma, others[0])].cues:
+    if len(others) == 1 and listed[(word.lemma, others[0])][0].cues:
         word.pos = others[0]
     elif (
         not others
@@ -889,7 +889,7 @@ def _compound_terms(
             if (
                 token.dep_ not in ("compound", "amod")
                 or head.i != token.i + 1
-                or head.pos_ != "NOUN"
+                or not _common_noun(head)
                 or not token.is_alpha
                 or not token.text.islower()
                 or (index, token.i) in named
@@ -916,6 +916,12 @@ def _compound_terms(
             )
     _cover(words, list(found.values()))
     return list(found.values())
+
+
+def _common_noun(token) -> bool:
+    """A noun, or a word in lower case that the small model tagged a proper noun ("known
+    as swine flu": "swine flu" a name to the tagger)."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text.islower()
 
 
 # ---------------------------------------------------------------------------- phrases
@@ -1069,8 +1075,8 @@ def _short_headline_word(token, titled: frozenset[str]) -> bool:
     topic words senses.py checks it by: "labour row escalates", "treble cap", "Covid
     jab" (a line without them, "bid", would be given to every "in a bid to")."""
     lemma = token.lemma_.lower()
-    sense = title_words().get((lemma, SPACY_POS.get(token.pos_, "")))
-    return lemma in titled and sense is not None and bool(sense.cues)
+    senses = title_words().get((lemma, SPACY_POS.get(token.pos_, "")), ())
+    return lemma in titled and bool(senses) and bool(senses[0].cues)
 
 
 # ---------------------------------------------------------------------------- filters
