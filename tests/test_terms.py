@@ -349,6 +349,18 @@ def test_wordnet_compound_is_one_phrase():
     assert "coral" not in found and "reef" not in found
 
 
+def test_a_lower_case_pair_the_tagger_calls_a_name_is_a_compound():
+    """The small model tags "swine flu" a proper noun ("the new H1N1 strain, widely known
+    as swine flu, gained a foothold"): written in lower case, it is the learner
+    dictionary's phrase, not a name; a capitalised pair stays a name's."""
+    found = things_of(
+        "The World Health Organization declared a pandemic on Thursday as the new H1N1 "
+        "strain, widely known as swine flu, gained a foothold in Europe."
+    )
+    assert "swine flu" in found and found["swine flu"].kind == "phrase"
+    assert "swine" not in found
+
+
 def test_a_dictionary_phrase_of_three_words_or_a_particle_is_one_thing():
     found = things_of(
         "The government declared a state of emergency on Monday after the floods.",
