@@ -153,3 +153,21 @@ def test_a_second_name_hung_on_the_first_pair_is_not_given_its_noun(tmp_path: Pa
     )
     entries = [e for p in lesson.passages for e in [*p.glossary, *p.drafts]]
     assert not any("Azarenka" in e.term and "soprano" in e.definition for e in entries)
+
+
+def test_a_title_name_the_article_only_describes_in_its_own_words_is_a_draft(tmp_path):
+    """ "Millau: town of about 22,000 people", "Leicester City: champions of England": the
+    story's subject in the words printed beside it, which say where or what it did, not
+    what it is; reviewers accepted none of 11 such lines for places and bodies. The
+    teacher gets the line as a draft to correct."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Bridge opens over Varnholt\n\nA new bridge over the valley opened on Monday near "
+        "Varnholt, a town of about 22,000 people.\n\nVarnholt has waited thirty years for "
+        "the bridge, and the mayor of Varnholt cut the ribbon.\n\nTraffic through "
+        "Varnholt fell by half within hours, officials said.",
+    )
+    assert "Varnholt" not in {e.term for e in lesson.glossary}
+    drafts = {e.term: e for e in lesson.drafts}
+    assert drafts["Varnholt"].definition == "town of about 22,000 people"
+    assert drafts["Varnholt"].status == "needs-review"

@@ -471,6 +471,11 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         # Interest": a quoted expert's or official's role as the article prints it, met
         # again later; reviewed blind, 0 of 5 accepted ("copied sentence", "minor name").
         # A draft for the teacher when central (draft_entry)
+    if thing.is_name and _titled_in_its_own_words(thing, definition, context):
+        return None  # "Tacloban: capital of Leyte province", "Leicester City: champions of
+        # England", "WhatsApp: main form of communication": the story's own subject in
+        # the article's words, which say what it did or where, not what it is (every set
+        # so far: 0 of 11 accepted). A draft for the teacher (draft_entry)
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     if thing.is_name and _role_at_every_mention(thing, definition):
@@ -718,6 +723,18 @@ def _brand(thing: Thing, context: Context) -> bool:
 
 
 MINOR_PERSON_PARAGRAPHS = 2  # a quoted expert named with a role, then once by surname
+
+
+def _titled_in_its_own_words(thing: Thing, definition: Definition, context: Context) -> bool:
+    """A place or a body the title names whose line is words the article prints beside
+    it (a person's printed role is often what they are: "Richard III: last Plantagenet
+    king of England", "former chief of staff to Vice President Dick Cheney")."""
+    return (
+        thing.kind in ("place", "group")
+        and definition.source in ("article", "context")
+        and _as_printed(definition)
+        and in_title(thing, context)
+    )
 
 
 def _as_printed(definition: Definition) -> bool:
