@@ -619,16 +619,9 @@ class SenseChooser:
             # line where the article's later uses are nouns)
         if not senses[0].cues:
             return Definition(senses[0].definition, "dictionary", mention, 0.8)
-        sentence, passage = _sentence_stems(mention), _stems(frozenset(passage_lemmas))
-        scores = sorted(
-            ((self._topic_score(sense, sentence, passage), sense) for sense in senses),
-            key=lambda scored: -scored[0],
-        )
-        best, sense = scores[0]
-        second = scores[1][0] if len(scores) > 1 else 0
-        if best < MIN_TOPIC_SCORE or (second and best < 3 * second):
-            return None
-        return Definition(sense.definition, "dictionary", mention, 0.8)
+        passage = _stems(frozenset(passage_lemmas))
+        sense = self._clear_lead(senses, _sentence_stems(mention), passage)
+        return Definition(sense.definition, "dictionary", mention, 0.8) if sense else None
 
     def _sense_by_topic(
         self, entry: LearnerEntry, mention, sentence: Set[str], passage: Set[str]
@@ -640,16 +633,24 @@ class SenseChooser:
         three times the score of any other meaning ("her silhouette" in a fashion story
         that says "darker" is neither); none when the meaning is one most readers know."""
         senses = self._senses_of(entry)
-        if not senses:
+        sense = self._clear_lead(senses, sentence, passage) if senses else None
+        if sense is None:
             return None
+        text = LEADING_DETERMINERS.sub("", sense.definition)
+        return Definition(text, "dictionary", mention, 0.8) if text else None
+
+    def _clear_lead(
+        self, senses: tuple[Sense, ...], sentence: Set[str], passage: Set[str]
+    ) -> Sense | None:
+        """The meaning whose topic words score MIN_TOPIC_SCORE at least and three times
+        any other meaning's score; None without such a lead."""
         scores = [self._topic_score(sense, sentence, passage) for sense in senses]
         ranked = sorted(range(len(senses)), key=lambda i: -scores[i])
         best = scores[ranked[0]]
         second = scores[ranked[1]] if len(ranked) > 1 else 0
         if best < MIN_TOPIC_SCORE or (second and best < 3 * second):
             return None
-        text = LEADING_DETERMINERS.sub("", senses[ranked[0]].definition)
-        return Definition(text, "dictionary", mention, 0.8) if text else None
+        return senses[ranked[0]]
 
     def _other_meaning(
         self, entry: LearnerEntry, sentence: Set[str], passage: Set[str]
