@@ -815,7 +815,7 @@ def test_a_word_wordnet_only_writes_with_a_capital_keeps_it_opening_a_sentence(
 
 
 BAIL = (
-    "bail\tn\tmoney paid to a court so an accused person can leave jail until trial\t"
+    "bail\tn\tmoney paid so an accused person can leave jail while their case goes on\t"
     "court judge charged jail released hearing magistrate remand prosecutors bond",
     "bail\tn\tone of two small pieces of wood resting on top of the stumps in cricket\t"
     "stumps wicket bowler batsman cricket crease delivery umpire innings",
@@ -1052,3 +1052,20 @@ def test_a_headline_word_takes_the_meaning_its_article_is_about(tmp_path, monkey
         "a plan, officials said.\n\nThe drought of new proposals disappointed observers."
     )
     assert "drought" not in _glossary(tmp_path, neither)
+
+
+def test_a_full_name_spelt_with_other_capitals_or_hyphens_takes_its_news_people_line(
+    tmp_path: Path, monkeypatch
+):
+    """Transliterated names are spelt many ways ("Zine el-Abidine Ben Ali", "Zine El
+    Abidine Ben Ali"): a full name of three words or more matches the file's with case and
+    hyphens folded; two words do not (folded, they could be a phrase of the language)."""
+    line = "chess champion of Chile and the country's youngest grandmaster"
+    _with_news_people(monkeypatch, f"Juan Carlos De La-Vega\tperson\tgloss\t{line}")
+    text = (
+        "Juan Carlos de la Vega wins chess title\n\n"
+        "Chilean grandmaster Juan Carlos de la Vega won the national chess title on Sunday. "
+        "He won seven games and drew two.\n\n"
+        "De la Vega said he would now play in Europe."
+    )
+    assert _glossary(tmp_path, text).get("Juan Carlos de la Vega") == line

@@ -59,6 +59,7 @@ WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
 HOUSEHOLD_PLACE_ZIPF = 4.7
 HOUSEHOLD_COUNTRY_ZIPF = 4.4  # Brazil 4.6, South Korea 4.6; Chile 4.1, Nepal 3.8
 COUNTRY_LINE = re.compile(r"(?:[\w,'-]+ ){0,4}(?:country|republic|kingdom|nation)\b")
+FORMER = re.compile(r"(?:an? )?former\b")  # "former communist country in central Europe"
 COUNTRY_SHORT_FORMS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K."})
 WELL_KNOWN_GROUP_ZIPF = 4.6  # United Nations 4.7, Congress 4.9; FDA's full name 4.5
 # WordNet lexicographer files of concrete everyday words: noun.animal, noun.artifact,
@@ -410,8 +411,11 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "Graf" of "Steffi Graf", which the parse split: a one-off person
     if thing.kind in ("person", "place") and well_known(thing) and not in_title(thing, context):
         return None  # Las Vegas, Jupiter, Paris Hilton: students know them
-    if thing.kind == "place" and well_known(thing, HOUSEHOLD_PLACE_ZIPF):
-        return None  # New Zealand, New York, even in the title (reviewers: common)
+    if thing.kind == "place" and well_known(thing, HOUSEHOLD_PLACE_ZIPF) and not (
+        _former_state(thing, chooser)
+    ):
+        return None  # New Zealand, New York, even in the title (reviewers: common); but
+        # East Germany is history to a student
     if _not_what_it_names(thing):
         return None  # Jupiter, even in the title; Northampton the rugby team
     if thing.kind == "group" and well_known(thing, WELL_KNOWN_GROUP_ZIPF) and not (
@@ -515,9 +519,20 @@ def _printed_role_of_a_person(thing: Thing, definition: Definition, context: Con
 
 
 def _household_country(thing: Thing, definition: Definition) -> bool:
-    """A country most students know, defined as one."""
+    """A country most students know, defined as one (not one that is gone: "East
+    Germany: former communist country in central Europe ...")."""
     known = well_known(thing, HOUSEHOLD_COUNTRY_ZIPF)
-    return known and COUNTRY_LINE.match(definition.text) is not None
+    return known and COUNTRY_LINE.match(definition.text) is not None and not (
+        FORMER.match(definition.text)
+    )
+
+
+def _former_state(thing: Thing, chooser: SenseChooser) -> bool:
+    """A place the names files call a former country or state: West Germany, the Soviet
+    Union, Yugoslavia (a reader born this century knows them from history lessons, if
+    at all; reviewers list "East Germany" among a title's terms to explain)."""
+    line = chooser.define_name(thing)
+    return line is not None and FORMER.match(line.text) is not None
 
 
 def _unclear(thing: Thing) -> bool:

@@ -39,6 +39,7 @@ from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME, WEEKDAY
 from companion.generation.terms import (
     Mention,
     Thing,
+    display_name,
     firm,
     spelling_variants,
 )
@@ -409,6 +410,7 @@ class SenseChooser:
         self._spellings: dict[str, str] = {}
         self._cues: dict[frozenset[str], frozenset[str]] = {}
         self._countries: set[int] | None = None
+        self._folded_people: dict[str, NewsNameEntry] | None = None
 
     def _spelt_out(self, acronym: str) -> str:
         """The article's own words for an acronym: capitalised words whose initials make
@@ -766,9 +768,11 @@ class SenseChooser:
 
     def define_name(self, thing: Thing) -> Definition | None:
         found = self._wordnet_name(thing)
-        if found is not None and found.source == "wordnet":
+        if found is not None and (found.source == "wordnet" or self._as_a_word(found, thing)):
             # the news names file's line, written for a student, over WordNet's for the
-            # same name ("NATO: ... for purposes of collective security")
+            # same name ("NATO: ... for purposes of collective security"), and over the
+            # learner dictionary's for its sense as a word ("Homeland Security" the US
+            # department, not the work of protecting a country)
             line = self._news_line_instead(thing)
             if line is not None:
                 return replace(line, household=found.household)
@@ -792,6 +796,16 @@ class SenseChooser:
             # thing's line, never a place's ("Jordan scored": the country is a surname)
             return self._news_name(thing, kinds=NOT_A_SURNAME_KINDS)
         return self._news_name(thing, whole=person) or self._initials_word(thing)
+
+    def _as_a_word(self, found: Definition, thing: Thing) -> bool:
+        """The line is the learner dictionary's for the name's words in lower case."""
+        entries = learner_dictionary() if self.dictionary is None else self.dictionary
+        entry = entries.get(display_name(thing).lower())
+        return (
+            found.source == "dictionary"
+            and entry is not None
+            and LEADING_DETERMINERS.sub("", entry.definition) == found.text
+        )
 
     def _initials_word(self, thing: Thing) -> Definition | None:
         """An acronym the learner dictionary glosses as a word ("IPO": the first time a
@@ -846,7 +860,7 @@ class SenseChooser:
         listed = self.people if self.people is not None else news_people()
         forms = self._name_forms(thing)
         for form in forms:
-            entry = listed.get(form)
+            entry = listed.get(form) or self._spelt_otherwise(form, listed)
             if entry is None:
                 continue
             if any(m.text == form and _after_the_word(m) for m in thing.mentions):
@@ -863,6 +877,17 @@ class SenseChooser:
                 return None
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
         return None
+
+    def _spelt_otherwise(
+        self, form: str, listed: Mapping[str, NewsNameEntry]
+    ) -> NewsNameEntry | None:
+        """The people file's entry for a full name of three words or more spelt with other
+        capitals or hyphens (two words folded could be a common phrase)."""
+        if len(form.split()) < 3:
+            return None
+        if self._folded_people is None:
+            self._folded_people = {_folded(name): entry for name, entry in listed.items()}
+        return self._folded_people.get(_folded(form))
 
     def _news_name(
         self, thing: Thing, whole: bool = False, kinds: frozenset[str] = frozenset()
@@ -1477,3 +1502,9 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
     if thing.pos == "v" and text and not text.startswith("to "):
         text = f"to {text}"
     return text if usable(text, thing, allow_pronouns=True) else ""
+
+
+def _folded(name: str) -> str:
+    """A name with case and hyphens folded: "Zine el-Abidine Ben Ali", "Zine El Abidine
+    Ben Ali" (transliterated names are spelt many ways)."""
+    return " ".join(name.lower().replace("-", " ").split())

@@ -195,11 +195,13 @@ SAINT = frozenset({"st.", "st", "saint"})
 
 def _listed_species(doc: Doc) -> list[int]:
     """ "E. coli", "T. rex": a genus's initial and a species the news names file lists,
-    which the recogniser leaves alone (a lower-case word after an initial)."""
+    which the recogniser leaves alone (a lower-case word after an initial); and "Zika
+    virus", "Curiosity rover": a name and the lower-case word the file lists it with,
+    which the recogniser cuts after the name."""
     return [
         token.i
         for token in doc[:-1]
-        if re.fullmatch(r"[A-Z]\.", token.text)
+        if (re.fullmatch(r"[A-Z]\.", token.text) or token.is_alpha and token.text.istitle())
         and doc[token.i + 1].is_alpha
         and doc[token.i + 1].text.islower()
         and f"{token.text} {doc[token.i + 1].text}" in news_names()
@@ -507,6 +509,9 @@ BUILDING_HEADS = frozenset(
 )  # ("Yellowknife" the city is not the Yellowknife Multiplex, where evacuees gather)
 
 
+STORM_HEADS = frozenset({"hurricane", "typhoon", "cyclone", "superstorm"})
+
+
 def _same_thing(a: Thing, b: Thing) -> bool:
     if len(a.key.split()) == 1 and len(b.key.split()) > 1:
         a, b = b, a
@@ -517,6 +522,8 @@ def _same_thing(a: Thing, b: Thing) -> bool:
     wa, wb = a.key.split(), b.key.split()
     if len(wb) == 1 and len(wa) == 1:
         return _demonym_of(wb[0], wa[0]) or _demonym_of(wa[0], wb[0])
+    if len(wa) == 2 and wa[0] in STORM_HEADS and wb == wa[1:]:
+        return True  # "in Katrina's wake": Hurricane Katrina, named again by its name
     if wa[-1].lower() in BUILDING_HEADS:
         return False  # "Christchurch" the city is not Christchurch Airport
     if len(wb) == 1 and len(wa) > 1 and a.kind == "place" and zipf(wa[0]) < COMMON_HEAD_ZIPF:
