@@ -41,6 +41,7 @@ from companion.generation.terms import (
     Thing,
     display_name,
     firm,
+    normal_key,
     spelling_variants,
 )
 
@@ -799,8 +800,7 @@ class SenseChooser:
 
     def _as_a_word(self, found: Definition, thing: Thing) -> bool:
         """The line is the learner dictionary's for the name's words in lower case."""
-        entries = learner_dictionary() if self.dictionary is None else self.dictionary
-        entry = entries.get(display_name(thing).lower())
+        entry = self._dictionary().get(display_name(thing).lower())
         return (
             found.source == "dictionary"
             and entry is not None
@@ -882,12 +882,14 @@ class SenseChooser:
         self, form: str, listed: Mapping[str, NewsNameEntry]
     ) -> NewsNameEntry | None:
         """The people file's entry for a full name of three words or more spelt with other
-        capitals or hyphens (two words folded could be a common phrase)."""
+        capitals or hyphens ("Zine el-Abidine Ben Ali", "Zine El Abidine Ben Ali":
+        transliterated names are spelt many ways; two words folded could be a common
+        phrase)."""
         if len(form.split()) < 3:
             return None
         if self._folded_people is None:
-            self._folded_people = {_folded(name): entry for name, entry in listed.items()}
-        return self._folded_people.get(_folded(form))
+            self._folded_people = {normal_key(name): entry for name, entry in listed.items()}
+        return self._folded_people.get(normal_key(form))
 
     def _news_name(
         self, thing: Thing, whole: bool = False, kinds: frozenset[str] = frozenset()
@@ -1503,8 +1505,3 @@ def wordnet_text(sense: Synset, thing: Thing, keep_years: bool = False) -> str:
         text = f"to {text}"
     return text if usable(text, thing, allow_pronouns=True) else ""
 
-
-def _folded(name: str) -> str:
-    """A name with case and hyphens folded: "Zine el-Abidine Ben Ali", "Zine El Abidine
-    Ben Ali" (transliterated names are spelt many ways)."""
-    return " ".join(name.lower().replace("-", " ").split())

@@ -136,7 +136,7 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
         for start, end in _saints_names(doc):
             covered.update(range(start, end))
             found.append(("place", "FAC", Mention(index, doc, start, end, doc[start:end].text)))
-        for start in _listed_species(doc):
+        for start in _listed_pairs(doc):
             covered.update(range(start, start + 2))
             species = doc[start : start + 2].text
             found.append(("name", "", Mention(index, doc, start, start + 2, species)))
@@ -193,7 +193,7 @@ def _first_name_left_out(doc: Doc, ent: Span, covered: set[int]) -> bool:
 SAINT = frozenset({"st.", "st", "saint"})
 
 
-def _listed_species(doc: Doc) -> list[int]:
+def _listed_pairs(doc: Doc) -> list[int]:
     """ "E. coli", "T. rex": a genus's initial and a species the news names file lists,
     which the recogniser leaves alone (a lower-case word after an initial); and "Zika
     virus", "Curiosity rover": a name and the lower-case word the file lists it with,
