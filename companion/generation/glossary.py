@@ -118,8 +118,11 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     titled: set[int] = set()  # the entries of words only the title uses
     headline: set[int] = set()  # the entries of every term the title names
     for thing in things + from_title:
+        title_only = id(thing) in from_title_ids
         if context.avoids(display_name(thing)):
-            continue
+            thing = _without_avoided_forms(thing, context)
+            if thing is None:
+                continue
         definition = define(thing, context, chooser, resolve)
         if definition is None:
             draft = draft_entry(thing, context, chooser, resolve)
@@ -147,7 +150,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
         titled_term = in_title(thing, context)
         entry_score = score(thing, definition, context.options.grade, titled_term)
         per_passage[passage].append((entry_score, not thing.is_name, entry))
-        if id(thing) in from_title_ids:
+        if title_only:
             titled.add(id(entry))
         if titled_term and (thing.is_name or term_in_text(heading, context.title)):
             headline.add(id(entry))  # (a word as a word: not "arms" in "harms")
@@ -175,6 +178,14 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
     for entries, passage_drafts in zip(result, drafts, strict=True):
         entries += passage_drafts[:MAX_DRAFTS_PER_PASSAGE]
     return result
+
+
+def _without_avoided_forms(thing: Thing, context: Context) -> Thing | None:
+    """The thing named only by its forms without a word to avoid ("Hosni Mubarak", where
+    "Mohammed" of "President Mohammed Hosni Mubarak" looks like a garbled "Mohamed");
+    None when every form has one."""
+    kept = [m for m in thing.mentions if not context.avoids(m.text)]
+    return replace(thing, mentions=kept) if kept else None
 
 
 def _heading(

@@ -386,6 +386,17 @@ def _stem(word: str) -> str:
 A_SURNAME = r"\s+(?!(?:Sr|Jr|Snr|Jnr)\b)[A-Z][a-z]"
 
 
+_FOLDED: list[tuple[Mapping[str, NewsNameEntry], dict[str, NewsNameEntry]]] = []
+
+
+def _folded(listed: Mapping[str, NewsNameEntry]) -> dict[str, NewsNameEntry]:
+    """A people file by folded name, built once for the file (folding the whole file
+    took a tenth of a short lesson's time when each lesson did it)."""
+    if not _FOLDED or _FOLDED[0][0] is not listed:
+        _FOLDED[:] = [(listed, {normal_key(name): entry for name, entry in listed.items()})]
+    return _FOLDED[0][1]
+
+
 class SenseChooser:
     """Simplified Lesk: overlap between a sense's gloss and the term's context."""
 
@@ -411,7 +422,6 @@ class SenseChooser:
         self._spellings: dict[str, str] = {}
         self._cues: dict[frozenset[str], frozenset[str]] = {}
         self._countries: set[int] | None = None
-        self._folded_people: dict[str, NewsNameEntry] | None = None
 
     def _spelt_out(self, acronym: str) -> str:
         """The article's own words for an acronym: capitalised words whose initials make
@@ -782,12 +792,18 @@ class SenseChooser:
         if line := self.news_person(thing):
             return line  # Wayne Rooney, Jayalalithaa: well-known people WordNet lacks
         person = thing.kind == "person" and not _after_the(thing)
-        if self._names_a_thing(thing):
+        if self._names_a_thing(thing) and not any(
+            _place_and_institution(self.wordnet.synsets(f, "n")) for f in thing.forms
+        ):
             # WordNet's line stood or was refused above; but where WordNet knows the name
             # only as another kind of thing ("Wimbledon" the suburb, for the tournament),
             # the news names file's line for the label's kind
             kind = self._kind_wordnet_lacks(thing)
-            return self._news_name(thing, kinds=frozenset({kind})) if kind else None
+            if kind:
+                return self._news_name(thing, kinds=frozenset({kind}))
+            # a name of two words or more found without the recogniser, so of no kind
+            # ("Chancellor of the Exchequer"): the names file's line for it whole
+            return None if thing.label else self._news_name(thing, whole=True)
         # Kerala, the NHS, Sinn Féin: newer or smaller than WordNet; the Springboks, whom
         # WordNet knows only as gazelles (and the recogniser took for a person: no person
         # is called "the ..."); "Manchester United's Wayne Rooney", where it took the
@@ -835,9 +851,25 @@ class SenseChooser:
         decide."""
         return any(
             sense.instance or sense.lexname in WORDNET_NAME_LEXNAMES
-            for form in self._name_forms(thing)
+            for form in self._wordnet_forms(thing)
             for sense in self.wordnet.synsets(form, "n")
         )
+
+    def _wordnet_forms(self, thing: Thing) -> list[str]:
+        """The forms WordNet is asked about: a person's by two words or more (a bare
+        surname could be anyone: "Watson" the basketball player is not Bell's
+        assistant), another thing's by its longest ("Brooklyn Flea" is not the borough
+        of Brooklyn, nor the "Deepwater Horizon" rig the "horizon" line)."""
+        longest = len(max(thing.forms, key=len).split()) if thing.forms else 0
+        person = thing.kind == "person" or thing.label == "PERSON"
+        return [
+            form
+            for form in self._name_forms(thing)
+            if not (person and len(form.split()) < 2)
+            and not (
+                thing.kind != "person" and len(form.split()) < longest and form != thing.expansion
+            )
+        ]
 
     def _kind_wordnet_lacks(self, thing: Thing) -> str:
         """The news names kind of the thing's label (an EVENT is an `event`) when no
@@ -887,9 +919,7 @@ class SenseChooser:
         phrase)."""
         if len(form.split()) < 3:
             return None
-        if self._folded_people is None:
-            self._folded_people = {normal_key(name): entry for name, entry in listed.items()}
-        return self._folded_people.get(normal_key(form))
+        return _folded(listed).get(normal_key(form))
 
     def _news_name(
         self, thing: Thing, whole: bool = False, kinds: frozenset[str] = frozenset()
@@ -921,9 +951,10 @@ class SenseChooser:
                 return None  # "RBI: central bank of India" in a baseball story (runs
                 # batted in): an acronym is many things, its line's country must be named
             spelt = self._spelt_out(form)
-            if spelt and spelt.lower() in entry.definition.lower():
+            if spelt and spelt.lower() in entry.definition.lower() and _spelt_beside(thing, spelt):
                 return None  # "TTPS: Trinidad and Tobago Police Service, ...": the article
-                # spells it out in the same sentence
+                # spells it out in the same sentence (but "the International Olympic
+                # Committee banned ... The IOC board ...": its line says what it does)
             if spelt and form.isupper() and not _shares_a_word(spelt, entry.definition):
                 return None  # "IPCC: United Nations panel ... climate change" where the
                 # article spells out the Independent Police Complaints Commission
@@ -1034,13 +1065,7 @@ class SenseChooser:
             return None
         if _called_a_machine(thing):
             return None  # "the orbiter Galileo" is not the astronomer
-        longest = len(max(thing.forms, key=len).split()) if thing.forms else 0
-        for form in self._name_forms(thing):
-            if (thing.kind == "person" or thing.label == "PERSON") and len(form.split()) < 2:
-                continue  # a bare surname could be anyone ("Watson" the basketball player
-                # is not Bell's assistant)
-            if thing.kind != "person" and len(form.split()) < longest and form != thing.expansion:
-                continue  # "Brooklyn Flea" is not the borough of Brooklyn
+        for form in self._wordnet_forms(thing):
             for sense, exact in self._name_senses(form, fuzzy=thing.kind == "person"):
                 if not (sense.instance or sense.lexname in WORDNET_NAME_LEXNAMES):
                     continue
@@ -1103,6 +1128,11 @@ class SenseChooser:
                     if titled is not None and titled.verdict in ("gloss", "known"):
                         listed = NameEntry(sense.offset, form, titled.verdict, titled.definition)
                 if listed is not None and listed.verdict == "gloss":
+                    if listed.name != form and sense.instance:
+                        news = self._news_name(thing, kinds=NEWS_KINDS.get(thing.kind, frozenset()))
+                        if news is not None:
+                            return news  # "Yugoslavia": WordNet's first sense is the later
+                            # Serbia and Montenegro, whose line the names file gives
                     # the learner reference's line for the thing WordNet found
                     line = LEADING_DETERMINERS.sub("", listed.definition)
                     return Definition(line, "dictionary", thing.first, 0.85)
@@ -1145,11 +1175,7 @@ class SenseChooser:
         securities industry; Downing Street, Whitehall, the Pentagon): news mostly means
         the institution, WordNet first gives the place."""
         senses = self.wordnet.synsets(form, "n")
-        if (
-            senses
-            and senses[0].lexname in PLACE_LEXNAMES
-            and any(s.lexname == GROUP_LEXNAME and not s.instance for s in senses[1:])
-        ):
+        if _place_and_institution(senses):
             return
         if senses and senses[0].lexname in PLACE_LEXNAMES:
             senses = self._place_the_article_names(senses)
@@ -1367,6 +1393,19 @@ def _american_first(forms: list[str]) -> list[str]:
     american = [re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", f) for f in forms]
     changed = [a for a, f in zip(american, forms, strict=True) if a != f]
     return list(dict.fromkeys([*changed, *forms]))
+
+
+def _spelt_beside(thing: Thing, spelt: str) -> bool:
+    """The article spells the acronym out in a sentence that uses it."""
+    return any(spelt.lower() in m.sentence.text.lower() for m in thing.mentions)
+
+
+def _place_and_institution(senses: list[Synset]) -> bool:
+    """WordNet's first sense of a name is a place, a later one the body it stands for
+    (Wall Street, Downing Street, the Pentagon): news mostly means the body."""
+    return bool(senses) and senses[0].lexname in PLACE_LEXNAMES and any(
+        s.lexname == GROUP_LEXNAME and not s.instance for s in senses[1:]
+    )
 
 
 def _called_a_machine(thing: Thing) -> bool:

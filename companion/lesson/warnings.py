@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -105,10 +106,12 @@ def _line_of(file_text: str, needle: str) -> int:
     return 0
 
 
-def garbles(text: str) -> list[Garble]:
-    """Likely garbles in an article's text (see the module's rules)."""
+@lru_cache(maxsize=4)
+def garbles(text: str) -> tuple[Garble, ...]:
+    """Likely garbles in an article's text (see the module's rules); cached, as
+    generation asks first for the words to avoid, then for the lesson's warnings."""
     names = _name_counts(text)
-    return [*_two_spellings(names), *_near_misses(text), *_peoples_as_persons(text, names)]
+    return (*_two_spellings(names), *_near_misses(text), *_peoples_as_persons(text, names))
 
 
 def _name_counts(text: str) -> Counter[str]:
@@ -119,7 +122,11 @@ def _name_counts(text: str) -> Counter[str]:
     for match in _NAME.finditer(text):
         word = re.sub(r"[’']s$", "", match.group(0))
         counts[word] += 1
-        before = text[: match.start()].rstrip(" \"“‘'(")
+        # the 40 characters before it, not all the text before (quadratic on a long
+        # article); all of it only where those are all spaces and quotation marks
+        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \"“‘'(")
+        if not before and match.start() > 40:
+            before = text[: match.start()].rstrip(" \"“‘'(")
         if before and before[-1] not in ".!?:\n":
             inside.add(word)
     return Counter(

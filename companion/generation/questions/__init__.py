@@ -129,6 +129,11 @@ def _refused(candidates: list[Candidate]) -> list[Candidate]:
     quotation of "Who said ...?" (its own words may lean on their context, "this
     morning", or end as speech does: quotes.py checks it is a whole sentence). Each
     verdict is kept on its candidate, so a candidate chosen again is not parsed again."""
+    for c in candidates:
+        if c.grammar is None and _gate_text(c.question) == c.question.evidence:
+            c.grammar = ""  # a true statement that is its sentence word for word: the
+            # article's own, as a cloze prompt is (and parsing it alone took a tenth of
+            # a short article's parse)
     unjudged = [c for c in candidates if _rewritten(c.question) and c.grammar is None]
     bad = broken_texts(_gate_text(c.question) for c in unjudged) if unjudged else {}
     for c in unjudged:
