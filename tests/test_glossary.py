@@ -1996,3 +1996,71 @@ def test_a_listed_office_named_with_of_the_is_glossed_whole(tmp_path: Path):
     )
     assert "Chancellor of the Exchequer" in glossary, glossary
     assert "Exchequer" not in glossary
+
+
+def test_a_common_acronym_the_title_uses_is_glossed(tmp_path: Path):
+    """ "FIFA officials arrested ...": a one-word name common in print is no term in the
+    article's body, but letters a headline leaves the reader to spell out are (both
+    reviewers listed FIFA among the title's terms to explain)."""
+    glossary = _glossary(
+        tmp_path,
+        "FIFA officials arrested in bribery probe\n\nSwiss police arrested seven FIFA "
+        "officials at a Zurich hotel on Wednesday.\n\nFIFA said it was cooperating with "
+        "the investigation into bribes paid for World Cup votes.",
+    )
+    assert glossary.get("FIFA", "").startswith("international governing body of football")
+
+
+def test_a_title_word_the_article_inflects_otherwise_is_in_the_title():
+    """ "Cycling body strips Armstrong of seven titles" where the article says "was
+    stripped": the word is the title's (its entry is one of the title's terms, which
+    the passage's limit does not crowd out)."""
+    from types import SimpleNamespace
+
+    from companion.generation.analysis import load_nlp
+    from companion.generation.glossary import in_title
+    from companion.generation.terms import Mention, Thing
+
+    doc = load_nlp()("Armstrong was stripped of his titles.")
+    stripped = Thing(
+        key="strip", kind="word", pos="v", lemma="strip", mentions=[Mention(0, doc, 2, 3, "stripped")]
+    )
+    context = SimpleNamespace(title="Cycling body strips Armstrong of seven titles")
+    assert in_title(stripped, context)
+    assert not in_title(stripped, SimpleNamespace(title="Cycling body bans Armstrong"))
+
+
+def test_a_capitalised_word_listed_with_names_is_a_name(tmp_path: Path):
+    """ "the 2007-2010 Camry, the 2007-2010 Tundra and ...": a list of car models;
+    "Tundra" is not the Arctic plain the learner dictionary glosses."""
+    glossary = _glossary(
+        tmp_path,
+        "Carmaker halts sales over sticking pedals\n\nThe recall covers the 2009-2010 "
+        "RAV4, the 2007-2010 Camry, the 2007-2010 Tundra and the 2008-2010 Sequoia.\n\n"
+        "Dealers said the halt would hurt sales.",
+    )
+    assert "Tundra" not in glossary and "tundra" not in glossary
+
+
+def test_a_noun_in_front_of_another_takes_its_title_words_line(tmp_path: Path):
+    """ "anti-doping system", "doping violations": the tagger calls "doping" an adjective
+    there; the title words file has it as a noun only, and that line is the word's."""
+    glossary = _glossary(
+        tmp_path,
+        "IOC bans Russia over state-backed doping\n\nThe IOC said Russia's anti-doping "
+        "system had been corrupted.\n\nOnly athletes with no previous doping violations "
+        "may compete under a neutral flag.",
+    )
+    assert glossary.get("doping") == "use of banned drugs to do better in sport", glossary
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_first_name(tmp_path: Path):
+    """ "Leonardo's 'Salvator Mundi' sells for record": the article names him once in
+    full, then "Leonardo"; the first name is that person, glossed by the people file."""
+    glossary = _glossary(
+        tmp_path,
+        "Leonardo's painting sells for record $450 million\n\nA painting of Christ by "
+        "Leonardo da Vinci sold for $450 million on Wednesday.\n\nExperts said fewer "
+        "than 20 paintings by Leonardo survive. Leonardo painted it around 1500.",
+    )
+    assert glossary.get("Leonardo da Vinci", "").startswith("Italian Renaissance painter")

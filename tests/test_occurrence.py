@@ -23,6 +23,9 @@ from companion.common.occurrence import find_term, term_forms, term_in_text
         ("shun", "neighbours shunned him"),  # a doubled consonant before -ed, -ing
         ("commit", "committing a crime"),
         ("travel", "they travelled north"),
+        ("queue", "fans queued all night"),  # a vowel before the final e: "queu-ed"
+        ("queue", "fans queuing outside"),
+        ("free", "freeing the hostages"),
     ],
 )
 def test_inflected_forms_count(term: str, text: str):

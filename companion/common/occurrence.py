@@ -26,6 +26,8 @@ def _last_word(word: str) -> str:
         return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
     if len(word) > 2 and lower.endswith("e") and lower[-2] not in _VOWELS:
         return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    if len(word) > 2 and lower.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|eing|ing)"  # "queued", "queuing", "freeing"
     if _doubles(lower):
         last = re.escape(word[-1])
         return re.escape(word) + f"(?:s|es|ed|ing|{last}ed|{last}ing)?"

@@ -841,6 +841,8 @@ def in_title(thing: Thing, context: Context) -> bool:
     title = context.title.lower()
     if any(form.lower() in title for form in thing.forms if len(form) > 2):
         return True
+    if not thing.is_name and thing.lemma in title_lemmas(context.title):
+        return True  # "Cycling body strips Armstrong ..." where the article says "stripped"
     if _short_name_in(thing, context.title):
         return True
     # a title names people by surname: "Nadal ends Federer's reign", "May turns to ..."

@@ -625,6 +625,8 @@ class SenseChooser:
         ("treble cap" an adjective)."""
         mention = thing.first
         tagged = thing.pos if title_only else SPACY_POS.get(mention.span.root.pos_, "")
+        if tagged == "a" and thing.pos == "n":
+            tagged = "n"  # a noun in front of another, tagged an adjective ("anti-doping")
         senses = title_words().get((thing.lemma, tagged), ())
         if not senses:
             return None  # the entry is headed where the word is first met: "charged"

@@ -701,6 +701,11 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             or p.key.lower().endswith(" " + surname.lower())
             or any(family_name_first(form) == surname for form in p.forms)
         ]
+        if not owners and thing.kind == "person" and len(thing.key.split()) == 1:
+            # "Leonardo's 'Salvator Mundi'": a first name alone, the first name of one
+            # person the article names in full (Leonardo da Vinci)
+            owners = [p for p in people if p.key.split()[0] == thing.key]
+            owners = owners if len(owners) == 1 else []
         if not owners:
             continue
         for mention in thing.mentions:
@@ -932,8 +937,18 @@ def _capitalised_word(token) -> bool:
     if not (token.text[1:].islower() and len(token.text) >= 4):
         return False
     senses = get_wordnet().synsets(token.lower_, "n")
-    # not a word that also names one thing ("Mercury" the planet, not the metal)
-    return _glossed_noun(token.lower_) and not any(s.instance for s in senses)
+    # not a word that also names one thing ("Mercury" the planet, not the metal), nor one
+    # listed with names ("the Camry, the Corolla, the Tundra": a model, not the plain)
+    return (
+        _glossed_noun(token.lower_)
+        and not any(s.instance for s in senses)
+        and not any(_named_conjunct(c) for c in token.conjuncts)
+    )
+
+
+def _named_conjunct(token) -> bool:
+    """A capitalised word in a list that no dictionary knows: a name ("Camry")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and _unknown_word(token)
 
 
 def _glossed_noun(word: str) -> bool:
@@ -942,8 +957,11 @@ def _glossed_noun(word: str) -> bool:
 
 
 def _noun_as_modifier(lemma: str) -> bool:
-    """An "adjective" that is only a noun, to the dictionary and to WordNet."""
-    return _glossed_noun(lemma) and not get_wordnet().synsets(lemma, "a")
+    """An "adjective" that is only a noun, to the dictionary (or the title words file:
+    "anti-doping", "doping violations") and to WordNet."""
+    listed = title_words()
+    only_a_noun = (lemma, "n") in listed and (lemma, "a") not in listed
+    return (_glossed_noun(lemma) or only_a_noun) and not get_wordnet().synsets(lemma, "a")
 
 
 # a word this common in print is a candidate only when the learner dictionary, written for
