@@ -2064,3 +2064,33 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name(tmp_path: Path)
         "than 20 paintings by Leonardo survive. Leonardo painted it around 1500.",
     )
     assert glossary.get("Leonardo da Vinci", "").startswith("Italian Renaissance painter")
+
+
+def test_a_natural_wonder_the_names_file_glosses_is_no_household_name(tmp_path: Path):
+    """ "Great Barrier Reef hit by worst bleaching": wordfreq rates the phrase by its
+    rarest word, as common as Jupiter; a name of several words the news names file
+    glosses is not a household name, and its line is a place's though the recogniser
+    calls it a building (both reviewers listed it among the title's terms)."""
+    glossary = _glossary(
+        tmp_path,
+        "Great Barrier Reef hit by worst coral bleaching on record\n\nMore than 90 percent "
+        "of the Great Barrier Reef has been hit by coral bleaching, scientists said on "
+        "Wednesday.\n\nAerial surveys of the Great Barrier Reef found the worst damage in "
+        "the remote north.",
+    )
+    assert glossary.get("Great Barrier Reef", "").startswith("world's largest coral reef")
+
+
+def test_a_title_s_place_the_article_describes_takes_the_names_file_line(tmp_path: Path):
+    """ "Crimea votes to join Russia": the recogniser calls Crimea a body; the names file
+    calls it a peninsula, which makes it a place; and the article's own words for the
+    story's subject ("the scene of the worst East-West confrontation") give way to the
+    names file's line, not to a draft."""
+    glossary = _glossary(
+        tmp_path,
+        "Crimea votes to join Russia in disputed referendum\n\nCrimea voted on Sunday to "
+        "secede from Ukraine and join Russia, in a referendum that the European Union "
+        "called illegal.\n\nCrimea, which was part of Russia until 1954, is the scene of "
+        "the worst East-West confrontation since the Cold War.",
+    )
+    assert "peninsula" in glossary.get("Crimea", ""), glossary

@@ -34,6 +34,11 @@ def cleaned(text: str) -> tuple[str, list[str]]:
         (f"MONROVIA, Liberia–{STORY}", ["MONROVIA, Liberia–"]),
         (f"(Reuters) - {STORY}", ["(Reuters) -"]),
         (f"BISHKEK. April 29 (Interfax) - {STORY}", ["BISHKEK. April 29 (Interfax) -"]),
+        (  # two cities, joined by a slash
+            f"BRAZZAVILLE/ABUJA, Aug 25 (Reuters) - {STORY}",
+            ["BRAZZAVILLE/ABUJA, Aug 25 (Reuters) -"],
+        ),
+        (f"ZURICH/NEW YORK, May 27 (Reuters) - {STORY}", ["ZURICH/NEW YORK, May 27 (Reuters) -"]),
         (
             f"By Abby Schultz and JeeYeon Park, CNBC.com {STORY}",
             ["By Abby Schultz and JeeYeon Park, CNBC.com"],

@@ -487,10 +487,15 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         # again later; reviewed blind, 0 of 5 accepted ("copied sentence", "minor name").
         # A draft for the teacher when central (draft_entry)
     if thing.is_name and _titled_in_its_own_words(thing, definition, context):
-        return None  # "Tacloban: capital of Leyte province", "Leicester City: champions of
-        # England", "WhatsApp: main form of communication": the story's own subject in
-        # the article's words, which say what it did or where, not what it is (every set
-        # so far: 0 of 11 accepted). A draft for the teacher (draft_entry)
+        # "Tacloban: capital of Leyte province", "Leicester City: champions of England",
+        # "WhatsApp: main form of communication": the story's own subject in the
+        # article's words, which say what it did or where, not what it is (every set so
+        # far: 0 of 11 accepted); the names files' line if they have one ("Crimea: scene
+        # of the worst East-West confrontation" is a peninsula), else a draft for the
+        # teacher (draft_entry)
+        definition = chooser.define_name(thing)
+        if definition is None or not trustworthy(definition, thing, context):
+            return None
     if thing.is_name and _role_beside_name(thing, definition, context):
         return None  # "Choi Young-jin, the top UN envoy in Ivory Coast": said where it is met
     if thing.is_name and _role_at_every_mention(thing, definition):
@@ -608,7 +613,17 @@ def _not_what_it_names(thing: Thing) -> bool:
     """Never an entry nor a draft: a well-known planet or river, even in the title
     (reviewers rejected "Jupiter: largest planet ..." as common knowledge), or a place
     that plays ("Northampton romped to an eight try victory": the team, not the town)."""
-    return (well_known(thing) and _natural_object(thing)) or _plays(thing) or _party_label(thing)
+    household = well_known(thing) and not _listed_name_of_words(thing)
+    return (household and _natural_object(thing)) or _plays(thing) or _party_label(thing)
+
+
+def _listed_name_of_words(thing: Thing) -> bool:
+    """A name of several words the news names file gives a line: wordfreq rates a phrase
+    by its rarest word, so "White Island" and "Great Barrier Reef" would pass for a
+    household name."""
+    name = display_name(thing)
+    listed = news_names().get(name)
+    return " " in name and listed is not None and listed.verdict == "gloss"
 
 
 def _party_label(thing: Thing) -> bool:
@@ -909,12 +924,9 @@ def well_known(thing: Thing, threshold: float = 0.0) -> bool:
     file gives a line is not one: wordfreq rates a phrase by its rarest word, so "White
     Island" and "Air France" would pass for "New Zealand". (The file's "known" does not
     bar a title's name: reviewers list "Sri Lanka" in "Sri Lanka protesters storm ...".)"""
-    name = display_name(thing)
-    if threshold >= WELL_KNOWN_GROUP_ZIPF and " " in name:
-        listed = news_names().get(name)
-        if listed is not None and listed.verdict == "gloss":
-            return False
-    return zipf(name.lower()) >= (threshold or WELL_KNOWN_ZIPF)
+    if threshold >= WELL_KNOWN_GROUP_ZIPF and _listed_name_of_words(thing):
+        return False
+    return zipf(display_name(thing).lower()) >= (threshold or WELL_KNOWN_ZIPF)
 
 
 def transparent(word: str) -> bool:

@@ -48,7 +48,8 @@ _DATE = (
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?)"
 )
 _PLACE_WORD = r"[A-Z][A-Z.'’-]{2,}"
-_CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:\s+(?:{_PLACE_WORD}|[A-Z]{{2,}})){{0,3}}"
+# one place or several joined by slashes ("BRAZZAVILLE/ABUJA", "ZURICH/NEW YORK")
+_CAPS_PLACE = rf"(?:{_PLACE_WORD}|[A-Z]{{2,}})(?:(?:\s+|/)(?:{_PLACE_WORD}|[A-Z]{{2,}})){{0,3}}"
 _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})"
 # "MONROVIA, Liberia–The world ...": after a region, a long dash may touch both words
 # (never after capitals: "US–China talks")

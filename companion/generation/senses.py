@@ -269,7 +269,7 @@ def _after_the_word(mention: Mention) -> bool:
 
 
 # the news names file's kind of thing for an entity label
-LABEL_NEWS_KINDS = {"EVENT": "event", "ORG": "group", "GPE": "place", "LOC": "place"}
+LABEL_NEWS_KINDS = {"EVENT": "event", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
 def _same_line(a: str, b: str) -> bool:

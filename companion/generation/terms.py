@@ -671,7 +671,8 @@ LISTED_KIND_LABELS = {"place": "GPE", "group": "ORG"}
 # the recogniser said ("Samoa", "Nanga Parbat", "Sierra Leone" taken for bodies)
 LAND = re.compile(
     r"(?:[\w,'-]+ ){0,4}(?:country|kingdom|republic|nation|island|islands|mountain|peak"
-    r"|volcano|river|lake|sea|state|province|region|city|town|capital|village|county)\b"
+    r"|volcano|river|lake|sea|state|province|region|city|town|capital|village|county"
+    r"|peninsula|territory|valley|desert|archipelago)\b"
 )
 
 
