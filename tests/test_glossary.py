@@ -2094,3 +2094,17 @@ def test_a_title_s_place_the_article_describes_takes_the_names_file_line(tmp_pat
         "the worst East-West confrontation since the Cold War.",
     )
     assert "peninsula" in glossary.get("Crimea", ""), glossary
+
+
+def test_a_word_made_from_a_name_is_not_the_name_s_heading(tmp_path: Path):
+    """ "we just got Banksy-ed": the recogniser's person runs on into "-ed"; the name is
+    "Banksy" (reviewers: the entry "Banksy-ed" defined the artist, a wrong referent)."""
+    glossary = _glossary(
+        tmp_path,
+        "Banksy artwork shreds itself after sale\n\nA painting by Banksy shredded itself "
+        "moments after it sold at auction in London on Friday.\n\n'It appears we just "
+        "got Banksy-ed,' said an official of the auction house. Banksy later posted a "
+        "video of the stunt.",
+    )
+    assert "Banksy-ed" not in glossary
+    assert glossary.get("Banksy", "").startswith("British street artist"), glossary

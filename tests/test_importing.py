@@ -198,3 +198,21 @@ def test_a_line_of_other_pages_headlines_is_page_junk(tmp_path: Path, line: str,
     story = "Equifax says hackers stole data\n\nThe credit agency said on Thursday that hackers"
     path.write_text(f"{story} had taken personal data of millions of people.\n\n{line}\n")
     assert (line in read_article(path).paragraphs) is not junk
+
+
+def test_a_byline_and_date_right_under_the_headline_are_not_the_title(tmp_path: Path):
+    """ "Banksy artwork self-destructs ..." / "By Claire Whitmore" / "October 5, 2018",
+    with no blank line between: the title is the headline; the byline and the date go,
+    listed for the teacher (reviewers had seen "... at Sotheby's By Claire Whitmore
+    October 5, 2018" as the title)."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Banksy artwork shreds itself after sale\nBy Claire Whitmore\nOctober 5, 2018\n\n"
+        "LONDON (AFP) - A painting by the street artist Banksy shredded itself on Friday "
+        "moments after it sold at auction.\n\nThe auction house said it had not known.\n",
+        encoding="utf-8",
+    )
+    article = read_article(story)
+    assert article.title == "Banksy artwork shreds itself after sale"
+    assert "By Claire Whitmore" in article.removed and "October 5, 2018" in article.removed
+    assert article.paragraphs[0].startswith("A painting by the street artist Banksy")

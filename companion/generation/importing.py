@@ -15,7 +15,13 @@ from pathlib import Path
 from companion.common.errors import InputFileError
 from companion.common.files import read_text_file
 from companion.common.textutil import normalize_space
-from companion.generation.newswire import TWEET_SIGNATURE, clean_headline, clean_news
+from companion.generation.newswire import (
+    BYLINE_ONLY,
+    DATE_LINE,
+    TWEET_SIGNATURE,
+    clean_headline,
+    clean_news,
+)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -108,6 +114,7 @@ def _looks_like_html(text: str) -> bool:
 def parse_text(text: str) -> Article:
     """Plain text: the first short line is the title, blank lines separate paragraphs."""
     pieces = [p for b in re.split(r"\n\s*\n", text) for p in _tweets_apart(b.split("\n"))]
+    pieces = _byline_under_title_apart(pieces)
     blocks = [normalize_space(" ".join(lines)) for lines in pieces]
     blocks = [b for b in blocks if b]
     title = ""
@@ -120,6 +127,18 @@ def parse_text(text: str) -> Article:
             title = normalize_space(lines[0])
             blocks[0] = normalize_space(blocks[0][len(title) :])
     return Article(title=title, paragraphs=_split_lines(blocks))
+
+
+def _byline_under_title_apart(pieces: list[list[str]]) -> list[list[str]]:
+    """A byline or a date on the lines right under the headline, with no blank line
+    between ("... at Sotheby's" / "By Claire Whitmore" / "October 5, 2018"), is a block of
+    its own, which the news cleaning removes, not the end of the title."""
+    if not pieces or len(pieces[0]) < 2:
+        return pieces
+    first, *rest = pieces[0]
+    if not all(BYLINE_ONLY.match(line.strip()) or DATE_LINE.match(line.strip()) for line in rest):
+        return pieces
+    return [[first], *([line] for line in rest), *pieces[1:]]
 
 
 def _tweets_apart(lines: list[str]) -> list[list[str]]:

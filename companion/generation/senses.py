@@ -269,7 +269,13 @@ def _after_the_word(mention: Mention) -> bool:
 
 
 # the news names file's kind of thing for an entity label
-LABEL_NEWS_KINDS = {"EVENT": "event", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
+LABEL_NEWS_KINDS = {
+    "EVENT": "event",
+    "ORG": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
 
 
 def _same_line(a: str, b: str) -> bool:

@@ -366,6 +366,14 @@ TRAILING_ROLES = frozenset(
 )
 
 
+# endings that make a word from a name ("Banksy-ed", "Kremlin-backed", "Taliban-run"); not
+# the lower-case part of a name ("Kim Jong-il", "Lee Myung-bak")
+WORDS_MADE_FROM_NAMES = frozenset(
+    {"ed", "style", "like", "led", "backed", "based", "run", "owned", "era", "esque", "ish"}
+    | {"type", "linked", "born", "made", "funded", "allied", "inspired", "controlled"}
+)
+
+
 def _clean_mention(
     index: int, doc: Doc, start: int, end: int, numbered: bool = False
 ) -> Mention | None:
@@ -386,6 +394,13 @@ def _clean_mention(
         start += 1  # "north Kerala", "eastern Ukraine": the name, not its direction
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    while (
+        end - start > 2
+        and doc[end - 1].lower_ in WORDS_MADE_FROM_NAMES
+        and doc[end - 2].text == "-"
+        and not doc[end - 2].whitespace_
+    ):
+        end -= 2  # "we just got Banksy-ed": the name, not the word made from it
     while (
         end - start > 1
         and doc[end - 1].lower_ in TRAILING_ROLES
