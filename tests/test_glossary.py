@@ -2108,3 +2108,42 @@ def test_a_word_made_from_a_name_is_not_the_name_s_heading(tmp_path: Path):
     )
     assert "Banksy-ed" not in glossary
     assert glossary.get("Banksy", "").startswith("British street artist"), glossary
+
+
+def test_an_ambiguous_name_takes_the_line_of_the_word_beside_it(tmp_path: Path):
+    """ "NASA's most advanced Mars rover, Curiosity, touched down": the names file calls
+    "Curiosity" ambiguous (a feeling too) but lists "Curiosity rover"; the sentence's
+    "rover" chooses that line."""
+    glossary = _glossary(
+        tmp_path,
+        "NASA's Curiosity lands safely on Mars\n\nNASA's most advanced Mars rover, Curiosity, "
+        "touched down on the red planet early on Monday.\n\nCuriosity will spend two years "
+        "studying whether Mars could ever have supported life. Curiosity sent back its "
+        "first pictures within minutes.",
+    )
+    assert glossary.get("Curiosity", "").startswith("NASA robot vehicle"), glossary
+
+
+def test_a_name_that_ends_in_s_is_glossed_whole(tmp_path: Path):
+    """ "Sotheby's": the mention loses its "'s" as a possessive would; a name written with
+    it every time is the names file's "Sotheby's", headed as the article writes it."""
+    glossary = _glossary(
+        tmp_path,
+        "Painting shreds itself after sale at Sotheby's\n\nA painting shredded itself "
+        "moments after it sold for $1.4 million at Sotheby's in London.\n\nSotheby's said "
+        "it had not known about the device. The sale was the last of Sotheby's evening.",
+    )
+    assert glossary.get("Sotheby's", "").startswith("auction house founded in London")
+
+
+def test_a_surname_said_once_without_s_is_not_a_name_ending_in_s():
+    """ "Parkinson's" is a disease in the names file; a Mr Parkinson named once without
+    the "'s" is not it."""
+    from companion.generation.analysis import load_nlp
+    from companion.generation.senses import always_possessive
+    from companion.generation.terms import Mention, Thing
+
+    doc = load_nlp()("Parkinson said it was fine. Parkinson's team agreed.")
+    names = [Mention(0, doc, 0, 1, "Parkinson"), Mention(0, doc, 6, 7, "Parkinson")]
+    assert not always_possessive(Thing(key="parkinson", kind="person", mentions=names), "Parkinson")
+    assert always_possessive(Thing(key="parkinson", kind="person", mentions=names[1:]), "Parkinson")

@@ -32,7 +32,7 @@ from companion.generation.definitions import (
     shorten,
 )
 from companion.generation.learner_dictionary import LearnerEntry, news_names, title_words
-from companion.generation.senses import SenseChooser
+from companion.generation.senses import SenseChooser, always_possessive
 from companion.generation.terms import (
     LAND,
     Thing,
@@ -1331,6 +1331,8 @@ def term_in_passage(thing: Thing, context: Context, passage: int) -> str:
             return full
     longest = max(len(f.split()) for f in forms)
     term = next(f for f in forms if len(f.split()) == longest)
+    if thing.is_name and always_possessive(thing, term) and f"{term}'s" in news_names():
+        return f"{term}'s"  # "Sotheby's": a name that ends in "'s"
     if term.isupper() and len(term) > 5:
         # "ZURICH (AP) —": a dateline's capitals; the passage's own form elsewhere
         term = next((f for f in forms if f.upper() == term and not f.isupper()), term)

@@ -949,6 +949,10 @@ class SenseChooser:
             if entry is None and form.istitle() and " " not in form and len(form) <= 7:
                 entry = listed.get(form.upper())  # "Cern", "Nato", "Opec": British news
                 # writes an acronym said as a word with one capital
+            if entry is None and always_possessive(thing, form):
+                entry = listed.get(f"{form}'s")  # "Sotheby's", whose "'s" the mention lost
+            if entry is not None and entry.verdict == "ambiguous":
+                entry = _paired_entry(thing, form, listed) or entry  # "Mars rover, Curiosity"
             if entry is None:
                 continue
             if kinds and entry.kind not in kinds:
@@ -1406,6 +1410,30 @@ def _american_first(forms: list[str]) -> list[str]:
 def _spelt_beside(thing: Thing, spelt: str) -> bool:
     """The article spells the acronym out in a sentence that uses it."""
     return any(spelt.lower() in m.sentence.text.lower() for m in thing.mentions)
+
+
+def always_possessive(thing: Thing, form: str) -> bool:
+    """Every mention of the name is followed by "'s": a name that ends in it ("Sotheby's",
+    "Moody's"), not a possessive ("Parkinson's" for a Mr Parkinson, said once without)."""
+    return all(
+        m.text == form and m.end < len(m.doc) and m.doc[m.end].tag_ == "POS"
+        for m in thing.mentions
+    )
+
+
+def _paired_entry(
+    thing: Thing, form: str, listed: Mapping[str, NewsNameEntry]
+) -> NewsNameEntry | None:
+    """For a name the news names file calls ambiguous, its line as "<name> <word>" where
+    a sentence that names it says the word ("NASA's most sophisticated Mars rover,
+    Curiosity, touched down": the file's "Curiosity rover", not curiosity the feeling)."""
+    for mention in thing.mentions:
+        words = {t.lower_ for t in mention.sentence if t.is_alpha and t.is_lower}
+        for word in sorted(words):
+            entry = listed.get(f"{form} {word}")
+            if entry is not None and entry.verdict == "gloss":
+                return entry
+    return None
 
 
 def _place_and_institution(senses: list[Synset]) -> bool:
