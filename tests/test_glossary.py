@@ -2147,3 +2147,42 @@ def test_a_surname_said_once_without_s_is_not_a_name_ending_in_s():
     names = [Mention(0, doc, 0, 1, "Parkinson"), Mention(0, doc, 6, 7, "Parkinson")]
     assert not always_possessive(Thing(key="parkinson", kind="person", mentions=names), "Parkinson")
     assert always_possessive(Thing(key="parkinson", kind="person", mentions=names[1:]), "Parkinson")
+
+
+def test_a_name_inside_a_disease_named_after_someone_is_not_glossed(tmp_path: Path):
+    """ "died from complications of non-Hodgkin's lymphoma": the disease, not the doctor
+    it is named after (reviewers: "Hodgkin: English doctor ..." a wrong referent)."""
+    glossary = _glossary(
+        tmp_path,
+        "Art collection of Microsoft co-founder sells for record sum\n\nPaul Allen, who "
+        "founded Microsoft with Bill Gates, died in 2018 from complications of "
+        "non-Hodgkin's lymphoma.\n\nHis art collection sold for $1.5 billion on Wednesday.",
+    )
+    assert not any("Hodgkin" in term for term in glossary), glossary
+
+
+def test_an_acronym_of_a_glossed_phrase_is_not_glossed_again(tmp_path: Path):
+    """ "its initial public offering ... the IPO": the phrase, in small letters, and its
+    initials were two terms; the acronym's entry said the same again (reviewers:
+    duplicate)."""
+    glossary = _glossary(
+        tmp_path,
+        "Uber shares fall in market debut\n\nThe stock opened at $42 on Friday, below the "
+        "initial public offering price of $45. The IPO, which raised $8.1 billion, was the "
+        "biggest in five years.\n\nThe IPO valued the company at $82 billion. Drivers "
+        "protested on Wednesday ahead of the IPO.",
+    )
+    assert "initial public offering" in glossary, glossary
+    assert "IPO" not in glossary
+
+
+def test_a_plural_with_a_meaning_of_its_own_takes_its_own_line(tmp_path: Path):
+    """ "stormed the broadcaster's premises": the plural is a building and its land, not
+    "premise", an idea an argument rests on (reviewers: wrong sense)."""
+    glossary = _glossary(
+        tmp_path,
+        "Protesters storm state broadcaster\n\nHundreds of protesters stormed the "
+        "premises of the state broadcaster on Wednesday and forced it off the air.\n\n"
+        "Soldiers later cleared the premises, officials said.",
+    )
+    assert glossary.get("premises", "").startswith("building and land"), glossary

@@ -167,6 +167,7 @@ def build_glossary(context: Context, things: list[Thing]) -> list[list[GlossaryE
             if not _part_of_glossed(item[2], glossed) and not _variant_of_glossed(item[2], glossed)
         ]
         scored = _one_per_definition(scored, defined)
+        scored = _no_acronym_of_a_glossed_phrase(scored, named, context)
         scored = _not_of_a_glossed_name(scored, named)
         best = pick(_one_per_stem(scored, context.title), limit, headline)
         named |= {normal_key(e.term) for e in best}
@@ -186,6 +187,34 @@ def _without_avoided_forms(thing: Thing, context: Context) -> Thing | None:
     None when every form has one."""
     kept = [m for m in thing.mentions if not context.avoids(m.text)]
     return replace(thing, mentions=kept) if kept else None
+
+
+def _no_acronym_of_a_glossed_phrase(
+    scored: list[tuple[float, bool, GlossaryEntry]], named: set[str], context: Context
+) -> list[tuple[float, bool, GlossaryEntry]]:
+    """An acronym and the phrase of its initials, each glossed ("initial public offering
+    ... The IPO", the phrase in small letters, so the two were never one thing): the one
+    the article writes first keeps its entry (reviewers: the second was a duplicate).
+    A phrase glossed in an earlier passage always stands."""
+    text = " ".join(context.analysis.paragraphs).lower()
+
+    def first(term: str) -> int:
+        position = text.find(term.lower())
+        return position if position >= 0 else len(text)
+
+    phrases = {initials(e.term): e.term for _, _, e in scored if " " in e.term}
+    earlier = {initials(key) for key in named if " " in key}
+    later: set[str] = set()
+    for _, _, entry in scored:
+        phrase = phrases.get(entry.term)
+        if re.fullmatch(r"[A-Z]{2,6}", entry.term) and phrase is not None:
+            later.add(entry.term if first(phrase) < first(entry.term) else phrase)
+    return [
+        item
+        for item in scored
+        if item[2].term not in later
+        and not (re.fullmatch(r"[A-Z]{2,6}", item[2].term) and item[2].term in earlier)
+    ]
 
 
 def _heading(

@@ -149,6 +149,9 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
         for ent in doc.ents:
             if covered & set(range(ent.start, ent.end)):
                 continue
+            if _named_after(doc, ent):
+                covered.update(range(ent.start, ent.end))  # no name of its own either
+                continue
             label = "PERSON" if _listed_person_cut(doc, ent) else ent.label_
             kind = NAME_KINDS.get(label)
             start = ent.start - 1 if _first_name_left_out(doc, ent, covered) else ent.start
@@ -196,6 +199,22 @@ def _first_name_left_out(doc: Doc, ent: Span, covered: set[int]) -> bool:
         and not any(get_wordnet().synsets(before.lower_, pos) for pos in "nvar")
         and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
     )
+
+
+# what is named after a person ("non-Hodgkin's lymphoma", "Parkinson's disease")
+NAMED_AFTER_HEADS = frozenset({"disease", "syndrome", "lymphoma", "palsy", "sarcoma", "law"})
+
+
+def _named_after(doc: Doc, ent: Span) -> bool:
+    """A person's name that is part of a thing named after them: the thing, not the
+    person (reviewers: "Hodgkin", the doctor, for the disease, a wrong referent)."""
+    after = ent.end if doc[ent.end - 1].tag_ == "POS" else ent.end + 1
+    return (
+        ent.label_ in ("PERSON", "ORG")
+        and after < len(doc)
+        and doc[after - 1].tag_ == "POS"
+        and doc[after].lower_ in NAMED_AFTER_HEADS
+    )  # (the recogniser may hold the "'s" in the name: "non-Hodgkin's" an organisation)
 
 
 def _rest_of_name_left_out(doc: Doc, ent: Span, covered: set[int], label: str) -> int:
