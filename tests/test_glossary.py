@@ -2186,3 +2186,34 @@ def test_a_plural_with_a_meaning_of_its_own_takes_its_own_line(tmp_path: Path):
         "Soldiers later cleared the premises, officials said.",
     )
     assert glossary.get("premises", "").startswith("building and land"), glossary
+
+
+def test_a_capitalised_word_after_a_made_thing_is_its_name(tmp_path: Path):
+    """ "astronauts aboard the shuttle Endeavour": the shuttle's name, not the word
+    ("serious effort to do something new or difficult"; reviewers: wrong sense)."""
+    glossary = _glossary(
+        tmp_path,
+        "Telescope marks 25 years in orbit\n\nIn December 1993, astronauts aboard the "
+        "shuttle Endeavour carried out the first servicing mission, installing a new "
+        "camera.\n\nThe repairs gave the telescope its sharp vision.",
+    )
+    assert "Endeavour" not in glossary and "endeavour" not in glossary, glossary
+
+
+def test_a_person_does_not_take_the_line_of_a_thing_named_after_them():
+    """The telescope "Hubble", named after the astronomer Edwin Hubble: the learner names
+    file lists WordNet's astronomer under "Hubble", and the news names file's "Hubble"
+    is the telescope; a person keeps the astronomer's line (a place or a body takes the
+    news names line of its own form only: "Yugoslavia")."""
+    from companion.common.wordnet import get_wordnet
+    from companion.generation.analysis import load_nlp
+    from companion.generation.senses import SenseChooser
+    from companion.generation.terms import Mention, Thing
+
+    text = "The telescope is named after Edwin Hubble. Hubble was launched in 1990."
+    doc = load_nlp()(text)
+    mentions = [Mention(0, doc, 5, 7, "Edwin Hubble"), Mention(0, doc, 8, 9, "Hubble")]
+    astronomer = Thing(key="edwin hubble", kind="person", mentions=mentions, labels=["PERSON"])
+    lemmas = {t.lemma_.lower() for t in doc if t.is_alpha}
+    line = SenseChooser(get_wordnet(), lemmas, text).define_name(astronomer)
+    assert line is not None and "astronomer" in line.text and "telescope" not in line.text

@@ -32,7 +32,13 @@ from spacy.tokens import Token
 from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import zipf
 from companion.generation.clauses import joining_hyphen, span_text
-from companion.generation.lexicon import DASHES, PERSON_LEXNAME, PRONOUNS, REGION_LABELS
+from companion.generation.lexicon import (
+    ARTIFACT_LEXNAME,
+    DASHES,
+    PERSON_LEXNAME,
+    PRONOUNS,
+    REGION_LABELS,
+)
 from companion.generation.terms import (
     Mention,
     Thing,
@@ -185,7 +191,6 @@ CAPTION_PLACE = re.compile(
 )
 HEAD_END = re.compile(r"\s(?:of|in|on|at|for|from|with|to|by|that|who|which|whose|where)\s|[,;(]")
 GROUP_LEXNAME, PLACE_LEXNAME = 14, 15  # WordNet's noun.group and noun.location
-ARTIFACT_LEXNAME = 6  # noun.artifact: an airport, a building
 
 
 def fits_kind(text: str, thing: Thing) -> bool:

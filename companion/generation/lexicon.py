@@ -42,6 +42,7 @@ HEADING_ENTITIES = {
 }
 SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 PERSON_LEXNAME = 18  # WordNet's noun.person: father, chairman, spokesman, singer
+ARTIFACT_LEXNAME = 6  # noun.artifact: "orbiter", "rover", "ship", an airport, a building
 # a title of rank or office cut short before a name ("Pres. Dilma Rousseff", "Gov. Jan
 # Brewer"): the titles that never end a sentence, but courtesy titles and place words,
 # and a council's and a police force's titles written without a full stop

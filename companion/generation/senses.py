@@ -35,7 +35,12 @@ from companion.generation.learner_dictionary import (
     news_people,
     title_words,
 )
-from companion.generation.lexicon import LABEL_LEXNAMES, PERSON_LEXNAME, WEEKDAYS_MONTHS
+from companion.generation.lexicon import (
+    ARTIFACT_LEXNAME,
+    LABEL_LEXNAMES,
+    PERSON_LEXNAME,
+    WEEKDAYS_MONTHS,
+)
 from companion.generation.terms import (
     Mention,
     Thing,
@@ -50,7 +55,6 @@ MIN_TOPIC_SCORE = 5  # a topic word in the sentence and another in the article, 
 WORDNET_NAME_LEXNAMES = {14, 15, 18, 11, 7}  # noun.group, location, person, event, act
 # a noun whose first sense WordNet's tagged corpus saw this often is no glossary word
 COMMON_NOUN_TAGS = 2
-ARTIFACT_LEXNAME = 6  # noun.artifact: "orbiter", "rover", "ship"
 EVENT_LEXNAME = 11  # noun.event
 # British spellings WordNet's tagged corpus counts under the American one
 AMERICAN_SPELLING = (
@@ -1143,8 +1147,15 @@ class SenseChooser:
                     if titled is not None and titled.verdict in ("gloss", "known"):
                         listed = NameEntry(sense.offset, form, titled.verdict, titled.definition)
                 if listed is not None and listed.verdict == "gloss":
-                    if listed.name != form and sense.instance:
-                        news = self._news_name(thing, kinds=NEWS_KINDS.get(thing.kind, frozenset()))
+                    news_lines = self.news if self.news is not None else news_names()
+                    if (
+                        listed.name != form
+                        and sense.instance
+                        and thing.kind in NEWS_KINDS
+                        and form in news_lines
+                    ):  # (a place's or a body's own line, not a person's short name's:
+                        # "Hubble" the telescope is not Edwin Hubble)
+                        news = self._news_name(thing, kinds=NEWS_KINDS[thing.kind])
                         if news is not None:
                             return news  # "Yugoslavia": WordNet's first sense is the later
                             # Serbia and Montenegro, whose line the names file gives

@@ -29,6 +29,7 @@ from companion.generation.learner_dictionary import (
     title_words,
 )
 from companion.generation.lexicon import (
+    ARTIFACT_LEXNAME,
     DEMONYM_SUFFIXES,
     NAME_KINDS,
     NAME_PARTICLES,
@@ -978,7 +979,18 @@ def _capitalised_word(token) -> bool:
         _glossed_noun(token.lower_)
         and not any(s.instance for s in senses)
         and not any(_named_conjunct(c) for c in token.conjuncts)
+        and not _named_machine(token)
     )
+
+
+def _named_machine(token) -> bool:
+    """A capitalised word right after a noun for a made thing is that thing's name ("the
+    space shuttle Endeavour", "the ship Resolute"), not the word ("a serious effort")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is None or before.pos_ != "NOUN" or not before.text.islower():
+        return False
+    senses = get_wordnet().synsets(before.lemma_, "n")[:1]
+    return bool(senses) and senses[0].lexname == ARTIFACT_LEXNAME
 
 
 def _named_conjunct(token) -> bool:
