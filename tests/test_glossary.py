@@ -2217,3 +2217,15 @@ def test_a_person_does_not_take_the_line_of_a_thing_named_after_them():
     lemmas = {t.lemma_.lower() for t in doc if t.is_alpha}
     line = SenseChooser(get_wordnet(), lemmas, text).define_name(astronomer)
     assert line is not None and "astronomer" in line.text and "telescope" not in line.text
+
+
+def test_an_acronym_the_title_writes_keeps_its_entry_over_its_phrase(tmp_path: Path):
+    """ "Facebook shares barely hold IPO price": the title's acronym is the term the
+    reader meets first, so it keeps its entry and the phrase of its initials goes."""
+    glossary = _glossary(
+        tmp_path,
+        "Shares barely hold IPO price in market debut\n\nThe stock opened above the "
+        "initial public offering price of $38 on Friday. The IPO raised $16 billion.\n\n"
+        "Bankers had priced the IPO at the top of its range.",
+    )
+    assert "IPO" in glossary and "initial public offering" not in glossary, glossary

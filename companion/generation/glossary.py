@@ -194,11 +194,14 @@ def _no_acronym_of_a_glossed_phrase(
 ) -> list[tuple[float, bool, GlossaryEntry]]:
     """An acronym and the phrase of its initials, each glossed ("initial public offering
     ... The IPO", the phrase in small letters, so the two were never one thing): the one
-    the article writes first keeps its entry (reviewers: the second was a duplicate).
+    the title or else the article writes first keeps its entry (reviewers: the second
+    was a duplicate).
     A phrase glossed in an earlier passage always stands."""
     text = " ".join(context.analysis.paragraphs).lower()
 
-    def first(term: str) -> int:
+    def first(term: str) -> int:  # (the title's, first of all: "... hold IPO price")
+        if term_in_text(term, context.title):
+            return -1
         position = text.find(term.lower())
         return position if position >= 0 else len(text)
 

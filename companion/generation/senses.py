@@ -734,7 +734,9 @@ class SenseChooser:
         forms += [american for form in forms for american in _american_spellings(form)]
         written = {m.text.lower() for m in thing.mentions}
         if len(written) == 1 and thing.pos == "n" and not written & set(forms):
-            forms.insert(0, written.pop())  # "premises" (a building), never "premise"
+            plural = look_up(list(written), self.dictionary)
+            if plural is not None and plural.verdict == "gloss":
+                return plural  # "premises" (a building), never "premise"
         return look_up(forms, self.dictionary)
 
     def _first_tags(self, thing: Thing) -> int:
