@@ -207,8 +207,8 @@ NAMED_AFTER_HEADS = frozenset({"disease", "syndrome", "lymphoma", "palsy", "sarc
 
 
 def _named_after(doc: Doc, ent: Span) -> bool:
-    """A person's name that is part of a thing named after them: the thing, not the
-    person (reviewers: "Hodgkin", the doctor, for the disease, a wrong referent)."""
+    """A name that is part of a thing named after a person ("non-Hodgkin's lymphoma"):
+    the thing, not the person (reviewers: "Hodgkin", the doctor, a wrong referent)."""
     after = ent.end if doc[ent.end - 1].tag_ == "POS" else ent.end + 1
     return (
         ent.label_ in ("PERSON", "ORG")
