@@ -189,6 +189,9 @@ def _without_avoided_forms(thing: Thing, context: Context) -> Thing | None:
     return replace(thing, mentions=kept) if kept else None
 
 
+ACRONYM_TERM = re.compile(r"[A-Z]{2,6}")
+
+
 def _no_acronym_of_a_glossed_phrase(
     scored: list[tuple[float, bool, GlossaryEntry]], named: set[str], context: Context
 ) -> list[tuple[float, bool, GlossaryEntry]]:
@@ -197,26 +200,22 @@ def _no_acronym_of_a_glossed_phrase(
     the title or else the article writes first keeps its entry (reviewers: the second
     was a duplicate).
     A phrase glossed in an earlier passage always stands."""
-    text = " ".join(context.analysis.paragraphs).lower()
 
     def first(term: str) -> int:  # (the title's, first of all: "... hold IPO price")
-        if term_in_text(term, context.title):
-            return -1
-        position = text.find(term.lower())
-        return position if position >= 0 else len(text)
+        return -1 if term_in_text(term, context.title) else _article_position(term, context)
 
     phrases = {initials(e.term): e.term for _, _, e in scored if " " in e.term}
     earlier = {initials(key) for key in named if " " in key}
     later: set[str] = set()
     for _, _, entry in scored:
         phrase = phrases.get(entry.term)
-        if re.fullmatch(r"[A-Z]{2,6}", entry.term) and phrase is not None:
+        if ACRONYM_TERM.fullmatch(entry.term) and phrase is not None:
             later.add(entry.term if first(phrase) < first(entry.term) else phrase)
     return [
         item
         for item in scored
         if item[2].term not in later
-        and not (re.fullmatch(r"[A-Z]{2,6}", item[2].term) and item[2].term in earlier)
+        and not (ACRONYM_TERM.fullmatch(item[2].term) and item[2].term in earlier)
     ]
 
 
@@ -1488,6 +1487,11 @@ def add_shared_terms(
 def _first_position(entry: GlossaryEntry, context: Context, titled: set[int]) -> int:
     if id(entry) in titled:
         return -1
+    return _article_position(entry.term.split(" (")[0], context)
+
+
+def _article_position(term: str, context: Context) -> int:
+    """Where the article first writes the term (its length when it never does)."""
     text = " ".join(context.analysis.paragraphs).lower()
-    position = text.find(entry.term.lower().split(" (")[0])
+    position = text.find(term.lower())
     return position if position >= 0 else len(text)

@@ -36,7 +36,6 @@ from companion.generation.learner_dictionary import (
     title_words,
 )
 from companion.generation.lexicon import (
-    ARTIFACT_LEXNAME,
     LABEL_LEXNAMES,
     PERSON_LEXNAME,
     WEEKDAYS_MONTHS,
@@ -46,6 +45,7 @@ from companion.generation.terms import (
     Thing,
     display_name,
     firm,
+    named_machine,
     normal_key,
     spelling_variants,
 )
@@ -946,7 +946,7 @@ class SenseChooser:
         country or sport the article never mentions (the UK's Labour Party in Auckland).
         `whole`: only a name of two words or more, whole; `kinds`: only a line of one of
         those kinds."""
-        listed = self.news if self.news is not None else news_names()
+        listed = self._news_lines()
         for form in self._name_forms(thing):
             if whole and len(form.split()) < 2:
                 continue
@@ -983,6 +983,9 @@ class SenseChooser:
             # credit) is not worth its line: the title or two paragraphs
             return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
         return None
+
+    def _news_lines(self) -> Mapping[str, NewsNameEntry]:
+        return self.news if self.news is not None else news_names()
 
     def _tied_elsewhere(self, form: str, entry: NewsNameEntry) -> bool:
         """The line ties the name to a country or a field the article never mentions
@@ -1149,12 +1152,11 @@ class SenseChooser:
                     if titled is not None and titled.verdict in ("gloss", "known"):
                         listed = NameEntry(sense.offset, form, titled.verdict, titled.definition)
                 if listed is not None and listed.verdict == "gloss":
-                    news_lines = self.news if self.news is not None else news_names()
                     if (
                         listed.name != form
                         and sense.instance
                         and thing.kind in NEWS_KINDS
-                        and form in news_lines
+                        and form in self._news_lines()
                     ):  # (a place's or a body's own line, not a person's short name's:
                         # "Hubble" the telescope is not Edwin Hubble)
                         news = self._news_name(thing, kinds=NEWS_KINDS[thing.kind])
@@ -1461,18 +1463,8 @@ def _place_and_institution(senses: list[Synset]) -> bool:
 
 
 def _called_a_machine(thing: Thing) -> bool:
-    """A name the article gives to an object: "Nasa orbiter Galileo" (a noun for a
-    man-made thing right before the name; after it, the noun is something of the name's:
-    "FDA panel")."""
-    wordnet = get_wordnet()
-    for mention in thing.mentions:
-        doc = mention.doc
-        for i in (mention.start - 1,):
-            if 0 <= i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].text.islower():
-                senses = wordnet.synsets(doc[i].lemma_, "n")
-                if senses and senses[0].lexname == ARTIFACT_LEXNAME:
-                    return True
-    return False
+    """A name the article gives to an object: "Nasa orbiter Galileo"."""
+    return any(named_machine(m.doc[m.start]) for m in thing.mentions)
 
 
 def _vowel_variants(name: str, limit: int = 400):

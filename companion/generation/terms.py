@@ -153,10 +153,11 @@ def _named_mentions(analysis: Analysis) -> list[tuple[str, str, Mention]]:
             if _named_after(doc, ent):
                 covered.update(range(ent.start, ent.end))  # no name of its own either
                 continue
-            label = "PERSON" if _listed_person_cut(doc, ent) else ent.label_
+            cut = _listed_person_cut(doc, ent)
+            label = "PERSON" if cut else ent.label_
             kind = NAME_KINDS.get(label)
             start = ent.start - 1 if _first_name_left_out(doc, ent, covered) else ent.start
-            end = ent.end + _rest_of_name_left_out(doc, ent, covered, label)
+            end = ent.end + (1 if cut else _rest_of_name_left_out(doc, ent, covered, label))
             mention = _clean_mention(index, doc, start, end, numbered=ent.label_ == "LAW")
             if kind is None or mention is None:
                 continue
@@ -197,7 +198,7 @@ def _first_name_left_out(doc: Doc, ent: Span, covered: set[int]) -> bool:
         and not before.ent_type_
         and before.i not in covered
         and before.lower_ not in WEEKDAYS_MONTHS
-        and not any(get_wordnet().synsets(before.lower_, pos) for pos in "nvar")
+        and _unknown_word(before)
         and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
     )
 
@@ -221,13 +222,10 @@ def _named_after(doc: Doc, ent: Span) -> bool:
 def _rest_of_name_left_out(doc: Doc, ent: Span, covered: set[int], label: str) -> int:
     """ "leader Aung San Suu Kyi from house arrest": the recogniser's person is "Aung
     San", the rest of her name left out. The capitalised proper nouns right after a
-    person, up to two, that no dictionary knows (not "Tuesday", not "Street"); or that
-    make a name the news people file lists ("Usain Bolt", whose "Usain" the recogniser
-    took for a place)."""
+    person, up to two, that no dictionary knows (not "Tuesday", not "Street"). (One that
+    makes a name the news people file lists, "Usain Bolt", is `_listed_person_cut`.)"""
     if label != "PERSON":
         return 0
-    if _listed_person_cut(doc, ent):
-        return 1
     count = 0
     for token in doc[ent.end : ent.end + 2]:
         if not (_bare_proper_noun(token, covered) and _unknown_word(token)):
@@ -979,13 +977,14 @@ def _capitalised_word(token) -> bool:
         _glossed_noun(token.lower_)
         and not any(s.instance for s in senses)
         and not any(_named_conjunct(c) for c in token.conjuncts)
-        and not _named_machine(token)
+        and not named_machine(token)
     )
 
 
-def _named_machine(token) -> bool:
+def named_machine(token) -> bool:
     """A capitalised word right after a noun for a made thing is that thing's name ("the
-    space shuttle Endeavour", "the ship Resolute"), not the word ("a serious effort")."""
+    space shuttle Endeavour", "Nasa orbiter Galileo"), not the word ("a serious effort")
+    nor the astronomer (after it, the noun is something of the name's: "FDA panel")."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is None or before.pos_ != "NOUN" or not before.text.islower():
         return False
