@@ -2229,3 +2229,83 @@ def test_an_acronym_the_title_writes_keeps_its_entry_over_its_phrase(tmp_path: P
         "Bankers had priced the IPO at the top of its range.",
     )
     assert "IPO" in glossary and "initial public offering" not in glossary, glossary
+
+
+def test_a_name_whose_wordnet_gloss_is_no_noun_phrase_takes_the_learner_line(tmp_path: Path):
+    """WordNet's "Hong Kong: formerly a Crown Colony on the coast ..." is no noun
+    phrase, but the learner names file has a line for that sense, which says what it
+    is."""
+    glossary = _glossary(
+        tmp_path,
+        "China passes Hong Kong security law\n\nChina passed a security law for Hong Kong "
+        "on Tuesday. Critics said the law ends the freedoms of Hong Kong.\n\nHong Kong "
+        "leaders welcomed the law, which punishes secession.",
+    )
+    assert glossary.get("Hong Kong", "").startswith("former British colony"), glossary
+
+
+def test_a_country_the_recogniser_took_for_a_person_or_a_body_is_a_place(tmp_path: Path):
+    """ "Sri Lanka president flees ..." is no person (the news names file calls Sri
+    Lanka a known place), and "flown to the Maldives" no body (WordNet knows the name
+    only as a place, one of whose lines says country)."""
+    glossary = _glossary(
+        tmp_path,
+        "Sri Lanka president flees to Maldives as protesters storm PM's office\n\n"
+        "Colombo (AFP) - Sri Lanka's President Gotabaya Rajapaksa fled the country aboard "
+        "a military aircraft early Wednesday, hours before he had promised to resign.\n\n"
+        "The air force provided an aircraft to fly the leader, his wife and two "
+        "bodyguards to the Maldives with the full approval of the defence ministry.",
+    )
+    assert "island country" in glossary.get("Sri Lanka", ""), glossary
+    assert "island country" in glossary.get("Maldives", ""), glossary
+
+
+def test_a_body_written_to_is_no_news_outlet(tmp_path: Path):
+    """ "told Reuters" is an outlet's use, but "a letter to the Securities and Exchange
+    Commission" is not: the body is glossed."""
+    glossary = _glossary(
+        tmp_path,
+        "Oil company faces questions over spill\n\nThe company sent a letter to the U.S. "
+        "Securities and Exchange Commission on Monday about the cost of the spill.\n\n"
+        "The Securities and Exchange Commission has opened an inquiry, officials told "
+        "Reuters.",
+    )
+    assert "Securities and Exchange Commission" in glossary, glossary
+    assert "Reuters" not in glossary, glossary
+
+
+def test_a_name_most_students_know_is_glossed_only_where_the_title_names_it(tmp_path: Path):
+    """The news people file's "title" verdict: Lionel Messi's line in "Messi crowns
+    career ...", none where he is one of the article's names."""
+    body = (
+        "\n\nLionel Messi scored twice as Argentina beat France on penalties in the World "
+        "Cup final on Sunday.\n\nLionel Messi lifted football's greatest trophy in Lusail."
+    )
+    titled = _glossary(tmp_path, "Messi crowns career as Argentina win World Cup" + body)
+    assert titled.get("Lionel Messi", "").startswith("Argentine footballer"), titled
+    untitled = _glossary(tmp_path, "Argentina win World Cup on penalties" + body)
+    assert "Lionel Messi" not in untitled, untitled
+
+
+def test_a_title_s_noun_after_another_keeps_its_dictionary_line(tmp_path: Path):
+    """ "climate pact": a headline's shorthand for a pact on climate, not a compound of
+    its own (which "drug cartels" in a story's sentences is)."""
+    glossary = _glossary(
+        tmp_path,
+        "World adopts first global climate pact\n\nNearly 200 nations backed a deal in "
+        "Paris on Saturday to cut the emissions that warm the planet.\n\nThe deal takes "
+        "effect in 2020.",
+    )
+    assert glossary.get("pact", "").startswith("formal agreement"), glossary
+
+
+def test_a_title_s_verb_takes_its_news_line_from_the_article_s_topic(tmp_path: Path):
+    """ "protesters storm PM's office": the title words file's line, whose topic words
+    now hold protesters and buildings as well as troops."""
+    glossary = _glossary(
+        tmp_path,
+        "Protesters storm parliament in capital\n\nThousands of protesters stormed the "
+        "parliament building on Saturday. Demonstrators broke through the gates of the "
+        "compound.\n\nPolice fired tear gas at the crowd outside the palace.",
+    )
+    assert glossary.get("storm", "").startswith("attack a place"), glossary

@@ -58,6 +58,7 @@ def test_a_well_formed_file_gives_one_entry_a_word():
         ("influx\tn\tmaybe\t", "verdict must be one of"),
         ("influx\tn\tgloss\t", "a definition is needed for 'gloss' and only for it"),
         ("influx\tn\tknown\ta flow of people", "a definition is needed for 'gloss'"),
+        ("influx\tn\ttitle\ta flow of people", "verdict must be one of"),  # names only
         ("spokeswoman\tn\tgloss\ta female spokesperson", "uses the word itself"),
         ("prussian\ta\tgloss\tof or relating to Prussia", "uses the word itself"),
     ],
@@ -317,6 +318,7 @@ NEWS_HEADER = "name\tkind\tverdict\tdefinition"
         ("Kerala\tstate\tgloss\tstate in southwestern India", "kind must be one of"),
         ("Kerala\tplace\tgloss\tKerala state of India", "repeats the name"),
         ("Kerala\tplace\tknown\tstate in southwestern India", "only for it"),
+        ("Kerala\tplace\ttitle\t", "needed for 'gloss' and 'title'"),
         ("NHS\tgroup\tgloss\tsecond line", "listed twice"),
     ],
 )

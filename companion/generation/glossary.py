@@ -492,8 +492,14 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         return None  # "Blurb: 25 Percent Off" where the article means Blurb.com
     if not thing.is_name and _clipped(thing, context):
         return None  # "quake" in a story that says "earthquake"
-    if not thing.is_name and _always_compounded(thing, context.analysis.title):
+    if (
+        not thing.is_name
+        and not (vetted and in_title(thing, context))
+        and _always_compounded(thing, context.analysis.title)
+    ):
         return None  # "drug cartels", "health overhaul": not the word's dictionary sense
+        # (but a title's word the dictionaries give a line keeps it: "climate pact",
+        # "investor backlash", "Nasdaq debut")
     definition = _define(thing, context, chooser, resolve) or headline
     if definition is not None and definition.household and not in_title(thing, context):
         return None  # Mount Everest, the House of Commons: students know them

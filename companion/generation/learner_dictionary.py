@@ -44,6 +44,10 @@ TITLE_WORDS_FILE = Path(__file__).with_name("data") / "title_words.tsv"
 NEWS_NAME_KINDS = frozenset({"place", "group", "event", "people", "other"})
 PERSON_KINDS = frozenset({"person"})
 VERDICTS = frozenset({"gloss", "known", "ambiguous", "skip"})
+# the news names and people files' verdicts: "title" is a name most students know, whose
+# line is written only where a title names it ("Messi crowns career ...")
+NEWS_VERDICTS = VERDICTS | {"title"}
+LINED_VERDICTS = frozenset({"gloss", "title"})
 POS = frozenset({"n", "a", "v"})
 
 
@@ -98,11 +102,20 @@ def _entry(row: list[str], where: str) -> LearnerEntry:
     return LearnerEntry(word, pos, verdict, definition)
 
 
-def _check_verdict(verdict: str, definition: str, where: str) -> None:
-    if verdict not in VERDICTS:
-        raise DictionaryError(f"{where}: verdict must be one of {sorted(VERDICTS)}")
-    if (verdict == "gloss") != bool(definition):
-        raise DictionaryError(f"{where}: a definition is needed for 'gloss' and only for it")
+def _check_verdict(
+    verdict: str, definition: str, where: str, verdicts: frozenset[str] = VERDICTS
+) -> None:
+    if verdict not in verdicts:
+        raise DictionaryError(f"{where}: verdict must be one of {sorted(verdicts)}")
+    if (verdict in LINED_VERDICTS) != bool(definition):
+        raise DictionaryError(
+            f"{where}: a definition is needed for {_quoted(LINED_VERDICTS & verdicts)}"
+            " and only for it"
+        )
+
+
+def _quoted(verdicts: frozenset[str]) -> str:
+    return " and ".join(f"'{v}'" for v in sorted(verdicts))
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,7 @@ def parse_names(lines: list[str], name: str = "learner_names.tsv") -> dict[int, 
     for where, (offset, thing, verdict, definition) in _rows(lines, name, "offset"):
         if not re.fullmatch(r"\d{8}", offset):
             raise DictionaryError(f"{where}: the offset must be 8 digits, not '{offset}'")
-        _check_verdict(verdict, definition, where)
+        _check_verdict(verdict, definition, where, NEWS_VERDICTS)
         if definition and re.search(rf"\b{re.escape(thing)}\b", definition, re.IGNORECASE):
             raise DictionaryError(f"{where}: the definition of '{thing}' repeats the name")
         if int(offset) in entries:
@@ -147,7 +160,7 @@ def parse_news_names(
             raise DictionaryError(f"{where}: a name starts with a capital, not '{thing}'")
         if kind not in kinds:
             raise DictionaryError(f"{where}: kind must be one of {sorted(kinds)}")
-        _check_verdict(verdict, definition, where)
+        _check_verdict(verdict, definition, where, NEWS_VERDICTS)
         if definition and re.search(rf"\b{re.escape(thing)}\b", definition, re.IGNORECASE):
             raise DictionaryError(f"{where}: the definition of '{thing}' repeats the name")
         if thing in entries:

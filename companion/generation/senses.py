@@ -23,6 +23,7 @@ from companion.generation.definitions import (
     usable,
 )
 from companion.generation.learner_dictionary import (
+    LINED_VERDICTS,
     LearnerEntry,
     NameEntry,
     NewsNameEntry,
@@ -922,9 +923,11 @@ class SenseChooser:
             ):
                 return None  # "Rihanna Clarke, a nurse": the first name of someone else
                 # (but "Neymar Sr" is the father of the Neymar the article is about)
-            if entry.verdict != "gloss" or _another_field(entry.definition, self.article):
+            if entry.verdict not in LINED_VERDICTS or _another_field(
+                entry.definition, self.article
+            ):
                 return None
-            return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
+            return _news_definition(entry, thing)
         return None
 
     def _spelt_otherwise(
@@ -966,7 +969,7 @@ class SenseChooser:
                 continue
             if kinds and entry.kind not in kinds:
                 return None
-            if entry.verdict != "gloss" or self._tied_elsewhere(form, entry):
+            if entry.verdict not in LINED_VERDICTS or self._tied_elsewhere(form, entry):
                 return None
             if form.isupper() and self._country_not_named(entry.definition):
                 return None  # "RBI: central bank of India" in a baseball story (runs
@@ -981,7 +984,7 @@ class SenseChooser:
                 # article spells out the Independent Police Complaints Commission
             # a name met once in passing ("estimates from Thomson Reuters", a photo
             # credit) is not worth its line: the title or two paragraphs
-            return Definition(entry.definition, "dictionary", thing.first, 0.8, central_only=True)
+            return _news_definition(entry, thing)
         return None
 
     def _news_lines(self) -> Mapping[str, NewsNameEntry]:
@@ -1124,10 +1127,15 @@ class SenseChooser:
                     # "FEMA: independent agency of the United States government": the news
                     # names file's line, if it has one, says what the body does
                     return self._news_line_instead(thing)
+                listed = self._listed_line(sense, form)
                 if native_of_known_place(text) or (
-                    text and (not _noun_phrase(text) or _vague_gloss(text, thing))
+                    text
+                    and not (listed is not None and listed.verdict == "gloss")
+                    and (not _noun_phrase(text) or _vague_gloss(text, thing))
                 ):
                     return None  # "Mesozoic Era: from 230 million to 63 million years ago"
+                    # (but "Hong Kong: formerly a Crown Colony ..." has the learner
+                    # reference's line, which says what it is)
                 if text and _another_region(thing, text):
                     return None  # "Potsdam: city in northeastern Germany" for "Potsdam, St
                     # Elizabeth" in Jamaica: another place of the same name
@@ -1143,14 +1151,6 @@ class SenseChooser:
                     continue  # "Salisbury: capital and largest city of Zimbabwe" for the
                     # English city; "Santiago: second-largest city in the Dominican
                     # Republic" in a story about Spain
-                listed = self._listed_name(sense)
-                if not sense.instance:
-                    # a title or body written as a name ("Medical Officer", "Defence
-                    # Force"): the dictionary's verdict on the words, if it has one (a
-                    # name it skips, "Taliban", keeps WordNet's line)
-                    titled = look_up([form.lower()], self.dictionary)
-                    if titled is not None and titled.verdict in ("gloss", "known"):
-                        listed = NameEntry(sense.offset, form, titled.verdict, titled.definition)
                 if listed is not None and listed.verdict == "gloss":
                     if (
                         listed.name != form
@@ -1177,6 +1177,18 @@ class SenseChooser:
 
     def _dictionary(self) -> Mapping[str, LearnerEntry]:
         return learner_dictionary() if self.dictionary is None else self.dictionary
+
+    def _listed_line(self, sense: Synset, form: str) -> NameEntry | None:
+        """The learner reference's verdict and line for a WordNet name sense."""
+        listed = self._listed_name(sense)
+        if not sense.instance:
+            # a title or body written as a name ("Medical Officer", "Defence Force"): the
+            # dictionary's verdict on the words, if it has one (a name it skips,
+            # "Taliban", keeps WordNet's line)
+            titled = look_up([form.lower()], self.dictionary)
+            if titled is not None and titled.verdict in ("gloss", "known"):
+                listed = NameEntry(sense.offset, form, titled.verdict, titled.definition)
+        return listed
 
     def _listed_name(self, sense: Synset) -> NameEntry | None:
         names = learner_names() if self.names is None else self.names
@@ -1436,6 +1448,15 @@ def always_possessive(thing: Thing, form: str) -> bool:
     return all(
         m.text == form and m.end < len(m.doc) and m.doc[m.end].tag_ == "POS"
         for m in thing.mentions
+    )
+
+
+def _news_definition(entry: NewsNameEntry, thing: Thing) -> Definition:
+    """A news names or people file's line: for central names only (the title, or two
+    paragraphs), and for a name most students know ("title"), only the title's."""
+    household = entry.verdict == "title"
+    return Definition(
+        entry.definition, "dictionary", thing.first, 0.8, household=household, central_only=True
     )
 
 

@@ -23,6 +23,7 @@ from companion.generation.analysis import Analysis, doc_text, load_nlp, zipf
 from companion.generation.importing import is_boilerplate
 from companion.generation.learner_dictionary import (
     learner_dictionary,
+    learner_names,
     learner_senses,
     news_names,
     news_people,
@@ -689,8 +690,11 @@ def _listed_places_and_groups(things: list[Thing]) -> None:
         if thing.kind not in ("person", "group"):
             continue
         entry = next((listed[f] for f in sorted(thing.forms) if f in listed), None)
-        if entry is None or entry.verdict != "gloss" or entry.kind not in ("place", "group"):
-            continue
+        if entry is None and thing.kind == "group" and _wordnet_country(thing.key):
+            thing.kind, thing.labels = "place", ["GPE"] * len(thing.labels)
+            continue  # "flown to the Maldives", which the recogniser took for a body
+        if entry is None or entry.verdict == "ambiguous" or entry.kind not in ("place", "group"):
+            continue  # (a "known" one too: "Sri Lanka president flees" is no person)
         if thing.kind == "group" and not (entry.kind == "place" and LAND.match(entry.definition)):
             continue  # (a body the file calls a place, a museum or a stadium, stays one)
         thing.kind = entry.kind
@@ -699,6 +703,23 @@ def _listed_places_and_groups(things: list[Thing]) -> None:
         thing.labels = [LISTED_KIND_LABELS[entry.kind]] * len(thing.labels)
 
 
+def _wordnet_country(key: str) -> bool:
+    """A name WordNet knows only as a place, and the learner reference glosses as a
+    country or islands (not a city: "Liverpool" beat Chelsea)."""
+    senses = get_wordnet().synsets(key.replace(" ", "_"), "n")
+    if not senses or any(s.lexname != LOCATION_LEXNAME or not s.instance for s in senses):
+        return False
+    listed = learner_names()
+    return any(
+        (entry := listed.get(s.offset)) is not None
+        and entry.verdict == "gloss"
+        and COUNTRY.match(entry.definition) is not None
+        for s in senses
+    )
+
+
+LOCATION_LEXNAME = 15  # WordNet's noun.location
+COUNTRY = re.compile(r"(?:an? )?(?:[\w,'-]+ ){0,3}(?:country|kingdom|republic|nation)\b")
 LISTED_KIND_LABELS = {"place": "GPE", "group": "ORG"}
 # a names file line for a country, a region or a town, or land and water: a place whatever
 # the recogniser said ("Samoa", "Nanga Parbat", "Sierra Leone" taken for bodies)
@@ -1264,6 +1285,9 @@ def _excluded(thing: Thing, headline: Set[str] = frozenset()) -> bool:
     return thing.kind == "place" and len(key.split()) == 1 and thing.rarity >= 4.0
 
 
+SPOKEN_TO_VERBS = {"tell", "say", "speak", "talk", "explain", "write", "accord"}
+
+
 def _is_outlet(thing: Thing) -> bool:
     """An organisation used the way a news outlet is: "X could not verify", "told X"."""
     if thing.kind not in ("group", "acronym", "name"):
@@ -1275,9 +1299,12 @@ def _is_outlet(thing: Thing) -> bool:
         if (
             head.dep_ in ("nsubj", "nsubjpass")
             and verb.lemma_ in OUTLET_VERBS
-            or head.dep_ in ("dobj", "dative", "pobj")
-            and verb.lemma_ in ("tell", "to")
-        ):
+            or head.dep_ in ("dobj", "dative")
+            and verb.lemma_ == "tell"
+            or head.dep_ == "pobj"
+            and verb.lower_ == "to"
+            and verb.head.lemma_ in SPOKEN_TO_VERBS
+        ):  # (but "fly him to the Maldives" is no outlet use)
             outlet_uses += 1
     return outlet_uses > 0 and outlet_uses * 2 >= len(thing.mentions)
 
