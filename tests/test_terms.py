@@ -578,3 +578,26 @@ def test_the_name_after_a_courtesy_title(key: str, surname: str):
     from companion.generation.terms import _courtesy_surname
 
     assert _courtesy_surname(key) == surname
+
+
+def test_a_company_s_name_without_its_legal_ending_is_the_company():
+    """ "Blockbuster", which the recogniser takes for a person, is Blockbuster Inc."""
+    things = things_of(
+        "Blockbuster Inc, the video rental chain, filed for bankruptcy on Thursday.",
+        "Blockbuster said its stores would stay open.",
+        "Analysts said Blockbuster had been too slow to change.",
+    )
+    company = next(t for t in things.values() if "blockbuster" in t.key)
+    assert company.kind == "group" and len(company.mentions) == 3, things
+    assert not any(t.key == "blockbuster" for t in things.values() if t is not company)
+
+
+def test_a_place_only_the_title_names_is_a_thing_of_its_title_mention():
+    """ "... assassinated at Rawalpindi rally", where the article names the city only in
+    a hospital's name: the names file's place, met in the title."""
+    title = "Pakistan opposition leader Benazir Bhutto assassinated at Rawalpindi rally"
+    analysis = analyse(["She was rushed to Rawalpindi General Hospital, where she died."], title)
+    found = title_only_words(title, analysis, set(), found={"rawalpindi general hospital"})
+    places = [t for t in found if t.kind == "place"]
+    assert [t.key for t in places] == ["rawalpindi"], found
+    assert places[0].first.doc is analysis.title

@@ -23,7 +23,7 @@ from companion.common.wordnet import get_wordnet
 from companion.generation.analysis import COMMON_ZIPF, zipf
 from companion.generation.clauses import joining_hyphen
 from companion.generation.context import Context
-from companion.generation.context_lines import context_line
+from companion.generation.context_lines import context_line, country_sense
 from companion.generation.definitions import (
     RELATIONAL_START,
     Definition,
@@ -35,6 +35,7 @@ from companion.generation.learner_dictionary import LearnerEntry, news_names, ti
 from companion.generation.senses import SenseChooser, always_possessive
 from companion.generation.terms import (
     LAND,
+    Mention,
     Thing,
     display_name,
     family_name_first,
@@ -516,6 +517,8 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
         thing, context
     ):
         return None  # "festival director Mirsad Purivatra" once (the parse said a group)
+    if _one_off_body_named_before_its_kind(thing, context):
+        return None  # "a smaller rebel group, the ELN": its role is in its sentence
     if thing.is_name and _won_place_line(thing, definition):
         return None  # "won Wimbledon": the tournament, not "area of southwest London"
     if _printed_role_of_a_person(thing, definition, context):
@@ -556,6 +559,41 @@ def _headline_word(thing: Thing, context: Context, chooser: SenseChooser) -> Def
     passage = context.passage_of(thing.first.paragraph)
     title_only = thing.first.doc is context.analysis.title
     return chooser.title_word(thing, context.passage_lemmas[passage], title_only)
+
+
+def _one_off_body_named_before_its_kind(thing: Thing, context: Context) -> bool:
+    """A body outside the title, met in one paragraph, named in front of the noun that
+    says what it is (reviewers: a minor one-off name whose role is already in the same
+    sentence)."""
+    # (not any body its sentence explains: "The Northern Alliance – now the main body of
+    # the NRF – was soon formed" is the seed's key group, named once)
+    return (
+        thing.kind in ("group", "acronym")
+        and not central(thing, context)
+        and all(_named_before_its_kind(m) for m in thing.mentions)
+    )
+
+
+def _named_before_its_kind(mention: Mention) -> bool:
+    """ "the smaller National Liberation Army (ELN) rebel group": the name in front of
+    the noun of two words or more that says what kind of body it is."""
+    doc = mention.doc
+    end = mention.end
+    if doc[end : end + 1].text == "(":
+        end += 3  # "National Liberation Army (ELN) rebel group"
+    elif doc[end : end + 1].text == ")":
+        end += 1  # the same, met as "ELN"
+    kind = doc[end : end + 2]
+    return (
+        len(kind) == 2
+        and all(t.pos_ == "NOUN" for t in kind)
+        and kind[1].lemma_ in BODY_KINDS
+    )
+
+
+BODY_KINDS = frozenset(
+    {"group", "party", "company", "firm", "agency", "organisation", "organization"}
+)
 
 
 def _printed_role_of_a_person(thing: Thing, definition: Definition, context: Context) -> bool:
@@ -686,8 +724,10 @@ WINNING_VERBS = frozenset({"win", "clinch", "lift", "retain", "defend"})
 
 def _plays(thing: Thing) -> bool:
     """A place that is the subject of a verb of playing ("Northampton romped to an eight
-    try victory", "Sale trailed 4-2")."""
-    if thing.kind != "place":
+    try victory", "Sale trailed 4-2"). Not a country: one that "won the vote" to host a
+    World Cup is the country (a national team is named by a country most students know,
+    left out on other grounds)."""
+    if thing.kind != "place" or country_sense(display_name(thing)) is not None:
         return False
     for mention in thing.mentions:
         root = mention.span.root
@@ -1057,6 +1097,9 @@ def trustworthy(definition: Definition, thing: Thing, context: Context) -> bool:
         return False  # "iconic business tycoon", "former agriculture minister": of what?
     if text.startswith("place in "):
         return False  # "Creede: place in Colorado" says no more than "Creede, Colorado"
+    if re.fullmatch(r"[\"“][^\"“”]+[\"”]", text):
+        return False  # 'the Dinaledi Chamber, or "Chamber of Stars"': what its name
+        # means, not what it is
     if VAGUE_REFERENT.search(text):
         return False  # "spokesman for the group": which group?
     vetted = definition.source == "dictionary"
@@ -1491,9 +1534,13 @@ def add_shared_terms(
 
 
 def _first_position(entry: GlossaryEntry, context: Context, titled: set[int]) -> int:
+    """Where the student meets the term: the title's own terms first, in the title's
+    order, then the article's."""
+    term = entry.term.split(" (")[0]
     if id(entry) in titled:
-        return -1
-    return _article_position(entry.term.split(" (")[0], context)
+        at = context.title.lower().find(term.lower())
+        return (at if at >= 0 else len(context.title)) - len(context.title) - 1
+    return _article_position(term, context)
 
 
 def _article_position(term: str, context: Context) -> int:

@@ -581,6 +581,9 @@ def _merge_variants(things: list[Thing]) -> list[Thing]:
             target.labels += thing.labels
             if target.kind in ("name", "acronym") and thing.kind not in ("name", "acronym"):
                 target.kind = thing.kind
+            if thing.kind == "group" and _short_name_of_firm(thing, target):
+                target.kind = "group"  # "Blockbuster", which the recogniser took for a
+                # person, is Blockbuster Inc
             target.rarity = min(target.rarity, thing.rarity)
     return merged
 
@@ -648,7 +651,7 @@ def _same_thing(a: Thing, b: Thing) -> bool:
         short, full = sorted((a.key.split(), b.key.split()), key=len)
         return len(short) >= 2 and full[-len(short) :] == short  # "Suu Kyi" is Aung San
         # Suu Kyi (but "Ahmed Masood" is not his father Ahmed Shah Masood)
-    if spelling_variants(a.key, b.key):
+    if spelling_variants(a.key, b.key) or _short_name_of_firm(a, b):
         return True
     wa, wb = a.key.split(), b.key.split()
     if len(wb) == 1 and len(wa) == 1:
@@ -664,6 +667,14 @@ def _same_thing(a: Thing, b: Thing) -> bool:
         head = wa[0]
         return wb[0] == head or _demonym_of(wb[0], head)
     return False
+
+
+def _short_name_of_firm(company: Thing, other: Thing) -> bool:
+    """ "Blockbuster" for "Blockbuster Inc": a company's name without its legal ending."""
+    return company.kind == "group" and any(
+        (short := firm(form)) != form and normal_key(short) == other.key
+        for form in company.forms
+    )
 
 
 def _listed_people(things: list[Thing]) -> None:
@@ -752,9 +763,12 @@ def _attribute_bare_names(things: list[Thing]) -> None:
         owners = [
             p
             for p in people
-            if spelling_variants(p.key.split()[-1], surname)
-            or p.key.lower().endswith(" " + surname.lower())
-            or any(family_name_first(form) == surname for form in p.forms)
+            if (
+                spelling_variants(p.key.split()[-1], surname)
+                or p.key.lower().endswith(" " + surname.lower())
+                or any(family_name_first(form) == surname for form in p.forms)
+            )
+            and not _double_barrelled(p, surname)
         ]
         if not owners and thing.kind == "person" and len(thing.key.split()) == 1:
             # "Leonardo's 'Salvator Mundi'": a first name alone, the first name of one
@@ -772,6 +786,17 @@ def _attribute_bare_names(things: list[Thing]) -> None:
             if before:
                 before[-1].mentions.append(mention)
         thing.mentions = []  # attributed to a person, or left alone: never its own entry
+
+
+def _double_barrelled(person: Thing, surname: str) -> bool:
+    """ "Zuma" is not the surname of Nkosazana Dlamini-Zuma, whom news calls
+    "Dlamini-Zuma": a bare surname is the second half of hers only in the key."""
+    first, hyphen, second = display_name(person).split()[-1].rpartition("-")
+    return (
+        bool(hyphen)
+        and normal_key(second) == surname
+        and normal_key(first) not in NAME_PARTICLES  # "al-Bashir" is Bashir
+    )
 
 
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady"})
@@ -882,7 +907,24 @@ def title_only_words(
             word.pos = "v"  # "end shutdown, avert default": a headline drops the words
             # that would show the tagger a verb, and English has no noun "avert"
         _headline_part_of_speech(word)
-    return words
+    return words + _title_only_places(doc, found)
+
+
+def _title_only_places(title: Doc, found: Set[str]) -> list[Thing]:
+    """A place only the title names, which the news names file glosses ("Bhutto
+    assassinated at Rawalpindi rally", where the dateline that named it was cut; "...
+    title in Melbourne" where the article says "Melbourne Park"): a Thing of its title
+    mention. (A headline's recogniser labels are a guess: "Rawalpindi" a person.)"""
+    listed = news_names()
+    places = []
+    for ent in title.ents:
+        entry = listed.get(ent.text)
+        key = normal_key(ent.text)
+        if entry is None or entry.verdict != "gloss" or entry.kind != "place" or key in found:
+            continue
+        mention = Mention(0, title, ent.start, ent.end, ent.text)
+        places.append(Thing(key, "place", [mention], labels=["GPE"], rarity=zipf(key)))
+    return places
 
 
 def _headline_part_of_speech(word: Thing) -> None:
@@ -1082,9 +1124,10 @@ def _compound_terms(
                 or not token.is_alpha
                 or not token.text.islower()
                 or (index, token.i) in named
-                or token.is_stop
+                or token.is_stop and not _glossed_noun(f"{token.lower_} {head.lemma_.lower()}")
             ):
-                continue
+                continue  # (a stop word only in a phrase the dictionary glosses: "first
+                # responders")
             lemma = f"{token.lower_} {head.lemma_.lower()}"
             rarity = zipf(lemma)
             titled = _in_headline(token, head, headline)
