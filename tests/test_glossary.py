@@ -2376,3 +2376,15 @@ def test_what_a_name_means_is_not_what_it_is(tmp_path: Path):
         "recovered more than 1,500 pieces of bone.",
     )
     assert "Dinaledi Chamber" not in glossary, glossary
+
+
+def test_a_church_title_is_not_part_of_the_person_s_name(tmp_path: Path):
+    """ "Archbishop Emeritus Desmond Tutu": the person the news people file lists is
+    Desmond Tutu, whose line says who he was."""
+    glossary = _glossary(
+        tmp_path,
+        "Desmond Tutu, South Africa's moral conscience, dies at 90\n\nArchbishop Emeritus "
+        "Desmond Tutu, who fought apartheid, died on Sunday in Cape Town.\n\nTutu won the "
+        "Nobel Peace Prize in 1984.",
+    )
+    assert "apartheid" in glossary.get("Desmond Tutu", ""), glossary

@@ -413,6 +413,8 @@ def _clean_mention(
         start += 1  # "north Kerala", "eastern Ukraine": the name, not its direction
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    while end - start > 2 and doc[start].lower_ in CHURCH_TITLES:
+        start += 1  # "Archbishop Emeritus Desmond Tutu": the person is Desmond Tutu
     while (
         end - start > 2
         and doc[end - 1].lower_ in WORDS_MADE_FROM_NAMES
@@ -442,6 +444,13 @@ def _clean_mention(
     ):
         return None  # dates and numbers are never glossed
     return Mention(index, doc, start, end, text)
+
+
+# titles the recogniser takes into a person's name (a king's or a president's it leaves
+# out, and "Queen Elizabeth II" is how the names files list her)
+CHURCH_TITLES = frozenset(
+    {"archbishop", "bishop", "cardinal", "emeritus", "reverend", "rev", "pastor", "rabbi"}
+)
 
 
 def _acronym_links(analysis: Analysis) -> dict[str, str]:
