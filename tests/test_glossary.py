@@ -2388,3 +2388,31 @@ def test_a_church_title_is_not_part_of_the_person_s_name(tmp_path: Path):
         "Nobel Peace Prize in 1984.",
     )
     assert "apartheid" in glossary.get("Desmond Tutu", ""), glossary
+
+
+def test_a_disease_the_article_capitalises_is_glossed_beside_a_run_of_capitals(tmp_path: Path):
+    """ "the African Ebola epidemic" is a run of capitals the recogniser left alone, no
+    name: "Ebola", which the dictionary glosses, is still the word to explain."""
+    glossary = _glossary(
+        tmp_path,
+        "WHO declares Congo Ebola outbreak a health emergency\n\nThe World Health "
+        "Organization declared the Ebola outbreak in Congo an international emergency.\n\n"
+        "It is the worst since the West African Ebola epidemic of 2014, which killed "
+        "more than 11,000 people.",
+    )
+    assert "virus" in glossary.get("Ebola", ""), glossary
+
+
+def test_a_company_named_in_capitals_takes_the_names_file_line(tmp_path: Path):
+    """ "ARM Holdings", which the names file lists as "Arm Holdings", and "ARM" alone
+    after it: one company, with the file's line."""
+    glossary = _glossary(
+        tmp_path,
+        "SoftBank to buy British chip designer ARM\n\nJapanese telecoms and internet "
+        "group SoftBank on Monday agreed to buy British microchip designer ARM Holdings "
+        "for $32 billion, Britain's biggest tech deal.\n\nARM designs the chips used in "
+        "most smartphones, and ARM shares jumped.",
+    )
+    assert any(
+        "designs the chips" in d for t, d in glossary.items() if "ARM" in t
+    ), glossary

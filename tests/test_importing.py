@@ -216,3 +216,25 @@ def test_a_byline_and_date_right_under_the_headline_are_not_the_title(tmp_path: 
     assert article.title == "Banksy artwork shreds itself after sale"
     assert "By Claire Whitmore" in article.removed and "October 5, 2018" in article.removed
     assert article.paragraphs[0].startswith("A painting by the street artist Banksy")
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["3 Min Read", "By Marta Delgado\nAssociated Press", "By Marta Delgado\nReuters"],
+)
+def test_a_reading_time_or_an_agency_under_the_headline_is_not_the_title(
+    tmp_path: Path, under: str
+):
+    """ "... torch parliament" / "3 Min Read"; "By Marta Delgado" / "Associated Press":
+    page furniture under the headline, not the end of the title."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        f"Compaore resigns as protesters torch parliament\n{under}\n\n"
+        "OUAGADOUGOU, Oct 31 (Reuters) - Burkina Faso's President Blaise Compaore "
+        "resigned on Friday after 27 years in power.\n\nThe army said it would take "
+        "charge.\n",
+        encoding="utf-8",
+    )
+    article = read_article(story)
+    assert article.title == "Compaore resigns as protesters torch parliament"
+    assert all(line in article.removed for line in under.split("\n")), article.removed

@@ -16,11 +16,10 @@ from companion.common.errors import InputFileError
 from companion.common.files import read_text_file
 from companion.common.textutil import normalize_space
 from companion.generation.newswire import (
-    BYLINE_ONLY,
-    DATE_LINE,
     TWEET_SIGNATURE,
     clean_headline,
     clean_news,
+    furniture_line,
 )
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -136,8 +135,8 @@ def _byline_under_title_apart(pieces: list[list[str]]) -> list[list[str]]:
     if not pieces or len(pieces[0]) < 2:
         return pieces
     first, *rest = pieces[0]
-    if not all(BYLINE_ONLY.match(line.strip()) or DATE_LINE.match(line.strip()) for line in rest):
-        return pieces
+    if not all(furniture_line(line.strip()) for line in rest):
+        return pieces  # (a byline, a date, "Associated Press", "3 Min Read")
     return [[first], *([line] for line in rest), *pieces[1:]]
 
 

@@ -121,7 +121,7 @@ CAPTION_END = re.compile(
 # "... in the men's 5,000m final. (Reuters: Lucy Nicholson)", "... this rabbit./A. Cheeseman",
 # "... on Friday. (Galit Rodan/The Canadian Press - image credit)", "... rehabilitate. Courtesy"
 CAPTION_MAX_WORDS = 80
-# lines of a news page's head (see _furniture_line)
+# lines of a news page's head (see furniture_line)
 LEADING_DASHES = re.compile(r"^[—–-]+\s*(?:--\s*)?(?=[\"“A-Z])")
 BYLINE_FOR = re.compile(r"^By\s+[A-Z][\w.'’ -]{2,40}\s+for\s+[A-Z][\w.&' -]{1,30}$")
 _STAFF = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor)s?"
@@ -137,6 +137,10 @@ NAME_AND_DATE = re.compile(
     r"|\d{1,2}\s+[A-Z][a-z]{2,8})"
 )
 READING_TIME = re.compile(r"^\d+\s*-?\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
+# an agency's name on a line of its own, under a byline: "Associated Press"
+AGENCY_LINE = re.compile(
+    r"^(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)$"
+)
 _FULL_DATE = (  # "Wednesday, March 24, 2010", "Thursday 30 July 2015"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
@@ -432,7 +436,7 @@ def _drop_lines_above_dateline(texts: list[str], removed: list[str]) -> None:
             texts[index] = ""  # then "USA TODAY": the lines of a page's head
             labels += 1
             continue
-        furniture = position < LEAD_PARAGRAPHS and _furniture_line(text)
+        furniture = position < LEAD_PARAGRAPHS and furniture_line(text)
         if position < LEAD_PARAGRAPHS:
             starts = position > 0 and (DATELINE.match(text) or LEADING_DASHES.match(text))
         else:  # lower down, only a dateline that opens a paragraph of the story
@@ -476,7 +480,7 @@ def _story_line(text: str) -> bool:
     return len(text.split()) >= STORY_LINE_MIN_WORDS and bool(re.search(r"[.!?][\"”’']?$", text))
 
 
-def _furniture_line(text: str) -> bool:
+def furniture_line(text: str) -> bool:
     """A line of a news page's head that is not story: "By Scott Wilson", "Washington
     Post Staff Writer", "Published: 2013-9-23 23:53:01", "• Scientists discover ..."."""
     words = text.split()
@@ -491,6 +495,7 @@ def _furniture_line(text: str) -> bool:
         or PLACE_AND_DATE.match(text)
         or (NAME_AND_DATE.match(text) and len(words) <= STAMP_MAX_WORDS)
         or READING_TIME.match(text)
+        or AGENCY_LINE.match(text)
     )
 
 

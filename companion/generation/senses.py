@@ -401,11 +401,13 @@ _FOLDED: list[tuple[Mapping[str, NewsNameEntry], dict[str, NewsNameEntry]]] = []
 
 
 def _folded(listed: Mapping[str, NewsNameEntry]) -> dict[str, NewsNameEntry]:
-    """A people file by folded name, built once for the file (folding the whole file
-    took a tenth of a short lesson's time when each lesson did it)."""
-    if not _FOLDED or _FOLDED[0][0] is not listed:
-        _FOLDED[:] = [(listed, {normal_key(name): entry for name, entry in listed.items()})]
-    return _FOLDED[0][1]
+    """A people or names file by folded name, built once for each file (folding a whole
+    file took a tenth of a short lesson's time when each lesson did it)."""
+    for held, folded in _FOLDED:
+        if held is listed:
+            return folded
+    _FOLDED[:] = [*_FOLDED[-1:], (listed, {normal_key(n): e for n, e in listed.items()})]
+    return _FOLDED[-1][1]
 
 
 class SenseChooser:
@@ -963,6 +965,8 @@ class SenseChooser:
                 # writes an acronym said as a word with one capital
             if entry is None and always_possessive(thing, form):
                 entry = listed.get(f"{form}'s")  # "Sotheby's", whose "'s" the mention lost
+            if entry is None and " " in form and any(w.isupper() for w in form.split()):
+                entry = _folded(listed).get(normal_key(form))  # "ARM Holdings"
             if entry is not None and entry.verdict == "ambiguous":
                 entry = _paired_entry(thing, form, listed) or entry  # "Mars rover, Curiosity"
             if entry is None:

@@ -679,8 +679,9 @@ def _same_thing(a: Thing, b: Thing) -> bool:
 
 
 def _short_name_of_firm(company: Thing, other: Thing) -> bool:
-    """ "Blockbuster" for "Blockbuster Inc": a company's name without its legal ending."""
-    return company.kind == "group" and any(
+    """ "Blockbuster" for "Blockbuster Inc", "ARM" for "Arm Holdings": a company's name
+    without its legal ending."""
+    return company.kind in ("group", "name") and any(
         (short := firm(form)) != form and normal_key(short) == other.key
         for form in company.forms
     )
@@ -1027,7 +1028,15 @@ def _drop_pieces_of_names(words: list[Thing], names: list[Thing]) -> None:
     """A word the article only writes with a capital that is also a word of one of its
     names ("Parsons said ..." after "May Parsons"; "Bismuth" of the alias "Paul
     Bismuth"): the name again, not the word ("parson", the metal)."""
-    in_names = {w for t in names for m in t.mentions for w in m.text.split() if w[:1].isupper()}
+    in_names = {
+        w
+        for t in names
+        if t.kind != "name"  # (not a run of capitals the recogniser left alone: "the
+        # African Ebola epidemic" is no name, and Ebola the word the dictionary glosses)
+        for m in t.mentions
+        for w in m.text.split()
+        if w[:1].isupper()
+    }
     for word in words:
         texts = [m.text for m in word.mentions]
         if texts and all(t[:1].isupper() for t in texts) and any(t in in_names for t in texts):
