@@ -2416,3 +2416,15 @@ def test_a_company_named_in_capitals_takes_the_names_file_line(tmp_path: Path):
     assert any(
         "designs the chips" in d for t, d in glossary.items() if "ARM" in t
     ), glossary
+
+
+def test_a_body_whose_wordnet_gloss_is_refused_takes_the_names_file_line(tmp_path: Path):
+    """WordNet's "Bank of England: the central bank of England and Wales" repeats the
+    name and is refused; the names file's line for the whole name is given instead."""
+    glossary = _glossary(
+        tmp_path,
+        "Savers queue at Northern Rock after Bank of England rescue\n\nThe Bank of England "
+        "agreed on Friday to lend money to Northern Rock, Britain's fifth-biggest mortgage "
+        "lender.\n\nThe Bank of England said the bank was solvent.",
+    )
+    assert glossary.get("Bank of England", "").startswith("central bank of the United Kingdom")

@@ -821,9 +821,11 @@ class SenseChooser:
             kind = self._kind_wordnet_lacks(thing)
             if kind:
                 return self._news_name(thing, kinds=frozenset({kind}))
-            # a name of two words or more found without the recogniser, so of no kind
-            # ("Chancellor of the Exchequer"): the names file's line for it whole
-            return None if thing.label else self._news_name(thing, whole=True)
+            # a name of two words or more: the names file's line for it whole, where
+            # WordNet gave no line ("Bank of England: central bank of England and
+            # Wales", a gloss that repeats the name) or the recogniser gave no kind
+            # ("Chancellor of the Exchequer")
+            return self._news_name(thing, whole=True)
         # Kerala, the NHS, Sinn Féin: newer or smaller than WordNet; the Springboks, whom
         # WordNet knows only as gazelles (and the recogniser took for a person: no person
         # is called "the ..."); "Manchester United's Wayne Rooney", where it took the

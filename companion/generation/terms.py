@@ -274,7 +274,7 @@ def _listed_pairs(doc: Doc) -> list[int]:
     which the recogniser leaves alone (a lower-case word after an initial); and "Zika
     virus", "Curiosity rover": a name and the lower-case word the file lists it with,
     which the recogniser cuts after the name."""
-    if not any(m.group(1) in news_names() for m in LISTED_PAIR.finditer(doc.text)):
+    if not any(m.group(1) in news_names() for m in LISTED_PAIR.finditer(doc_text(doc))):
         return []  # (the text first: a walk of the tokens makes a spaCy object of each)
     return [
         token.i
@@ -303,7 +303,7 @@ def _listed_of_names(doc: Doc) -> list[tuple[int, int, str]]:
     alone is a government department, not the minister); (start, end, kind) of each.
     A name the recogniser already has whole is left to it."""
     found: list[tuple[int, int, str]] = []
-    if not _of_names_start().search(doc.text):
+    if not _of_names_start().search(doc_text(doc)):
         return found  # (the text first: a walk of the tokens makes a spaCy object of each)
     names = news_names()
     for token in doc[:-2]:
