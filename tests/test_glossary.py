@@ -2428,3 +2428,52 @@ def test_a_body_whose_wordnet_gloss_is_refused_takes_the_names_file_line(tmp_pat
         "lender.\n\nThe Bank of England said the bank was solvent.",
     )
     assert glossary.get("Bank of England", "").startswith("central bank of the United Kingdom")
+
+
+def test_a_nationality_before_a_person_s_name_is_not_part_of_it(tmp_path: Path):
+    """ "Briton Chris Froome": the people file's Chris Froome (but the European Central
+    Bank keeps its "European")."""
+    glossary = _glossary(
+        tmp_path,
+        "Froome wins Tour de France\n\nBriton Chris Froome won the Tour de France on "
+        "Sunday, riding into Paris with a lead of more than four minutes.\n\nFroome, "
+        "riding for Team Sky, took the yellow jersey in the Pyrenees.",
+    )
+    assert "cyclist" in glossary.get("Chris Froome", ""), glossary
+
+
+def test_an_animal_the_title_is_about_is_glossed(tmp_path: Path):
+    """ "Locust swarms ravage crops": the story's subject, which the dictionary glosses,
+    though an animal is an everyday word elsewhere."""
+    glossary = _glossary(
+        tmp_path,
+        "Locust swarms ravage crops in East Africa\n\nSwarms of desert locusts have "
+        "destroyed crops in Kenya and Ethiopia, the United Nations said on Monday.\n\n"
+        "A single swarm can hold billions of locusts.",
+    )
+    assert "swarm" in glossary.get("locust", ""), glossary
+
+
+def test_an_aside_about_the_sentence_is_no_definition_of_a_place(tmp_path: Path):
+    """ "at a facility in Woomera, a process that must be completed within 100 hours":
+    the aside is about the extraction, not the place."""
+    glossary = _glossary(
+        tmp_path,
+        "Capsule with asteroid samples lands in Australia\n\nThe capsule touched down in "
+        "the Woomera Prohibited Area in South Australia on Sunday.\n\nThe team plans to "
+        "extract gases at a facility in Woomera, a process that must be completed within "
+        "about 100 hours of landing.",
+    )
+    assert not any("process" in d for d in glossary.values()), glossary
+
+
+def test_a_chief_before_a_role_is_part_of_the_role(tmp_path: Path):
+    """ "Toshiba Corp Chief Executive Hisao Tanaka": the chief executive of Toshiba
+    Corp, not the "executive of Toshiba Corp Chief"."""
+    glossary = _glossary(
+        tmp_path,
+        "Toshiba CEO Tanaka resigns over accounting scandal\n\nToshiba Corp Chief Executive "
+        "Hisao Tanaka resigned on Tuesday over an accounting scandal.\n\nHisao Tanaka "
+        "bowed deeply at a news conference in Tokyo.",
+    )
+    assert glossary.get("Hisao Tanaka") == "chief executive of Toshiba Corp", glossary

@@ -343,7 +343,11 @@ def _title_of(title: Span, resolve: Resolver) -> str:
     in_country = _with_country(tokens, resolve)
     if in_country:
         return in_country
-    owner = [t for t in tokens if t.pos_ == "PROPN" and _owner_name(t, resolve)]
+    owner = [
+        t
+        for t in tokens
+        if t.pos_ == "PROPN" and _owner_name(t, resolve) and not _role_modifier(t, tokens)
+    ]
     rest = [t for t in tokens if t not in owner]
     if not owner and len(tokens) == 2 and _role_word(tokens[1]):
         named = _the_one_named(tokens[0], resolve)
@@ -361,6 +365,16 @@ def _title_of(title: Span, resolve: Resolver) -> str:
         # blind on unseen news: "speaker of House", "leader of Labour", "majority leader
         # of Senate", "leader of Championship": none accepted)
     return f"{_joined(rest, lower=True)} of {_owner_phrase(owner)}"
+
+
+def _role_modifier(token: Token, tokens: list[Token]) -> bool:
+    """ "Chief" of "Toshiba Corp Chief Executive": the role's first word, not the
+    company's last ("executive of Toshiba Corp Chief")."""
+    after = [t for t in tokens if t.i == token.i + 1]
+    return token.lower_ in ROLE_MODIFIERS and bool(after) and _role_word(after[0])
+
+
+ROLE_MODIFIERS = frozenset({"chief", "deputy", "vice", "acting", "interim"})
 
 
 def _a_body_of_many(owner: list[Token]) -> bool:

@@ -35,6 +35,7 @@ from companion.generation.learner_dictionary import LearnerEntry, news_names, ti
 from companion.generation.senses import SenseChooser, always_possessive
 from companion.generation.terms import (
     LAND,
+    LOCATION_LEXNAME,
     Mention,
     Thing,
     display_name,
@@ -485,8 +486,14 @@ def define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> De
     # the dictionary's own line for the word: it has judged the word worth a line
     vetted = listed is not None and listed.pos == thing.pos or headline is not None
     several = listed is not None and listed.verdict == "ambiguous"
-    if not thing.is_name and not several and everyday(thing, vetted):
-        return None  # burrito, sneezing, sedan: known, whatever a dictionary says
+    if (
+        not thing.is_name
+        and not several
+        and everyday(thing, vetted)
+        and not (vetted and in_title(thing, context))
+    ):
+        return None  # burrito, sneezing, sedan: known, whatever a dictionary says (but
+        # "locust swarms ravage crops": the title's subject, which the dictionary glosses)
     if not thing.is_name and not vetted and _unclear(thing):
         return None
     if not thing.is_name and _brand(thing, context):
@@ -1354,6 +1361,9 @@ def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> D
             article = chooser.define_name(thing) or article
         if thing.kind == "place" and article.source == "article":
             category = context_line(thing, resolve)
+            if category and _no_place_word(article.text):
+                return category  # "a facility in Woomera, a process that must be
+                # completed ...": the aside is about the sentence, not the place
             if category and not article.text.lower().startswith(category.text.split()[0].lower()):
                 return _combine(category, article, "article")
         return article
@@ -1365,6 +1375,15 @@ def _define(thing: Thing, context: Context, chooser: SenseChooser, resolve) -> D
     if article and category:
         return _combine(category, article, article.source)
     return category or article
+
+
+def _no_place_word(text: str) -> bool:
+    """An aside of one common noun that names no kind of place and no place ("process",
+    "move"): what the sentence did, not what the place is."""
+    words = text.split()
+    return len(words) == 1 and words[0].islower() and not LAND.match(text) and not (
+        any(s.lexname == LOCATION_LEXNAME for s in get_wordnet().synsets(words[0], "n")[:1])
+    )
 
 
 def _only_spelt_out(thing: Thing, article: Definition) -> bool:

@@ -413,8 +413,12 @@ def _clean_mention(
         start += 1  # "north Kerala", "eastern Ukraine": the name, not its direction
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    while end - start > 2 and doc[start].lower_ in CHURCH_TITLES:
-        start += 1  # "Archbishop Emeritus Desmond Tutu": the person is Desmond Tutu
+    while end - start > 2 and (
+        doc[start].lower_ in CHURCH_TITLES
+        or doc[start + 1].ent_type_ == "PERSON" and _nationality_noun(doc[start].lower_)
+    ):  # (not the "European" of the European Central Bank)
+        start += 1  # "Archbishop Emeritus Desmond Tutu", "Briton Chris Froome": the
+        # person is Desmond Tutu, Chris Froome
     while (
         end - start > 2
         and doc[end - 1].lower_ in WORDS_MADE_FROM_NAMES
@@ -446,6 +450,15 @@ def _clean_mention(
     return Mention(index, doc, start, end, text)
 
 
+@lru_cache(maxsize=4096)
+def _nationality_noun(word: str) -> bool:
+    """ "Briton", "Kenyan", "Frenchman": a word WordNet first knows as a person of a
+    country, which the recogniser takes into the name after it."""
+    senses = get_wordnet().synsets(word, "n")[:1]
+    return bool(senses) and NATIONALITY_GLOSS.match(senses[0].definition) is not None
+
+
+NATIONALITY_GLOSS = re.compile(r"an? (?:native or inhabitant of|person of \w+ nationality)")
 # titles the recogniser takes into a person's name (a king's or a president's it leaves
 # out, and "Queen Elizabeth II" is how the names files list her)
 CHURCH_TITLES = frozenset(
