@@ -2477,3 +2477,18 @@ def test_a_chief_before_a_role_is_part_of_the_role(tmp_path: Path):
         "bowed deeply at a news conference in Tokyo.",
     )
     assert glossary.get("Hisao Tanaka") == "chief executive of Toshiba Corp", glossary
+
+
+def test_initials_only_the_title_uses_take_the_dictionary_line(tmp_path: Path):
+    """ "Toshiba CEO resigns", where the article says "chief executive": the letters the
+    title leaves the reader to spell out are glossed from the title."""
+    lesson = lesson_from_text(
+        tmp_path,
+        "Toshiba CEO Tanaka resigns over accounting scandal\n\nToshiba's chief executive "
+        "Hisao Tanaka resigned on Tuesday over an accounting scandal.\n\nThe company had "
+        "overstated its profits for years.",
+    )
+    first = lesson.passages[0].glossary
+    ceo = next((e for e in first if e.term == "CEO"), None)
+    assert ceo is not None and ceo.definition.startswith("chief executive officer"), first
+    assert ceo.evidence == "Toshiba CEO Tanaka resigns over accounting scandal"

@@ -930,7 +930,25 @@ def title_only_words(
             word.pos = "v"  # "end shutdown, avert default": a headline drops the words
             # that would show the tagger a verb, and English has no noun "avert"
         _headline_part_of_speech(word)
-    return words + _title_only_places(doc, found)
+    return words + _title_only_places(doc, found) + _title_only_initials(doc, found)
+
+
+def _title_only_initials(title: Doc, found: Set[str]) -> list[Thing]:
+    """Letters only the title uses that the learner dictionary glosses as a word
+    ("Toshiba CEO resigns", "Huawei CFO arrested", where the article says "chief
+    executive"): a Thing of the title's mention."""
+    things: list[Thing] = []
+    if title.text.isupper():
+        return things  # a headline in capitals: its words are no initials
+    for token in title:
+        key = token.lower_
+        if not (token.is_alpha and token.is_upper and len(key) >= 3) or key in found:
+            continue
+        entry = learner_dictionary().get(key)
+        if entry is not None and entry.verdict == "gloss" and entry.pos == "n":
+            mention = Mention(0, title, token.i, token.i + 1, token.text)
+            things.append(Thing(key, "acronym", [mention], rarity=zipf(key)))
+    return things
 
 
 def _title_only_places(title: Doc, found: Set[str]) -> list[Thing]:
