@@ -2492,3 +2492,19 @@ def test_initials_only_the_title_uses_take_the_dictionary_line(tmp_path: Path):
     ceo = next((e for e in first if e.term == "CEO"), None)
     assert ceo is not None and ceo.definition.startswith("chief executive officer"), first
     assert ceo.evidence == "Toshiba CEO Tanaka resigns over accounting scandal"
+
+
+def test_a_country_most_of_whose_mentions_the_recogniser_took_for_a_person_is_a_place(
+    tmp_path: Path,
+):
+    """ "Military officers in Gabon said ...", then "The Bongo family has ruled Gabon":
+    a country the recogniser calls a person at most mentions is judged as a place."""
+    text = (
+        "Military officers seize power in Gabon after election\n\nMilitary officers in "
+        "Gabon said on Wednesday they had seized power and placed President Ali Bongo "
+        "Ondimba under house arrest.\n\nThe Bongo family has ruled Gabon for more than "
+        "half a century.\n\nFrance, the former colonial power, keeps around 400 troops "
+        "in Gabon and condemned the coup. Gabon is a member of OPEC."
+    )
+    glossary = _glossary(tmp_path, text)
+    assert "country" in glossary.get("Gabon", ""), glossary

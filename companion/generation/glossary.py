@@ -34,6 +34,7 @@ from companion.generation.definitions import (
 from companion.generation.learner_dictionary import LearnerEntry, news_names, title_words
 from companion.generation.senses import SenseChooser, always_possessive
 from companion.generation.terms import (
+    COUNTRY_LINE,
     LAND,
     LOCATION_LEXNAME,
     Mention,
@@ -60,7 +61,6 @@ WELL_KNOWN_ZIPF = 3.6  # Las Vegas 4.0, Jupiter 3.7; Kabul 3.4, Strasbourg 3.2
 # Haiti 3.7 were accepted in titles, New Zealand 4.5 rejected twice
 HOUSEHOLD_PLACE_ZIPF = 4.7
 HOUSEHOLD_COUNTRY_ZIPF = 4.4  # Brazil 4.6, South Korea 4.6; Chile 4.1, Nepal 3.8
-COUNTRY_LINE = re.compile(r"(?:[\w,'-]+ ){0,4}(?:country|republic|kingdom|nation)\b")
 FORMER = re.compile(r"(?:an? )?former\b")  # "former communist country in central Europe"
 COUNTRY_SHORT_FORMS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K."})
 WELL_KNOWN_GROUP_ZIPF = 4.6  # United Nations 4.7, Congress 4.9; FDA's full name 4.5

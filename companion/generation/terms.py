@@ -721,10 +721,13 @@ def _listed_places_and_groups(things: list[Thing]) -> None:
     one-off place."""
     listed = news_names()
     for thing in things:
+        if thing.kind == "place" and thing.label == "PERSON":
+            thing.kind = "person"  # most of its mentions taken for a person ("Gabon's
+            # ousted president ...", "Sri Lanka's ..."): judged below as the others are
         if thing.kind not in ("person", "group"):
             continue
         entry = next((listed[f] for f in sorted(thing.forms) if f in listed), None)
-        if entry is None and thing.kind == "group" and _wordnet_country(thing.key):
+        if entry is None and _wordnet_country(thing.key):
             thing.kind, thing.labels = "place", ["GPE"] * len(thing.labels)
             continue  # "flown to the Maldives", which the recogniser took for a body
         if entry is None or entry.verdict == "ambiguous" or entry.kind not in ("place", "group"):
@@ -747,13 +750,15 @@ def _wordnet_country(key: str) -> bool:
     return any(
         (entry := listed.get(s.offset)) is not None
         and entry.verdict == "gloss"
-        and COUNTRY.match(entry.definition) is not None
+        and COUNTRY_LINE.match(LEADING_ARTICLE.sub("", entry.definition)) is not None
         for s in senses
     )
 
 
 LOCATION_LEXNAME = 15  # WordNet's noun.location
-COUNTRY = re.compile(r"(?:an? )?(?:[\w,'-]+ ){0,3}(?:country|kingdom|republic|nation)\b")
+# a line that says the place is a country ("large, mostly highland country in ...")
+COUNTRY_LINE = re.compile(r"(?:[\w,'-]+ ){0,4}(?:country|republic|kingdom|nation)\b")
+LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 LISTED_KIND_LABELS = {"place": "GPE", "group": "ORG"}
 # a names file line for a country, a region or a town, or land and water: a place whatever
 # the recogniser said ("Samoa", "Nanga Parbat", "Sierra Leone" taken for bodies)
