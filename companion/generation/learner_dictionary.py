@@ -132,7 +132,7 @@ def parse_names(lines: list[str], name: str = "learner_names.tsv") -> dict[int, 
     for where, (offset, thing, verdict, definition) in _rows(lines, name, "offset"):
         if not re.fullmatch(r"\d{8}", offset):
             raise DictionaryError(f"{where}: the offset must be 8 digits, not '{offset}'")
-        _check_verdict(verdict, definition, where, NEWS_VERDICTS)
+        _check_verdict(verdict, definition, where)
         if definition and re.search(rf"\b{re.escape(thing)}\b", definition, re.IGNORECASE):
             raise DictionaryError(f"{where}: the definition of '{thing}' repeats the name")
         if int(offset) in entries:
